@@ -1,0 +1,2 @@
+# The SQLite store and `gazette list`.
+gazette_SOURCES += src/cmd_list.c

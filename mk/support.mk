@@ -1,0 +1,1 @@
+# Parser support: dates, URL resolution, HTML entities, JSON Feed, fuzzing.

@@ -1,0 +1,52 @@
+/*
+ * cmd: the command-line commands.  main.c parses the global options
+ * (-u URLS, -c CONFIG, -d DBFILE), then runs the command named by the
+ * first word with argv[0] set to that word.  Each command lives in its own
+ * cmd_*.c file and returns the process exit status:
+ *   0 success, 1 partial failure or "not found", 2 usage or fatal error,
+ *   3 another process holds the lock (refresh).
+ */
+#ifndef GAZETTE_CMD_H
+#define GAZETTE_CMD_H
+
+#include <stdbool.h>
+
+struct cmd_ctx {
+	const char	*urls_path;	/* -u, or NULL for the XDG default */
+	const char	*config_path;	/* -c, or NULL */
+	const char	*db_path;	/* -d, or NULL */
+};
+
+struct cmd_entry {
+	const char	*name;
+	const char	*usage;		/* arguments after the name */
+	int		(*exec)(struct cmd_ctx *ctx, int argc, char **argv);
+};
+
+#define CMD_EXIT_OK	0
+#define CMD_EXIT_FAIL	1
+#define CMD_EXIT_USAGE	2
+#define CMD_EXIT_LOCKED	3
+
+int	cmd_parse(struct cmd_ctx *, int, char **);
+int	cmd_refresh(struct cmd_ctx *, int, char **);
+int	cmd_search(struct cmd_ctx *, int, char **);
+int	cmd_list(struct cmd_ctx *, int, char **);
+int	cmd_import(struct cmd_ctx *, int, char **);
+int	cmd_export(struct cmd_ctx *, int, char **);
+int	cmd_add(struct cmd_ctx *, int, char **);
+int	cmd_render(struct cmd_ctx *, int, char **);
+int	cmd_show(struct cmd_ctx *, int, char **);
+int	cmd_reindex(struct cmd_ctx *, int, char **);
+/* The interactive interface; demo runs it on the bundled feeds. */
+int	cmd_ui(struct cmd_ctx *ctx, bool demo);
+
+/* Resolve the effective paths (options, then XDG); caller frees. */
+char	*cmd_urls_path(const struct cmd_ctx *ctx);
+char	*cmd_config_path(const struct cmd_ctx *ctx);
+char	*cmd_db_path(const struct cmd_ctx *ctx);
+
+/* Print "gazette: <msg>" on stderr. */
+void	cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

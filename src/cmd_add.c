@@ -1,0 +1,14 @@
+/* cmd_add.c: placeholder until the command lands. */
+#include "config.h"
+
+#include "cmd.h"
+
+int
+cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	(void)argc;
+	(void)argv;
+	cmd_warn("add: not implemented yet");
+	return (CMD_EXIT_USAGE);
+}

@@ -1,0 +1,35 @@
+/* err: first-error-wins error records. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "err.h"
+
+void
+err_clear(struct err *err)
+{
+	if (err == NULL)
+		return;
+	err->code = ERR_NONE;
+	err->msg[0] = '\0';
+}
+
+void
+err_set(struct err *err, enum err_code code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL || err->code != ERR_NONE)
+		return;
+	err->code = code;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+}
+
+bool
+err_isset(const struct err *err)
+{
+	return (err != NULL && err->code != ERR_NONE);
+}
