@@ -13,3 +13,13 @@ endif
 
 TESTS += tests/cli.sh
 EXTRA_DIST += tests/cli.sh tests/tap.sh tests/lib.sh
+
+dist_man_MANS += man/gazette.1
+dist_demo_DATA += contrib/demo/editorial-fr-windows-1252.xml \
+	contrib/demo/editorial-fr-latin1.atom contrib/demo/terminal-times.xml \
+	contrib/demo/tanmatsu-ja.atom contrib/demo/novosti-koi8-r.xml \
+	contrib/demo/zeitung-de.json
+EXTRA_DIST += contrib/demo/generate.py contrib/cron/gazette.cron \
+	contrib/systemd/gazette-refresh.service \
+	contrib/systemd/gazette-refresh.timer \
+	contrib/completions/gazette.bash contrib/completions/_gazette
