@@ -11,8 +11,8 @@ tests_test_core_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_core_LDADD = $(TEST_LIBS)
 endif
 
-TESTS += tests/cli.sh
-EXTRA_DIST += tests/cli.sh tests/tap.sh tests/lib.sh
+TESTS += tests/cli.sh tests/banned.sh
+EXTRA_DIST += tests/cli.sh tests/banned.sh tests/tap.sh tests/lib.sh
 
 dist_man_MANS += man/gazette.1
 dist_demo_DATA += contrib/demo/editorial-fr-windows-1252.xml \
