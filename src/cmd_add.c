@@ -1,14 +1,70 @@
-/* cmd_add.c: placeholder until the command lands. */
+/*
+ * cmd_add: gazette add URL [TAG...]: append one feed to the urls file.
+ * A tag may be "~Title", "!" or an @name=value setting (see urls.h).
+ * Exit 0 when added, 1 when the URL is already listed, 2 on a bad URL,
+ * a bad setting or an unwritable file.
+ */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "cmd.h"
+#include "urls.h"
+
+static void
+add_warn(void *ctx, const char *file, unsigned line, const char *msg)
+{
+	int *bad = ctx;
+
+	(void)file;
+	(void)line;
+	cmd_warn("add: %s", msg);
+	*bad = 1;
+}
 
 int
 cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	cmd_warn("add: not implemented yet");
-	return (CMD_EXIT_USAGE);
+	struct err err = ERR_INIT;
+	struct urls_feed feed;
+	char *path;
+	int bad = 0, i, rc;
+
+	if (argc < 2 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: gazette add URL [TAG...]\n");
+		return (CMD_EXIT_USAGE);
+	}
+	urls_feed_init(&feed);
+	if (urls_kind_of(argv[1], &feed.kind) == -1) {
+		cmd_warn("add: not a URL gazette can read: %s", argv[1]);
+		return (CMD_EXIT_USAGE);
+	}
+	for (i = 2; i < argc; i++)
+		(void)urls_apply_token(&feed, argv[i], "add", 0, add_warn,
+		    &bad);
+	if (bad) {
+		urls_feed_clear(&feed);
+		return (CMD_EXIT_USAGE);
+	}
+	feed.url = argv[1];
+	if ((path = cmd_urls_path(ctx)) == NULL) {
+		cmd_warn("add: no urls file (set HOME or use -u)");
+		feed.url = NULL;
+		urls_feed_clear(&feed);
+		return (CMD_EXIT_USAGE);
+	}
+	rc = urls_append(path, &feed, &err);
+	feed.url = NULL;
+	urls_feed_clear(&feed);
+	if (rc == -1) {
+		cmd_warn("add: %s", err.msg);
+		rc = CMD_EXIT_USAGE;
+	} else if (rc == 1) {
+		cmd_warn("add: %s is already in %s", argv[1], path);
+		rc = CMD_EXIT_FAIL;
+	} else
+		rc = CMD_EXIT_OK;
+	free(path);
+	return (rc);
 }

@@ -1,0 +1,152 @@
+/*
+ * urls: the feed list, in newsboat's urls format, plus gazette's per-feed
+ * settings.
+ *
+ * One feed a line: the URL, then tags, separated by white space.  A token
+ * may be double-quoted (inside quotes \" and \\ stand for " and \).  A
+ * token starting with '#' outside quotes starts a comment that runs to the
+ * end of the line; blank lines are ignored.  Special tags, as in newsboat:
+ *   "~Some title"	the feed's title (overrides the feed's own)
+ *   !			hide the feed in the interface
+ * URLs may be http://, https://, file:// (local feeds: the only place
+ * gazette ever reads file:// from) and newsboat's query:, exec: and
+ * filter: forms, which are kept (so a newsboat file stays valid) but not
+ * fetched by gazette.
+ *
+ * Per-feed settings are tags of the reserved form @name=value.  newsboat
+ * sees them as ordinary tags, so the file stays valid for both programs:
+ *   @user-agent=STRING		User-Agent header (default gazette/VERSION)
+ *   @timeout=SECONDS		whole transfer (default 60)
+ *   @connect-timeout=SECONDS	connection set-up (default 15)
+ *   @low-speed=BYTES/SECONDS	abort when slower than BYTES a second for
+ *				SECONDS (default 1/30); 0/0 disables
+ *   @max-size=BYTES		cap on the decoded body (default 32 MiB;
+ *				suffixes k, M)
+ *   @reload=MINUTES		fetch at most this often (default: any time)
+ *   @max-items=N		keep at most N articles (0 = all, default)
+ *   @encoding=CHARSET		charset for documents that declare none
+ *				(overrides the HTTP one)
+ *   @proxy=URL			proxy for this feed ("" or none: no proxy;
+ *				default: the environment's)
+ *   @ignore-cache		ignore <ttl>, max-age and Expires
+ * A tag that starts with @ but has no '=' (and is not a known flag) is an
+ * ordinary tag.  An unknown @name=value or a bad value is reported with
+ * file:line and ignored; the feed stays.  A line that cannot be read (an
+ * unterminated quote, a URL gazette cannot use) is reported and skipped;
+ * a later duplicate of a URL is reported and skipped.
+ */
+#ifndef GAZETTE_URLS_H
+#define GAZETTE_URLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+#define URLS_MAX_FILE	(16u * 1024 * 1024)
+#define URLS_UNSET	(-1)
+
+enum urls_kind {
+	URLS_HTTP,	/* http:// or https:// */
+	URLS_FILE,	/* file:// */
+	URLS_QUERY,	/* newsboat query feed: kept, never fetched */
+	URLS_EXEC,	/* newsboat exec: / filter: kept, never run */
+};
+
+struct urls_settings {
+	char		*user_agent;	/* NULL: default */
+	char		*encoding;	/* NULL: none */
+	char		*proxy;		/* NULL: environment */
+	long		 timeout;	/* seconds, URLS_UNSET: default */
+	long		 connect_timeout;
+	long		 low_speed_limit;	/* bytes a second */
+	long		 low_speed_time;	/* seconds */
+	int64_t		 max_size;	/* bytes */
+	long		 reload;	/* minutes */
+	long		 max_items;	/* 0 = keep all */
+	bool		 ignore_cache;
+};
+
+struct urls_feed {
+	char		*url;
+	enum urls_kind	 kind;
+	char		*title;		/* from "~Title", or NULL */
+	bool		 hidden;	/* the "!" tag */
+	char		**tags;		/* plain tags, in file order */
+	size_t		 n_tags;
+	struct urls_settings set;
+	unsigned	 line;		/* 1-based line in the file, 0 if none */
+};
+
+struct urls_list {
+	struct urls_feed *feeds;
+	size_t		  n;
+	size_t		  alloc;
+};
+
+/* Called for each problem: file name, line (0 for none) and message. */
+typedef void	urls_warn_fn(void *ctx, const char *file, unsigned line,
+		    const char *msg);
+
+void	urls_list_init(struct urls_list *list);
+void	urls_list_free(struct urls_list *list);
+
+/*
+ * Parse text into list (appending).  Bad lines go to warn (NULL: stderr
+ * as "gazette: FILE:LINE: msg") and are skipped.  Never fails.
+ */
+void	urls_parse(const char *text, size_t len, const char *name,
+	    struct urls_list *list, urls_warn_fn *warn, void *ctx);
+/*
+ * Parse one line's worth of tokens (tags and settings, without the URL)
+ * into feed; used for OPML's gazette:tags.  Returns -1 on a bad token
+ * list (reported through warn).
+ */
+int	urls_parse_tags(const char *text, struct urls_feed *feed,
+	    const char *name, unsigned line, urls_warn_fn *warn, void *ctx);
+/*
+ * Apply one token that follows a URL: "~title", "!", a setting or a plain
+ * tag.  Returns -1 (reported through warn) for a bad setting.
+ */
+int	urls_apply_token(struct urls_feed *feed, const char *tok,
+	    const char *name, unsigned line, urls_warn_fn *warn, void *ctx);
+/*
+ * Read and parse a urls file.  A missing file is ERR_IO with the path
+ * named; *missing (if not NULL) is set to true then.
+ */
+int	urls_load(const char *path, struct urls_list *list, bool *missing,
+	    urls_warn_fn *warn, void *ctx, struct err *err);
+
+/* The list index of url (exact match), or -1. */
+long	urls_find(const struct urls_list *list, const char *url);
+/* Is this a URL gazette can read (kind is set), or not (-1)? */
+int	urls_kind_of(const char *url, enum urls_kind *kind);
+
+/*
+ * Format feed as one urls line (no newline) into a fresh string:
+ * URL, "~title", "!", tags, then settings, each quoted when needed.
+ * The tokens after the URL alone (for OPML) with urls_format_tags.
+ */
+char	*urls_format_line(const struct urls_feed *feed);
+char	*urls_format_tags(const struct urls_feed *feed);
+
+/*
+ * Append feed to the urls file at path, creating it (mode 0600, parent
+ * directories 0700) when missing.  Returns 1 when the URL is already
+ * listed (nothing written), 0 when appended, -1 on error.
+ */
+int	urls_append(const char *path, const struct urls_feed *feed,
+	    struct err *err);
+/* Append many at once (one write); duplicates skipped and counted. */
+int	urls_append_list(const char *path, const struct urls_list *add,
+	    size_t *added, size_t *skipped, struct err *err);
+
+/* Deep-copy helpers for callers that build lists. */
+void	urls_feed_init(struct urls_feed *feed);
+void	urls_feed_clear(struct urls_feed *feed);
+/* Append a copy of feed to list. */
+void	urls_list_add(struct urls_list *list, const struct urls_feed *feed);
+void	urls_feed_add_tag(struct urls_feed *feed, const char *tag);
+
+#endif
