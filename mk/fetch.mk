@@ -12,3 +12,7 @@ endif
 
 TESTS += tests/urls.sh
 EXTRA_DIST += tests/urls.sh
+
+libgazette_a_SOURCES += src/opml.c src/opml.h
+TESTS += tests/opml.sh
+EXTRA_DIST += tests/opml.sh tests/data/nested.opml
