@@ -1,2 +1,19 @@
 # The interface, the HTML renderer, `gazette render` and `show`.
 gazette_SOURCES += src/cmd_ui.c src/cmd_render.c
+libgazette_a_SOURCES += src/conf.c src/conf.h src/keymap.c src/keymap.h \
+	src/browser.c src/browser.h
+dist_man_MANS += man/gazette.conf.5
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test_keymap tests/test_conf tests/test_browser
+TESTS += tests/test_keymap tests/test_conf tests/test_browser
+tests_test_keymap_SOURCES = tests/test_keymap.c
+tests_test_keymap_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_keymap_LDADD = $(TEST_LIBS)
+tests_test_conf_SOURCES = tests/test_conf.c
+tests_test_conf_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_conf_LDADD = $(TEST_LIBS)
+tests_test_browser_SOURCES = tests/test_browser.c
+tests_test_browser_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_browser_LDADD = $(TEST_LIBS)
+endif

@@ -1,0 +1,508 @@
+/* conf: the interface's settings (newsboat syntax). */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "xmalloc.h"
+
+enum opt_type { OPT_BOOL, OPT_INT, OPT_STRING, OPT_ENUM };
+
+struct opt {
+	struct conf_option_info info;
+	enum opt_type	 type;
+	size_t		 offset;
+	int		 min, max;		/* OPT_INT */
+	const char *const *values;		/* OPT_ENUM, NULL-terminated */
+};
+
+static const char *const keymap_values[] = { "newsboat", "vi", NULL };
+
+#define OFF(f)	offsetof(struct conf, f)
+
+/* Every option, once: the man page and conf_init follow this table. */
+static const struct opt options[] = {
+	{ { "browser", "text", "",
+	    "Command line that opens a link; %u stands for the URL (appended "
+	    "when absent).  Split into words by gazette, never run by a "
+	    "shell.  Empty: $BROWSER, else xdg-open." },
+	    OPT_STRING, OFF(browser), 0, 0, NULL },
+	{ { "text-browsers", "text", "w3m lynx elinks links",
+	    "Programs (by name) that run in the terminal: gazette steps "
+	    "aside and waits for them.  Other browsers are detached with "
+	    "their output silenced." },
+	    OPT_STRING, OFF(text_browsers), 0, 0, NULL },
+	{ { "refresh-on-startup", "bool", "no",
+	    "Refresh every feed when the interface starts." },
+	    OPT_BOOL, OFF(refresh_on_startup), 0, 0, NULL },
+	{ { "show-read-feeds", "bool", "yes",
+	    "List feeds without unread articles (toggle with l)." },
+	    OPT_BOOL, OFF(show_read_feeds), 0, 0, NULL },
+	{ { "show-read-articles", "bool", "yes",
+	    "List read articles (toggle with L)." },
+	    OPT_BOOL, OFF(show_read_articles), 0, 0, NULL },
+	{ { "max-items", "number", "0",
+	    "Show at most this many articles per feed, newest first; "
+	    "0 shows them all." },
+	    OPT_INT, OFF(max_items), 0, INT_MAX, NULL },
+	{ { "datetime-format", "text", "%b %d",
+	    "strftime(3) format of the dates in article lists." },
+	    OPT_STRING, OFF(datetime_format), 0, 0, NULL },
+	{ { "keymap", "enum", "newsboat",
+	    "Key preset: newsboat, or vi (g/G first/last, ^D/^U half "
+	    "pages, ^F/^B pages).  Put it before any bind-key." },
+	    OPT_ENUM, OFF(keymap_preset), 0, 0, keymap_values },
+	{ { "osc52", "bool", "yes",
+	    "Let y copy the current link to the terminal's clipboard with "
+	    "an OSC 52 sequence (works over SSH)." },
+	    OPT_BOOL, OFF(osc52), 0, 0, NULL },
+	{ { "osc8-links", "bool", "no",
+	    "Emit the links of the article view as OSC 8 hyperlinks for "
+	    "terminals that support them." },
+	    OPT_BOOL, OFF(osc8_links), 0, 0, NULL },
+	{ { "show-keymap-hint", "bool", "yes",
+	    "Show a line of key hints at the bottom of the screen." },
+	    OPT_BOOL, OFF(show_keymap_hint), 0, 0, NULL },
+	{ { "confirm-mark-all-feeds-read", "bool", "yes",
+	    "Ask before C marks every article of every feed read." },
+	    OPT_BOOL, OFF(confirm_mark_all), 0, 0, NULL },
+	{ { "text-width", "number", "0",
+	    "Wrap articles at this many columns; 0 uses the window's "
+	    "width." },
+	    OPT_INT, OFF(text_width), 0, 10000, NULL },
+};
+
+#define NOPTIONS	(sizeof(options) / sizeof(options[0]))
+
+static const char *const element_names[CONF_NELEMENTS] = {
+#define CONF_ELEMENT_NAME(e, n) n,
+	CONF_ELEMENTS(CONF_ELEMENT_NAME)
+#undef CONF_ELEMENT_NAME
+};
+
+static const char *const color_names[] = {
+	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"
+};
+
+static const struct {
+	const char	*name;
+	unsigned	 bit;
+} attr_names[] = {
+	{ "bold", CONF_ATTR_BOLD },
+	{ "underline", CONF_ATTR_UNDERLINE },
+	{ "reverse", CONF_ATTR_REVERSE },
+	{ "standout", CONF_ATTR_STANDOUT },
+	{ "blink", CONF_ATTR_BLINK },
+	{ "dim", CONF_ATTR_DIM },
+	{ "invis", CONF_ATTR_INVIS },
+	{ "protect", CONF_ATTR_PROTECT },
+};
+
+size_t
+conf_options_count(void)
+{
+	return (NOPTIONS);
+}
+
+const struct conf_option_info *
+conf_option_at(size_t i)
+{
+	return (i < NOPTIONS ? &options[i].info : NULL);
+}
+
+const char *
+conf_element_name(enum conf_element el)
+{
+	if ((int)el < 0 || el >= CONF_NELEMENTS)
+		return ("");
+	return (element_names[el]);
+}
+
+static const struct opt *
+find_option(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTIONS; i++)
+		if (strcmp(options[i].info.name, name) == 0)
+			return (&options[i]);
+	return (NULL);
+}
+
+static int
+parse_bool(const char *v, bool *out)
+{
+	if (strcasecmp(v, "yes") == 0 || strcasecmp(v, "true") == 0 ||
+	    strcasecmp(v, "on") == 0 || strcmp(v, "1") == 0)
+		*out = true;
+	else if (strcasecmp(v, "no") == 0 || strcasecmp(v, "false") == 0 ||
+	    strcasecmp(v, "off") == 0 || strcmp(v, "0") == 0)
+		*out = false;
+	else
+		return (-1);
+	return (0);
+}
+
+static int
+parse_int(const char *v, int min, int max, int *out)
+{
+	char *end;
+	long n;
+
+	if (v[0] == '\0' || v[0] == ' ')
+		return (-1);
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > max)
+		return (-1);
+	*out = (int)n;
+	return (0);
+}
+
+static int
+set_option(struct conf *cfg, const struct opt *o, const char *value,
+    struct err *err)
+{
+	char *base = (char *)cfg + o->offset;
+	char **sp;
+	bool b;
+	int n, i;
+
+	switch (o->type) {
+	case OPT_BOOL:
+		if (parse_bool(value, &b) < 0) {
+			err_set(err, ERR_CONFIG, "%s: expected yes or no, "
+			    "not '%s'", o->info.name, value);
+			return (-1);
+		}
+		memcpy(base, &b, sizeof(b));
+		break;
+	case OPT_INT:
+		if (parse_int(value, o->min, o->max, &n) < 0) {
+			err_set(err, ERR_CONFIG, "%s: expected a number "
+			    "from %d to %d, not '%s'", o->info.name, o->min,
+			    o->max, value);
+			return (-1);
+		}
+		memcpy(base, &n, sizeof(n));
+		break;
+	case OPT_STRING:
+		if (strcmp(o->info.name, "datetime-format") == 0 &&
+		    value[0] == '\0') {
+			err_set(err, ERR_CONFIG, "%s: must not be empty",
+			    o->info.name);
+			return (-1);
+		}
+		sp = (char **)(void *)base;
+		free(*sp);
+		*sp = xstrdup(value);
+		break;
+	case OPT_ENUM:
+		for (i = 0; o->values[i] != NULL; i++)
+			if (strcmp(o->values[i], value) == 0)
+				break;
+		if (o->values[i] == NULL) {
+			err_set(err, ERR_CONFIG, "%s: unknown value '%s'",
+			    o->info.name, value);
+			return (-1);
+		}
+		memcpy(base, &i, sizeof(i));
+		if (o->offset == OFF(keymap_preset))
+			keymap_set_preset(&cfg->keymap,
+			    (enum keymap_preset)i);
+		break;
+	}
+	return (0);
+}
+
+int
+conf_set(struct conf *cfg, const char *name, const char *value,
+    struct err *err)
+{
+	const struct opt *o;
+
+	if ((o = find_option(name)) == NULL) {
+		err_set(err, ERR_CONFIG, "unknown option '%s'", name);
+		return (-1);
+	}
+	return (set_option(cfg, o, value, err));
+}
+
+void
+conf_init(struct conf *cfg)
+{
+	size_t i;
+
+	memset(cfg, 0, sizeof(*cfg));
+	keymap_init(&cfg->keymap);
+	for (i = 0; i < NOPTIONS; i++)
+		if (set_option(cfg, &options[i], options[i].info.defval,
+		    NULL) < 0)
+			abort();	/* a bad default in the table */
+	for (i = 0; i < CONF_NELEMENTS; i++) {
+		cfg->colors[i].set = false;
+		cfg->colors[i].fg = cfg->colors[i].bg = CONF_COLOR_DEFAULT;
+		cfg->colors[i].attrs = 0;
+	}
+}
+
+void
+conf_free(struct conf *cfg)
+{
+	size_t i;
+	char **sp;
+
+	for (i = 0; i < NOPTIONS; i++) {
+		if (options[i].type != OPT_STRING)
+			continue;
+		sp = (char **)(void *)((char *)cfg + options[i].offset);
+		free(*sp);
+		*sp = NULL;
+	}
+	keymap_free(&cfg->keymap);
+}
+
+static int
+parse_color(const char *v, int *out)
+{
+	size_t i;
+	int n;
+
+	if (strcmp(v, "default") == 0) {
+		*out = CONF_COLOR_DEFAULT;
+		return (0);
+	}
+	for (i = 0; i < sizeof(color_names) / sizeof(color_names[0]); i++) {
+		if (strcmp(v, color_names[i]) == 0) {
+			*out = (int)i;
+			return (0);
+		}
+	}
+	if (strncmp(v, "color", 5) == 0 && parse_int(v + 5, 0, 255, &n) == 0) {
+		*out = n;
+		return (0);
+	}
+	return (-1);
+}
+
+static int
+color_words(struct conf *cfg, int argc, char **argv, struct err *err)
+{
+	struct conf_color c;
+	size_t i;
+	int el, a;
+
+	if (argc < 3) {
+		err_set(err, ERR_CONFIG,
+		    "usage: color ELEMENT FOREGROUND BACKGROUND [ATTRIBUTE...]");
+		return (-1);
+	}
+	for (el = 0; el < CONF_NELEMENTS; el++)
+		if (strcmp(argv[0], element_names[el]) == 0)
+			break;
+	if (el == CONF_NELEMENTS) {
+		err_set(err, ERR_CONFIG, "color: unknown element '%s'",
+		    argv[0]);
+		return (-1);
+	}
+	c.set = true;
+	c.attrs = 0;
+	if (parse_color(argv[1], &c.fg) < 0 || parse_color(argv[2], &c.bg) < 0) {
+		err_set(err, ERR_CONFIG, "color: unknown colour '%s'",
+		    parse_color(argv[1], &c.fg) < 0 ? argv[1] : argv[2]);
+		return (-1);
+	}
+	for (a = 3; a < argc; a++) {
+		for (i = 0; i < sizeof(attr_names) / sizeof(attr_names[0]); i++)
+			if (strcmp(argv[a], attr_names[i].name) == 0)
+				break;
+		if (i == sizeof(attr_names) / sizeof(attr_names[0])) {
+			err_set(err, ERR_CONFIG,
+			    "color: unknown attribute '%s'", argv[a]);
+			return (-1);
+		}
+		c.attrs |= attr_names[i].bit;
+	}
+	cfg->colors[el] = c;
+	return (0);
+}
+
+int
+conf_split_words(const char *line, int *argcp, char ***argvp,
+    struct err *err)
+{
+	struct buf word;
+	char **argv = NULL;
+	const char *p = line;
+	int argc = 0;
+	char quote;
+
+	argv = xcalloc(1, sizeof(*argv));
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			p++;
+		if (*p == '\0' || *p == '#')
+			break;
+		buf_init(&word, BUF_CAP_TEXT);
+		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\r' &&
+		    *p != '\n') {
+			if (*p == '"' || *p == '\'') {
+				quote = *p++;
+				while (*p != '\0' && *p != quote) {
+					if (quote == '"' && *p == '\\' &&
+					    p[1] != '\0')
+						p++;
+					if (buf_addch(&word, *p++) < 0)
+						goto toolong;
+				}
+				if (*p != quote) {
+					buf_free(&word);
+					err_set(err, ERR_CONFIG,
+					    "unterminated %c quote", quote);
+					goto fail;
+				}
+				p++;
+				/* An empty quoted word still counts. */
+				if (word.data == NULL)
+					(void)buf_add(&word, "", 0);
+			} else if (*p == '\\' && p[1] != '\0') {
+				if (buf_addch(&word, p[1]) < 0)
+					goto toolong;
+				p += 2;
+			} else if (buf_addch(&word, *p++) < 0)
+				goto toolong;
+		}
+		argv = xreallocarray(argv, (size_t)argc + 2, sizeof(*argv));
+		argv[argc++] = buf_detach(&word);
+		argv[argc] = NULL;
+		buf_free(&word);
+	}
+	*argcp = argc;
+	*argvp = argv;
+	return (0);
+toolong:
+	buf_free(&word);
+	err_set(err, ERR_CONFIG, "line too long");
+fail:
+	conf_words_free(argv);
+	*argcp = 0;
+	*argvp = NULL;
+	return (-1);
+}
+
+void
+conf_words_free(char **argv)
+{
+	size_t i;
+
+	if (argv == NULL)
+		return;
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+static int
+apply_words(struct conf *cfg, int argc, char **argv, struct err *err)
+{
+	const struct opt *o;
+	struct buf joined;
+	int i, rc;
+
+	if (strcmp(argv[0], "bind-key") == 0)
+		return (keymap_bind_words(&cfg->keymap, argc - 1,
+		    (const char *const *)argv + 1,
+		    err));
+	if (strcmp(argv[0], "unbind-key") == 0)
+		return (keymap_unbind_words(&cfg->keymap, argc - 1,
+		    (const char *const *)argv + 1,
+		    err));
+	if (strcmp(argv[0], "color") == 0)
+		return (color_words(cfg, argc - 1, argv + 1, err));
+	if ((o = find_option(argv[0])) == NULL) {
+		err_set(err, ERR_CONFIG, "unknown option '%s'", argv[0]);
+		return (-1);
+	}
+	if (argc < 2) {
+		err_set(err, ERR_CONFIG, "%s: missing value", argv[0]);
+		return (-1);
+	}
+	if (argc == 2)
+		return (set_option(cfg, o, argv[1], err));
+	if (o->type != OPT_STRING) {
+		err_set(err, ERR_CONFIG, "%s: too many values", argv[0]);
+		return (-1);
+	}
+	/* browser firefox --new-tab %u: the words, rejoined. */
+	buf_init(&joined, BUF_CAP_TEXT);
+	for (i = 1; i < argc; i++) {
+		if (i > 1)
+			(void)buf_addch(&joined, ' ');
+		(void)buf_addstr(&joined, argv[i]);
+	}
+	rc = set_option(cfg, o, buf_str(&joined), err);
+	buf_free(&joined);
+	return (rc);
+}
+
+int
+conf_parse_line(struct conf *cfg, const char *file, unsigned line,
+    const char *text, conf_warn_fn warn, void *arg)
+{
+	struct err err = ERR_INIT;
+	char **argv;
+	int argc, rc = 0;
+
+	if (conf_split_words(text, &argc, &argv, &err) < 0)
+		rc = -1;
+	else {
+		if (argc > 0 && apply_words(cfg, argc, argv, &err) < 0)
+			rc = -1;
+		conf_words_free(argv);
+	}
+	if (rc < 0 && warn != NULL)
+		warn(arg, file, line, err.msg);
+	return (rc);
+}
+
+int
+conf_load(struct conf *cfg, const char *path, bool must_exist,
+    conf_warn_fn warn, void *arg, struct err *err)
+{
+	FILE *fp;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	unsigned lineno = 0;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT && !must_exist)
+			return (0);
+		err_set(err, ERR_CONFIG, "%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		if ((size_t)n != strlen(line)) {
+			if (warn != NULL)
+				warn(arg, path, lineno, "NUL byte in line");
+			continue;
+		}
+		(void)conf_parse_line(cfg, path, lineno, line, warn, arg);
+	}
+	free(line);
+	if (ferror(fp)) {
+		err_set(err, ERR_CONFIG, "%s: read error", path);
+		fclose(fp);
+		return (-1);
+	}
+	fclose(fp);
+	return (0);
+}

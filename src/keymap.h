@@ -1,0 +1,163 @@
+/*
+ * keymap: key names, actions and the bindings in force per view.
+ *
+ * Every action is declared once in KEYMAP_ACTIONS with its newsboat-style
+ * name and help text; the help view lists the bindings actually in force
+ * by walking that list.  The default bindings are written in config-file
+ * syntax (bind-key KEY ACTION [CONTEXT]) and go through the same parser
+ * as the user's config, so the defaults and the parser cannot disagree.
+ *
+ * Keys are ints: a Unicode code point for a printable key, 1-26 for ^A-^Z,
+ * 27 for ESC, or one of the KEYMAP_KEY_* codes above the Unicode range for
+ * special keys.  This module knows nothing about curses; ui.c translates.
+ */
+#ifndef GAZETTE_KEYMAP_H
+#define GAZETTE_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "err.h"
+
+/* X(ENUM, "name", "help") */
+#define KEYMAP_ACTIONS(X) \
+	X(OPEN, "open", "open the selected feed or article") \
+	X(QUIT, "quit", "go back; quit from the feed list") \
+	X(HARD_QUIT, "hard-quit", "quit gazette at once") \
+	X(UP, "up", "move up") \
+	X(DOWN, "down", "move down") \
+	X(PAGE_UP, "pageup", "move up a page") \
+	X(PAGE_DOWN, "pagedown", "move down a page") \
+	X(HALF_UP, "halfpageup", "move up half a page") \
+	X(HALF_DOWN, "halfpagedown", "move down half a page") \
+	X(HOME, "home", "go to the first entry") \
+	X(END, "end", "go to the last entry") \
+	X(NEXT, "next", "go to the next entry") \
+	X(PREV, "prev", "go to the previous entry") \
+	X(NEXT_UNREAD, "next-unread", "go to the next unread entry") \
+	X(PREV_UNREAD, "prev-unread", "go to the previous unread entry") \
+	X(RELOAD, "reload", "refresh the selected feed") \
+	X(RELOAD_ALL, "reload-all", "refresh every feed") \
+	X(TOGGLE_READ, "toggle-article-read", "mark the article read or unread") \
+	X(TOGGLE_FLAG, "toggle-flagged", "flag or unflag the article") \
+	X(MARK_FEED_READ, "mark-feed-read", "mark every article of the feed read") \
+	X(MARK_ALL_READ, "mark-all-feeds-read", "mark every article read") \
+	X(OPEN_BROWSER, "open-in-browser", "open the link in the browser") \
+	X(OPEN_BROWSER_READ, "open-in-browser-and-mark-read", \
+	    "open the link in the browser and mark the article read") \
+	X(GOTO_URL, "goto-url", "open a numbered link (asks for the number)") \
+	X(SHOW_URLS, "show-urls", "list the links of the article") \
+	X(COPY_URL, "copy-url", "copy the link to the clipboard (OSC 52)") \
+	X(SEARCH, "open-search", "search every feed") \
+	X(SEARCH_FEED, "open-search-feed", "search the current feed only") \
+	X(NEXT_MATCH, "next-match", "jump to the next search match") \
+	X(PREV_MATCH, "prev-match", "jump to the previous search match") \
+	X(HELP, "help", "show the keys in force") \
+	X(SET_TAG, "set-tag", "show only the feeds with a tag") \
+	X(CLEAR_TAG, "clear-tag", "show the feeds of every tag") \
+	X(TOGGLE_READ_FEEDS, "toggle-show-read-feeds", \
+	    "show or hide feeds without unread articles") \
+	X(TOGGLE_READ_ITEMS, "toggle-show-read-articles", \
+	    "show or hide read articles") \
+	X(SHOW_ERROR, "show-error", "show why the feed's last refresh failed") \
+	X(REDRAW, "redraw", "redraw the screen")
+
+enum keymap_action {
+	KEYMAP_NONE = 0,
+#define KEYMAP_ENUM(e, n, h) KEYMAP_##e,
+	KEYMAP_ACTIONS(KEYMAP_ENUM)
+#undef KEYMAP_ENUM
+	KEYMAP_NACTIONS
+};
+
+/* The views a binding applies to; newsboat's context names. */
+enum keymap_context {
+	KEYMAP_CTX_ALL = 0,	/* "all": every view */
+	KEYMAP_CTX_FEEDS,	/* "feedlist" */
+	KEYMAP_CTX_ITEMS,	/* "articlelist" */
+	KEYMAP_CTX_ARTICLE,	/* "article" */
+	KEYMAP_CTX_SEARCH,	/* "searchresults" */
+	KEYMAP_CTX_URLS,	/* "urlview" */
+	KEYMAP_CTX_HELP,	/* "help" */
+	KEYMAP_NCONTEXTS
+};
+
+enum keymap_preset {
+	KEYMAP_PRESET_NEWSBOAT = 0,
+	KEYMAP_PRESET_VI
+};
+
+#define KEYMAP_KEY_BASE		0x110000
+#define KEYMAP_KEY_UP		(KEYMAP_KEY_BASE + 1)
+#define KEYMAP_KEY_DOWN		(KEYMAP_KEY_BASE + 2)
+#define KEYMAP_KEY_LEFT		(KEYMAP_KEY_BASE + 3)
+#define KEYMAP_KEY_RIGHT	(KEYMAP_KEY_BASE + 4)
+#define KEYMAP_KEY_PPAGE	(KEYMAP_KEY_BASE + 5)
+#define KEYMAP_KEY_NPAGE	(KEYMAP_KEY_BASE + 6)
+#define KEYMAP_KEY_HOME		(KEYMAP_KEY_BASE + 7)
+#define KEYMAP_KEY_END		(KEYMAP_KEY_BASE + 8)
+#define KEYMAP_KEY_ENTER	(KEYMAP_KEY_BASE + 9)
+#define KEYMAP_KEY_BACKSPACE	(KEYMAP_KEY_BASE + 10)
+#define KEYMAP_KEY_DELETE	(KEYMAP_KEY_BASE + 11)
+#define KEYMAP_KEY_INSERT	(KEYMAP_KEY_BASE + 12)
+#define KEYMAP_KEY_F0		(KEYMAP_KEY_BASE + 20)	/* F1 is F0 + 1 */
+#define KEYMAP_KEY_F(n)		(KEYMAP_KEY_F0 + (n))
+#define KEYMAP_KEY_MAX		(KEYMAP_KEY_F0 + 12)
+#define KEYMAP_KEY_ESC		27
+#define KEYMAP_KEY_TAB		9
+#define KEYMAP_CTRL(c)		((c) & 0x1f)
+
+struct keymap_binding {
+	enum keymap_context	context;
+	int			key;
+	enum keymap_action	action;	/* KEYMAP_NONE: unbound here */
+};
+
+struct keymap {
+	struct keymap_binding	*bindings;
+	size_t			 n;
+	size_t			 alloc;
+	enum keymap_preset	 preset;
+};
+
+/* Initialise with newsboat's defaults; keymap_free releases. */
+void	keymap_init(struct keymap *km);
+void	keymap_free(struct keymap *km);
+/* Switch to a preset: reapplies the defaults, then the preset's keys. */
+void	keymap_set_preset(struct keymap *km, enum keymap_preset preset);
+
+/* The action for a key in a view (a binding for the view wins over one
+ * for every view); KEYMAP_NONE when unbound. */
+enum keymap_action keymap_lookup(const struct keymap *km,
+	    enum keymap_context ctx, int key);
+
+/* Bind or unbind; ctx KEYMAP_CTX_ALL replaces the key in every view. */
+void	keymap_bind(struct keymap *km, enum keymap_context ctx, int key,
+	    enum keymap_action action);
+void	keymap_unbind(struct keymap *km, enum keymap_context ctx, int key);
+
+/* The config commands: argv are the words after "bind-key" or
+ * "unbind-key".  -1 with a message in err on a bad key, action or
+ * context. */
+int	keymap_bind_words(struct keymap *km, int argc,
+	    const char *const *argv, struct err *err);
+int	keymap_unbind_words(struct keymap *km, int argc,
+	    const char *const *argv, struct err *err);
+
+/* Names. */
+int	keymap_key_parse(const char *name);	/* -1 when not a key */
+/* The key's name into b ("j", "ENTER", "^L", "PPAGE", "SPACE"). */
+void	keymap_key_name(int key, struct buf *b);
+enum keymap_action keymap_action_parse(const char *name); /* NONE if bad */
+const char *keymap_action_name(enum keymap_action action);
+const char *keymap_action_help(enum keymap_action action);
+int	keymap_context_parse(const char *name);	/* -1 when unknown */
+const char *keymap_context_name(enum keymap_context ctx);
+
+/* The names of the keys that run action in view ctx, comma-separated,
+ * into b; returns how many keys. */
+size_t	keymap_keys_for(const struct keymap *km, enum keymap_context ctx,
+	    enum keymap_action action, struct buf *b);
+
+#endif

@@ -1,0 +1,308 @@
+/* test_conf: the config file parser, the option table and its man page. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "conf.h"
+
+struct warnings {
+	unsigned	 n;
+	unsigned	 lines[16];
+	char		 text[1024];
+};
+
+static void
+collect(void *arg, const char *file, unsigned line, const char *msg)
+{
+	struct warnings *w = arg;
+	size_t len = strlen(w->text);
+
+	if (w->n < 16)
+		w->lines[w->n] = line;
+	w->n++;
+	snprintf(w->text + len, sizeof(w->text) - len, "%s:%u: %s\n", file,
+	    line, msg);
+}
+
+static void
+test_defaults(void **state)
+{
+	struct conf cfg;
+
+	(void)state;
+	conf_init(&cfg);
+	assert_string_equal(cfg.browser, "");
+	assert_false(cfg.refresh_on_startup);
+	assert_true(cfg.show_read_feeds);
+	assert_true(cfg.show_read_articles);
+	assert_true(cfg.osc52);
+	assert_false(cfg.osc8_links);
+	assert_int_equal(cfg.max_items, 0);
+	assert_string_equal(cfg.datetime_format, "%b %d");
+	assert_int_equal(cfg.keymap_preset, KEYMAP_PRESET_NEWSBOAT);
+	assert_false(cfg.colors[CONF_EL_LISTFOCUS].set);
+	conf_free(&cfg);
+}
+
+static void
+test_words(void **state)
+{
+	struct err err = ERR_INIT;
+	char **argv;
+	int argc;
+
+	(void)state;
+	assert_int_equal(conf_split_words("  browser \"w3m -o x %u\" # c",
+	    &argc, &argv, &err), 0);
+	assert_int_equal(argc, 2);
+	assert_string_equal(argv[0], "browser");
+	assert_string_equal(argv[1], "w3m -o x %u");
+	assert_null(argv[2]);
+	conf_words_free(argv);
+
+	assert_int_equal(conf_split_words("a 'b \"c' \"d\\\"e\" f\\ g \"\"",
+	    &argc, &argv, &err), 0);
+	assert_int_equal(argc, 5);
+	assert_string_equal(argv[1], "b \"c");
+	assert_string_equal(argv[2], "d\"e");
+	assert_string_equal(argv[3], "f g");
+	assert_string_equal(argv[4], "");
+	conf_words_free(argv);
+
+	assert_int_equal(conf_split_words("# only a comment", &argc, &argv,
+	    &err), 0);
+	assert_int_equal(argc, 0);
+	conf_words_free(argv);
+
+	assert_int_equal(conf_split_words("bind-key \"#\" goto-url", &argc,
+	    &argv, &err), 0);
+	assert_int_equal(argc, 3);
+	assert_string_equal(argv[1], "#");
+	conf_words_free(argv);
+
+	assert_int_equal(conf_split_words("browser \"open", &argc, &argv,
+	    &err), -1);
+	assert_null(argv);
+	assert_non_null(strstr(err.msg, "unterminated"));
+}
+
+static void
+test_lines(void **state)
+{
+	struct conf cfg;
+	struct warnings w;
+	static const char *good[] = {
+		"browser \"lynx -accept_all_cookies %u\"",
+		"refresh-on-startup yes",
+		"show-read-feeds no",
+		"show-read-articles false",
+		"max-items 50",
+		"datetime-format \"%Y-%m-%d %H:%M\"",
+		"osc52 off",
+		"osc8-links on",
+		"bind-key x quit",
+		"unbind-key j articlelist",
+		"color listfocus black yellow bold underline",
+		"color info color123 default",
+		"",
+		"   # a comment",
+	};
+	size_t i;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	conf_init(&cfg);
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_int_equal(conf_parse_line(&cfg, "t", (unsigned)i + 1,
+		    good[i], collect, &w), 0);
+	assert_int_equal(w.n, 0);
+	assert_string_equal(cfg.browser, "lynx -accept_all_cookies %u");
+	assert_true(cfg.refresh_on_startup);
+	assert_false(cfg.show_read_feeds);
+	assert_false(cfg.show_read_articles);
+	assert_int_equal(cfg.max_items, 50);
+	assert_string_equal(cfg.datetime_format, "%Y-%m-%d %H:%M");
+	assert_false(cfg.osc52);
+	assert_true(cfg.osc8_links);
+	assert_int_equal(keymap_lookup(&cfg.keymap, KEYMAP_CTX_FEEDS, 'x'),
+	    KEYMAP_QUIT);
+	assert_int_equal(keymap_lookup(&cfg.keymap, KEYMAP_CTX_ITEMS, 'j'),
+	    KEYMAP_NONE);
+	assert_int_equal(keymap_lookup(&cfg.keymap, KEYMAP_CTX_FEEDS, 'j'),
+	    KEYMAP_DOWN);
+	assert_true(cfg.colors[CONF_EL_LISTFOCUS].set);
+	assert_int_equal(cfg.colors[CONF_EL_LISTFOCUS].fg, 0);
+	assert_int_equal(cfg.colors[CONF_EL_LISTFOCUS].bg, 3);
+	assert_int_equal(cfg.colors[CONF_EL_LISTFOCUS].attrs,
+	    CONF_ATTR_BOLD | CONF_ATTR_UNDERLINE);
+	assert_int_equal(cfg.colors[CONF_EL_INFO].fg, 123);
+	assert_int_equal(cfg.colors[CONF_EL_INFO].bg, CONF_COLOR_DEFAULT);
+	/* Unquoted words of a text option are joined back. */
+	assert_int_equal(conf_parse_line(&cfg, "t", 1,
+	    "browser firefox --new-tab %u", collect, &w), 0);
+	assert_string_equal(cfg.browser, "firefox --new-tab %u");
+	conf_free(&cfg);
+}
+
+static void
+test_bad_lines(void **state)
+{
+	struct conf cfg;
+	struct warnings w;
+	static const char *bad[] = {
+		"frobnicate yes",
+		"show-read-feeds maybe",
+		"max-items -1",
+		"max-items 12abc",
+		"max-items 99999999999999999999",
+		"keymap emacs",
+		"bind-key x frobnicate",
+		"bind-key",
+		"color nowhere red blue",
+		"color info pink blue",
+		"color info red blue sparkle",
+		"browser \"unterminated",
+		"refresh-on-startup",
+		"refresh-on-startup yes no",
+		"datetime-format \"\"",
+	};
+	size_t i;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	conf_init(&cfg);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(conf_parse_line(&cfg, "f", (unsigned)i + 1,
+		    bad[i], collect, &w), -1);
+	assert_int_equal(w.n, sizeof(bad) / sizeof(bad[0]));
+	for (i = 0; i < 16 && i < w.n; i++)
+		assert_int_equal(w.lines[i], i + 1);
+	assert_non_null(strstr(w.text, "f:1: unknown option 'frobnicate'"));
+	assert_non_null(strstr(w.text, "f:2: show-read-feeds: expected"));
+	/* Nothing bad changed a setting. */
+	assert_true(cfg.show_read_feeds);
+	assert_int_equal(cfg.max_items, 0);
+	assert_false(cfg.refresh_on_startup);
+	assert_string_equal(cfg.datetime_format, "%b %d");
+	assert_false(cfg.colors[CONF_EL_INFO].set);
+	conf_free(&cfg);
+}
+
+static void
+test_load_file(void **state)
+{
+	struct conf cfg;
+	struct warnings w;
+	struct err err = ERR_INIT;
+	char path[] = "/tmp/gazette-conf-XXXXXX";
+	FILE *fp;
+	int fd;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	fputs("keymap vi\n"
+	    "bogus-option 1\n"
+	    "bind-key \"#\" help\n"
+	    "show-read-articles no\n"
+	    "max-items ten\n"
+	    "osc52 no\n", fp);
+	fclose(fp);
+	conf_init(&cfg);
+	assert_int_equal(conf_load(&cfg, path, true, collect, &w, &err), 0);
+	/* Two warnings, with their lines; the rest applied. */
+	assert_int_equal(w.n, 2);
+	assert_int_equal(w.lines[0], 2);
+	assert_int_equal(w.lines[1], 5);
+	assert_non_null(strstr(w.text, path));
+	assert_int_equal(cfg.keymap_preset, KEYMAP_PRESET_VI);
+	assert_int_equal(keymap_lookup(&cfg.keymap, KEYMAP_CTX_ITEMS, 'G'),
+	    KEYMAP_END);
+	assert_int_equal(keymap_lookup(&cfg.keymap, KEYMAP_CTX_ITEMS, '#'),
+	    KEYMAP_HELP);
+	assert_false(cfg.show_read_articles);
+	assert_false(cfg.osc52);
+	conf_free(&cfg);
+	unlink(path);
+
+	conf_init(&cfg);
+	assert_int_equal(conf_load(&cfg, path, false, collect, &w, &err), 0);
+	assert_false(err_isset(&err));
+	assert_int_equal(conf_load(&cfg, path, true, collect, &w, &err), -1);
+	assert_true(err_isset(&err));
+	conf_free(&cfg);
+}
+
+/* Every option of the table, action and element is in the man page. */
+static void
+test_man_page(void **state)
+{
+	const char *srcdir = getenv("srcdir");
+	char path[4096], *text;
+	struct buf b, needle;
+	FILE *fp;
+	size_t i, n;
+	int k;
+	char chunk[4096];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/man/gazette.conf.5",
+	    srcdir != NULL ? srcdir : ".");
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	buf_init(&b, 1 << 20);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		assert_int_equal(buf_add(&b, chunk, n), 0);
+	fclose(fp);
+	text = (char *)buf_str(&b);
+	buf_init(&needle, 256);
+	for (i = 0; i < conf_options_count(); i++) {
+		buf_reset(&needle);
+		(void)buf_addf(&needle, ".It Ic %s", conf_option_at(i)->name);
+		if (strstr(text, buf_str(&needle)) == NULL)
+			fail_msg("option %s is not in gazette.conf.5",
+			    conf_option_at(i)->name);
+	}
+	for (k = 1; k < KEYMAP_NACTIONS; k++) {
+		buf_reset(&needle);
+		(void)buf_addf(&needle, ".It Cm %s",
+		    keymap_action_name((enum keymap_action)k));
+		if (strstr(text, buf_str(&needle)) == NULL)
+			fail_msg("action %s is not in gazette.conf.5",
+			    keymap_action_name((enum keymap_action)k));
+	}
+	for (k = 0; k < CONF_NELEMENTS; k++)
+		if (strstr(text, conf_element_name(
+		    (enum conf_element)k)) == NULL)
+			fail_msg("element %s is not in gazette.conf.5",
+			    conf_element_name((enum conf_element)k));
+	buf_free(&needle);
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_bad_lines),
+		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_man_page),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
