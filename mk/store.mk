@@ -1,2 +1,17 @@
 # The SQLite store and `gazette list`.
+libgazette_a_SOURCES += src/store.c src/store.h
 gazette_SOURCES += src/cmd_list.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test_store
+TESTS += tests/test_store
+tests_test_store_SOURCES = tests/test_store.c
+tests_test_store_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_store_LDADD = $(TEST_LIBS)
+endif
+
+TESTS += tests/list.sh
+EXTRA_DIST += tests/list.sh tests/store_v1.sql
+check_PROGRAMS += tests/store_fill
+tests_store_fill_SOURCES = tests/store_fill.c
+tests_store_fill_LDADD = libgazette.a $(DEP_LIBS)

@@ -1,14 +1,263 @@
-/* cmd_list.c: placeholder until the command lands. */
+/*
+ * cmd_list: `gazette list [--unread] [--feed URL] [--json]`: stored
+ * articles, newest first, read from the store in windows so memory stays
+ * flat however large the database is.
+ */
 #include "config.h"
 
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "buf.h"
 #include "cmd.h"
+#include "jsonw.h"
+#include "store.h"
+#include "xmalloc.h"
+
+#define LIST_WINDOW	512
+
+/*
+ * Append s for a terminal: C0 and C1 controls, DEL and bidirectional
+ * overrides become '?' (U+FFFD would do, but '?' keeps ASCII output
+ * ASCII), bytes that are not valid UTF-8 become '?', runs of white space
+ * one space.
+ * TODO: use src/text.h's sanitiser once the renderer lands it.
+ */
+static void
+add_safe(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	uint32_t cp;
+	size_t len, i;
+	bool space = false;
+
+	while (*p != '\0') {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			if (!space)
+				buf_addch(b, ' ');
+			space = true;
+			p++;
+			continue;
+		}
+		space = false;
+		if (*p < 0x20 || *p == 0x7f) {
+			buf_addch(b, '?');
+			p++;
+			continue;
+		}
+		if (*p < 0x80) {
+			buf_addch(b, (char)*p++);
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf) {
+			len = 2;
+			cp = *p & 0x1f;
+		} else if (*p >= 0xe0 && *p <= 0xef) {
+			len = 3;
+			cp = *p & 0x0f;
+		} else if (*p >= 0xf0 && *p <= 0xf4) {
+			len = 4;
+			cp = *p & 0x07;
+		} else {
+			buf_addch(b, '?');
+			p++;
+			continue;
+		}
+		for (i = 1; i < len; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				break;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if (i < len || (len == 3 && cp < 0x800) ||
+		    (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff)) {
+			buf_addch(b, '?');
+			p++;
+			continue;
+		}
+		if ((cp >= 0x80 && cp <= 0x9f) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+		    cp == 0x200f || cp == 0x061c)
+			buf_addch(b, '?');
+		else
+			buf_add(b, p, len);
+		p += len;
+	}
+}
+
+static void
+add_date(struct buf *b, int64_t t)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+	char s[32];
+
+	if (t == ITEM_NO_DATE || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(s, sizeof(s), "%Y-%m-%d %H:%M", &tm) == 0) {
+		buf_addstr(b, "----------------");
+		return;
+	}
+	buf_addstr(b, s);
+}
+
+static void
+add_json(struct buf *b, const struct store_item_row *r)
+{
+	buf_addch(b, '{');
+	jsonw_key(b, "feed", true);
+	jsonw_str(b, r->feed_url);
+	jsonw_key(b, "guid", false);
+	jsonw_str(b, r->guid);
+	jsonw_key(b, "title", false);
+	jsonw_str(b, r->title);
+	jsonw_key(b, "link", false);
+	jsonw_str(b, r->link);
+	jsonw_key(b, "author", false);
+	jsonw_str(b, r->author);
+	jsonw_key(b, "published", false);
+	if (r->published == ITEM_NO_DATE)
+		jsonw_null(b);
+	else
+		jsonw_int(b, r->published);
+	jsonw_key(b, "updated", false);
+	if (r->updated == ITEM_NO_DATE)
+		jsonw_null(b);
+	else
+		jsonw_int(b, r->updated);
+	jsonw_key(b, "read", false);
+	jsonw_bool(b, r->read);
+	jsonw_key(b, "flagged", false);
+	jsonw_bool(b, r->flagged);
+	jsonw_key(b, "id", false);
+	jsonw_int(b, r->id);
+	jsonw_key(b, "feed_title", false);
+	jsonw_str(b, r->feed_title);
+	buf_addstr(b, "}\n");
+}
+
+static void
+add_line(struct buf *b, const struct store_item_row *r)
+{
+	add_date(b, r->date);
+	buf_addch(b, ' ');
+	buf_addch(b, r->read ? ' ' : 'N');
+	buf_addch(b, r->flagged ? '!' : ' ');
+	buf_addch(b, ' ');
+	add_safe(b, r->title != NULL && r->title[0] != '\0' ? r->title :
+	    "(untitled)");
+	buf_addstr(b, "  [");
+	add_safe(b, r->feed_title != NULL ? r->feed_title : r->feed_url);
+	buf_addstr(b, "]\n");
+}
 
 int
 cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	cmd_warn("list: not implemented yet");
-	return (CMD_EXIT_USAGE);
+	static const struct option longopts[] = {
+		{ "unread", no_argument, NULL, 'u' },
+		{ "feed", required_argument, NULL, 'f' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct err err = ERR_INIT;
+	struct store_query q;
+	struct store_item_list list = { NULL, 0 };
+	struct store *st = NULL;
+	const char *feed_url = NULL;
+	struct stat sb;
+	struct buf out;
+	bool json = false, unread = false;
+	char *path;
+	size_t i;
+	int ch, rc = CMD_EXIT_USAGE;
+
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'u':
+			unread = true;
+			break;
+		case 'f':
+			feed_url = optarg;
+			break;
+		case 'j':
+			json = true;
+			break;
+		default:
+			cmd_warn("usage: gazette list [--unread] [--feed URL] "
+			    "[--json]");
+			return (CMD_EXIT_USAGE);
+		}
+	}
+	if (optind != argc) {
+		cmd_warn("usage: gazette list [--unread] [--feed URL] [--json]");
+		return (CMD_EXIT_USAGE);
+	}
+	if ((path = cmd_db_path(ctx)) == NULL) {
+		cmd_warn("list: no database path (set HOME or use -d)");
+		return (CMD_EXIT_USAGE);
+	}
+	if (stat(path, &sb) == -1) {
+		/* Nothing stored yet: nothing to list.  Never create. */
+		cmd_warn("list: no database at %s yet", path);
+		free(path);
+		return (CMD_EXIT_OK);
+	}
+	buf_init(&out, BUF_CAP_BODY);
+	if ((st = store_open(path, 0, &err)) == NULL) {
+		cmd_warn("%s", err.msg);
+		goto out;
+	}
+	memset(&q, 0, sizeof(q));
+	q.filter = unread ? STORE_FILTER_UNREAD : STORE_FILTER_ALL;
+	q.limit = LIST_WINDOW;
+	if (feed_url != NULL) {
+		q.feed_id = store_feed_find(st, feed_url, &err);
+		if (q.feed_id == -1) {
+			cmd_warn("%s", err.msg);
+			goto out;
+		}
+		if (q.feed_id == 0) {
+			cmd_warn("list: no feed %s in the database", feed_url);
+			rc = CMD_EXIT_FAIL;
+			goto out;
+		}
+	}
+	for (;;) {
+		if (store_items_window(st, &q, &list, &err) == -1) {
+			cmd_warn("%s", err.msg);
+			goto out;
+		}
+		if (list.n == 0)
+			break;
+		buf_reset(&out);
+		for (i = 0; i < list.n; i++) {
+			if (json)
+				add_json(&out, &list.rows[i]);
+			else
+				add_line(&out, &list.rows[i]);
+		}
+		fwrite(out.data, 1, out.len, stdout);
+		q.has_key = true;
+		q.key.date = list.rows[list.n - 1].date;
+		q.key.id = list.rows[list.n - 1].id;
+		store_item_list_free(&list);
+	}
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cmd_warn("list: write error");
+		rc = CMD_EXIT_FAIL;
+		goto out;
+	}
+	rc = CMD_EXIT_OK;
+out:
+	store_item_list_free(&list);
+	store_close(st);
+	buf_free(&out);
+	free(path);
+	return (rc);
 }

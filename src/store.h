@@ -1,0 +1,291 @@
+/*
+ * store: the SQLite database of feeds and articles.
+ *
+ * One file in WAL mode with a busy timeout, schema versioned with
+ * PRAGMA user_version and migrated forward on open.  An existing file is
+ * never recreated or overwritten: a corrupt, unreadable or read-only file
+ * is an error (ERR_DB), and the command exits 2.
+ *
+ * Writers: one transaction per feed (store_begin / store_commit).  Calls
+ * that write outside a transaction open and commit their own.  Items are
+ * upserted by (feed, guid): an unchanged item costs no write, a changed
+ * one is updated in place (same id), and read/flagged are never touched
+ * by an upsert.
+ *
+ * Counts: every feed row carries its unread and total counts, kept by the
+ * store on every insert, delete and read change, so the feed list never
+ * scans the items table.
+ *
+ * For the search index (src/search.c only): every inserted or changed
+ * item gets a new, strictly increasing items.seq (indexed), and every
+ * deleted item leaves a row (item_id, seq) in item_tombstones; the two
+ * share one sequence, so "everything with seq > N" is a complete batch.
+ *
+ * Ownership: strings in the structs filled here are owned by the struct
+ * and freed by the matching _clear/_free function.  const char *
+ * parameters are borrowed (copied by SQLite).
+ *
+ * Return values: 0 success, -1 failure (details in err); lookups return
+ * 1 for "not found".
+ */
+#ifndef GAZETTE_STORE_H
+#define GAZETTE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "item.h"
+
+/* store_open flags */
+#define STORE_READONLY	0x01	/* open read-only; never migrates */
+#define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION	2
+
+struct store;
+struct sqlite3;
+
+enum store_upsert {
+	STORE_UPSERT_NEW = 0,
+	STORE_UPSERT_UPDATED,
+	STORE_UPSERT_UNCHANGED
+};
+
+/* A feed row.  Strings are NULL when unknown. */
+struct store_feed {
+	int64_t	 id;
+	char	*url;
+	char	*title;		/* the feed's own title */
+	char	*link;
+	char	*etag;
+	char	*last_modified;
+	int	 http_status;	/* last HTTP status, 0 never fetched */
+	char	*last_error;	/* NULL when the last refresh was fine */
+	int64_t	 last_fetch;	/* UNIX seconds, 0 never */
+	int64_t	 next_fetch;	/* not before (ttl, max-age, back-off), 0 any time */
+	char	*redirect_url;	/* target of a noted 301/308, or NULL */
+	char	*user_title;	/* "~Title" from the urls file, or NULL */
+	char	**tags;		/* from the urls file (store_feeds_list only) */
+	size_t	 n_tags;
+	int64_t	 unread;
+	int64_t	 total;
+};
+
+/*
+ * What one fetch of a feed found, written by store_feed_record in one
+ * statement.  Strings are borrowed.
+ */
+struct store_fetch_result {
+	int		 http_status;	/* 0: no HTTP answer */
+	const char	*error;		/* NULL: fine; else shown to the user */
+	int64_t		 fetched_at;
+	int64_t		 next_fetch;	/* not before; 0 any time */
+	/* Validators: written (NULL clears) only when set_validators. */
+	bool		 set_validators;
+	const char	*etag;
+	const char	*last_modified;
+	/* The document's title and link: NULL keeps the stored one. */
+	const char	*title;
+	const char	*link;
+	/* A noted 301/308 target; NULL clears. */
+	const char	*moved_to;
+	/* Prune to the newest max_items after storing (0 keeps all). */
+	size_t		 max_items;
+};
+
+struct store_feed_list {
+	struct store_feed *feeds;
+	size_t	 n;
+};
+
+/* Position of an item in "newest first" order (date DESC, id DESC). */
+struct store_item_key {
+	int64_t	 date;
+	int64_t	 id;
+};
+
+/* One row of an item list: no content, so windows stay small. */
+struct store_item_row {
+	int64_t	 id;		/* stable */
+	int64_t	 feed_id;
+	char	*feed_url;
+	char	*feed_title;
+	char	*guid;
+	char	*title;
+	char	*link;
+	char	*author;
+	int64_t	 published;	/* ITEM_NO_DATE when absent */
+	int64_t	 updated;	/* ITEM_NO_DATE when absent */
+	int64_t	 date;		/* sort date: published, else updated, else
+				   first seen */
+	bool	 read;
+	bool	 flagged;
+};
+
+struct store_item_list {
+	struct store_item_row *rows;
+	size_t	 n;
+};
+
+/* One item with its content (store_item_get*). */
+struct store_item_full {
+	struct store_item_row row;
+	char	*content_type;	/* "html" or "text" */
+	char	*content;
+	char	*content_text;	/* plain text for search, may be NULL */
+	char	*enclosures;	/* JSON array [{"url","type","length"}], or NULL */
+	char	*categories;	/* JSON array of strings, or NULL */
+	int64_t	 first_seen;
+	int64_t	 seq;
+};
+
+enum store_filter {
+	STORE_FILTER_ALL = 0,
+	STORE_FILTER_UNREAD,
+	STORE_FILTER_FLAGGED
+};
+
+/*
+ * A window of items, newest first.  Keyset paging: with has_key, only
+ * rows strictly older than key (or, with newer, strictly newer than key;
+ * still returned newest first) are returned.  offset skips rows (costs
+ * O(offset); prefer keys for scrolling).
+ */
+struct store_query {
+	int64_t	 feed_id;	/* 0: all feeds */
+	enum store_filter filter;
+	bool	 has_key;
+	bool	 newer;
+	struct store_item_key key;
+	size_t	 offset;
+	size_t	 limit;		/* 0: no limit (only for small feeds!) */
+};
+
+/* Opening and closing. */
+struct store	*store_open(const char *path, int flags, struct err *err);
+void		 store_close(struct store *st);
+/* The connection, for src/search.c only. */
+struct sqlite3	*store_db(struct store *st);
+const char	*store_path(const struct store *st);
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t		 store_data_version(struct store *st);
+
+/* Transactions: BEGIN IMMEDIATE (retried while busy), COMMIT, ROLLBACK. */
+int	 store_begin(struct store *st, struct err *err);
+int	 store_commit(struct store *st, struct err *err);
+void	 store_rollback(struct store *st);
+
+/* Feeds. */
+/* The id of the feed with this URL, created if absent; -1 on error. */
+int64_t	 store_feed_ensure(struct store *st, const char *url,
+	    struct err *err);
+/* The id of the feed with this URL, 0 if none, -1 on error. */
+int64_t	 store_feed_find(struct store *st, const char *url, struct err *err);
+/* 0 found, 1 no such feed, -1 error. */
+int	 store_feed_get(struct store *st, int64_t feed_id,
+	    struct store_feed *out, struct err *err);
+/* The same by URL: 0 found, 1 unknown feed (out zeroed), -1 error. */
+int	 store_feed_get_url(struct store *st, const char *url,
+	    struct store_feed *out, struct err *err);
+void	 store_feed_clear(struct store_feed *f);
+/*
+ * Record the outcome of a fetch (and prune, see store_feed_prune).  In
+ * the feed's transaction, or alone (it then opens its own).  A 304 or a
+ * failure: leave set_validators false and title/link NULL, nothing else
+ * about the feed or its items changes.
+ */
+int	 store_feed_record(struct store *st, int64_t feed_id,
+	    const struct store_fetch_result *r, struct err *err);
+/* From the urls file: "~Title" (NULL clears) and tags (replaced). */
+int	 store_feed_set_user_title(struct store *st, int64_t feed_id,
+	    const char *title, struct err *err);
+int	 store_feed_set_tags(struct store *st, int64_t feed_id,
+	    const char *const *tags, size_t n_tags, struct err *err);
+/* All feeds with their counts, in id (first added) order. */
+int	 store_feeds_list(struct store *st, struct store_feed_list *out,
+	    struct err *err);
+void	 store_feed_list_free(struct store_feed_list *l);
+/* The feed's own title and link (from the document). */
+int	 store_feed_set_meta(struct store *st, int64_t feed_id,
+	    const char *title, const char *link, struct err *err);
+/* ETag and Last-Modified to send back (NULL clears). */
+int	 store_feed_set_validators(struct store *st, int64_t feed_id,
+	    const char *etag, const char *last_modified, struct err *err);
+/* Result of a fetch: HTTP status (0 if none), error (NULL: fine). */
+int	 store_feed_set_result(struct store *st, int64_t feed_id,
+	    int http_status, const char *error, int64_t fetched_at,
+	    struct err *err);
+/* Do not fetch before this time (0: any time). */
+int	 store_feed_set_next_fetch(struct store *st, int64_t feed_id,
+	    int64_t not_before, struct err *err);
+/* A permanent redirect noted (NULL clears). */
+int	 store_feed_set_redirect(struct store *st, int64_t feed_id,
+	    const char *url, struct err *err);
+/* Delete a feed and its items (tombstones left for search). */
+int	 store_feed_delete(struct store *st, int64_t feed_id,
+	    struct err *err);
+
+/* Per-host back-off (429/503 Retry-After), kept across runs. */
+int	 store_host_backoff_set(struct store *st, const char *host,
+	    int64_t retry_after, struct err *err);
+/* The retry-after time for host, 0 if none; -1 on error. */
+int64_t	 store_host_backoff_get(struct store *st, const char *host,
+	    struct err *err);
+/* Forget back-offs that ended before now. */
+int	 store_host_backoff_expire(struct store *st, int64_t now,
+	    struct err *err);
+
+/* Items. */
+/*
+ * Insert or update one item by (feed, guid), as parsed (borrowed).
+ * *result says what happened.  Unchanged items are not written; read and
+ * flagged are never touched.  now is the first-seen time for new items.
+ */
+int	 store_item_upsert(struct store *st, int64_t feed_id,
+	    const struct item *item, int64_t now, enum store_upsert *result,
+	    struct err *err);
+/*
+ * Keep the newest max_items items of a feed (by date), deleting older
+ * ones, except flagged items, which are always kept (like newsboat).
+ * Unread items are pruned too.  0 keeps everything.  A caller should
+ * upsert at most the newest max_items of a document so that pruned items
+ * do not come back as new.  Returns the number deleted, -1 on error.
+ */
+int64_t	 store_feed_prune(struct store *st, int64_t feed_id,
+	    size_t max_items, struct err *err);
+
+/* Reading. */
+int	 store_items_window(struct store *st, const struct store_query *q,
+	    struct store_item_list *out, struct err *err);
+void	 store_item_list_free(struct store_item_list *l);
+/* Unread and total counts of a feed (0: all feeds), from the counters. */
+int	 store_counts(struct store *st, int64_t feed_id, int64_t *unread,
+	    int64_t *total, struct err *err);
+/* 0 found, 1 not found, -1 error. */
+int	 store_item_get(struct store *st, int64_t item_id,
+	    struct store_item_full *out, struct err *err);
+/* By guid: feed_id 0 means any feed (the newest match wins). */
+int	 store_item_get_guid(struct store *st, int64_t feed_id,
+	    const char *guid, struct store_item_full *out, struct err *err);
+void	 store_item_full_clear(struct store_item_full *it);
+void	 store_item_row_clear(struct store_item_row *r);
+
+/* Read and flagged state. */
+int	 store_item_set_read(struct store *st, int64_t item_id, bool read,
+	    struct err *err);
+/* Every item of a feed (0: of every feed). */
+int	 store_feed_set_read(struct store *st, int64_t feed_id, bool read,
+	    struct err *err);
+int	 store_item_set_flagged(struct store *st, int64_t item_id,
+	    bool flagged, struct err *err);
+/* Toggle; *now (may be NULL) gets the new state. */
+int	 store_item_toggle_flagged(struct store *st, int64_t item_id,
+	    bool *now, struct err *err);
+
+/* Recompute every feed's counters from the items (repair). */
+int	 store_recount(struct store *st, struct err *err);
+
+#endif
