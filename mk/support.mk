@@ -28,3 +28,32 @@ tests_test_feed_json_SOURCES = tests/test_feed_json.c
 tests_test_feed_json_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_feed_json_LDADD = $(TEST_LIBS)
 endif
+
+# JSON Feed cases for tests/parse_corpus.sh (runner owned by the parse helper).
+EXTRA_DIST += \
+	tests/feeds/jsonfeed-base.args \
+	tests/feeds/jsonfeed-base.in \
+	tests/feeds/jsonfeed-base.out \
+	tests/feeds/jsonfeed-basic.in \
+	tests/feeds/jsonfeed-basic.out \
+	tests/feeds/jsonfeed-dates.in \
+	tests/feeds/jsonfeed-dates.out \
+	tests/feeds/jsonfeed-deep.exit \
+	tests/feeds/jsonfeed-deep.in \
+	tests/feeds/jsonfeed-deep.out \
+	tests/feeds/jsonfeed-empty.in \
+	tests/feeds/jsonfeed-empty.out \
+	tests/feeds/jsonfeed-noid.in \
+	tests/feeds/jsonfeed-noid.out \
+	tests/feeds/jsonfeed-noversion.exit \
+	tests/feeds/jsonfeed-noversion.in \
+	tests/feeds/jsonfeed-noversion.out \
+	tests/feeds/jsonfeed-relative.in \
+	tests/feeds/jsonfeed-relative.out \
+	tests/feeds/jsonfeed-truncated.exit \
+	tests/feeds/jsonfeed-truncated.in \
+	tests/feeds/jsonfeed-truncated.out \
+	tests/feeds/jsonfeed-unicode.in \
+	tests/feeds/jsonfeed-unicode.out \
+	tests/feeds/jsonfeed-v10.in \
+	tests/feeds/jsonfeed-v10.out
