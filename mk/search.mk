@@ -1,2 +1,12 @@
 # Full-text search: the FTS5 index, query translation, `gazette search`.
+libgazette_a_SOURCES += src/search.h src/search_int.h src/search_text.c \
+	src/search_query.c src/search_match.c
 gazette_SOURCES += src/cmd_search.c
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test_search
+TESTS += tests/test_search
+tests_test_search_SOURCES = tests/test_search.c
+tests_test_search_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_search_LDADD = $(TEST_LIBS)
+endif
