@@ -1,5 +1,5 @@
 # The interface, the HTML renderer, `gazette render` and `show`.
-gazette_SOURCES += src/cmd_ui.c src/cmd_render.c
+gazette_SOURCES += src/cmd_ui.c
 libgazette_a_SOURCES += src/conf.c src/conf.h src/keymap.c src/keymap.h \
 	src/browser.c src/browser.h
 dist_man_MANS += man/gazette.conf.5

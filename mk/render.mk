@@ -1,0 +1,2 @@
+# The HTML renderer, text utilities, `gazette render` and `gazette show`.
+gazette_SOURCES += src/cmd_render.c
