@@ -1,2 +1,14 @@
 # The HTML renderer, text utilities, `gazette render` and `gazette show`.
 gazette_SOURCES += src/cmd_render.c
+libgazette_a_SOURCES += src/text.c src/text.h src/html.c src/html.h
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test_text tests/test_html
+TESTS += tests/test_text tests/test_html
+tests_test_text_SOURCES = tests/test_text.c
+tests_test_text_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_text_LDADD = $(TEST_LIBS)
+tests_test_html_SOURCES = tests/test_html.c
+tests_test_html_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_html_LDADD = $(TEST_LIBS)
+endif

@@ -1,0 +1,102 @@
+/*
+ * html: article HTML to text, with gumbo (the only file that includes
+ * gumbo.h).  Two uses:
+ *
+ *   html_to_text: plain text for the search index and `gazette list`.
+ *
+ *   html_render: the article view.  HTML becomes lines wrapped to a width
+ *   by display width (text.h): paragraphs separated by a blank line;
+ *   headings underlined ("=" for h1, "-" for h2) or prefixed "### " (h3 to
+ *   h6), so nothing depends on colour; lists with "* " or "1. " markers,
+ *   nested lists indented by two more cells; blockquotes prefixed "> "
+ *   per level; pre kept verbatim (tabs expanded to 8-cell stops, never
+ *   wrapped: a pre line may be wider than the width); br; hr as a row of
+ *   '-'; images as "[image: alt]" ("[image]" without alt); tables one row
+ *   a line with the cells separated by " | "; links numbered inline after
+ *   their text, "text[3]", the same URL always getting the same number,
+ *   and the list of URLs at the end ("[3]: https://..."); script, style,
+ *   head, template and the like dropped.
+ *
+ * All text (text nodes, alt, URLs) goes through text_sanitize: nothing in
+ * the result holds a control character or an escape sequence.  Hostile
+ * input is bounded: the input is cut at HTML_MAX_INPUT bytes, the tree is
+ * walked without recursion, and indentation stops growing after
+ * HTML_MAX_NEST levels.
+ *
+ * Ownership: the caller frees results (free for html_to_text,
+ * html_doc_free for html_render); html and base are borrowed.
+ */
+#ifndef GAZETTE_HTML_H
+#define GAZETTE_HTML_H
+
+#include <stddef.h>
+
+#define HTML_MAX_INPUT	(16u * 1024 * 1024)
+#define HTML_MAX_NEST	16
+
+/*
+ * Plain text: block elements separated by a newline, white space inside
+ * blocks collapsed to single spaces, entities decoded, script and style
+ * dropped, trimmed; no blank lines, no control characters other than
+ * '\n'.  Images give their alt text.  Never NULL.
+ */
+char	*html_to_text(const char *html, size_t len);
+
+/* Attributes of a stretch of text, for highlighting (never needed to read). */
+#define HTML_ATTR_BOLD		0x0001u	/* b, strong, th */
+#define HTML_ATTR_ITALIC	0x0002u	/* i, em, cite */
+#define HTML_ATTR_CODE		0x0004u	/* code, kbd, samp, tt */
+#define HTML_ATTR_LINK		0x0008u	/* link text and its "[n]" */
+#define HTML_ATTR_IMAGE		0x0010u	/* "[image: alt]" */
+#define HTML_ATTR_HEADING	0x0020u	/* heading text and underline */
+#define HTML_ATTR_QUOTE		0x0040u	/* inside a blockquote */
+#define HTML_ATTR_PRE		0x0080u	/* preformatted */
+#define HTML_ATTR_RULE		0x0100u	/* hr */
+#define HTML_ATTR_MARKER	0x0200u	/* list marker, "> ", link list index */
+
+/* A byte range of a line with attributes. */
+struct html_span {
+	size_t		off;	/* byte offset in html_line.text */
+	size_t		len;	/* bytes */
+	unsigned	attr;	/* HTML_ATTR_* */
+	size_t		link;	/* 1-based link number when HTML_ATTR_LINK */
+};
+
+struct html_line {
+	char		*text;	/* UTF-8, sanitised, no newline */
+	size_t		 width;	/* display cells of text */
+	unsigned	 attr;	/* attributes of the whole line (heading, quote,
+				   pre, rule) */
+	unsigned	 level;	/* heading level 1-6, else 0 */
+	struct html_span *spans; /* in order, not overlapping */
+	size_t		 nspans;
+};
+
+struct html_doc {
+	struct html_line *lines;
+	size_t		  nlines;
+	char		**links;	/* links[i] is number i + 1: resolved,
+					   sanitised URLs */
+	size_t		  nlinks;
+};
+
+/* html_render flags. */
+#define HTML_RENDER_LINK_LIST	0x01u	/* end with a blank line and the
+					   numbered URL list */
+
+struct html_opts {
+	size_t		 width;	/* wrap width in cells; 0 means 80 */
+	const char	*base;	/* URL relative links resolve against, or NULL */
+	unsigned	 flags;	/* HTML_RENDER_* */
+};
+
+/*
+ * Render html (len bytes, need not be NUL-terminated).  opts may be NULL
+ * (width 80, no base, no link list).  Leading and trailing blank lines
+ * are left out.  Never NULL.
+ */
+struct html_doc *html_render(const char *html, size_t len,
+		    const struct html_opts *opts);
+void		 html_doc_free(struct html_doc *doc);
+
+#endif

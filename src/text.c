@@ -1,0 +1,439 @@
+/*
+ * text: UTF-8 decoding, terminal sanitising, display widths, truncation,
+ * padding and wrapping.  See text.h for the rules.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+#include "xmalloc.h"
+
+#define ESC	0x1b
+#define BEL	0x07
+#define CAN	0x18
+#define SUB	0x1a
+
+static size_t	skip_csi(const unsigned char *, size_t, size_t);
+static size_t	skip_string(const unsigned char *, size_t, size_t);
+static size_t	skip_escape(const unsigned char *, size_t, size_t);
+static int	is_bidi_control(uint32_t);
+
+size_t
+text_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t need, i;
+	uint32_t c;
+
+	if (len == 0) {
+		*cp = 0;
+		return (0);
+	}
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return (1);
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		need = 1;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		need = 2;
+		c = s[0] & 0x0f;
+		if (s[0] == 0xe0)
+			lo = 0xa0;
+		else if (s[0] == 0xed)
+			hi = 0x9f;	/* no UTF-16 surrogates */
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		need = 3;
+		c = s[0] & 0x07;
+		if (s[0] == 0xf0)
+			lo = 0x90;
+		else if (s[0] == 0xf4)
+			hi = 0x8f;	/* nothing above U+10FFFF */
+	} else {
+		*cp = TEXT_REPLACEMENT;
+		return (1);
+	}
+	for (i = 1; i <= need; i++) {
+		if (i >= len || s[i] < lo || s[i] > hi) {
+			/* A maximal invalid subsequence: one U+FFFD. */
+			*cp = TEXT_REPLACEMENT;
+			return (i);
+		}
+		c = (c << 6) | (s[i] & 0x3f);
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	*cp = c;
+	return (need + 1);
+}
+
+size_t
+text_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		cp = TEXT_REPLACEMENT;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return (1);
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xc0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return (2);
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return (3);
+	}
+	o[0] = (unsigned char)(0xf0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return (4);
+}
+
+static int
+is_bidi_control(uint32_t cp)
+{
+	return ((cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069));
+}
+
+/* After ESC [ or U+009B: parameters, intermediates, one final byte. */
+static size_t
+skip_csi(const unsigned char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] >= 0x30 && s[i] <= 0x3f)
+		i++;
+	while (i < len && s[i] >= 0x20 && s[i] <= 0x2f)
+		i++;
+	if (i < len && s[i] >= 0x40 && s[i] <= 0x7e)
+		i++;
+	return (i);
+}
+
+/*
+ * After the introducer of an OSC, DCS, SOS, PM or APC string: everything
+ * up to and including its terminator (BEL, ESC \, U+009C), or up to an
+ * ESC that starts something else, or CAN/SUB, or the end.
+ */
+static size_t
+skip_string(const unsigned char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		if (s[i] == BEL || s[i] == CAN || s[i] == SUB)
+			return (i + 1);
+		if (s[i] == ESC) {
+			if (i + 1 < len && s[i + 1] == '\\')
+				return (i + 2);
+			return (i);	/* the caller handles this ESC */
+		}
+		if (s[i] == 0xc2 && i + 1 < len && s[i + 1] == 0x9c)
+			return (i + 2);
+		i++;
+	}
+	return (i);
+}
+
+/* After an ESC: the rest of the sequence it starts. */
+static size_t
+skip_escape(const unsigned char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return (i);
+	switch (s[i]) {
+	case '[':
+		return (skip_csi(s, len, i + 1));
+	case ']':
+	case 'P':
+	case 'X':
+	case '^':
+	case '_':
+		return (skip_string(s, len, i + 1));
+	default:
+		break;
+	}
+	if (s[i] >= 0x20 && s[i] <= 0x2f) {
+		/* nF: intermediates, then one final byte. */
+		while (i < len && s[i] >= 0x20 && s[i] <= 0x2f)
+			i++;
+		if (i < len && s[i] >= 0x30 && s[i] <= 0x7e)
+			i++;
+		return (i);
+	}
+	if (s[i] >= 0x30 && s[i] <= 0x7e)
+		return (i + 1);	/* Fp, Fe, Fs: ESC 7, ESC M, ESC c... */
+	return (i);		/* a lone ESC: only it goes */
+}
+
+char *
+text_sanitize(const char *s, unsigned flags)
+{
+	return (text_sanitize_n(s, s == NULL ? 0 : strlen(s), flags));
+}
+
+char *
+text_sanitize_n(const char *str, size_t len, unsigned flags)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	char *out, *o;
+	size_t i, n;
+	uint32_t cp;
+
+	if (str == NULL)
+		len = 0;
+	if (len > (SIZE_MAX - 1) / 3)
+		len = (SIZE_MAX - 1) / 3;
+	/* Each input byte gives at most 3 output bytes (U+FFFD). */
+	out = o = xmalloc(len * 3 + 1);
+	i = 0;
+	while (i < len) {
+		n = text_decode(str + i, len - i, &cp);
+		i += n;
+		if (cp == ESC) {
+			i = skip_escape(s, len, i);
+			continue;
+		}
+		if (cp == 0x9b) {
+			i = skip_csi(s, len, i);
+			continue;
+		}
+		if (cp == 0x9d || cp == 0x90 || cp == 0x98 || cp == 0x9e ||
+		    cp == 0x9f) {
+			i = skip_string(s, len, i);
+			continue;
+		}
+		if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+			*o++ = (flags & TEXT_KEEP_NEWLINE) ? '\n' : ' ';
+			continue;
+		}
+		if (cp == '\r') {
+			if (i < len && s[i] == '\n')
+				i++;
+			*o++ = (flags & TEXT_KEEP_NEWLINE) ? '\n' : ' ';
+			continue;
+		}
+		if (cp == '\t') {
+			*o++ = (flags & TEXT_KEEP_TAB) ? '\t' : ' ';
+			continue;
+		}
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+		    is_bidi_control(cp))
+			continue;
+		if (cp < 0x80)
+			*o++ = (char)cp;
+		else
+			o += text_encode(cp, o);
+	}
+	*o = '\0';
+	return (out);
+}
+
+int
+text_cp_width(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		return (0);
+	if (cp < 0x7f)
+		return (1);
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return (1);
+	return (w > 2 ? 2 : w);
+}
+
+size_t
+text_width_n(const char *s, size_t len)
+{
+	size_t i = 0, n, w = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			w++;
+			i++;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		w += (size_t)text_cp_width(cp);
+		i += n;
+	}
+	return (w);
+}
+
+size_t
+text_width(const char *s)
+{
+	if (s == NULL)
+		return (0);
+	return (text_width_n(s, strlen(s)));
+}
+
+size_t
+text_prefix(const char *s, size_t cells, size_t *widthp)
+{
+	size_t len, i = 0, n, w = 0, cw;
+	uint32_t cp;
+
+	len = s == NULL ? 0 : strlen(s);
+	while (i < len) {
+		n = text_decode(s + i, len - i, &cp);
+		cw = (size_t)text_cp_width(cp);
+		if (w + cw > cells)
+			break;
+		w += cw;
+		i += n;
+	}
+	if (widthp != NULL)
+		*widthp = w;
+	return (i);
+}
+
+char *
+text_truncate(const char *s, size_t cells)
+{
+	size_t n;
+	char *out;
+
+	if (s == NULL || cells == 0)
+		return (xstrdup(""));
+	if (text_width(s) <= cells)
+		return (xstrdup(s));
+	n = text_prefix(s, cells - 1, NULL);
+	out = xmalloc(n + sizeof(TEXT_ELLIPSIS));
+	memcpy(out, s, n);
+	memcpy(out + n, TEXT_ELLIPSIS, sizeof(TEXT_ELLIPSIS));
+	return (out);
+}
+
+char *
+text_pad(const char *s, size_t cells, enum text_align align)
+{
+	char *t, *out;
+	size_t tw, tlen, pad, left;
+
+	t = text_truncate(s, cells);
+	tw = text_width(t);
+	tlen = strlen(t);
+	pad = tw < cells ? cells - tw : 0;
+	switch (align) {
+	case TEXT_ALIGN_RIGHT:
+		left = pad;
+		break;
+	case TEXT_ALIGN_CENTER:
+		left = pad / 2;
+		break;
+	default:
+		left = 0;
+		break;
+	}
+	out = xmalloc(tlen + pad + 1);
+	memset(out, ' ', left);
+	memcpy(out + left, t, tlen);
+	memset(out + left + tlen, ' ', pad - left);
+	out[tlen + pad] = '\0';
+	free(t);
+	return (out);
+}
+
+struct wrap {
+	const char		*s;
+	struct text_line	*lines;
+	size_t			 n;
+	size_t			 alloc;
+};
+
+/* Add the line [start, end) without its trailing spaces. */
+static void
+wrap_emit(struct wrap *wr, size_t start, size_t end)
+{
+	struct text_line *l;
+
+	while (end > start && wr->s[end - 1] == ' ')
+		end--;
+	if (wr->n == wr->alloc) {
+		wr->alloc = wr->alloc == 0 ? 16 : wr->alloc * 2;
+		wr->lines = xreallocarray(wr->lines, wr->alloc,
+		    sizeof(*wr->lines));
+	}
+	l = &wr->lines[wr->n++];
+	l->off = start;
+	l->len = end - start;
+	l->width = text_width_n(wr->s + start, end - start);
+}
+
+size_t
+text_wrap(const char *s, size_t width, struct text_line **linesp)
+{
+	struct wrap wr = { s, NULL, 0, 0 };
+	size_t len, start, i, n, w, cw, brk_end, brk_next;
+	int prev_wide;
+	uint32_t cp;
+
+	if (s == NULL)
+		s = wr.s = "";
+	if (width == 0)
+		width = 1;
+	len = strlen(s);
+	start = i = w = 0;
+	brk_end = brk_next = 0;	/* brk_end > start: a break is known */
+	prev_wide = 0;
+	while (i < len) {
+		if (s[i] == '\n') {
+			wrap_emit(&wr, start, i);
+			start = ++i;
+			w = brk_end = brk_next = 0;
+			prev_wide = 0;
+			continue;
+		}
+		if (s[i] == ' ') {
+			if (i > start && s[i - 1] != ' ') {
+				brk_end = i;
+			}
+			w++;
+			i++;
+			brk_next = i;
+			prev_wide = 0;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		cw = (size_t)text_cp_width(cp);
+		/* Between wide characters a line may break. */
+		if (i > start && s[i - 1] != ' ' && (cw == 2 || prev_wide)) {
+			brk_end = brk_next = i;
+		}
+		if (cw > 0 && w + cw > width && i > start) {
+			if (brk_end > start) {
+				wrap_emit(&wr, start, brk_end);
+				start = brk_next;
+				brk_end = brk_next = 0;
+				w = text_width_n(s + start, i - start);
+				/* Look at this character again. */
+				continue;
+			}
+			wrap_emit(&wr, start, i);
+			start = i;
+			w = 0;
+			brk_end = brk_next = 0;
+		}
+		w += cw;
+		i += n;
+		if (cw > 0)
+			prev_wide = cw == 2;
+	}
+	wrap_emit(&wr, start, len);
+	*linesp = wr.lines;
+	return (wr.n);
+}
