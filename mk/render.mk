@@ -12,3 +12,14 @@ tests_test_html_SOURCES = tests/test_html.c
 tests_test_html_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_html_LDADD = $(TEST_LIBS)
 endif
+
+check_PROGRAMS += tests/show_put
+tests_show_put_SOURCES = tests/show_put.c
+tests_show_put_LDADD = libgazette.a $(DEP_LIBS)
+
+TESTS += tests/render.sh
+EXTRA_DIST += tests/render.sh tests/html/editorial.html \
+	tests/html/editorial.80.txt tests/html/editorial.40.txt \
+	tests/html/kitchen.html tests/html/kitchen.60.txt \
+	tests/html/cjk.html tests/html/cjk.20.txt \
+	tests/html/hostile.html tests/html/hostile.60.txt

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "html.h"
 #include "text.h"
+#include "url.h"
 #include "xmalloc.h"
 
 /* What an element does to the layout. */
@@ -881,7 +882,9 @@ block_start(struct render *r, bool margin)
 		return;
 	}
 	flush(r);
-	if (margin)
+	/* No gap between a list marker and the item's first block. */
+	if (margin && !(r->nctx > 0 && r->ctx[r->nctx - 1].kind == CTX_ITEM &&
+	    !r->ctx[r->nctx - 1].used))
 		r->want_blank = true;
 }
 
@@ -1145,11 +1148,16 @@ render_text(void *arg, const GumboNode *node)
 	para_text(arg, node->v.text.text);
 }
 
+/* Absolute URL of a link: resolved against the article's address. */
 static char *
 resolve(const char *base, const char *url)
 {
-	(void)base;
-	return (xstrdup(url));
+	char *u;
+
+	if (base == NULL || *base == '\0' ||
+	    (u = url_resolve(base, url)) == NULL)
+		return (xstrdup(url));
+	return (u);
 }
 
 static void
