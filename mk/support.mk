@@ -12,6 +12,10 @@ EXTRA_DIST += fuzz/README fuzz/run.sh fuzz/fuzz_common.h fuzz/fuzz_parse.c \
 	fuzz/fuzz_json.c fuzz/fuzz_date.c fuzz/fuzz_entities.c \
 	fuzz/fuzz_parse.dict fuzz/fuzz_json.dict fuzz/fuzz_date.dict
 
+# bench/parse: generated corpus (bench/out/, gitignored) timed against expat.
+EXTRA_DIST += bench/parse bench/parse-gen.py bench/expat_floor.c \
+	bench/gazette_inproc.c
+
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test_date tests/test_url tests/test_entities \
 	tests/test_guid tests/test_feed_json
