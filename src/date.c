@@ -259,7 +259,31 @@ read_offset(const char *p, int *minutes)
 	return (p);
 }
 
-/* A time "H:MM[:SS[.frac]]"; returns the new position or NULL. */
+/*
+ * An optional 12-hour clock suffix after a time ("3:04 PM", "03:04am"):
+ * 12 AM is 00, 1-11 PM add 12.  Returns the new position, or NULL when
+ * the suffix is there but the hour is not 1-12.
+ */
+static const char *
+read_ampm(const char *p, struct date_fields *f)
+{
+	const char *q = skip_space(p);
+	char c;
+
+	c = lower(q[0]);
+	if ((c != 'a' && c != 'p') || lower(q[1]) != 'm' || is_alpha(q[2]))
+		return (p);
+	if (f->hour < 1 || f->hour > 12)
+		return (NULL);
+	if (c == 'a' && f->hour == 12)
+		f->hour = 0;
+	else if (c == 'p' && f->hour != 12)
+		f->hour += 12;
+	return (q + 2);
+}
+
+/* A time "H:MM[:SS[.frac]]" with an optional AM/PM; the new position or
+   NULL. */
 static const char *
 read_time(const char *p, struct date_fields *f, int hour_digits)
 {
@@ -278,7 +302,7 @@ read_time(const char *p, struct date_fields *f, int hour_digits)
 				p++;
 		}
 	}
-	return (p);
+	return (read_ampm(p, f));
 }
 
 /*
