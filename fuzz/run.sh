@@ -91,6 +91,13 @@ fuzz_date)
 		printf '%s' "$s" > "$seeds/builtin-$(printf '%s' "$s" | cksum | cut -d' ' -f1)"
 	done
 	;;
+fuzz_html|fuzz_text)
+	# The renderer's test pages, then the feed corpus (HTML in content).
+	for f in "$top"/tests/html/*.html "$feeds"/*; do
+		case $f in *.out|*.args|*.exit) continue ;; esac
+		[ -f "$f" ] && cp "$f" "$seeds/"
+	done
+	;;
 *)
 	# fuzz_parse, fuzz_entities, and by default: every input in tests/feeds.
 	for f in "$feeds"/*; do
@@ -105,7 +112,8 @@ dict=
 [ -f "$fuzzdir/$target.dict" ] && dict="-dict=$fuzzdir/$target.dict"
 case $target in
 fuzz_date) maxlen=128 ;;
-fuzz_entities) maxlen=4096 ;;
+fuzz_entities|fuzz_text) maxlen=4096 ;;
+fuzz_html) maxlen=65536 ;;
 *) maxlen=262144 ;;
 esac
 

@@ -23,3 +23,6 @@ EXTRA_DIST += tests/render.sh tests/html/editorial.html \
 	tests/html/kitchen.html tests/html/kitchen.60.txt \
 	tests/html/cjk.html tests/html/cjk.20.txt \
 	tests/html/hostile.html tests/html/hostile.60.txt
+
+# libFuzzer targets, built and run by fuzz/run.sh (see fuzz/README).
+EXTRA_DIST += fuzz/fuzz_html.c fuzz/fuzz_html.dict fuzz/fuzz_text.c

@@ -207,26 +207,6 @@ header_date(struct buf *out, int64_t t, size_t width)
 	header_field(out, "Date:", s, width);
 }
 
-/* A text (not HTML) body: sanitised, wrapped, paragraphs kept. */
-static void
-text_body(struct buf *out, const char *content, size_t width)
-{
-	struct text_line *lines;
-	char *s;
-	size_t n, i;
-
-	s = text_sanitize(content, TEXT_KEEP_NEWLINE);
-	n = text_wrap(s, width, &lines);
-	while (n > 0 && lines[n - 1].len == 0)
-		n--;
-	for (i = 0; i < n; i++) {
-		(void)buf_add(out, s + lines[i].off, lines[i].len);
-		(void)buf_addch(out, '\n');
-	}
-	free(lines);
-	free(s);
-}
-
 int
 cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -301,14 +281,13 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	header_field(&out, "Link:", it.row.link, opts.width);
 	(void)buf_addch(&out, '\n');
 	content = it.content == NULL ? "" : it.content;
+	opts.base = it.row.link;
 	if (it.content_type != NULL && strcmp(it.content_type, "text") == 0)
-		text_body(&out, content, opts.width);
-	else {
-		opts.base = it.row.link;
+		d = html_render_text(content, strlen(content), &opts);
+	else
 		d = html_render(content, strlen(content), &opts);
-		print_doc(&out, d);
-		html_doc_free(d);
-	}
+	print_doc(&out, d);
+	html_doc_free(d);
 	rc = write_out(&out);
 out:
 	store_item_full_clear(&it);

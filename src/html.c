@@ -377,6 +377,8 @@ struct render {
 	struct html_doc	*doc;
 	size_t		 alloc_lines;
 	size_t		 alloc_links;
+	size_t		*link_hash;	/* open addressing: link index + 1 */
+	size_t		 hash_size;	/* a power of two, or 0 */
 
 	/* The paragraph being gathered and its spans. */
 	struct buf	 para;
@@ -655,7 +657,9 @@ emit(struct render *r, const char *text, size_t len, size_t off,
 	for (i = 0; i < nspans; i++) {
 		s0 = spans[i].off;
 		s1 = spans[i].off + spans[i].len;
-		if (s1 <= off || s0 >= off + len)
+		if (s0 >= off + len)
+			break;	/* spans are in order */
+		if (s1 <= off)
 			continue;
 		if (s0 < off)
 			s0 = off;
@@ -727,7 +731,7 @@ static void
 flush(struct render *r)
 {
 	struct text_line *lines;
-	size_t n, i, avail, maxw = 0;
+	size_t n, i, si, avail, maxw = 0;
 	unsigned la;
 	char c;
 
@@ -743,9 +747,13 @@ flush(struct render *r)
 	avail = avail_width(r);
 	la = r->heading > 0 ? HTML_ATTR_HEADING : 0;
 	n = text_wrap(buf_str(&r->para), avail, &lines);
-	for (i = 0; i < n; i++) {
+	for (i = si = 0; i < n; i++) {
+		/* Skip the spans that ended before this line. */
+		while (si < r->nspans && r->spans[si].off + r->spans[si].len <=
+		    lines[i].off)
+			si++;
 		emit(r, r->para.data + lines[i].off, lines[i].len,
-		    lines[i].off, r->spans, r->nspans, la, 0);
+		    lines[i].off, r->spans + si, r->nspans - si, la, 0);
 		if (lines[i].width > maxw)
 			maxw = lines[i].width;
 	}
@@ -839,6 +847,36 @@ safe_scheme(const char *url)
 	return (true);
 }
 
+static size_t
+hash_str(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
+/* Put link number n (1-based) into the hash, growing it first if needed. */
+static void
+hash_put(struct render *r, size_t n)
+{
+	size_t i, old_size = r->hash_size, *old = r->link_hash;
+
+	if ((n + 1) * 2 > r->hash_size) {
+		r->hash_size = r->hash_size == 0 ? 64 : r->hash_size * 2;
+		r->link_hash = xcalloc(r->hash_size, sizeof(*r->link_hash));
+		for (i = 0; i < old_size; i++)
+			if (old[i] != 0)
+				hash_put(r, old[i]);
+		free(old);
+	}
+	i = hash_str(r->doc->links[n - 1]) & (r->hash_size - 1);
+	while (r->link_hash[i] != 0)
+		i = (i + 1) & (r->hash_size - 1);
+	r->link_hash[i] = n;
+}
+
 /* The number of a link, adding it to the list when it is new. */
 static size_t
 link_number(struct render *r, const char *href)
@@ -857,13 +895,16 @@ link_number(struct render *r, const char *href)
 		free(s);
 		return (0);
 	}
+	if (r->hash_size > 0) {
+		i = hash_str(url) & (r->hash_size - 1);
+		for (; r->link_hash[i] != 0; i = (i + 1) & (r->hash_size - 1))
+			if (strcmp(d->links[r->link_hash[i] - 1], url) == 0) {
+				free(s);
+				return (r->link_hash[i]);
+			}
+	}
 	url = xstrdup(url);
 	free(s);
-	for (i = 0; i < d->nlinks; i++)
-		if (strcmp(d->links[i], url) == 0) {
-			free(url);
-			return (i + 1);
-		}
 	if (d->nlinks == r->alloc_links) {
 		r->alloc_links = r->alloc_links == 0 ? 16 :
 		    r->alloc_links * 2;
@@ -871,6 +912,7 @@ link_number(struct render *r, const char *href)
 		    sizeof(*d->links));
 	}
 	d->links[d->nlinks++] = url;
+	hash_put(r, d->nlinks);
 	return (d->nlinks);
 }
 
@@ -1231,6 +1273,52 @@ html_render(const char *html, size_t len, const struct html_opts *opts)
 		free(r.doc->lines[r.doc->nlines].text);
 		free(r.doc->lines[r.doc->nlines].spans);
 	}
+	buf_free(&r.para);
+	free(r.spans);
+	free(r.link_hash);
+	return (r.doc);
+}
+
+struct html_doc *
+html_render_text(const char *text, size_t len, const struct html_opts *opts)
+{
+	struct render r;
+	char *s, *p;
+	size_t nl;
+
+	memset(&r, 0, sizeof(r));
+	r.width = opts != NULL && opts->width > 0 ? opts->width : 80;
+	if (r.width < 10)
+		r.width = 10;
+	if (r.width > 4096)
+		r.width = 4096;
+	r.doc = xcalloc(1, sizeof(*r.doc));
+	buf_init(&r.para, BUF_CAP_BODY);
+	if (text == NULL)
+		len = 0;
+	if (len > HTML_MAX_INPUT)
+		len = HTML_MAX_INPUT;
+	s = text_sanitize_n(text, len, TEXT_KEEP_NEWLINE);
+	/* Lines of spaces count as blank; at most one blank line in a row. */
+	for (p = s; *p != '\0'; ) {
+		if (*p == ' ' || *p == '\n') {
+			nl = 0;
+			while (*p == ' ' || *p == '\n')
+				nl += *p++ == '\n';
+			if (r.para.len == 0 || *p == '\0')
+				continue;
+			if (nl == 0)
+				para_add(&r, " ", 1, 0, 0);
+			else
+				para_add(&r, "\n\n", nl > 1 ? 2 : 1, 0, 0);
+			continue;
+		}
+		nl = strcspn(p, " \n");
+		para_add(&r, p, nl, 0, 0);
+		p += nl;
+	}
+	free(s);
+	flush(&r);
 	buf_free(&r.para);
 	free(r.spans);
 	return (r.doc);

@@ -97,6 +97,13 @@ struct html_opts {
  */
 struct html_doc *html_render(const char *html, size_t len,
 		    const struct html_opts *opts);
+/*
+ * The same for a plain-text body (content_type "text"): sanitised, runs
+ * of spaces collapsed, single newlines kept as line breaks, blank lines
+ * kept as one paragraph break, wrapped to the width; no links.
+ */
+struct html_doc *html_render_text(const char *text, size_t len,
+		    const struct html_opts *opts);
 void		 html_doc_free(struct html_doc *doc);
 
 #endif

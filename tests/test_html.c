@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,6 +325,58 @@ test_width_fits(void **state)
 	}
 }
 
+static void
+test_plain_text(void **state)
+{
+	struct html_opts o = { 20, NULL, HTML_RENDER_LINK_LIST };
+	const char *in = "\n\n  First line\nsecond   line, long enough "
+	    "to wrap.\n\n\n\nNext \x1b[31mparagraph\x1b[0m.\n  \n";
+	struct html_doc *d;
+
+	(void)state;
+	d = html_render_text(in, strlen(in), &o);
+	assert_int_equal(d->nlines, 5);
+	assert_string_equal(d->lines[0].text, "First line");
+	assert_string_equal(d->lines[1].text, "second line, long");
+	assert_string_equal(d->lines[2].text, "enough to wrap.");
+	assert_string_equal(d->lines[3].text, "");
+	assert_string_equal(d->lines[4].text, "Next paragraph.");
+	assert_int_equal(d->nlinks, 0);
+	html_doc_free(d);
+	d = html_render_text(NULL, 0, NULL);
+	assert_int_equal(d->nlines, 0);
+	html_doc_free(d);
+}
+
+static void
+test_resolve_and_many_links(void **state)
+{
+	struct html_opts o = { 80, "https://ex.org/a/b.html", 0 };
+	struct html_doc *d;
+	struct buf b;
+	size_t i;
+	char want[64];
+
+	(void)state;
+	buf_init(&b, BUF_CAP_BODY);
+	(void)buf_addstr(&b, "<a href=\"../up\">u</a><a href=\"//cdn.ex/x\">"
+	    "c</a><a href=\"?q=1\">q</a><a href=\"#frag\">f</a>");
+	for (i = 0; i < 20000; i++)
+		(void)buf_addf(&b, "<a href=\"/p/%zu\">%zu</a> ", i % 5000, i);
+	d = html_render(b.data, b.len, &o);
+	assert_int_equal(d->nlinks, 5004);
+	assert_string_equal(d->links[0], "https://ex.org/up");
+	assert_string_equal(d->links[1], "https://cdn.ex/x");
+	assert_string_equal(d->links[2], "https://ex.org/a/b.html?q=1");
+	assert_string_equal(d->links[3], "https://ex.org/a/b.html#frag");
+	for (i = 0; i < 5000; i++) {
+		(void)snprintf(want, sizeof(want), "https://ex.org/p/%zu", i);
+		assert_string_equal(d->links[4 + i], want);
+	}
+	html_doc_free(d);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -334,6 +387,8 @@ main(void)
 		cmocka_unit_test(test_to_text),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_width_fits),
+		cmocka_unit_test(test_plain_text),
+		cmocka_unit_test(test_resolve_and_many_links),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
