@@ -1,5 +1,6 @@
 # Fetching and the feed list: `gazette refresh`, urls file, OPML, `add`.
-libgazette_a_SOURCES += src/urls.c src/urls.h
+libgazette_a_SOURCES += src/urls.c src/urls.h src/fetch.c src/fetch.h \
+	src/refresh.c src/refresh.h
 gazette_SOURCES += src/cmd_refresh.c src/cmd_add.c src/cmd_opml.c
 
 if HAVE_CMOCKA
@@ -16,3 +17,15 @@ EXTRA_DIST += tests/urls.sh
 libgazette_a_SOURCES += src/opml.c src/opml.h
 TESTS += tests/opml.sh
 EXTRA_DIST += tests/opml.sh tests/data/nested.opml
+
+# End-to-end refresh tests against tests/httpd.py (127.0.0.1, port 0).
+TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh
+EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
+	tests/httpd.py tests/httpd-lib.sh
+
+# libFuzzer targets (fuzz/run.sh fuzz_urls|fuzz_opml SECONDS).
+EXTRA_DIST += fuzz/fuzz_urls.c fuzz/fuzz_opml.c
+
+# bench/refresh: gazette vs newsboat, sfeed and curl on nginx (not run by
+# make check).
+EXTRA_DIST += bench/refresh bench/gen-feeds.py

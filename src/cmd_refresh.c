@@ -1,14 +1,220 @@
-/* cmd_refresh.c: placeholder until the command lands. */
+/*
+ * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force].
+ *
+ * On a terminal one live progress line; otherwise silent except errors.
+ * Each failing feed is named on stderr with its reason; one summary line
+ * at the end unless --quiet.  Exit 0 all fine, 1 some feeds failed, 2
+ * nothing could be done (no urls, database unusable), 3 another refresh
+ * holds the lock.
+ */
 #include "config.h"
 
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "cmd.h"
+#include "refresh.h"
+#include "store.h"
+#include "urls.h"
+
+struct progress {
+	bool		 tty;
+	bool		 quiet;
+	bool		 line_shown;
+	struct timespec	 last;
+};
+
+/* Print s with control characters replaced: nothing raw reaches a tty. */
+static void
+put_clean(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, fp);
+}
+
+static void
+clear_line(struct progress *pg)
+{
+	if (pg->line_shown) {
+		fputs("\r\033[K", stderr);
+		pg->line_shown = false;
+	}
+}
+
+static void
+show_progress(struct progress *pg, const struct refresh_stats *s, bool force)
+{
+	struct timespec now;
+	long ms;
+
+	if (!pg->tty || pg->quiet)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - pg->last.tv_sec) * 1000 +
+	    (now.tv_nsec - pg->last.tv_nsec) / 1000000;
+	if (!force && ms < 100)
+		return;
+	pg->last = now;
+	fprintf(stderr, "\r\033[Kgazette: refresh: %zu/%zu feeds, %zu new "
+	    "article%s, %zu failed", s->done, s->total, s->new_items,
+	    s->new_items == 1 ? "" : "s", s->failed);
+	pg->line_shown = true;
+	fflush(stderr);
+}
+
+static void
+feed_done(void *ctx, const struct refresh_report *rep,
+    const struct refresh_stats *s)
+{
+	struct progress *pg = ctx;
+
+	if (rep->outcome == REFRESH_FAILED) {
+		clear_line(pg);
+		fputs("gazette: refresh: ", stderr);
+		put_clean(stderr, rep->url);
+		fputs(": ", stderr);
+		put_clean(stderr, rep->error != NULL ? rep->error : "failed");
+		fputc('\n', stderr);
+	} else if (rep->outcome == REFRESH_SKIPPED && rep->error != NULL &&
+	    strncmp(rep->error, "exec:", 5) == 0 && !pg->quiet) {
+		clear_line(pg);
+		fputs("gazette: refresh: ", stderr);
+		put_clean(stderr, rep->url);
+		fputs(": skipped: ", stderr);
+		put_clean(stderr, rep->error);
+		fputc('\n', stderr);
+	}
+	if (rep->moved_to != NULL && !pg->quiet) {
+		clear_line(pg);
+		fputs("gazette: refresh: ", stderr);
+		put_clean(stderr, rep->url);
+		fputs(": moved permanently to ", stderr);
+		put_clean(stderr, rep->moved_to);
+		fputs(" (urls file left as it is)\n", stderr);
+	}
+	show_progress(pg, s, rep->outcome == REFRESH_FAILED);
+}
+
+static int
+parse_jobs(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < 1 || v > 1024)
+		return (-1);
+	*out = (int)v;
+	return (0);
+}
 
 int
 cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	cmd_warn("refresh: not implemented yet");
-	return (CMD_EXIT_USAGE);
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct refresh_opts opts = { 0, 0, false };
+	struct refresh_cb cb;
+	struct refresh_stats stats;
+	struct progress pg;
+	struct err err = ERR_INIT;
+	struct urls_list urls;
+	struct store *st = NULL;
+	char *urls_path = NULL, *db_path = NULL;
+	bool missing;
+	int ch, lockfd = -1, status = CMD_EXIT_USAGE;
+
+	memset(&pg, 0, sizeof(pg));
+	while ((ch = getopt_long(argc, argv, "qj:f", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'q':
+			pg.quiet = true;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &opts.jobs) == -1) {
+				cmd_warn("refresh: --jobs wants a number "
+				    "from 1 to 1024");
+				return (CMD_EXIT_USAGE);
+			}
+			break;
+		case 'f':
+			opts.force = true;
+			break;
+		default:
+			fprintf(stderr, "usage: gazette refresh [--quiet] "
+			    "[--jobs N] [--force]\n");
+			return (CMD_EXIT_USAGE);
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "usage: gazette refresh [--quiet] [--jobs N] "
+		    "[--force]\n");
+		return (CMD_EXIT_USAGE);
+	}
+	pg.tty = isatty(STDERR_FILENO) == 1;
+	urls_list_init(&urls);
+	urls_path = cmd_urls_path(ctx);
+	db_path = cmd_db_path(ctx);
+	if (urls_path == NULL || db_path == NULL) {
+		cmd_warn("refresh: no urls file or database path (set HOME)");
+		goto out;
+	}
+	if (urls_load(urls_path, &urls, &missing, NULL, NULL, &err) == -1) {
+		if (missing)
+			cmd_warn("refresh: no urls file (%s): add feeds with "
+			    "'gazette add URL'", urls_path);
+		else
+			cmd_warn("refresh: %s", err.msg);
+		goto out;
+	}
+	if (urls.n == 0) {
+		cmd_warn("refresh: no feeds in %s", urls_path);
+		goto out;
+	}
+	if ((lockfd = refresh_lock(db_path, &err)) == -1) {
+		cmd_warn("refresh: %s", err.msg);
+		if (err.code == ERR_LOCKED)
+			status = CMD_EXIT_LOCKED;
+		goto out;
+	}
+	if ((st = store_open(db_path, STORE_CREATE, &err)) == NULL) {
+		cmd_warn("refresh: %s", err.msg);
+		goto out;
+	}
+	cb.ctx = &pg;
+	cb.feed_done = feed_done;
+	if (refresh_run(st, &urls, &opts, &cb, &stats, &err) == -1) {
+		clear_line(&pg);
+		cmd_warn("refresh: %s", err.msg);
+		goto out;
+	}
+	clear_line(&pg);
+	if (!pg.quiet)
+		fprintf(stderr, "gazette: refresh: %zu feed%s: %zu fetched, "
+		    "%zu new article%s, %zu not modified, %zu skipped, "
+		    "%zu failed\n", stats.total, stats.total == 1 ? "" : "s",
+		    stats.fetched, stats.new_items,
+		    stats.new_items == 1 ? "" : "s", stats.not_modified,
+		    stats.skipped, stats.failed);
+	if (stats.db_failed && stats.fetched + stats.not_modified == 0 &&
+	    stats.failed > 0)
+		status = CMD_EXIT_USAGE;
+	else
+		status = stats.failed > 0 ? CMD_EXIT_FAIL : CMD_EXIT_OK;
+out:
+	store_close(st);
+	refresh_unlock(lockfd);
+	urls_list_free(&urls);
+	free(urls_path);
+	free(db_path);
+	return (status);
 }

@@ -1,0 +1,681 @@
+/* fetch: libcurl multi transfers, single-threaded, polled not spun. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "date.h"
+#include "fetch.h"
+#include "item.h"
+#include "url.h"
+#include "xmalloc.h"
+
+struct fetch_host {
+	char	*name;
+	int	 active;
+};
+
+struct fetch_xfer {
+	struct fetch	*f;
+	CURL		*easy;
+	struct curl_slist *hdrs;
+	char		*url, *etag_req, *lm_req, *ua, *proxy;
+	long		 timeout, connect_timeout, low_limit, low_time;
+	int64_t		 max_size;
+	bool		 allow_file;
+	void		*ctx;
+	struct fetch_host *host;
+	struct fetch_xfer *prev, *next;	/* running list */
+	char		 errbuf[CURL_ERROR_SIZE];
+
+	/* The answer being received (reset on each status line). */
+	int		 code;
+	char		 reason[96];
+	char		*etag, *last_modified, *charset;
+	char		*cur_url, *moved_to;
+	bool		 perm_run;	/* only 301/308 so far */
+	long		 max_age;	/* -1 none */
+	int64_t		 expires, date;	/* ITEM_NO_DATE-like: 0 none */
+	bool		 no_cache;
+	int64_t		 retry_after;
+
+	uint64_t	 body;
+	int		 pass;		/* -1 unknown, 0 discard, 1 pass */
+	bool		 too_big, stopped;
+	struct fetch_response resp;
+};
+
+struct fetch {
+	CURLM		*multi;
+	struct fetch_cb	 cb;
+	int		 jobs, per_host;
+	struct fetch_xfer **queue;
+	size_t		 qhead, qlen, qalloc, queued;
+	size_t		 running;
+	struct fetch_xfer *active;	/* running list head */
+	struct fetch_host **hosts;	/* never removed while f lives */
+	size_t		 nhosts;
+	CURL		**pool;
+	size_t		 npool;
+	char		 ua_default[64];
+};
+
+static void	xfer_free(struct fetch_xfer *);
+static void	response_reset(struct fetch_xfer *);
+
+struct fetch *
+fetch_new(int jobs, int per_host, const struct fetch_cb *cb)
+{
+	struct fetch *f = xcalloc(1, sizeof(*f));
+
+	if (jobs < 1)
+		jobs = 1;
+	if (per_host < 1)
+		per_host = 1;
+	f->jobs = jobs;
+	f->per_host = per_host;
+	f->cb = *cb;
+	snprintf(f->ua_default, sizeof(f->ua_default), "gazette/%s",
+	    PACKAGE_VERSION);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if ((f->multi = curl_multi_init()) == NULL)
+		abort();
+	curl_multi_setopt(f->multi, CURLMOPT_PIPELINING,
+	    (long)CURLPIPE_MULTIPLEX);
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (long)per_host);
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    (long)jobs);
+	curl_multi_setopt(f->multi, CURLMOPT_MAXCONNECTS, (long)jobs * 2);
+	f->pool = xcalloc((size_t)jobs, sizeof(*f->pool));
+	return (f);
+}
+
+void
+fetch_free(struct fetch *f)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	for (i = f->qhead; i < f->qlen; i++)
+		if (f->queue[i] != NULL)
+			xfer_free(f->queue[i]);
+	free(f->queue);
+	/* Running transfers are abandoned without callbacks. */
+	while (f->active != NULL) {
+		struct fetch_xfer *x = f->active;
+
+		f->active = x->next;
+		curl_multi_remove_handle(f->multi, x->easy);
+		curl_easy_cleanup(x->easy);
+		xfer_free(x);
+	}
+	for (i = 0; i < f->npool; i++)
+		curl_easy_cleanup(f->pool[i]);
+	free(f->pool);
+	for (i = 0; i < f->nhosts; i++) {
+		free(f->hosts[i]->name);
+		free(f->hosts[i]);
+	}
+	free(f->hosts);
+	curl_multi_cleanup(f->multi);
+	free(f);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+static struct fetch_host *
+host_get(struct fetch *f, const char *url)
+{
+	char *name = url_host(url);
+	size_t i;
+
+	if (name == NULL)
+		name = xstrdup("");
+	for (i = 0; i < f->nhosts; i++)
+		if (strcmp(f->hosts[i]->name, name) == 0) {
+			free(name);
+			return (f->hosts[i]);
+		}
+	f->hosts = xreallocarray(f->hosts, f->nhosts + 1, sizeof(*f->hosts));
+	f->hosts[f->nhosts] = xcalloc(1, sizeof(**f->hosts));
+	f->hosts[f->nhosts]->name = name;
+	return (f->hosts[f->nhosts++]);
+}
+
+void
+fetch_add(struct fetch *f, const struct fetch_req *req)
+{
+	struct fetch_xfer *x = xcalloc(1, sizeof(*x));
+
+	x->f = f;
+	x->url = xstrdup(req->url);
+	x->etag_req = dup_or_null(req->etag);
+	x->lm_req = dup_or_null(req->last_modified);
+	x->ua = dup_or_null(req->user_agent);
+	x->proxy = dup_or_null(req->proxy);
+	x->timeout = req->timeout > 0 ? req->timeout : FETCH_DEFAULT_TIMEOUT;
+	x->connect_timeout = req->connect_timeout > 0 ?
+	    req->connect_timeout : FETCH_DEFAULT_CONNECT;
+	x->low_limit = req->low_speed_limit >= 0 ? req->low_speed_limit :
+	    FETCH_DEFAULT_LOW_SPEED;
+	x->low_time = req->low_speed_time >= 0 ? req->low_speed_time :
+	    FETCH_DEFAULT_LOW_TIME;
+	x->max_size = req->max_size > 0 ? req->max_size :
+	    FETCH_DEFAULT_MAX_SIZE;
+	x->allow_file = req->allow_file;
+	x->ctx = req->ctx;
+	if (f->qlen == f->qalloc) {
+		if (f->qhead > 0 && f->qhead * 2 >= f->qlen) {
+			memmove(f->queue, f->queue + f->qhead,
+			    (f->qlen - f->qhead) * sizeof(*f->queue));
+			f->qlen -= f->qhead;
+			f->qhead = 0;
+		} else {
+			f->qalloc = f->qalloc ? f->qalloc * 2 : 64;
+			f->queue = xreallocarray(f->queue, f->qalloc,
+			    sizeof(*f->queue));
+		}
+	}
+	f->queue[f->qlen++] = x;
+	f->queued++;
+	x->host = host_get(f, x->url);
+}
+
+size_t
+fetch_drop_host(struct fetch *f, const char *host,
+    void (*skip)(void *ctx, const void *arg), const void *arg)
+{
+	struct fetch_xfer *x;
+	size_t i, n = 0;
+
+	for (i = f->qhead; i < f->qlen; i++) {
+		x = f->queue[i];
+		if (x == NULL ||
+		    (host != NULL && strcmp(x->host->name, host) != 0))
+			continue;
+		f->queue[i] = NULL;
+		f->queued--;
+		if (skip != NULL)
+			skip(x->ctx, arg);
+		xfer_free(x);
+		n++;
+	}
+	return (n);
+}
+
+size_t
+fetch_pending(const struct fetch *f)
+{
+	return (f->queued + f->running);
+}
+
+void
+fetch_wakeup(struct fetch *f)
+{
+	curl_multi_wakeup(f->multi);
+}
+
+static void
+xfer_free(struct fetch_xfer *x)
+{
+	free(x->url);
+	free(x->etag_req);
+	free(x->lm_req);
+	free(x->ua);
+	free(x->proxy);
+	free(x->etag);
+	free(x->last_modified);
+	free(x->charset);
+	free(x->cur_url);
+	free(x->moved_to);
+	curl_slist_free_all(x->hdrs);
+	free(x);
+}
+
+static void
+response_reset(struct fetch_xfer *x)
+{
+	free(x->etag);
+	free(x->last_modified);
+	free(x->charset);
+	x->etag = x->last_modified = x->charset = NULL;
+	x->code = 0;
+	x->reason[0] = '\0';
+	x->max_age = -1;
+	x->expires = 0;
+	x->date = 0;
+	x->no_cache = false;
+	x->retry_after = 0;
+}
+
+/* A copy of s[0..n) with surrounding white space removed. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	return (xstrndup(s, n));
+}
+
+static void
+parse_charset(struct fetch_xfer *x, const char *ct)
+{
+	const char *p = ct, *e;
+
+	while ((p = strchr(p, ';')) != NULL) {
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncasecmp(p, "charset=", 8) != 0)
+			continue;
+		p += 8;
+		if (*p == '"') {
+			p++;
+			e = strchr(p, '"');
+		} else
+			e = p + strcspn(p, " \t;");
+		if (e == NULL || e == p || e - p > 64)
+			return;
+		free(x->charset);
+		x->charset = xstrndup(p, (size_t)(e - p));
+		return;
+	}
+}
+
+static void
+parse_cache_control(struct fetch_xfer *x, const char *v)
+{
+	const char *p = v;
+	char *end;
+	long n;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',' || *p == '\t')
+			p++;
+		if (strncasecmp(p, "max-age=", 8) == 0) {
+			n = strtol(p + 8, &end, 10);
+			if (end != p + 8 && n >= 0)
+				x->max_age = n;
+		} else if (strncasecmp(p, "no-cache", 8) == 0 ||
+		    strncasecmp(p, "no-store", 8) == 0)
+			x->no_cache = true;
+		p += strcspn(p, ",");
+	}
+}
+
+static void
+parse_retry_after(struct fetch_xfer *x, const char *v)
+{
+	int64_t now = (int64_t)time(NULL), t;
+	char *end;
+	long long n;
+
+	if (*v >= '0' && *v <= '9') {
+		n = strtoll(v, &end, 10);
+		if (*end == '\0' && n >= 0)
+			x->retry_after = now + (n > 86400 * 7 ? 86400 * 7 : n);
+		return;
+	}
+	t = date_parse_rfc822(v);
+	if (t != ITEM_NO_DATE)
+		x->retry_after = t > now ? t : now;
+}
+
+static void
+note_location(struct fetch_xfer *x, const char *loc)
+{
+	char *target;
+
+	if (x->code < 300 || x->code > 399)
+		return;
+	target = url_resolve(x->cur_url, loc);
+	if (target == NULL)
+		return;
+	if (x->perm_run && (x->code == 301 || x->code == 308)) {
+		free(x->moved_to);
+		x->moved_to = xstrdup(target);
+	} else
+		x->perm_run = false;
+	free(x->cur_url);
+	x->cur_url = target;
+}
+
+static size_t
+on_header(char *data, size_t size, size_t n, void *arg)
+{
+	struct fetch_xfer *x = arg;
+	size_t len = size * n, nlen;
+	const char *colon, *p;
+	char *v;
+
+	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		response_reset(x);
+		p = memchr(data, ' ', len);
+		if (p != NULL && (size_t)(p - data) + 4 <= len) {
+			x->code = (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+			    (p[3] - '0');
+			if (x->code < 100 || x->code > 999)
+				x->code = 0;
+			v = trimmed(p + 4, len - (size_t)(p + 4 - data));
+			snprintf(x->reason, sizeof(x->reason), "%s", v);
+			free(v);
+		}
+		return (len);
+	}
+	if ((colon = memchr(data, ':', len)) == NULL)
+		return (len);
+	nlen = (size_t)(colon - data);
+	v = trimmed(colon + 1, len - nlen - 1);
+#define IS(h)	(nlen == sizeof(h) - 1 && strncasecmp(data, h, nlen) == 0)
+	if (IS("ETag")) {
+		free(x->etag);
+		x->etag = v, v = NULL;
+	} else if (IS("Last-Modified")) {
+		free(x->last_modified);
+		x->last_modified = v, v = NULL;
+	} else if (IS("Content-Type"))
+		parse_charset(x, v);
+	else if (IS("Cache-Control"))
+		parse_cache_control(x, v);
+	else if (IS("Expires")) {
+		x->expires = date_parse_rfc822(v);
+		if (x->expires == ITEM_NO_DATE)
+			x->expires = 0;
+	} else if (IS("Date")) {
+		x->date = date_parse_rfc822(v);
+		if (x->date == ITEM_NO_DATE)
+			x->date = 0;
+	} else if (IS("Retry-After"))
+		parse_retry_after(x, v);
+	else if (IS("Location"))
+		note_location(x, v);
+#undef IS
+	free(v);
+	return (len);
+}
+
+static size_t
+on_data(char *data, size_t size, size_t n, void *arg)
+{
+	struct fetch_xfer *x = arg;
+	size_t len = size * n;
+	long code = 0;
+
+	x->body += len;
+	if (x->body > (uint64_t)x->max_size) {
+		x->too_big = true;
+		return (0);
+	}
+	if (x->pass == -1) {
+		curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
+		x->pass = (code == 0 || (code >= 200 && code <= 299));
+		x->resp.http_status = (int)code;
+		x->resp.etag = x->etag;
+		x->resp.last_modified = x->last_modified;
+		x->resp.charset = x->charset;
+		x->resp.url = x->cur_url;
+	}
+	if (!x->pass || x->f->cb.data == NULL)
+		return (len);
+	x->resp.body_bytes = x->body;
+	if (x->f->cb.data(x->ctx, &x->resp, data, len) == -1) {
+		x->stopped = true;
+		return (0);
+	}
+	return (len);
+}
+
+static CURL *
+easy_get(struct fetch *f)
+{
+	CURL *e;
+
+	if (f->npool > 0) {
+		e = f->pool[--f->npool];
+		curl_easy_reset(e);
+		return (e);
+	}
+	if ((e = curl_easy_init()) == NULL)
+		abort();
+	return (e);
+}
+
+static void
+easy_put(struct fetch *f, CURL *e)
+{
+	if (f->npool < (size_t)f->jobs)
+		f->pool[f->npool++] = e;
+	else
+		curl_easy_cleanup(e);
+}
+
+static void
+xfer_start(struct fetch *f, struct fetch_xfer *x)
+{
+	CURL *e = easy_get(f);
+	char h[1024];
+
+	x->easy = e;
+	x->pass = -1;
+	x->perm_run = true;
+	x->cur_url = xstrdup(x->url);
+	response_reset(x);
+	if (x->etag_req != NULL && strlen(x->etag_req) < 900) {
+		snprintf(h, sizeof(h), "If-None-Match: %s", x->etag_req);
+		x->hdrs = curl_slist_append(x->hdrs, h);
+	}
+	if (x->lm_req != NULL && strlen(x->lm_req) < 900) {
+		snprintf(h, sizeof(h), "If-Modified-Since: %s", x->lm_req);
+		x->hdrs = curl_slist_append(x->hdrs, h);
+	}
+	curl_easy_setopt(e, CURLOPT_URL, x->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR,
+	    x->allow_file ? "http,https,file" : "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP |
+	    CURLPROTO_HTTPS | (x->allow_file ? CURLPROTO_FILE : 0)));
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRS);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_USERAGENT,
+	    x->ua != NULL ? x->ua : f->ua_default);
+	if (x->proxy != NULL)
+		curl_easy_setopt(e, CURLOPT_PROXY, x->proxy);
+	if (x->hdrs != NULL)
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->hdrs);
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
+	    (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, x->connect_timeout);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, x->timeout);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, x->low_limit);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, x->low_time);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+	    (curl_off_t)x->max_size);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	x->errbuf[0] = '\0';
+	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
+		abort();
+	x->host->active++;
+	f->running++;
+	x->prev = NULL;
+	x->next = f->active;
+	if (f->active != NULL)
+		f->active->prev = x;
+	f->active = x;
+}
+
+/* Start queued requests while slots are free, honouring per-host. */
+static void
+start_some(struct fetch *f)
+{
+	struct fetch_xfer *x;
+	size_t i;
+
+	while (f->qhead < f->qlen && f->queue[f->qhead] == NULL)
+		f->qhead++;
+	for (i = f->qhead; i < f->qlen && f->running < (size_t)f->jobs;
+	    i++) {
+		x = f->queue[i];
+		if (x == NULL || x->host->active >= f->per_host)
+			continue;
+		f->queue[i] = NULL;
+		f->queued--;
+		xfer_start(f, x);
+	}
+	while (f->qhead < f->qlen && f->queue[f->qhead] == NULL)
+		f->qhead++;
+}
+
+static void
+xfer_finish(struct fetch *f, struct fetch_xfer *x, CURLcode rc)
+{
+	struct fetch_response *r = &x->resp;
+	int64_t now = (int64_t)time(NULL);
+	static char msg[CURL_ERROR_SIZE + 96];
+	long code = 0;
+
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
+	r->http_status = (int)code;
+	r->reason = x->reason;
+	r->url = x->cur_url;
+	r->etag = x->etag;
+	r->last_modified = x->last_modified;
+	r->charset = x->charset;
+	r->moved_to = x->moved_to;
+	r->body_bytes = x->body;
+	r->retry_after = (code == 429 || code == 503) ? x->retry_after : 0;
+	r->fresh_until = 0;
+	if (!x->no_cache && (code == 200 || code == 304)) {
+		if (x->max_age >= 0)
+			r->fresh_until = now + x->max_age;
+		else if (x->expires != 0)
+			r->fresh_until = x->date != 0 ?
+			    now + (x->expires - x->date) : x->expires;
+		if (r->fresh_until <= now)
+			r->fresh_until = 0;
+	}
+	r->error = NULL;
+	if (x->stopped) {
+		r->status = FETCH_STOPPED;
+	} else if (x->too_big) {
+		r->status = FETCH_FAILED;
+		snprintf(msg, sizeof(msg), "larger than %lld bytes "
+		    "(decoded); transfer aborted", (long long)x->max_size);
+		r->error = msg;
+	} else if (rc != CURLE_OK) {
+		r->status = FETCH_FAILED;
+		switch (rc) {
+		case CURLE_TOO_MANY_REDIRECTS:
+			snprintf(msg, sizeof(msg), "more than %d redirects",
+			    FETCH_MAX_REDIRS);
+			break;
+		case CURLE_UNSUPPORTED_PROTOCOL:
+			snprintf(msg, sizeof(msg), "redirect or URL to a "
+			    "scheme gazette will not fetch: %s",
+			    x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+			break;
+		case CURLE_FILESIZE_EXCEEDED:
+			snprintf(msg, sizeof(msg), "larger than %lld bytes; "
+			    "transfer refused", (long long)x->max_size);
+			break;
+		case CURLE_OPERATION_TIMEDOUT:
+			snprintf(msg, sizeof(msg), "timed out: %s",
+			    x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+			break;
+		default:
+			snprintf(msg, sizeof(msg), "%s",
+			    x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+			break;
+		}
+		r->error = msg;
+	} else if (code == 304)
+		r->status = FETCH_NOT_MODIFIED;
+	else if (code == 0 || (code >= 200 && code <= 299))
+		r->status = FETCH_OK;
+	else {
+		r->status = FETCH_HTTP_ERROR;
+		snprintf(msg, sizeof(msg), "HTTP %ld%s%s", code,
+		    x->reason[0] ? " " : "", x->reason);
+		r->error = msg;
+	}
+	curl_multi_remove_handle(f->multi, x->easy);
+	x->host->active--;
+	f->running--;
+	if (x->prev != NULL)
+		x->prev->next = x->next;
+	else
+		f->active = x->next;
+	if (x->next != NULL)
+		x->next->prev = x->prev;
+	if (f->cb.done != NULL)
+		f->cb.done(x->ctx, r);
+	easy_put(f, x->easy);
+	x->easy = NULL;
+	xfer_free(x);
+}
+
+static void
+drain(struct fetch *f)
+{
+	struct fetch_xfer *x;
+	CURLMsg *m;
+	int left;
+
+	while ((m = curl_multi_info_read(f->multi, &left)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		x = NULL;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &x);
+		if (x != NULL)
+			xfer_finish(f, x, m->data.result);
+	}
+}
+
+size_t
+fetch_step(struct fetch *f, int timeout_ms, int extra_fd)
+{
+	struct curl_waitfd wfd;
+	int still;
+
+	start_some(f);
+	curl_multi_perform(f->multi, &still);
+	drain(f);
+	start_some(f);
+	if (fetch_pending(f) == 0 && extra_fd < 0)
+		return (0);
+	wfd.fd = extra_fd;
+	wfd.events = CURL_WAIT_POLLIN;
+	wfd.revents = 0;
+	curl_multi_poll(f->multi, extra_fd >= 0 ? &wfd : NULL,
+	    extra_fd >= 0 ? 1 : 0, timeout_ms, NULL);
+	curl_multi_perform(f->multi, &still);
+	drain(f);
+	start_some(f);
+	return (fetch_pending(f));
+}

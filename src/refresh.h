@@ -1,0 +1,119 @@
+/*
+ * refresh: urls list -> fetch -> feed parser -> store, for every feed.
+ *
+ * Used by `gazette refresh` (blocking, refresh_run) and by the interface
+ * (non-blocking, inside its event loop):
+ *
+ *	fd = refresh_lock(db_path, &err);	// -1: ERR_LOCKED or ERR_IO
+ *	r = refresh_start(store, &urls, &opts, &cb, &err);
+ *	while (refresh_step(r, 100, STDIN_FILENO) > 0)
+ *		handle_keys_if_any();		// cb.feed_done fires in step
+ *	refresh_finish(r, &stats);		// frees r
+ *	refresh_unlock(fd);
+ *
+ * refresh_step waits at most timeout_ms (0: do what is ready and return)
+ * for network activity or for extra_fd (-1: none) to become readable,
+ * with curl_multi_poll: no busy polling.  refresh_wakeup makes a waiting
+ * step return early (safe from a signal handler).
+ *
+ * What happens to each feed of the list (query: feeds are ignored):
+ *  - skipped (counted, not fetched) when not due: a Cache-Control max-age,
+ *    Expires, <ttl> or @reload interval from an earlier run has not run
+ *    out, or its host asked to back off (429/503 Retry-After, kept in the
+ *    store so cron runs respect it); opts.force fetches anyway.  exec: and
+ *    filter: feeds are skipped with a reason (never run).
+ *  - fetched with a conditional GET (ETag / Last-Modified from the store);
+ *    a 304 records only the fetch time.
+ *  - parsed as bytes arrive; items are then written in ONE transaction
+ *    per feed (new, changed, unchanged items; read/flagged never touched;
+ *    pruned to @max-items).  A failure never deletes anything stored
+ *    earlier; a document cut short keeps the items before the cut (and
+ *    the feed is reported failed with the reason).
+ *  - a 301/308 is recorded in the store (redirect_url) and reported in
+ *    the feed's report; the urls file is never touched.
+ * The urls file's "~Title" and tags are copied into the store.
+ *
+ * The store and the urls list are borrowed and must outlive r.
+ */
+#ifndef GAZETTE_REFRESH_H
+#define GAZETTE_REFRESH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "store.h"
+#include "urls.h"
+
+struct refresh;
+
+struct refresh_opts {
+	int	 jobs;		/* transfers at once; <= 0: 16 */
+	int	 per_host;	/* to one host; <= 0: 6 */
+	bool	 force;		/* ignore ttl, max-age, reload and back-off */
+};
+
+enum refresh_outcome {
+	REFRESH_FETCHED,	/* 200 (or file://), stored */
+	REFRESH_NOT_MODIFIED,	/* 304 */
+	REFRESH_SKIPPED,	/* not due, backing off, or unsupported */
+	REFRESH_FAILED		/* see error */
+};
+
+/* One feed's result; strings are valid during the callback only. */
+struct refresh_report {
+	const char	*url;
+	const char	*title;		/* "~Title", else the feed's, or NULL */
+	enum refresh_outcome outcome;
+	const char	*error;		/* FAILED: the reason; SKIPPED: why */
+	int		 http_status;
+	const char	*moved_to;	/* a 301/308 target, or NULL */
+	size_t		 new_items;
+	size_t		 updated_items;
+	int64_t		 feed_id;	/* 0 when not in the store */
+};
+
+struct refresh_stats {
+	size_t	total;		/* feeds considered */
+	size_t	done;
+	size_t	fetched;
+	size_t	not_modified;
+	size_t	skipped;
+	size_t	failed;
+	size_t	new_items;
+	size_t	updated_items;
+	size_t	moved;		/* 301/308 noted */
+	bool	db_failed;	/* the store failed: nothing could be saved */
+};
+
+struct refresh_cb {
+	void	*ctx;
+	/* Called once per feed as it completes (skips included). */
+	void	(*feed_done)(void *ctx, const struct refresh_report *rep,
+		    const struct refresh_stats *stats);
+};
+
+/* Take the refresh lock (flock on DBPATH.lock); fd, or -1 (ERR_LOCKED
+   when another refresh holds it). */
+int	 refresh_lock(const char *db_path, struct err *err);
+void	 refresh_unlock(int fd);
+
+struct refresh *refresh_start(struct store *st, const struct urls_list *urls,
+		    const struct refresh_opts *opts, const struct refresh_cb *cb,
+		    struct err *err);
+/* Returns the number of feeds not yet done (0: finished). */
+size_t	 refresh_step(struct refresh *r, int timeout_ms, int extra_fd);
+void	 refresh_wakeup(struct refresh *r);
+/* Current counters (valid until finish). */
+const struct refresh_stats *refresh_stats(const struct refresh *r);
+/* Stop early (transfers abandoned, nothing half-written), give the
+   counters, free r.  Also brings the search index up to date. */
+void	 refresh_finish(struct refresh *r, struct refresh_stats *out);
+/* All of the above, blocking.  Returns 0, or -1 when nothing could be
+   done (err set). */
+int	 refresh_run(struct store *st, const struct urls_list *urls,
+	    const struct refresh_opts *opts, const struct refresh_cb *cb,
+	    struct refresh_stats *out, struct err *err);
+
+#endif
