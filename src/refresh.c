@@ -454,6 +454,19 @@ same_tags(const struct urls_feed *uf, const struct store_feed *sf)
 	return (true);
 }
 
+static struct store_feed *
+find_stored(const struct store_feed_list *have, const char *url)
+{
+	struct store_feed key;
+
+	if (have->n == 0)
+		return (NULL);
+	memset(&key, 0, sizeof(key));
+	key.url = (char *)(uintptr_t)url;
+	return (bsearch(&key, have->feeds, have->n, sizeof(*have->feeds),
+	    cmp_feed_url));
+}
+
 struct refresh *
 refresh_start(struct store *st, const struct urls_list *urls,
     const struct refresh_opts *opts, const struct refresh_cb *cb,
@@ -461,7 +474,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 {
 	struct fetch_cb fcb = { on_data, on_done };
 	struct store_feed_list have = { NULL, 0 };
-	struct store_feed key, *sf;
+	struct store_feed *sf;
 	struct refresh *r;
 	struct refresh_job *j;
 	struct fetch_req req;
@@ -485,7 +498,8 @@ refresh_start(struct store *st, const struct urls_list *urls,
 	if (store_host_backoff_expire(st, r->now, err) == -1 ||
 	    store_feeds_list(st, &have, err) == -1)
 		goto fail;
-	qsort(have.feeds, have.n, sizeof(*have.feeds), cmp_feed_url);
+	if (have.n > 1)
+		qsort(have.feeds, have.n, sizeof(*have.feeds), cmp_feed_url);
 
 	/* Every feed gets its row, title and tags, in one transaction. */
 	if (store_begin(st, err) == -1)
@@ -497,9 +511,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		j = &r->jobs[r->n_jobs++];
 		j->r = r;
 		j->uf = uf;
-		key.url = uf->url;
-		sf = bsearch(&key, have.feeds, have.n, sizeof(*have.feeds),
-		    cmp_feed_url);
+		sf = find_stored(&have, uf->url);
 		if (sf != NULL) {
 			j->feed_id = sf->id;
 			j->stored_title = dup_or_null(sf->title);
@@ -525,9 +537,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 	for (i = 0; i < r->n_jobs; i++) {
 		j = &r->jobs[i];
 		uf = j->uf;
-		key.url = uf->url;
-		sf = bsearch(&key, have.feeds, have.n, sizeof(*have.feeds),
-		    cmp_feed_url);
+		sf = find_stored(&have, uf->url);
 		if (uf->kind == URLS_EXEC) {
 			report(r, j, REFRESH_SKIPPED, "exec: and filter: "
 			    "feeds are not supported by gazette", 0, NULL,
