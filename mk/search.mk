@@ -1,5 +1,6 @@
 # Full-text search: the FTS5 index, query translation, `gazette search`.
 libgazette_a_SOURCES += src/search.h src/search_int.h src/search_text.c \
+	src/search.c \
 	src/search_query.c src/search_match.c
 gazette_SOURCES += src/cmd_search.c
 
@@ -10,3 +11,10 @@ tests_test_search_SOURCES = tests/test_search.c
 tests_test_search_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_search_LDADD = $(TEST_LIBS)
 endif
+
+check_PROGRAMS += tests/search_fill
+tests_search_fill_SOURCES = tests/search_fill.c
+tests_search_fill_LDADD = libgazette.a $(DEP_LIBS)
+
+TESTS += tests/search.sh
+EXTRA_DIST += tests/search.sh

@@ -182,14 +182,29 @@ void	 search_results_free(struct search_results *r);
  * Bring the index up to date: create it if needed, then index what
  * changed since the last call, in batches of one transaction each (a
  * crash loses at most the batch in flight, never consistency).  Cheap
- * when nothing is pending.  With nowait, gives up (returns 1) instead of
- * waiting when another process is writing.
+ * when nothing is pending (a few indexed reads).  Not inside a store
+ * transaction.
  */
 int	 search_sync(struct store *st, struct err *err);
-int	 search_sync_nowait(struct store *st, struct err *err);
+
+struct search_sync_opts {
+	size_t	 batch;		/* rows per transaction, 0: default (5000) */
+	bool	 nowait;	/* do not wait for another writer: return 1 */
+	/* after each committed batch: rows indexed so far */
+	void	(*progress)(void *arg, int64_t indexed);
+	void	*arg;
+};
+/* 0 up to date, 1 gave up (nowait and the database was busy), -1 error. */
+int	 search_sync_with(struct store *st,
+	    const struct search_sync_opts *opts, struct err *err);
 /* Drop and rebuild the whole index. */
 int	 search_reindex(struct store *st, struct err *err);
 /* Articles not yet searchable (0: up to date), -1 on error. */
 int64_t	 search_lag(struct store *st, struct err *err);
+/*
+ * Check the index against the articles (FTS5 integrity-check, row
+ * counts): 0 consistent, -1 not (or error), with the reason in err.
+ */
+int	 search_check(struct store *st, struct err *err);
 
 #endif

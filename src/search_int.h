@@ -15,4 +15,12 @@ bool	 search_cp_cjk(uint32_t cp);
 bool	 search_cp_word(uint32_t cp);
 size_t	 search_fold(uint32_t cp, uint32_t out[2]);
 
+struct search_query;
+/*
+ * A one-line snippet of text (markup and control characters removed)
+ * around the first match, matches between SEARCH_MARK_ON/OFF.
+ */
+char	*search_snippet(const struct search_query *q, const char *text,
+	    const char *title);
+
 #endif

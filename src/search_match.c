@@ -189,3 +189,124 @@ search_query_find(const struct search_query *q, const char *text,
 	*end = best_e;
 	return (1);
 }
+
+#define SNIPPET_BEFORE	60	/* bytes of context before the first match */
+#define SNIPPET_BYTES	220	/* bytes of text in a snippet */
+#define SNIPPET_SCAN	(256 * 1024)	/* bytes of an article looked at */
+
+/*
+ * Text fit for one line: markup dropped (a '<' that opens a tag up to
+ * its '>'), control characters and runs of white space made one space,
+ * invalid UTF-8 replaced.
+ */
+static bool
+opens_tag(char c)
+{
+	return (c == '/' || c == '!' || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z'));
+}
+
+static char *
+clean_text(const char *text)
+{
+	size_t len = strlen(text), i = 0, at;
+	struct buf b;
+	bool space = true;
+	uint32_t cp;
+
+	if (len > SNIPPET_SCAN)
+		len = SNIPPET_SCAN;
+	buf_init(&b, SNIPPET_SCAN * 2);
+	while (i < len) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c == '<' && i + 1 < len && opens_tag(text[i + 1])) {
+			const char *gt = memchr(text + i, '>', len - i);
+
+			if (gt != NULL) {
+				i = (size_t)(gt - text) + 1;
+				if (!space)
+					(void)buf_addch(&b, ' ');
+				space = true;
+				continue;
+			}
+		}
+		at = i;
+		cp = search_utf8_next(text, len, &i);
+		if (cp <= ' ' || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+		    cp == 0x2028 || cp == 0x2029) {
+			if (!space)
+				(void)buf_addch(&b, ' ');
+			space = true;
+			continue;
+		}
+		space = false;
+		if (cp == 0xfffd && i - at != 3)
+			(void)buf_addstr(&b, "\xef\xbf\xbd");
+		else
+			(void)buf_add(&b, text + at, i - at);
+	}
+	return (buf_detach(&b));
+}
+
+/* Move back to the start of a UTF-8 character. */
+static size_t
+char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return (i);
+}
+
+char *
+search_snippet(const struct search_query *q, const char *text,
+    const char *title)
+{
+	struct buf out;
+	char *clean, *w;
+	size_t len, s = 0, e = 0, start, end, pos, ms, me, k;
+
+	(void)title;
+	if (text == NULL)
+		text = "";
+	clean = clean_text(text);
+	len = strlen(clean);
+	if (search_query_find(q, clean, 0, &s, &e) != 1)
+		s = 0;
+	start = s > SNIPPET_BEFORE ? char_start(clean, s - SNIPPET_BEFORE) : 0;
+	if (start > 0) {
+		/* begin at a word if one starts near */
+		for (k = start; k < s && k < start + 20; k++)
+			if (clean[k] == ' ') {
+				start = k + 1;
+				break;
+			}
+	}
+	end = start + SNIPPET_BYTES < len ? char_start(clean,
+	    start + SNIPPET_BYTES) : len;
+	if (end < len) {
+		for (k = end; k > start + SNIPPET_BYTES / 2; k--)
+			if (clean[k] == ' ') {
+				end = k;
+				break;
+			}
+	}
+	w = xstrndup(clean + start, end - start);
+	buf_init(&out, SNIPPET_BYTES * 4);
+	if (start > 0)
+		(void)buf_addstr(&out, "\xe2\x80\xa6");
+	pos = 0;
+	while (search_query_find(q, w, pos, &ms, &me) == 1) {
+		(void)buf_add(&out, w + pos, ms - pos);
+		(void)buf_addch(&out, SEARCH_MARK_ON);
+		(void)buf_add(&out, w + ms, me - ms);
+		(void)buf_addch(&out, SEARCH_MARK_OFF);
+		pos = me;
+	}
+	(void)buf_addstr(&out, w + pos);
+	if (end < len)
+		(void)buf_addstr(&out, "\xe2\x80\xa6");
+	free(w);
+	free(clean);
+	return (buf_detach(&out));
+}
