@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "entities.h"
@@ -479,7 +480,7 @@ fx_item_done(struct fx *x)
 	if (out.link == NULL && it->guid != NULL && it->guid_permalink &&
 	    (starts_ci(it->guid, "http://") || starts_ci(it->guid,
 	    "https://")))
-		out.link = url_resolve(NULL, it->guid);
+		out.link = fx_trim(xstrdup(it->guid));
 	for (i = 0; i < BODY_N; i++) {
 		if (it->body[i] != NULL) {
 			out.content = it->body[i];

@@ -179,6 +179,11 @@ filter_ref(const unsigned char *s, size_t n, bool eof, struct enc_out *o)
 			out_parked(o, (unsigned char)v);
 		} else if (v >= 0x80 && v <= 0x9f && cp1252[v - 0x80] != 0) {
 			out_cp(o, cp1252[v - 0x80]);
+		} else if (hex && s[2] == 'X') {
+			char ref[16];	/* &#X..; is HTML, not XML */
+
+			snprintf(ref, sizeof(ref), "&#%lu;", (unsigned long)v);
+			enc_out_add(o, ref, strlen(ref));
 		} else
 			enc_out_add(o, s, j);
 		return (j);
@@ -560,10 +565,43 @@ fx_base(const struct fx *x)
 	return (x->opts->base_url);
 }
 
+/*
+ * An absolute reference is kept as written (trimmed): only relative ones
+ * are resolved, so a link reads exactly as the feed gave it.
+ */
 char *
 fx_resolve(const struct fx *x, const char *ref)
 {
-	return (url_resolve(fx_base(x), ref));
+	char *r;
+
+	const char *base = fx_base(x);
+	static const char dummy[] = "http://gazette.invalid";
+	char *abs, *out;
+
+	r = fx_trim(xstrdup(ref));
+	if (url_has_scheme(r) || base == NULL)
+		return (r);
+	if (url_has_scheme(base) || base[0] != '/' || base[1] == '/' ||
+	    (r[0] == '/' && r[1] == '/')) {
+		free(r);
+		return (url_resolve(base, ref));
+	}
+	/* A root-relative base (xml:base="/blog/" with no --base): resolve
+	   on a stand-in host, then take the host away again. */
+	abs = xmalloc(sizeof(dummy) + strlen(base));
+	memcpy(abs, dummy, sizeof(dummy) - 1);
+	memcpy(abs + sizeof(dummy) - 1, base, strlen(base) + 1);
+	out = url_resolve(abs, r);
+	free(abs);
+	if (strncmp(out, dummy, sizeof(dummy) - 1) == 0 &&
+	    out[sizeof(dummy) - 1] == '/') {
+		memmove(out, out + sizeof(dummy) - 1,
+		    strlen(out) - (sizeof(dummy) - 1) + 1);
+		free(r);
+		return (out);
+	}
+	free(out);
+	return (r);
 }
 
 int
@@ -786,7 +824,7 @@ push_base(struct fx *x, const char *ref)
 		x->a_base = x->a_base == 0 ? 8 : x->a_base * 2;
 		x->base = xreallocarray(x->base, x->a_base, sizeof(*x->base));
 	}
-	x->base[x->n_base].url = url_resolve(fx_base(x), ref);
+	x->base[x->n_base].url = fx_resolve(x, ref);
 	x->base[x->n_base].depth = x->depth;
 	x->n_base++;
 }
