@@ -1,5 +1,8 @@
 # The SQLite store and `gazette list`.
-libgazette_a_SOURCES += src/store.c src/store.h
+libgazette_a_SOURCES += src/store.c src/store.h src/store_text.c src/store_text.h
+check_PROGRAMS += bench/store_synth
+bench_store_synth_SOURCES = bench/store_synth.c
+bench_store_synth_LDADD = libgazette.a $(DEP_LIBS)
 gazette_SOURCES += src/cmd_list.c
 
 if HAVE_CMOCKA

@@ -17,78 +17,19 @@
 #include "cmd.h"
 #include "jsonw.h"
 #include "store.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define LIST_WINDOW	512
 
-/*
- * Append s for a terminal: C0 and C1 controls, DEL and bidirectional
- * overrides become '?' (U+FFFD would do, but '?' keeps ASCII output
- * ASCII), bytes that are not valid UTF-8 become '?', runs of white space
- * one space.
- * TODO: use src/text.h's sanitiser once the renderer lands it.
- */
+/* Append s for a terminal: text.h removes controls and escapes. */
 static void
 add_safe(struct buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	uint32_t cp;
-	size_t len, i;
-	bool space = false;
+	char *safe = text_sanitize(s, 0);
 
-	while (*p != '\0') {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			if (!space)
-				buf_addch(b, ' ');
-			space = true;
-			p++;
-			continue;
-		}
-		space = false;
-		if (*p < 0x20 || *p == 0x7f) {
-			buf_addch(b, '?');
-			p++;
-			continue;
-		}
-		if (*p < 0x80) {
-			buf_addch(b, (char)*p++);
-			continue;
-		}
-		if (*p >= 0xc2 && *p <= 0xdf) {
-			len = 2;
-			cp = *p & 0x1f;
-		} else if (*p >= 0xe0 && *p <= 0xef) {
-			len = 3;
-			cp = *p & 0x0f;
-		} else if (*p >= 0xf0 && *p <= 0xf4) {
-			len = 4;
-			cp = *p & 0x07;
-		} else {
-			buf_addch(b, '?');
-			p++;
-			continue;
-		}
-		for (i = 1; i < len; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				break;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if (i < len || (len == 3 && cp < 0x800) ||
-		    (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff)) {
-			buf_addch(b, '?');
-			p++;
-			continue;
-		}
-		if ((cp >= 0x80 && cp <= 0x9f) ||
-		    (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-		    cp == 0x200f || cp == 0x061c)
-			buf_addch(b, '?');
-		else
-			buf_add(b, p, len);
-		p += len;
-	}
+	buf_addstr(b, safe);
+	free(safe);
 }
 
 static void

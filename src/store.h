@@ -43,7 +43,7 @@
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 
 struct store;
 struct sqlite3;
@@ -177,6 +177,21 @@ int64_t		 store_data_version(struct store *st);
 int	 store_begin(struct store *st, struct err *err);
 int	 store_commit(struct store *st, struct err *err);
 void	 store_rollback(struct store *st);
+/*
+ * Group commit, for refresh (measured: 1000 feeds of 51 items take about
+ * half the time with commits grouped).  With max_ms > 0, store_begin /
+ * store_commit become a savepoint per feed inside an outer transaction
+ * that store_commit really commits once it is max_ms old; a
+ * store_rollback still drops just that feed's work.  While a group is
+ * open the write lock is held, so other writers (the interface marking
+ * read) wait: call store_flush before blocking on anything (network
+ * poll) and at the end; store_close flushes too.  A failed outer commit
+ * loses the whole group (err says so at that store_commit).  0 turns it
+ * off (the default: every store_commit commits).
+ */
+void	 store_set_group_commit(struct store *st, unsigned max_ms);
+/* Commit an open group now (no-op without one, or inside a feed). */
+int	 store_flush(struct store *st, struct err *err);
 
 /* Feeds. */
 /* The id of the feed with this URL, created if absent; -1 on error. */

@@ -24,6 +24,7 @@
 #include "err.h"
 #include "item.h"
 #include "store.h"
+#include "store_text.h"
 #include "xmalloc.h"
 
 static char tmpdir[256];
@@ -261,7 +262,26 @@ test_update_in_place(void **state)
 	assert_int_equal(a.row.id, b.row.id);
 	assert_string_equal(b.content, "<p>new</p>");
 	assert_int_equal(b.first_seen, a.first_seen);
-	/* content_text is not stored yet, so seq (search) did not move. */
+	assert_string_equal(b.content_text, "new");
+	/* The text changed: seq (for search) moved. */
+	assert_true(b.seq > a.seq);
+	store_item_full_clear(&a);
+	a = b;
+	/* Only the link changed: updated, but the indexed text did not. */
+	{
+		struct item it;
+		enum store_upsert r;
+
+		make_item(&it, "g1", "Title", 100, "<p>new</p>");
+		free(it.link);
+		it.link = xstrdup("http://example.org/moved");
+		assert_int_equal(store_item_upsert(st, feed, &it, 1000, &r,
+		    &err), 0);
+		assert_int_equal(r, STORE_UPSERT_UPDATED);
+		item_clear(&it);
+	}
+	assert_int_equal(store_item_get_guid(st, feed, "g1", &b, &err), 0);
+	assert_string_equal(b.row.link, "http://example.org/moved");
 	assert_int_equal(b.seq, a.seq);
 	store_item_full_clear(&b);
 	/* A new title is indexed text: seq moves past every other item. */
@@ -808,6 +828,85 @@ test_json_fields(void **state)
 	free(path);
 }
 
+/*
+ * Group commit: a savepoint per feed inside one outer transaction.  A
+ * rolled-back feed loses only its own items; nothing is visible to
+ * another connection until the group commits.
+ */
+static void
+test_group_commit(void **state)
+{
+	struct err err = ERR_INIT;
+	struct store *st, *other;
+	char *path = db_path("group.db");
+	int64_t fa, fb, fc;
+
+	(void)state;
+	st = open_ok(path, STORE_CREATE);
+	other = open_ok(path, 0);
+	store_set_group_commit(st, 60000);
+	assert_int_equal(store_begin(st, &err), 0);
+	fa = store_feed_ensure(st, "http://a.example/", &err);
+	upsert(st, fa, "a1", "A1", 100, NULL);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	fb = store_feed_ensure(st, "http://b.example/", &err);
+	upsert(st, fb, "b1", "B1", 100, NULL);
+	store_rollback(st);
+	assert_int_equal(store_begin(st, &err), 0);
+	fc = store_feed_ensure(st, "http://c.example/", &err);
+	upsert(st, fc, "c1", "C1", 100, NULL);
+	upsert(st, fc, "c2", "C2", 100, NULL);
+	assert_int_equal(store_commit(st, &err), 0);
+	/* Our connection sees its work, the other not yet. */
+	counts(st, 0, 3, 3);
+	counts(other, 0, 0, 0);
+	assert_int_equal(store_flush(st, &err), 0);
+	counts(other, 0, 3, 3);
+	counts(other, fa, 1, 1);
+	assert_int_equal(store_feed_find(other, "http://b.example/", &err), 0);
+	counts(other, fc, 2, 2);
+	/* With a 0 ms group every commit commits at once. */
+	store_set_group_commit(st, 0);
+	upsert(st, fa, "a2", "A2", 200, NULL);
+	counts(other, fa, 2, 2);
+	store_close(other);
+	store_close(st);
+	free(path);
+}
+
+static const struct {
+	const char *html;
+	const char *text;
+} text_cases[] = {
+	{ "<p>Hello <b>wor</b>ld</p><p>Second</p>", "Hello world\nSecond" },
+	{ "caf&eacute; &amp; &lt;b&gt; &#233;t&#xE9;", "caf\xc3\xa9 & <b> \xc3\xa9t\xc3\xa9" },
+	{ "a < b<script>var x = '<p>';</script>c<!-- <p> -->d", "a < b cd" },
+	{ "<STYLE>p { }</style >x<template>t</template>y", "x y" },
+	{ "<ul><li>one</li><li>two</li></ul>", "one\ntwo" },
+	{ "  lots \t of\n\n  space  ", "lots of space" },
+	{ "esc\x1b[31mred\x1b]52;c;aGk=\x07 <div title=\"a>b\">q</div>",
+	    "escred\nq" },
+	{ "cut <a href=", "cut" },
+	{ "bad \xff byte", "bad \xef\xbf\xbd byte" },
+	{ "", "" },
+};
+
+static void
+test_text_from_html(void **state)
+{
+	size_t i;
+	char *t;
+
+	(void)state;
+	for (i = 0; i < sizeof(text_cases) / sizeof(text_cases[0]); i++) {
+		t = store_text_from_html(text_cases[i].html,
+		    strlen(text_cases[i].html));
+		assert_string_equal(t, text_cases[i].text);
+		free(t);
+	}
+}
+
 int
 main(void)
 {
@@ -823,6 +922,8 @@ main(void)
 		cmocka_unit_test(test_two_connections),
 		cmocka_unit_test(test_data_version),
 		cmocka_unit_test(test_json_fields),
+		cmocka_unit_test(test_group_commit),
+		cmocka_unit_test(test_text_from_html),
 	};
 
 	signal(SIGPIPE, SIG_IGN);

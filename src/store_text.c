@@ -1,0 +1,205 @@
+/* store_text: a one-pass HTML to plain text reduction for search. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entities.h"
+#include "store_text.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Elements whose start or end breaks the text into another line. */
+static const char *const block_tags[] = {
+	"address", "article", "aside", "blockquote", "br", "caption", "dd",
+	"details", "div", "dl", "dt", "figcaption", "figure", "footer",
+	"form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+	"main", "nav", "ol", "p", "pre", "section", "summary", "table", "td",
+	"th", "tr", "ul",
+};
+
+/* Elements whose content is not text for a reader. */
+static const char *const skip_tags[] = {
+	"script", "style", "template",
+};
+
+struct out {
+	char	*s;
+	size_t	 len;
+	bool	 space;		/* a space is pending */
+	bool	 newline;	/* a newline is pending */
+};
+
+static bool
+ascii_space(unsigned char c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f');
+}
+
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c);
+}
+
+/* Is the tag name name[0..n) (any case) one of list? */
+static bool
+name_in(const char *name, size_t n, const char *const *list, size_t count)
+{
+	size_t i, j;
+
+	for (i = 0; i < count; i++) {
+		if (strlen(list[i]) != n)
+			continue;
+		for (j = 0; j < n; j++) {
+			if (ascii_lower((unsigned char)name[j]) !=
+			    (unsigned char)list[i][j])
+				break;
+		}
+		if (j == n)
+			return (true);
+	}
+	return (false);
+}
+
+/* Emit one byte of text, flushing pending white space first. */
+static void
+put(struct out *o, char c)
+{
+	if (o->len > 0) {
+		if (o->newline)
+			o->s[o->len++] = '\n';
+		else if (o->space)
+			o->s[o->len++] = ' ';
+	}
+	o->space = o->newline = false;
+	o->s[o->len++] = c;
+}
+
+/* The end of the tag starting at p ('<'), past its '>', or end. */
+static const char *
+tag_end(const char *p, const char *end)
+{
+	char quote = 0;
+
+	for (p++; p < end; p++) {
+		if (quote != 0) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '"' || *p == '\'')
+			quote = *p;
+		else if (*p == '>')
+			return (p + 1);
+	}
+	return (end);
+}
+
+/* Skip past "</name" ... '>' for a raw-text element, or to the end. */
+static const char *
+skip_raw(const char *p, const char *end, const char *name, size_t n)
+{
+	size_t j;
+
+	for (; p < end; p++) {
+		if (*p != '<' || end - p < (ptrdiff_t)(n + 2) || p[1] != '/')
+			continue;
+		for (j = 0; j < n; j++) {
+			if (ascii_lower((unsigned char)p[2 + j]) !=
+			    (unsigned char)name[j])
+				break;
+		}
+		if (j == n)
+			return (tag_end(p, end));
+	}
+	return (end);
+}
+
+char *
+store_text_from_html(const char *html, size_t len)
+{
+	const char *p = html, *end = html + len, *name, *c;
+	struct out o;
+	char *decoded, *text;
+	size_t n;
+	bool closing;
+
+	/* Output never outgrows the input: one byte per byte at most. */
+	o.s = xmalloc(len + 1);
+	o.len = 0;
+	o.space = o.newline = false;
+	while (p < end) {
+		if (*p != '<') {
+			if (ascii_space((unsigned char)*p) || *p == '\0') {
+				o.space = o.space || *p != '\0';
+				p++;
+				continue;
+			}
+			/* A run of plain bytes is copied at once. */
+			for (c = p + 1; c < end && *c != '<' && *c != '\0' &&
+			    !ascii_space((unsigned char)*c); c++)
+				;
+			put(&o, *p);
+			memcpy(o.s + o.len, p + 1, (size_t)(c - p - 1));
+			o.len += (size_t)(c - p - 1);
+			p = c;
+			continue;
+		}
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			c = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+			p = c == NULL ? end : c + 3;
+			continue;
+		}
+		name = p + 1;
+		closing = name < end && *name == '/';
+		if (closing)
+			name++;
+		for (c = name; c < end && ((*c >= 'a' && *c <= 'z') ||
+		    (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'));
+		    c++)
+			;
+		n = (size_t)(c - name);
+		if (n == 0 && !(name < end && (*name == '!' || *name == '?'))) {
+			/* A lone '<' is text ("a < b"). */
+			put(&o, '<');
+			p++;
+			continue;
+		}
+		p = tag_end(p, end);
+		if (!closing && name_in(name, n, skip_tags,
+		    sizeof(skip_tags) / sizeof(skip_tags[0]))) {
+			/* Names in the list are lower case. */
+			char lower[16];
+			size_t j;
+
+			for (j = 0; j < n && j < sizeof(lower) - 1; j++)
+				lower[j] = (char)ascii_lower(
+				    (unsigned char)name[j]);
+			p = skip_raw(p, end, lower, j);
+			o.space = true;
+			continue;
+		}
+		if (name_in(name, n, block_tags,
+		    sizeof(block_tags) / sizeof(block_tags[0])))
+			o.newline = true;
+	}
+	o.s[o.len] = '\0';
+	if (memchr(o.s, '&', o.len) != NULL) {
+		decoded = entities_decode(o.s);
+		free(o.s);
+		o.s = decoded;
+		o.len = strlen(decoded);
+	}
+	/* Printable ASCII and newlines need no sanitising. */
+	for (n = 0; n < o.len; n++) {
+		if ((unsigned char)o.s[n] < 0x20 ? o.s[n] != '\n' :
+		    (unsigned char)o.s[n] >= 0x7f)
+			break;
+	}
+	if (n == o.len)
+		return (o.s);
+	text = text_sanitize(o.s, TEXT_KEEP_NEWLINE);
+	free(o.s);
+	return (text);
+}
