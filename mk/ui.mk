@@ -1,7 +1,9 @@
 # The interface, the HTML renderer, `gazette render` and `show`.
 gazette_SOURCES += src/cmd_ui.c
 libgazette_a_SOURCES += src/conf.c src/conf.h src/keymap.c src/keymap.h \
-	src/browser.c src/browser.h
+	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
+	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
+	src/ui_search.c
 dist_man_MANS += man/gazette.conf.5
 
 if HAVE_CMOCKA
@@ -17,3 +19,14 @@ tests_test_browser_SOURCES = tests/test_browser.c
 tests_test_browser_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_browser_LDADD = $(TEST_LIBS)
 endif
+
+check_PROGRAMS += bench/ui_fill
+bench_ui_fill_SOURCES = bench/ui_fill.c
+bench_ui_fill_LDADD = libgazette.a $(DEP_LIBS)
+
+TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
+	tests/ui_refresh.sh tests/ui_demo.sh
+EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
+	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh
+
+EXTRA_DIST += fuzz/fuzz_config.c fuzz/fuzz_config.dict

@@ -1,13 +1,250 @@
-/* cmd_ui.c: placeholder until the interface lands. */
+/*
+ * cmd_ui: `gazette [-u URLS] [-c CONFIG] [-d DBFILE]` runs the interface;
+ * `gazette --demo` runs it on the bundled demo feeds in a throwaway data
+ * directory (mkdtemp, removed on exit).
+ */
 #include "config.h"
 
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
 #include "cmd.h"
+#include "conf.h"
+#include "paths.h"
+#include "store.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+struct warn_state {
+	unsigned	 n;
+	char		 first[300];
+};
+
+static void
+print_warning(void *arg, const char *file, unsigned line, const char *msg)
+{
+	struct warn_state *w = arg;
+
+	cmd_warn("%s:%u: %s", file, line, msg);
+	if (w->n++ == 0)
+		snprintf(w->first, sizeof(w->first), "%s:%u: %s", file, line,
+		    msg);
+}
+
+static bool
+is_feed_file(const char *name)
+{
+	static const char *const exts[] = { ".xml", ".atom", ".rss", ".rdf",
+	    ".json" };
+	size_t i, n = strlen(name), e;
+
+	if (name[0] == '.')
+		return (false);
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		e = strlen(exts[i]);
+		if (n > e && strcmp(name + n - e, exts[i]) == 0)
+			return (true);
+	}
+	return (false);
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+/* A urls file naming every demo feed as a file:// URL. */
+static int
+write_demo_urls(const char *urls, struct err *err)
+{
+	const char *dir = paths_demo_dir();
+	char real[4096], **names = NULL;
+	struct dirent *de;
+	size_t n = 0, i;
+	FILE *fp;
+	DIR *d;
+
+	if (realpath(dir, real) == NULL || (d = opendir(real)) == NULL) {
+		err_set(err, ERR_IO, "demo feeds %s: %s", dir, strerror(errno));
+		return (-1);
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (!is_feed_file(de->d_name))
+			continue;
+		names = xreallocarray(names, n + 1, sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), compare_names);
+	if ((fp = fopen(urls, "w")) == NULL) {
+		err_set(err, ERR_IO, "%s: %s", urls, strerror(errno));
+		n = 0;
+	}
+	for (i = 0; i < n; i++)
+		fprintf(fp, "file://%s/%s demo\n", real, names[i]);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (fp == NULL)
+		return (-1);
+	if (fclose(fp) != 0) {
+		err_set(err, ERR_IO, "%s: write error", urls);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Run `gazette -u URLS -d DB refresh --quiet` and wait for it. */
+static int
+refresh_blocking(const char *urls, const char *db)
+{
+	char *argv[] = { (char *)"gazette", (char *)"-u", (char *)urls,
+	    (char *)"-d", (char *)db, (char *)"refresh", (char *)"--quiet",
+	    NULL };
+	int status, null;
+	pid_t pid;
+
+	if ((pid = fork()) == -1)
+		return (-1);
+	if (pid == 0) {
+		if ((null = open("/dev/null", O_RDWR)) != -1) {
+			dup2(null, 0);
+			dup2(null, 1);
+		}
+		execv("/proc/self/exe", argv);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			return (-1);
+	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+static void
+remove_dir(const char *dir)
+{
+	struct dirent *de;
+	struct buf path;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	buf_init(&path, 8192);
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		buf_reset(&path);
+		(void)buf_addf(&path, "%s/%s", dir, de->d_name);
+		(void)unlink(buf_str(&path));
+	}
+	closedir(d);
+	buf_free(&path);
+	(void)rmdir(dir);
+}
 
 int
 cmd_ui(struct cmd_ctx *ctx, bool demo)
 {
-	(void)ctx;
-	(void)demo;
-	cmd_warn("the interface is not implemented yet");
-	return (CMD_EXIT_USAGE);
+	struct conf cfg;
+	struct ui_opts opts;
+	struct warn_state warns;
+	struct err err = ERR_INIT;
+	struct store *st = NULL;
+	char *config_path = NULL, *urls = NULL, *db = NULL, *demo_dir = NULL;
+	char tmpl[4096], msg[400];
+	const char *tmp;
+	int rc = CMD_EXIT_USAGE, r;
+
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+		cmd_warn("the interface needs a terminal (standard %s is not "
+		    "one); for scripts, see gazette list and gazette search",
+		    isatty(STDIN_FILENO) ? "output" : "input");
+		return (CMD_EXIT_USAGE);
+	}
+	memset(&warns, 0, sizeof(warns));
+	conf_init(&cfg);
+	config_path = cmd_config_path(ctx);
+	if (config_path != NULL && conf_load(&cfg, config_path,
+	    ctx->config_path != NULL, print_warning, &warns, &err) < 0) {
+		cmd_warn("%s", err.msg);
+		goto out;
+	}
+	if (demo) {
+		tmp = getenv("TMPDIR");
+		snprintf(tmpl, sizeof(tmpl), "%s/gazette-demo.XXXXXX",
+		    tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+		if ((demo_dir = mkdtemp(tmpl)) == NULL) {
+			cmd_warn("%s: %s", tmpl, strerror(errno));
+			goto out;
+		}
+		demo_dir = xstrdup(demo_dir);
+		urls = xmalloc(strlen(demo_dir) + 16);
+		snprintf(urls, strlen(demo_dir) + 16, "%s/urls", demo_dir);
+		db = xmalloc(strlen(demo_dir) + 16);
+		snprintf(db, strlen(demo_dir) + 16, "%s/gazette.db", demo_dir);
+		if (write_demo_urls(urls, &err) < 0) {
+			cmd_warn("%s", err.msg);
+			goto out;
+		}
+		fprintf(stderr, "gazette: loading the demo feeds...\n");
+		if ((r = refresh_blocking(urls, db)) != 0 && r != 1) {
+			cmd_warn("the demo refresh failed (status %d)", r);
+			goto out;
+		}
+	} else {
+		urls = cmd_urls_path(ctx);
+		db = cmd_db_path(ctx);
+		if (db == NULL) {
+			cmd_warn("no database path (is HOME set?)");
+			goto out;
+		}
+		if (paths_mkdir_parents(db, &err) < 0) {
+			cmd_warn("%s", err.msg);
+			goto out;
+		}
+	}
+	if ((st = store_open(db, STORE_CREATE, &err)) == NULL) {
+		cmd_warn("%s", err.msg);
+		goto out;
+	}
+	memset(&opts, 0, sizeof(opts));
+	opts.cfg = &cfg;
+	opts.store = st;
+	opts.urls_path = urls;
+	opts.db_path = db;
+	opts.config_path = config_path;
+	if (warns.n > 0) {
+		snprintf(msg, sizeof(msg), "config: %s%s", warns.first,
+		    warns.n > 1 ? " (and more)" : "");
+		opts.message = msg;
+	} else if (demo)
+		opts.message = "demo: a throwaway copy, removed when you quit "
+		    "(? shows the keys)";
+	if (ui_run(&opts) < 0) {
+		cmd_warn("cannot use this terminal (TERM=%s)",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		goto out;
+	}
+	rc = CMD_EXIT_OK;
+out:
+	store_close(st);
+	if (demo_dir != NULL)
+		remove_dir(demo_dir);
+	free(demo_dir);
+	free(urls);
+	free(db);
+	free(config_path);
+	conf_free(&cfg);
+	return (rc);
 }

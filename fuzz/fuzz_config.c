@@ -1,0 +1,95 @@
+/*
+ * fuzz_config: the config parser (conf.h) and the browser command line
+ * built from it (browser.h) on arbitrary bytes, line by line.  Besides
+ * memory errors, these are bugs: a warning that is empty or spans lines,
+ * a setting outside its documented range, a binding the key parser would
+ * not give back from its own name, a browser argv that does not carry
+ * the URL as one whole element.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browser.h"
+#include "buf.h"
+#include "conf.h"
+#include "keymap.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+warned(void *arg, const char *file, unsigned line, const char *msg)
+{
+	(void)arg;
+	(void)file;
+	if (line == 0 || msg[0] == '\0' || strchr(msg, '\n') != NULL)
+		abort();
+}
+
+static void
+check(struct conf *cfg)
+{
+	static const char url[] = "http://fuzz.example/a b";
+	struct err err = ERR_INIT;
+	struct buf name;
+	char **argv;
+	size_t i;
+	bool whole = false;
+
+	if (cfg->max_items < 0 || cfg->text_width < 0 ||
+	    cfg->text_width > 10000 || cfg->datetime_format[0] == '\0' ||
+	    (cfg->keymap_preset != KEYMAP_PRESET_NEWSBOAT &&
+	    cfg->keymap_preset != KEYMAP_PRESET_VI))
+		abort();
+	buf_init(&name, 256);
+	for (i = 0; i < cfg->keymap.n; i++) {
+		buf_reset(&name);
+		keymap_key_name(cfg->keymap.bindings[i].key, &name);
+		if (keymap_key_parse(buf_str(&name)) !=
+		    cfg->keymap.bindings[i].key)
+			abort();
+		if ((int)cfg->keymap.bindings[i].action < 0 ||
+		    cfg->keymap.bindings[i].action >= KEYMAP_NACTIONS)
+			abort();
+	}
+	buf_free(&name);
+	/* A URL with a space is refused; a clean one stays one word. */
+	if (browser_argv(cfg->browser, url, &err) != NULL)
+		abort();
+	err_clear(&err);
+	if ((argv = browser_argv(cfg->browser, "http://fuzz.example/",
+	    &err)) == NULL)
+		return;
+	for (i = 0; argv[i] != NULL; i++)
+		if (strstr(argv[i], "http://fuzz.example/") != NULL)
+			whole = true;
+	if (!whole || argv[0] == NULL)
+		abort();
+	browser_argv_free(argv);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct conf cfg;
+	char *text, *line, *next;
+	unsigned n = 0;
+
+	if ((text = malloc(size + 1)) == NULL)
+		return (0);
+	memcpy(text, data, size);
+	text[size] = '\0';
+	conf_init(&cfg);
+	for (line = text; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		(void)conf_parse_line(&cfg, "fuzz", ++n, line, warned, NULL);
+	}
+	check(&cfg);
+	conf_free(&cfg);
+	free(text);
+	return (0);
+}

@@ -1,0 +1,187 @@
+/*
+ * ui_int.h: what the ui*.c files share (curses lives only here).
+ *
+ * The screen: a title line (row 0), the view's body, an optional line of
+ * key hints and the status line (last row), which doubles as the prompt.
+ * Views form a stack (feed list, article list, article, ...); each view
+ * implements struct ui_view_ops.  Views read windows of rows from the
+ * store as they are drawn, never whole item tables.
+ */
+#ifndef GAZETTE_UI_INT_H
+#define GAZETTE_UI_INT_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "keymap.h"
+
+struct store;
+struct search_query;
+struct ui;
+struct ui_view;
+
+/* Drawing roles: an attribute (always) and a colour pair (if any). */
+enum ui_role {
+	UI_NORMAL = 0,
+	UI_FOCUS,
+	UI_UNREAD,
+	UI_FOCUS_UNREAD,
+	UI_INFO,
+	UI_TITLE,
+	UI_HINT,
+	UI_ARTICLE,
+	UI_MATCH,
+	UI_ERROR,
+	UI_NROLES
+};
+
+struct ui_view_ops {
+	enum keymap_context ctx;
+	/* The title line text (plain, unsanitised is fine). */
+	void	(*title)(struct ui *, struct ui_view *, struct buf *);
+	/* Draw the body: rows top .. top + rows - 1. */
+	void	(*draw)(struct ui *, struct ui_view *, int top, int rows);
+	/* Handle an action; false if the view does not know it. */
+	bool	(*action)(struct ui *, struct ui_view *, enum keymap_action,
+		    long count);
+	/* The database changed (another process, or a write of ours). */
+	void	(*reload)(struct ui *, struct ui_view *);
+	/* The link 'y' copies and 'o' opens, or NULL (borrowed). */
+	const char *(*link)(struct ui *, struct ui_view *);
+	/* A digit in the article view; may be NULL. */
+	bool	(*digit)(struct ui *, struct ui_view *, int n);
+	/* Search matches are highlighted (n/N walk them); may be NULL. */
+	bool	(*has_matches)(struct ui_view *);
+	void	(*free)(struct ui_view *);
+};
+
+struct ui_view {
+	const struct ui_view_ops *ops;
+	struct ui_view	*parent;	/* the view below on the stack */
+};
+
+/* The scrolling state of a list. */
+struct ui_list {
+	size_t	count;
+	size_t	sel;
+	size_t	top;
+};
+
+/* One line editor for prompts, with history. */
+typedef void (*ui_prompt_fn)(struct ui *, const char *text, void *arg);
+
+struct ui_history {
+	char	**lines;
+	size_t	  n;
+};
+
+struct ui {
+	struct conf	*cfg;
+	struct store	*store;
+	const char	*urls_path;
+	const char	*db_path;
+	const char	*config_path;
+	struct ui_view	*view;		/* top of the stack */
+	bool		 quit;
+	bool		 utf8;		/* the locale is UTF-8 */
+	bool		 colour;
+	attr_t		 attrs[UI_NROLES];
+	short		 pairs[UI_NROLES];
+	int64_t		 data_version;
+	char		 status[512];	/* sanitised, shown until next key */
+	bool		 status_error;
+	long		 count;		/* typed count, 0 for none */
+	bool		 has_count;
+	bool		 show_read_feeds;
+	bool		 show_read_items;
+	char		*tag;		/* feed list filter, or NULL */
+	/* The prompt, when active. */
+	bool		 prompting;
+	char		 prompt_label[128];
+	uint32_t	*ptext;
+	size_t		 plen;
+	size_t		 pcap;
+	size_t		 pcursor;
+	struct ui_history *phist;
+	size_t		 phist_at;
+	ui_prompt_fn	 pfn;
+	void		*parg;
+	struct ui_history search_history;
+	int64_t		 search_feed_id;	/* the search being typed */
+	char		*search_feed_title;
+	struct ui_history tag_history;
+	struct ui_history number_history;
+	/* A refresh running as a child process. */
+	pid_t		 refresh_pid;
+	int		 refresh_fd;	/* its stderr, or -1 */
+	struct buf	 refresh_out;
+	int64_t		 refresh_started;
+	char		*refresh_urls;	/* a temporary urls file, or NULL */
+	/* The first screen only, for bench/startup. */
+	bool		 exit_after_draw;
+	bool		 dirty;
+};
+
+/* ui.c */
+void	 ui_set_status(struct ui *ui, bool error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 ui_push(struct ui *ui, struct ui_view *view);
+void	 ui_pop(struct ui *ui);
+void	 ui_prompt(struct ui *ui, const char *label, struct ui_history *h,
+	    const char *initial, ui_prompt_fn fn, void *arg);
+/* Sanitise s, fit it in exactly width cells at (y, x) with role. */
+void	 ui_put(struct ui *ui, int y, int x, int width, const char *s,
+	    enum ui_role role);
+/* Draw n bytes of already sanitised text at the cursor, with role. */
+void	 ui_addn(struct ui *ui, const char *s, size_t n, attr_t attr);
+attr_t	 ui_attr(struct ui *ui, enum ui_role role);
+void	 ui_open_url(struct ui *ui, const char *url);
+void	 ui_copy_url(struct ui *ui, const char *url);
+void	 ui_refresh_start(struct ui *ui, const char *feed_url);
+/* Format a date for lists (the datetime-format setting, local time). */
+void	 ui_date(struct ui *ui, int64_t t, char *out, size_t size);
+/* Reload every view on the stack (after a write of ours). */
+void	 ui_reload_all(struct ui *ui);
+void	 ui_history_add(struct ui_history *h, const char *line);
+void	 ui_history_free(struct ui_history *h);
+
+/* ui_list.c */
+void	 ui_list_init(struct ui_list *l, size_t count);
+void	 ui_list_set_count(struct ui_list *l, size_t count, int rows);
+void	 ui_list_select(struct ui_list *l, size_t i, int rows);
+/* Movement actions (up, down, pages, home, end) with a count. */
+bool	 ui_list_action(struct ui_list *l, enum keymap_action a, long count,
+	    int rows);
+/* Rows of the body area. */
+int	 ui_body_rows(struct ui *ui);
+
+/* The views. */
+struct ui_view *ui_feeds_new(struct ui *ui);
+struct ui_view *ui_items_new(struct ui *ui, int64_t feed_id,
+	    const char *feed_title);
+/* Open an article; list is the view to step through with J/K (or NULL),
+ * q may be NULL (no highlighting; borrowed). */
+struct ui_view *ui_article_new(struct ui *ui, int64_t item_id,
+	    struct ui_view *list, const struct search_query *q);
+struct ui_view *ui_urls_new(struct ui *ui, char **links, size_t n);
+struct ui_view *ui_help_new(struct ui *ui, enum keymap_context ctx);
+/* Start a search (asks for the query); feed_id 0: every feed. */
+void	 ui_search_start(struct ui *ui, int64_t feed_id,
+	    const char *feed_title);
+
+/* For the article view's J/K: the item id next to the current one in a
+ * list view (items or search), 0 if none; moves the list's selection. */
+int64_t	 ui_items_step(struct ui *ui, struct ui_view *list, int dir,
+	    bool unread_only);
+int64_t	 ui_search_step(struct ui *ui, struct ui_view *list, int dir);
+bool	 ui_is_items(const struct ui_view *v);
+bool	 ui_is_search(const struct ui_view *v);
+/* The feed selected in the feed list view (0 if none). */
+int64_t	 ui_feeds_selected(struct ui *ui, struct ui_view *v);
+
+#endif

@@ -1,0 +1,306 @@
+/*
+ * ui_items: the article list of one feed, read from the store a window of
+ * rows at a time (newest first), so a feed of any size opens at once.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "text.h"
+#include "ui_int.h"
+#include "xmalloc.h"
+
+struct items_view {
+	struct ui_view		 base;
+	int64_t			 feed_id;
+	char			*feed_title;
+	char			*feed_url;
+	struct ui_list		 list;
+	struct store_item_list	 win;	/* cached rows win_off .. + win.n */
+	size_t			 win_off;
+	bool			 win_valid;
+	int64_t			 unread;
+	int64_t			 total;
+};
+
+static const struct ui_view_ops items_ops;
+
+bool
+ui_is_items(const struct ui_view *v)
+{
+	return (v != NULL && v->ops == &items_ops);
+}
+
+static void
+drop_window(struct items_view *iv)
+{
+	if (iv->win_valid)
+		store_item_list_free(&iv->win);
+	iv->win.rows = NULL;
+	iv->win.n = 0;
+	iv->win_valid = false;
+}
+
+/* Row i of the list, reading a window around it when needed. */
+static struct store_item_row *
+row_at(struct ui *ui, struct items_view *iv, size_t i)
+{
+	struct store_query q;
+	struct err err = ERR_INIT;
+	size_t rows = (size_t)ui_body_rows(ui);
+
+	if (i >= iv->list.count)
+		return (NULL);
+	if (iv->win_valid && i >= iv->win_off && i < iv->win_off + iv->win.n)
+		return (&iv->win.rows[i - iv->win_off]);
+	drop_window(iv);
+	memset(&q, 0, sizeof(q));
+	q.feed_id = iv->feed_id;
+	q.filter = ui->show_read_items ? STORE_FILTER_ALL :
+	    STORE_FILTER_UNREAD;
+	q.offset = i > rows ? i - rows : 0;
+	q.limit = rows * 3;
+	if (store_items_window(ui->store, &q, &iv->win, &err) < 0) {
+		ui_set_status(ui, true, "%s", err.msg);
+		iv->win.rows = NULL;
+		iv->win.n = 0;
+		return (NULL);
+	}
+	iv->win_valid = true;
+	iv->win_off = q.offset;
+	if (i >= iv->win_off + iv->win.n)
+		return (NULL);
+	return (&iv->win.rows[i - iv->win_off]);
+}
+
+static void
+items_reload(struct ui *ui, struct ui_view *v)
+{
+	struct items_view *iv = (struct items_view *)v;
+	struct err err = ERR_INIT;
+	int64_t n;
+
+	drop_window(iv);
+	if (store_counts(ui->store, iv->feed_id, &iv->unread, &iv->total,
+	    &err) < 0) {
+		ui_set_status(ui, true, "%s", err.msg);
+		iv->unread = iv->total = 0;
+	}
+	n = ui->show_read_items ? iv->total : iv->unread;
+	if (ui->cfg->max_items > 0 && n > ui->cfg->max_items)
+		n = ui->cfg->max_items;
+	ui_list_set_count(&iv->list, n > 0 ? (size_t)n : 0, ui_body_rows(ui));
+}
+
+struct ui_view *
+ui_items_new(struct ui *ui, int64_t feed_id, const char *feed_title)
+{
+	struct items_view *iv = xcalloc(1, sizeof(*iv));
+	struct store_feed f;
+	struct err err = ERR_INIT;
+
+	iv->base.ops = &items_ops;
+	iv->feed_id = feed_id;
+	iv->feed_title = xstrdup(feed_title != NULL ? feed_title : "");
+	memset(&f, 0, sizeof(f));
+	if (store_feed_get(ui->store, feed_id, &f, &err) == 0) {
+		iv->feed_url = xstrdup(f.url);
+		store_feed_clear(&f);
+	}
+	ui_list_init(&iv->list, 0);
+	items_reload(ui, &iv->base);
+	return (&iv->base);
+}
+
+static void
+items_title(struct ui *ui, struct ui_view *v, struct buf *b)
+{
+	struct items_view *iv = (struct items_view *)v;
+
+	(void)ui;
+	(void)buf_addf(b, "Articles in '%s' (%lld unread, %lld total)",
+	    iv->feed_title, (long long)iv->unread, (long long)iv->total);
+}
+
+static void
+items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
+{
+	struct items_view *iv = (struct items_view *)v;
+	struct store_item_row *r;
+	struct buf line;
+	char date[64];
+	size_t i;
+	int y, lw, aw;
+	bool focus;
+	enum ui_role role;
+
+	if (iv->list.count == 0) {
+		ui_put(ui, top, 0, COLS, ui->show_read_items ?
+		    "No articles." : "No unread articles (L shows read ones).",
+		    UI_NORMAL);
+		return;
+	}
+	buf_init(&line, BUF_CAP_TEXT);
+	for (y = 0; y < rows && iv->list.top + (size_t)y < iv->list.count;
+	    y++) {
+		i = iv->list.top + (size_t)y;
+		if ((r = row_at(ui, iv, i)) == NULL)
+			break;
+		focus = i == iv->list.sel;
+		role = !r->read ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
+		    (focus ? UI_FOCUS : UI_NORMAL);
+		ui_date(ui, r->date, date, sizeof(date));
+		buf_reset(&line);
+		(void)buf_addf(&line, "%4zu %c%c %s  ", i + 1,
+		    r->read ? ' ' : 'N', r->flagged ? '!' : ' ', date);
+		lw = (int)text_width(buf_str(&line));
+		aw = COLS >= 80 ? 18 : 0;
+		ui_put(ui, top + y, 0, lw, buf_str(&line), role);
+		if (aw > 0)
+			ui_put(ui, top + y, lw, aw, r->author != NULL ?
+			    r->author : "", role);
+		ui_put(ui, top + y, lw + aw, COLS - lw - aw,
+		    r->title != NULL && r->title[0] != '\0' ? r->title :
+		    "(untitled)", role);
+	}
+	buf_free(&line);
+}
+
+/* Move the selection to the next (dir 1) or previous row, optionally
+ * only unread ones; the id of the row reached, 0 if none. */
+static int64_t
+step(struct ui *ui, struct items_view *iv, int dir, bool unread_only)
+{
+	struct store_item_row *r;
+	size_t i = iv->list.sel;
+
+	while (dir > 0 ? i + 1 < iv->list.count : i > 0) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if ((r = row_at(ui, iv, i)) == NULL)
+			return (0);
+		if (!unread_only || !r->read) {
+			ui_list_select(&iv->list, i, ui_body_rows(ui));
+			return (r->id);
+		}
+	}
+	return (0);
+}
+
+int64_t
+ui_items_step(struct ui *ui, struct ui_view *list, int dir,
+    bool unread_only)
+{
+	if (!ui_is_items(list))
+		return (0);
+	return (step(ui, (struct items_view *)list, dir, unread_only));
+}
+
+static bool
+items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
+    long count)
+{
+	struct items_view *iv = (struct items_view *)v;
+	struct store_item_row *r;
+	struct err err = ERR_INIT;
+	int rows = ui_body_rows(ui);
+	long k, n = count > 0 ? count : 1;
+
+	if (ui_list_action(&iv->list, a, count, rows))
+		return (true);
+	if (count > 0 && (a == KEYMAP_OPEN || a == KEYMAP_OPEN_BROWSER ||
+	    a == KEYMAP_OPEN_BROWSER_READ || a == KEYMAP_TOGGLE_READ ||
+	    a == KEYMAP_TOGGLE_FLAG || a == KEYMAP_COPY_URL)) {
+		if ((size_t)count > iv->list.count) {
+			ui_set_status(ui, true, "no entry %ld", count);
+			return (true);
+		}
+		ui_list_select(&iv->list, (size_t)count - 1, rows);
+	}
+	r = row_at(ui, iv, iv->list.sel);
+	switch (a) {
+	case KEYMAP_OPEN:
+		if (r != NULL)
+			ui_push(ui, ui_article_new(ui, r->id, v, NULL));
+		return (true);
+	case KEYMAP_NEXT:
+	case KEYMAP_PREV:
+		return (ui_list_action(&iv->list, a == KEYMAP_NEXT ?
+		    KEYMAP_DOWN : KEYMAP_UP, n, rows));
+	case KEYMAP_NEXT_UNREAD:
+	case KEYMAP_PREV_UNREAD:
+		for (k = 0; k < n; k++)
+			if (step(ui, iv, a == KEYMAP_NEXT_UNREAD ? 1 : -1,
+			    true) == 0) {
+				ui_set_status(ui, false,
+				    "no more unread articles");
+				break;
+			}
+		return (true);
+	case KEYMAP_TOGGLE_READ:
+		if (r != NULL && store_item_set_read(ui->store, r->id,
+		    !r->read, &err) < 0)
+			ui_set_status(ui, true, "%s", err.msg);
+		ui_reload_all(ui);
+		return (true);
+	case KEYMAP_TOGGLE_FLAG:
+		if (r != NULL && store_item_toggle_flagged(ui->store, r->id,
+		    NULL, &err) < 0)
+			ui_set_status(ui, true, "%s", err.msg);
+		ui_reload_all(ui);
+		return (true);
+	case KEYMAP_MARK_FEED_READ:
+		if (store_feed_set_read(ui->store, iv->feed_id, true, &err) < 0)
+			ui_set_status(ui, true, "%s", err.msg);
+		ui_reload_all(ui);
+		return (true);
+	case KEYMAP_OPEN_BROWSER:
+	case KEYMAP_OPEN_BROWSER_READ:
+		if (r == NULL)
+			return (true);
+		ui_open_url(ui, r->link);
+		if (a == KEYMAP_OPEN_BROWSER_READ && !r->read) {
+			if (store_item_set_read(ui->store, r->id, true,
+			    &err) < 0)
+				ui_set_status(ui, true, "%s", err.msg);
+			ui_reload_all(ui);
+		}
+		return (true);
+	case KEYMAP_RELOAD:
+		if (iv->feed_url != NULL)
+			ui_refresh_start(ui, iv->feed_url);
+		return (true);
+	case KEYMAP_SEARCH_FEED:
+		ui_search_start(ui, iv->feed_id, iv->feed_title);
+		return (true);
+	default:
+		return (false);
+	}
+}
+
+static const char *
+items_link(struct ui *ui, struct ui_view *v)
+{
+	struct items_view *iv = (struct items_view *)v;
+	struct store_item_row *r = row_at(ui, iv, iv->list.sel);
+
+	return (r != NULL ? r->link : NULL);
+}
+
+static void
+items_free(struct ui_view *v)
+{
+	struct items_view *iv = (struct items_view *)v;
+
+	drop_window(iv);
+	free(iv->feed_title);
+	free(iv->feed_url);
+	free(iv);
+}
+
+static const struct ui_view_ops items_ops = {
+	KEYMAP_CTX_ITEMS, items_title, items_draw, items_action,
+	items_reload, items_link, NULL, NULL, items_free
+};

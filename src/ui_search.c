@@ -1,0 +1,388 @@
+/*
+ * ui_search: the search prompt and the ranked results (two lines a hit:
+ * number, flags, date, feed and title, then the snippet with the matched
+ * words highlighted).  Hits are read in windows of SEARCH_WINDOW as the
+ * selection moves down.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "search.h"
+#include "store.h"
+#include "text.h"
+#include "ui_int.h"
+#include "xmalloc.h"
+
+#define SEARCH_WINDOW	100
+
+struct search_view {
+	struct ui_view		 base;
+	char			*text;
+	int64_t			 feed_id;
+	char			*feed_title;
+	struct search_query	*q;
+	struct search_results	*chunks;	/* SEARCH_WINDOW hits each */
+	size_t			 nchunks;
+	size_t			 nhits;
+	bool			 more;
+	struct ui_list		 list;
+};
+
+static const struct ui_view_ops search_ops;
+
+bool
+ui_is_search(const struct ui_view *v)
+{
+	return (v != NULL && v->ops == &search_ops);
+}
+
+static int
+hit_rows(struct ui *ui)
+{
+	int r = ui_body_rows(ui) / 2;
+
+	return (r > 0 ? r : 1);
+}
+
+static struct search_hit *
+hit_at(struct search_view *sv, size_t i)
+{
+	size_t c = i / SEARCH_WINDOW;
+
+	if (i >= sv->nhits || c >= sv->nchunks ||
+	    i % SEARCH_WINDOW >= sv->chunks[c].n)
+		return (NULL);
+	return (&sv->chunks[c].hits[i % SEARCH_WINDOW]);
+}
+
+/* Read the next window of hits. */
+static bool
+fetch_more(struct ui *ui, struct search_view *sv)
+{
+	struct search_opts o;
+	struct search_results r;
+	struct err err = ERR_INIT;
+
+	if (!sv->more)
+		return (false);
+	memset(&o, 0, sizeof(o));
+	memset(&r, 0, sizeof(r));
+	o.feed_id = sv->feed_id;
+	o.offset = sv->nchunks * SEARCH_WINDOW;
+	o.limit = SEARCH_WINDOW;
+	if (search_run(ui->store, sv->q, &o, &r, &err) < 0) {
+		ui_set_status(ui, true, "%s", err.msg);
+		sv->more = false;
+		return (false);
+	}
+	sv->chunks = xreallocarray(sv->chunks, sv->nchunks + 1,
+	    sizeof(*sv->chunks));
+	sv->chunks[sv->nchunks++] = r;
+	/* A short window is the last one. */
+	sv->nhits += r.n;
+	sv->more = r.more && r.n == SEARCH_WINDOW;
+	ui_list_set_count(&sv->list, sv->nhits, hit_rows(ui));
+	return (r.n > 0);
+}
+
+static void
+free_chunks(struct search_view *sv)
+{
+	size_t i;
+
+	for (i = 0; i < sv->nchunks; i++)
+		search_results_free(&sv->chunks[i]);
+	free(sv->chunks);
+	sv->chunks = NULL;
+	sv->nchunks = 0;
+	sv->nhits = 0;
+}
+
+static void
+search_reload(struct ui *ui, struct ui_view *v)
+{
+	struct search_view *sv = (struct search_view *)v;
+	size_t sel = sv->list.sel;
+
+	/* Read state may have changed: run it again, keep the place. */
+	free_chunks(sv);
+	sv->more = true;
+	while (fetch_more(ui, sv) && sv->nhits <= sel)
+		continue;
+	ui_list_select(&sv->list, sel, hit_rows(ui));
+}
+
+static void
+search_title(struct ui *ui, struct ui_view *v, struct buf *b)
+{
+	struct search_view *sv = (struct search_view *)v;
+
+	(void)ui;
+	(void)buf_addf(b, "Search '%s'", sv->text);
+	if (sv->feed_id != 0)
+		(void)buf_addf(b, " in '%s'", sv->feed_title);
+	(void)buf_addf(b, " (%zu%s result%s)", sv->nhits, sv->more ? "+" : "",
+	    sv->nhits == 1 && !sv->more ? "" : "s");
+}
+
+/* Draw a snippet: SEARCH_MARK_ON ... SEARCH_MARK_OFF highlighted. */
+static void
+draw_snippet(struct ui *ui, int y, int x, const char *snippet, bool focus)
+{
+	char *clean, *p, *fit;
+	size_t width = (size_t)(COLS - x), n, len;
+	bool on = false;
+	attr_t normal = ui_attr(ui, focus ? UI_FOCUS : UI_NORMAL);
+	attr_t match = ui_attr(ui, UI_MATCH) | (focus ? A_BOLD : 0);
+
+	move(y, x);
+	p = (char *)snippet;
+	while (*p != '\0' && width > 0) {
+		len = strcspn(p, "\001\002");
+		clean = text_sanitize_n(p, len, 0);
+		n = text_prefix(clean, width, &len);
+		fit = clean;
+		ui_addn(ui, fit, n, on ? match : normal);
+		width -= len;
+		free(clean);
+		p += strcspn(p, "\001\002");
+		if (*p == SEARCH_MARK_ON)
+			on = true;
+		else if (*p == SEARCH_MARK_OFF)
+			on = false;
+		if (*p != '\0')
+			p++;
+	}
+	if (focus && width > 0) {
+		attrset(normal);
+		while (width-- > 0)
+			addch(' ');
+		attrset(A_NORMAL);
+	}
+}
+
+static void
+search_draw(struct ui *ui, struct ui_view *v, int top, int rows)
+{
+	struct search_view *sv = (struct search_view *)v;
+	struct search_hit *h;
+	struct buf line;
+	char date[64];
+	size_t i;
+	int y, lw, fw;
+	bool focus;
+	enum ui_role role;
+
+	if (sv->nhits == 0) {
+		ui_put(ui, top, 0, COLS, "No articles match.", UI_NORMAL);
+		return;
+	}
+	buf_init(&line, BUF_CAP_TEXT);
+	for (y = 0; y + 1 < rows || (y < rows && rows == 1); y += 2) {
+		i = sv->list.top + (size_t)y / 2;
+		if ((h = hit_at(sv, i)) == NULL)
+			break;
+		focus = i == sv->list.sel;
+		role = !h->read ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
+		    (focus ? UI_FOCUS : UI_NORMAL);
+		ui_date(ui, h->date, date, sizeof(date));
+		buf_reset(&line);
+		(void)buf_addf(&line, "%4zu %c%c %s  ", i + 1,
+		    h->read ? ' ' : 'N', h->flagged ? '!' : ' ', date);
+		lw = (int)text_width(buf_str(&line));
+		fw = COLS >= 60 ? COLS / 5 : 0;
+		ui_put(ui, top + y, 0, lw, buf_str(&line), role);
+		if (fw > 0)
+			ui_put(ui, top + y, lw, fw, h->feed_title != NULL ?
+			    h->feed_title : h->feed_url, role);
+		ui_put(ui, top + y, lw + fw, COLS - lw - fw, h->title != NULL &&
+		    h->title[0] != '\0' ? h->title : "(untitled)", role);
+		if (y + 1 < rows) {
+			move(top + y + 1, 0);
+			ui_addn(ui, "       ", 7, ui_attr(ui, UI_NORMAL));
+			draw_snippet(ui, top + y + 1, 7, h->snippet, false);
+		}
+	}
+	buf_free(&line);
+}
+
+int64_t
+ui_search_step(struct ui *ui, struct ui_view *list, int dir)
+{
+	struct search_view *sv = (struct search_view *)list;
+	struct search_hit *h;
+
+	if (!ui_is_search(list))
+		return (0);
+	if (dir > 0 && sv->list.sel + 1 >= sv->nhits)
+		(void)fetch_more(ui, sv);
+	if (dir > 0 ? sv->list.sel + 1 >= sv->nhits : sv->list.sel == 0)
+		return (0);
+	ui_list_select(&sv->list, dir > 0 ? sv->list.sel + 1 :
+	    sv->list.sel - 1, hit_rows(ui));
+	h = hit_at(sv, sv->list.sel);
+	return (h != NULL ? h->item_id : 0);
+}
+
+static bool
+search_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
+    long count)
+{
+	struct search_view *sv = (struct search_view *)v;
+	struct search_hit *h;
+	struct err err = ERR_INIT;
+	int rows = hit_rows(ui);
+
+	if (a == KEYMAP_END && sv->more)
+		while (fetch_more(ui, sv) && sv->nhits < 100000)
+			continue;
+	if (ui_list_action(&sv->list, a, count, rows)) {
+		/* Near the end of what was read: read on. */
+		if (sv->list.sel + (size_t)rows >= sv->nhits)
+			(void)fetch_more(ui, sv);
+		return (true);
+	}
+	if (count > 0 && (a == KEYMAP_OPEN || a == KEYMAP_OPEN_BROWSER ||
+	    a == KEYMAP_OPEN_BROWSER_READ || a == KEYMAP_TOGGLE_READ ||
+	    a == KEYMAP_TOGGLE_FLAG)) {
+		while ((size_t)count > sv->nhits && fetch_more(ui, sv))
+			continue;
+		if ((size_t)count > sv->nhits) {
+			ui_set_status(ui, true, "no entry %ld", count);
+			return (true);
+		}
+		ui_list_select(&sv->list, (size_t)count - 1, rows);
+	}
+	h = hit_at(sv, sv->list.sel);
+	switch (a) {
+	case KEYMAP_OPEN:
+		if (h != NULL)
+			ui_push(ui, ui_article_new(ui, h->item_id, v, sv->q));
+		return (true);
+	case KEYMAP_NEXT:
+	case KEYMAP_PREV:
+		return (ui_list_action(&sv->list, a == KEYMAP_NEXT ?
+		    KEYMAP_DOWN : KEYMAP_UP, count, rows));
+	case KEYMAP_OPEN_BROWSER:
+	case KEYMAP_OPEN_BROWSER_READ:
+		if (h == NULL)
+			return (true);
+		ui_open_url(ui, h->link);
+		if (a == KEYMAP_OPEN_BROWSER_READ && !h->read &&
+		    store_item_set_read(ui->store, h->item_id, true, &err) == 0)
+			h->read = true;
+		return (true);
+	case KEYMAP_TOGGLE_READ:
+		if (h != NULL && store_item_set_read(ui->store, h->item_id,
+		    !h->read, &err) == 0)
+			h->read = !h->read;
+		return (true);
+	case KEYMAP_TOGGLE_FLAG:
+		if (h != NULL && store_item_set_flagged(ui->store, h->item_id,
+		    !h->flagged, &err) == 0)
+			h->flagged = !h->flagged;
+		return (true);
+	case KEYMAP_SEARCH:
+		ui_search_start(ui, 0, NULL);
+		return (true);
+	case KEYMAP_SEARCH_FEED:
+		if (h != NULL)
+			ui_search_start(ui, h->feed_id, h->feed_title);
+		return (true);
+	default:
+		return (false);
+	}
+}
+
+static const char *
+search_link(struct ui *ui, struct ui_view *v)
+{
+	struct search_hit *h = hit_at((struct search_view *)v,
+	    ((struct search_view *)v)->list.sel);
+
+	(void)ui;
+	return (h != NULL ? h->link : NULL);
+}
+
+static void
+search_free(struct ui_view *v)
+{
+	struct search_view *sv = (struct search_view *)v;
+
+	free_chunks(sv);
+	search_query_free(sv->q);
+	free(sv->text);
+	free(sv->feed_title);
+	free(sv);
+}
+
+static const struct ui_view_ops search_ops = {
+	KEYMAP_CTX_SEARCH, search_title, search_draw, search_action,
+	search_reload, search_link, NULL, NULL, search_free
+};
+
+static void
+run_cb(struct ui *ui, const char *text, void *arg)
+{
+	struct search_view *sv;
+	struct search_query *q;
+	struct err err = ERR_INIT;
+	int64_t lag;
+
+	(void)arg;
+	if (text[0] == '\0')
+		return;
+	if ((q = search_compile(text, (int64_t)time(NULL), &err)) == NULL) {
+		ui_set_status(ui, true, "%s", err.msg);
+		return;
+	}
+	/* Index what a refresh left pending, unless a writer is busy or
+	 * it would take long (gazette refresh indexes as it goes). */
+	if ((lag = search_lag(ui->store, &err)) > 0 && lag < 20000) {
+		struct search_sync_opts so;
+
+		memset(&so, 0, sizeof(so));
+		so.nowait = true;
+		(void)search_sync_with(ui->store, &so, &err);
+	}
+	err_clear(&err);
+	sv = xcalloc(1, sizeof(*sv));
+	sv->base.ops = &search_ops;
+	sv->text = xstrdup(text);
+	sv->q = q;
+	sv->feed_id = ui->search_feed_id;
+	sv->feed_title = xstrdup(ui->search_feed_title != NULL ?
+	    ui->search_feed_title : "");
+	sv->more = true;
+	ui_list_init(&sv->list, 0);
+	(void)fetch_more(ui, sv);
+	ui_push(ui, &sv->base);
+	if ((lag = search_lag(ui->store, &err)) > 0)
+		ui_set_status(ui, false, "%lld articles are not indexed yet",
+		    (long long)lag);
+}
+
+void
+ui_search_start(struct ui *ui, int64_t feed_id, const char *feed_title)
+{
+	char label[160], *clean, *cut;
+	char *title = feed_title != NULL ? xstrdup(feed_title) : NULL;
+
+	free(ui->search_feed_title);
+	ui->search_feed_title = title;
+	ui->search_feed_id = feed_id;
+	if (feed_id == 0)
+		snprintf(label, sizeof(label), "Search: ");
+	else {
+		clean = text_sanitize(title != NULL ? title : "", 0);
+		cut = text_truncate(clean, 30);
+		snprintf(label, sizeof(label), "Search in %s: ", cut);
+		free(cut);
+		free(clean);
+	}
+	ui_prompt(ui, label, &ui->search_history, NULL, run_cb, NULL);
+}

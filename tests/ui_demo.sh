@@ -1,0 +1,42 @@
+#!/bin/sh
+# ui_demo.sh: gazette --demo on the bundled feeds: every feed listed in a
+# throwaway directory (removed on exit), the French editorial read with
+# its accents and typographic quotes intact, CJK and Cyrillic titles.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/ui_lib.sh"
+
+mkdir -p "$T/tmp"
+ui_start 100 30 TMPDIR="$T/tmp" GAZETTE_DEMO_DIR="$srcdir/contrib/demo" \
+    -- --demo
+if wait_for "Le Gazetier"; then ok "the demo starts"
+else show; fail "the demo starts"; fi
+n=$(ls "$srcdir/contrib/demo" | grep -cE '\.(xml|atom|json|rss|rdf)$')
+check "every demo feed listed ($n)" grep -q "^ *$n N" "$T/screen"
+check "a Japanese title" grep -q '端末ニュース' "$T/screen"
+check "a Russian title" grep -q 'Новости терминала' "$T/screen"
+check "a throwaway directory" [ -n "$(ls "$T/tmp")" ]
+
+# Open the French editorials and read the first one.
+line=$(grep -n 'Le Gazetier' "$T/screen" | head -1 | cut -d: -f1)
+keys "$((line - 1))" Enter
+if wait_for "Articles in 'Le Gazetier — éditoriaux'"; then
+	ok "the French feed opens"
+else show; fail "the French feed opens"; fi
+keys Enter
+if wait_for "Title: L’évolution de la concurrence : de l’espace à l’IA"; then
+	ok "the editorial's title, accents and apostrophes intact"
+else show; fail "the editorial's title, accents and apostrophes intact"; fi
+check "typographic quotes intact" \
+    grep -q '« C’est un petit pas pour l’homme' "$T/screen"
+check "accented capitals intact" grep -q 'Les États-Unis' "$T/screen"
+# End scrolls to the bottom; the title line says so.
+keys End
+if wait_for "(100%)"; then ok "End: the end of the article"
+else show; fail "End: the end of the article"; fi
+keys q q
+keys Q
+st=$(wait_exit)
+check "quits cleanly ($st)" [ "$st" = 0 ]
+check "the throwaway directory is gone" [ -z "$(ls "$T/tmp")" ]
+
+tap_done

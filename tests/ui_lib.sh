@@ -1,0 +1,93 @@
+# ui_lib.sh: drive the interface in a private tmux server.  Source after
+# lib.sh.  Every test gets its own server (-L gz$$, sockets under $T), a
+# clean environment (env -i), and the server is killed on exit.
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+
+SOCK=gz$$
+export TMUX_TMPDIR="$T"
+unset TMUX
+trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+FILL="${builddir:-.}/bench/ui_fill"
+
+tm() {
+	tmux -L "$SOCK" "$@"
+}
+
+# ui_start WIDTH HEIGHT [VAR=VALUE...] -- ARGS...: run gazette ARGS in a
+# fresh session; its exit status lands in $T/status.
+ui_start() {
+	w=$1
+	h=$2
+	shift 2
+	rm -f "$T/status"
+	{
+		echo '#!/bin/sh'
+		printf 'exec env -i PATH=%s LC_ALL=C.UTF-8 TERM=screen' "'$PATH'"
+		printf ' HOME=%s XDG_CONFIG_HOME=%s XDG_DATA_HOME=%s' \
+		    "'$HOME'" "'$XDG_CONFIG_HOME'" "'$XDG_DATA_HOME'"
+		while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+			printf " '%s'" "$1"
+			shift
+		done
+		[ "$1" = "--" ] && shift
+		printf " sh -c '\"\$0\" \"\$@\" 2>%s; echo \$? >%s'" \
+		    "$T/stderr" "$T/status"
+		printf " '%s'" "$GAZETTE"
+		for a in "$@"; do
+			printf " '%s'" "$a"
+		done
+		echo
+	} > "$T/run.sh"
+	chmod +x "$T/run.sh"
+	tm kill-server >/dev/null 2>&1
+	env -i PATH="$PATH" LC_ALL=C.UTF-8 TERM=screen HOME="$HOME" \
+	    TMUX_TMPDIR="$T" tmux -L "$SOCK" -f /dev/null new-session -d \
+	    -x "$w" -y "$h" "$T/run.sh"
+	tm set-option -g set-clipboard on >/dev/null 2>&1
+}
+
+screen() {
+	tm capture-pane -p 2>/dev/null
+}
+
+# wait_for TEXT [SECONDS]: poll the pane until it shows TEXT (fixed
+# string); 0 when it does, 1 at the deadline.
+wait_for() {
+	deadline=$(( $(date +%s) + ${2:-15} ))
+	while :; do
+		screen > "$T/screen"
+		grep -qF -- "$1" "$T/screen" && return 0
+		[ "$(date +%s)" -ge "$deadline" ] && return 1
+		sleep 0.1
+	done
+}
+
+# wait_gone TEXT [SECONDS]: the opposite.
+wait_gone() {
+	deadline=$(( $(date +%s) + ${2:-15} ))
+	while :; do
+		screen > "$T/screen"
+		grep -qF -- "$1" "$T/screen" || return 0
+		[ "$(date +%s)" -ge "$deadline" ] && return 1
+		sleep 0.1
+	done
+}
+
+# wait_exit [SECONDS]: wait for gazette to end; prints its status.
+wait_exit() {
+	deadline=$(( $(date +%s) + ${1:-15} ))
+	while [ ! -s "$T/status" ]; do
+		[ "$(date +%s)" -ge "$deadline" ] && { echo timeout; return 1; }
+		sleep 0.1
+	done
+	cat "$T/status"
+}
+
+keys() {
+	tm send-keys "$@"
+}
+
+# Show the pane in the log when a check fails.
+show() {
+	sed 's/^/# /' "$T/screen"
+}

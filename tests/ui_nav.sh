@@ -1,0 +1,154 @@
+#!/bin/sh
+# ui_nav.sh: the interface in a real terminal (tmux): feed list, article
+# list, article view, counts before keys, help, search, config warnings,
+# resize, NO_COLOR, outside writes, and several TERMs.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/ui_lib.sh"
+
+DB="$T/g.db"
+"$FILL" "$DB" 3 30 || { echo "Bail out! ui_fill failed"; exit 1; }
+mkdir -p "$XDG_CONFIG_HOME/gazette"
+CONF="$XDG_CONFIG_HOME/gazette/config"
+cat > "$CONF" <<'CONF'
+# a test config
+bind-key h help
+bogus-option 1
+color listfocus yellow blue bold
+CONF
+
+ui_start 100 30 -- -d "$DB" -u /dev/null
+if wait_for "Your feeds (60 unread, 90 total)"; then ok "feed list with counts"
+else show; fail "feed list with counts"; fi
+check "three feeds listed" grep -q '^   3 N .*(20/30) Feed 3' "$T/screen"
+check "a config warning names file and line" \
+    grep -qF "config: $CONF:3: unknown option 'bogus-option'" "$T/screen"
+check "tags are shown" grep -q 'Feed 2 .*\[even\]' "$T/screen"
+
+keys Enter
+if wait_for "Articles in 'Feed 1' (20 unread, 30 total)"; then
+	ok "Enter opens the article list"
+else show; fail "Enter opens the article list"; fi
+check "read and unread rows differ" grep -q '^   2 N ' "$T/screen"
+check "read rows have no N" grep -q '^   1    ' "$T/screen"
+
+# A count before j moves that many rows; Enter opens the article.
+keys 3 j Enter
+if wait_for "Title: Article 4 of feed 1"; then ok "3j then Enter opens the 4th"
+else show; fail "3j then Enter opens the 4th"; fi
+check "article header: link" grep -q '^Link: http://feeds.example/1/4.html' \
+    "$T/screen"
+check "numbered links in the body" grep -q 'a first link\[1\]' "$T/screen"
+check "the link list" grep -q '^\[1\]: http://a.example/4' "$T/screen"
+
+keys J
+if wait_for "Title: Article 5 of feed 1"; then ok "J: next article"
+else show; fail "J: next article"; fi
+keys K
+if wait_for "Title: Article 4 of feed 1"; then ok "K: previous article"
+else show; fail "K: previous article"; fi
+keys q
+if wait_for "Articles in 'Feed 1' (19 unread, 30 total)"; then
+	ok "reading an article marks it read"
+else show; fail "reading an article marks it read"; fi
+
+# 17 then o... here: 7 then Enter selects entry 7.
+keys 7 Enter
+if wait_for "Title: Article 7 of feed 1"; then ok "7 Enter opens entry 7"
+else show; fail "7 Enter opens entry 7"; fi
+keys q q
+
+# The help view lists the bindings in force, the config's included.
+keys h
+if wait_for "Help: keys in the feedlist"; then ok "a rebound key opens help"
+else show; fail "a rebound key opens help"; fi
+check "help lists the rebound key" grep -qE '^\?, h +help ' "$T/screen"
+check "help lists hard-quit" grep -qE '^Q +hard-quit ' "$T/screen"
+keys q
+
+# Search from the feed list; Enter opens a hit with its matches.
+keys /
+if wait_for "Search:"; then ok "/ opens the search prompt"
+else show; fail "/ opens the search prompt"; fi
+keys "article 9 of feed 2" Enter
+if wait_for "Search 'article 9 of feed 2'"; then ok "search results"
+else show; fail "search results"; fi
+check "the best hit first" grep -q '^   1 .*Feed 2 .*Article 9 of feed 2' \
+    "$T/screen"
+keys Enter
+if wait_for "Title: Article 9 of feed 2"; then ok "Enter opens the hit"
+else show; fail "Enter opens the hit"; fi
+check "the article counts its matches" grep -q 'matches' "$T/screen"
+keys q q
+# History: UP brings the last query back.
+keys / Up
+if wait_for "Search: article 9 of feed 2"; then ok "search history"
+else show; fail "search history"; fi
+keys C-u "zzzqqqnothing" Enter
+if wait_for "No articles match."; then ok "no hits, said so"
+else show; fail "no hits, said so"; fi
+keys q
+
+# Resize down to 40x10 and back: no crash, redrawn.
+tm resize-window -x 40 -y 10 2>/dev/null
+if wait_for "(20/30)"; then ok "redrawn at 40x10"
+else show; fail "redrawn at 40x10"; fi
+lines=$(wc -l < "$T/screen")
+check "40x10 fits (10 lines)" [ "$lines" -le 10 ]
+tm resize-window -x 20 -y 5 2>/dev/null
+tm resize-window -x 100 -y 30 2>/dev/null
+if wait_for "Your feeds"; then ok "survives 20x5 and comes back"
+else show; fail "survives 20x5 and comes back"; fi
+
+# An outside writer adds a feed: the open interface notices.
+"$FILL" "$DB" 4 30
+if wait_for "Feed 4"; then ok "an outside write shows up without a restart"
+else show; fail "an outside write shows up without a restart"; fi
+check "the counts follow" grep -q '120 total' "$T/screen"
+
+keys Q
+st=$(wait_exit)
+check "Q quits with status 0 ($st)" [ "$st" = 0 ]
+
+# Colour: used when configured, never with NO_COLOR.
+ui_start 80 24 -- -d "$DB" -u /dev/null
+wait_for "Your feeds" >/dev/null
+tm capture-pane -p -e > "$T/esc"
+check "the configured colour is used" grep -q '3[0-7]m\|3[0-7];' "$T/esc"
+keys Q
+wait_exit >/dev/null
+ui_start 80 24 NO_COLOR=1 -- -d "$DB" -u /dev/null
+wait_for "Your feeds" >/dev/null
+tm capture-pane -p -e > "$T/esc"
+if grep -q '\[3[0-7]m\|\[4[0-7]m\|;3[0-7]m\|;4[0-7]m\|38;5\|48;5' "$T/esc"; then
+	fail "NO_COLOR: no colour"
+else
+	ok "NO_COLOR: no colour"
+fi
+check "NO_COLOR: the selection is still visible (reverse)" \
+    grep -q '7m' "$T/esc"
+keys Q
+wait_exit >/dev/null
+
+# Several terminal types.
+for term in xterm screen tmux-256color linux vt100; do
+	if ! infocmp "$term" >/dev/null 2>&1; then
+		ok "# SKIP no terminfo for $term"
+		continue
+	fi
+	ui_start 80 24 TERM=$term -- -d "$DB" -u /dev/null
+	if wait_for "Your feeds"; then ok "TERM=$term: first screen"
+	else show; fail "TERM=$term: first screen"; fi
+	keys Enter
+	if wait_for "Articles in 'Feed 1'"; then ok "TERM=$term: keys work"
+	else show; fail "TERM=$term: keys work"; fi
+	keys Q
+	st=$(wait_exit)
+	check "TERM=$term: exits 0" [ "$st" = 0 ]
+done
+
+# Not a terminal: a clear error, status 2.
+"$GAZETTE" -d "$DB" -u /dev/null > "$T/out" 2>&1 < /dev/null
+check "not a tty: exit 2" [ $? -eq 2 ]
+check "not a tty: says so" grep -q 'needs a terminal' "$T/out"
+
+tap_done
