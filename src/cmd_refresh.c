@@ -198,6 +198,9 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	clear_line(&pg);
+	if (stats.search_error[0] != '\0')
+		cmd_warn("refresh: search index not updated: %s",
+		    stats.search_error);
 	if (!pg.quiet)
 		fprintf(stderr, "gazette: refresh: %zu feed%s: %zu fetched, "
 		    "%zu new article%s, %zu not modified, %zu skipped, "

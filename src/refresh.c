@@ -16,6 +16,7 @@
 #include "item.h"
 #include "paths.h"
 #include "refresh.h"
+#include "search.h"
 #include "store.h"
 #include "url.h"
 #include "urls.h"
@@ -44,6 +45,7 @@ struct refresh {
 	size_t			 n_jobs;
 	struct refresh_stats	 stats;
 	int64_t			 now;
+	bool			 started;
 };
 
 int
@@ -454,6 +456,39 @@ same_tags(const struct urls_feed *uf, const struct store_feed *sf)
 	return (true);
 }
 
+/* Back-off per host, asked of the store once per host. */
+struct host_cache {
+	char	**names;
+	int64_t	 *until;
+	size_t	  n;
+};
+
+static int64_t
+host_backoff(struct store *st, struct host_cache *hc, const char *host)
+{
+	size_t i;
+
+	for (i = 0; i < hc->n; i++)
+		if (strcmp(hc->names[i], host) == 0)
+			return (hc->until[i]);
+	hc->names = xreallocarray(hc->names, hc->n + 1, sizeof(*hc->names));
+	hc->until = xreallocarray(hc->until, hc->n + 1, sizeof(*hc->until));
+	hc->names[hc->n] = xstrdup(host);
+	hc->until[hc->n] = store_host_backoff_get(st, host, NULL);
+	return (hc->until[hc->n++]);
+}
+
+static void
+host_cache_free(struct host_cache *hc)
+{
+	size_t i;
+
+	for (i = 0; i < hc->n; i++)
+		free(hc->names[i]);
+	free(hc->names);
+	free(hc->until);
+}
+
 static struct store_feed *
 find_stored(const struct store_feed_list *have, const char *url)
 {
@@ -475,6 +510,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 	struct fetch_cb fcb = { on_data, on_done };
 	struct store_feed_list have = { NULL, 0 };
 	struct store_feed *sf;
+	struct host_cache hc = { NULL, NULL, 0 };
 	struct refresh *r;
 	struct refresh_job *j;
 	struct fetch_req req;
@@ -552,7 +588,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		}
 		if (!r->opts.force && uf->kind == URLS_HTTP &&
 		    (host = url_host(uf->url)) != NULL) {
-			backoff = store_host_backoff_get(st, host, NULL);
+			backoff = host_backoff(st, &hc, host);
 			free(host);
 			if (backoff > r->now) {
 				report(r, j, REFRESH_SKIPPED, "host asked to "
@@ -577,7 +613,9 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		req.ctx = j;
 		fetch_add(r->fetch, &req);
 	}
+	host_cache_free(&hc);
 	store_feed_list_free(&have);
+	r->started = true;
 	return (r);
 
 fail_tx:
@@ -616,9 +654,16 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 {
 	size_t i;
 
+	struct err err = ERR_INIT;
+
 	if (r == NULL)
 		return;
 	fetch_free(r->fetch);
+	/* Everything is stored: bring the search index up to date, in its
+	   own batches (cheap when nothing changed). */
+	if (r->started && search_sync(r->st, &err) == -1)
+		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
+		    "%s", err.msg);
 	for (i = 0; i < r->n_jobs; i++) {
 		if (r->jobs[i].parser != NULL)
 			feed_parser_free(r->jobs[i].parser);

@@ -85,6 +85,7 @@ struct refresh_stats {
 	size_t	updated_items;
 	size_t	moved;		/* 301/308 noted */
 	bool	db_failed;	/* the store failed: nothing could be saved */
+	char	search_error[256];	/* search_sync failed: why ("" if not) */
 };
 
 struct refresh_cb {

@@ -41,6 +41,8 @@ check "301 chain followed and stored" [ "$(count_items "$DB" "$BASE/r301/2/d.xml
 check "302 chain followed and stored" [ "$(count_items "$DB" "$BASE/r302/3/e.xml")" -eq 2 ]
 check "file:// feed from the urls file stored" \
     [ "$(count_items "$DB" "file://$T/local.xml")" -eq 3 ]
+check "the search index is brought up to date" \
+    [ "$("$GAZETTE" -d "$DB" search --json local 2>/dev/null | grep -c '"guid"')" -eq 3 ]
 check "a 301 is reported" grep -q "r301/2/d.xml: moved permanently to $BASE/feed/d.xml" "$T/err"
 check "the urls file is left untouched" grep -q "^$BASE/r301/2/d.xml\$" "$U"
 check "Accept-Encoding offers gzip" grep -q '"accept_encoding": "[^"]*gzip' "$HTTPD_LOG"
