@@ -14,7 +14,7 @@ tests_test_store_LDADD = $(TEST_LIBS)
 endif
 
 TESTS += tests/list.sh
-EXTRA_DIST += tests/list.sh tests/store_v1.sql
+EXTRA_DIST += tests/list.sh tests/store_v1.sql bench/import bench/import-gen.py
 check_PROGRAMS += tests/store_fill
 tests_store_fill_SOURCES = tests/store_fill.c
 tests_store_fill_LDADD = libgazette.a $(DEP_LIBS)
