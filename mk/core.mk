@@ -1,7 +1,8 @@
 # Core: shared helpers, command dispatch, build and CI plumbing.
 libgazette_a_SOURCES += src/buf.c src/buf.h src/err.c src/err.h \
 	src/xmalloc.c src/xmalloc.h src/item.c src/item.h src/jsonw.c \
-	src/jsonw.h src/paths.c src/paths.h src/cmd.c src/cmd.h src/feed.h
+	src/jsonw.h src/paths.c src/paths.h src/cmd.c src/cmd.h src/feed.h \
+	src/i18n.h
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test_core
@@ -11,8 +12,8 @@ tests_test_core_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_core_LDADD = $(TEST_LIBS)
 endif
 
-TESTS += tests/cli.sh tests/banned.sh
-EXTRA_DIST += tests/cli.sh tests/banned.sh tests/tap.sh tests/lib.sh
+TESTS += tests/cli.sh tests/banned.sh tests/i18n.sh
+EXTRA_DIST += tests/cli.sh tests/banned.sh tests/i18n.sh tests/tap.sh tests/lib.sh
 
 dist_man_MANS += man/gazette.1
 dist_demo_DATA += contrib/demo/editorial-fr-windows-1252.xml \

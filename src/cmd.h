@@ -20,6 +20,7 @@ struct cmd_ctx {
 struct cmd_entry {
 	const char	*name;
 	const char	*usage;		/* arguments after the name */
+	const char	*help;		/* one line, untranslated (N_) */
 	int		(*exec)(struct cmd_ctx *ctx, int argc, char **argv);
 };
 

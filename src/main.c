@@ -7,21 +7,31 @@
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 
 static const struct cmd_entry commands[] = {
-	{ "parse", "[--charset CS] [--base URL] FILE", cmd_parse },
-	{ "refresh", "[--quiet] [--jobs N] [--force]", cmd_refresh },
-	{ "search", "[--json] [--limit N] QUERY", cmd_search },
-	{ "list", "[--unread] [--feed URL] [--json]", cmd_list },
-	{ "import", "FILE.opml", cmd_import },
-	{ "export", "", cmd_export },
-	{ "add", "URL [TAG...]", cmd_add },
-	{ "render", "[--width N] [FILE|-]", cmd_render },
-	{ "show", "[--width N] GUID", cmd_show },
-	{ "reindex", "", cmd_reindex },
+	{ "refresh", "[--quiet] [--jobs N] [--force]",
+	    N_("fetch every feed (for cron)"), cmd_refresh },
+	{ "parse", "[--charset CS] [--base URL] FILE",
+	    N_("parse one feed file, print JSON Lines"), cmd_parse },
+	{ "search", "[--json] [--limit N] QUERY",
+	    N_("ranked full-text search"), cmd_search },
+	{ "list", "[--unread] [--feed URL] [--json]",
+	    N_("articles, newest first"), cmd_list },
+	{ "import", "FILE.opml", N_("add the feeds of an OPML file"),
+	    cmd_import },
+	{ "export", "", N_("print the feeds as OPML"), cmd_export },
+	{ "add", "URL [TAG...]", N_("append a feed to the urls file"),
+	    cmd_add },
+	{ "render", "[--width N] [FILE|-]",
+	    N_("print HTML as the article view shows it"), cmd_render },
+	{ "show", "[--width N] GUID", N_("print a stored article"),
+	    cmd_show },
+	{ "reindex", "", N_("rebuild the full-text index"), cmd_reindex },
 };
 
 static void
@@ -29,13 +39,15 @@ usage(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, "usage: gazette [-u URLS] [-c CONFIG] [-d DBFILE]"
-	    "            interactive interface\n");
+	fprintf(fp, "%s gazette [-u URLS] [-c CONFIG] [-d DBFILE]\n"
+	    "         %s\n", _("usage:"), _("the interactive interface"));
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(fp, "       gazette %s %s\n", commands[i].name,
-		    commands[i].usage);
-	fprintf(fp, "       gazette --demo\n"
-	    "       gazette --help | --version\n");
+		fprintf(fp, "       gazette %s %s\n         %s\n",
+		    commands[i].name, commands[i].usage,
+		    _(commands[i].help));
+	fprintf(fp, "       gazette --demo\n         %s\n"
+	    "       gazette --help | --version\n",
+	    _("the interface on the bundled offline demo feeds"));
 }
 
 int
@@ -53,6 +65,13 @@ main(int argc, char **argv)
 	int ch;
 
 	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	/* TEXTDOMAINDIR (gettext.sh's convention) overrides the catalogue
+	   directory, for running uninstalled and for the tests. */
+	bindtextdomain(PACKAGE, getenv("TEXTDOMAINDIR") != NULL ?
+	    getenv("TEXTDOMAINDIR") : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
 	while ((ch = getopt_long(argc, argv, "+u:c:d:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -89,7 +108,7 @@ main(int argc, char **argv)
 			return (commands[i].exec(&ctx, argc, argv));
 		}
 	}
-	cmd_warn("unknown command '%s'", argv[0]);
+	cmd_warn(_("unknown command '%s'"), argv[0]);
 	usage(stderr);
 	return (CMD_EXIT_USAGE);
 }
