@@ -113,7 +113,7 @@ dict=
 case $target in
 fuzz_date) maxlen=128 ;;
 fuzz_entities|fuzz_text) maxlen=4096 ;;
-fuzz_html) maxlen=65536 ;;
+fuzz_html) maxlen=16384 ;;
 *) maxlen=262144 ;;
 esac
 

@@ -56,7 +56,7 @@ default_width(void)
 	return (80);
 }
 
-/* Read all of fp, at most HTML_MAX_INPUT bytes; -1 on a read error. */
+/* Read all of fp, at most BUF_CAP_BODY bytes; -1 on a read error. */
 static int
 read_all(FILE *fp, struct buf *b)
 {
@@ -137,7 +137,7 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn("render: %s: %s", file, strerror(errno));
 		return (CMD_EXIT_USAGE);
 	}
-	buf_init(&in, HTML_MAX_INPUT);
+	buf_init(&in, BUF_CAP_BODY);
 	if (read_all(fp, &in) == -1) {
 		cmd_warn("render: %s: read error", file);
 		if (fp != stdin)

@@ -753,7 +753,8 @@ flush(struct render *r)
 		    lines[i].off)
 			si++;
 		emit(r, r->para.data + lines[i].off, lines[i].len,
-		    lines[i].off, r->spans + si, r->nspans - si, la, 0);
+		    lines[i].off, r->nspans > 0 ? r->spans + si : NULL,
+		    r->nspans - si, la, 0);
 		if (lines[i].width > maxw)
 			maxw = lines[i].width;
 	}
@@ -1263,6 +1264,15 @@ html_render(const char *html, size_t len, const struct html_opts *opts)
 		free(r.doc->links[i]);
 		r.doc->links[i] = text_sanitize(u, 0);
 		free(u);
+	}
+	if (len > HTML_MAX_INPUT) {
+		char note[96];
+
+		(void)snprintf(note, sizeof(note), "[truncated: %zu bytes "
+		    "not shown]", len - HTML_MAX_INPUT);
+		r.nctx = 0;
+		r.want_blank = true;
+		emit(&r, note, strlen(note), 0, NULL, 0, 0, HTML_ATTR_MARKER);
 	}
 	if (opts != NULL && (opts->flags & HTML_RENDER_LINK_LIST))
 		link_list(&r);

@@ -31,7 +31,12 @@
 
 #include <stddef.h>
 
-#define HTML_MAX_INPUT	(16u * 1024 * 1024)
+/*
+ * Input past HTML_MAX_INPUT bytes is ignored (html_render then ends with
+ * a "[truncated ...]" line): gumbo's tree takes about 25 times its input
+ * in memory, so this bounds one rendering to some 60 MB.
+ */
+#define HTML_MAX_INPUT	(2u * 1024 * 1024)
 #define HTML_MAX_NEST	16
 
 /*

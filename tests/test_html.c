@@ -279,9 +279,9 @@ test_hostile(void **state)
 	html_doc_free(d);
 	free(html);
 	/* Huge attribute values. */
-	big = xmalloc(1024 * 1024 + 1);
-	memset(big, 'a', 1024 * 1024);
-	big[1024 * 1024] = '\0';
+	big = xmalloc(512 * 1024 + 1);
+	memset(big, 'a', 512 * 1024);
+	big[512 * 1024] = '\0';
 	{
 		struct buf b;
 
@@ -290,7 +290,7 @@ test_hostile(void **state)
 		    "<img alt=\"%s\"><p title=\"%s\">t</p>", big, big, big);
 		d = html_render(b.data, b.len, &o);
 		assert_int_equal(d->nlinks, 1);
-		assert_int_equal(strlen(d->links[0]), 1024 * 1024 + 9);
+		assert_int_equal(strlen(d->links[0]), 512 * 1024 + 9);
 		html_doc_free(d);
 		buf_free(&b);
 	}
@@ -323,6 +323,27 @@ test_width_fits(void **state)
 				    d->lines[i].text);
 		html_doc_free(d);
 	}
+}
+
+/* Past HTML_MAX_INPUT the rest is left out, and the reader is told. */
+static void
+test_truncated(void **state)
+{
+	struct html_opts o = { 80, NULL, 0 };
+	struct html_doc *d;
+	char *html, want[80];
+	size_t len;
+
+	(void)state;
+	html = repeat("<p>x</p>", "", "", HTML_MAX_INPUT / 8 + 1000);
+	len = strlen(html);
+	d = html_render(html, len, &o);
+	(void)snprintf(want, sizeof(want), "[truncated: %zu bytes not shown]",
+	    len - HTML_MAX_INPUT);
+	assert_string_equal(d->lines[d->nlines - 1].text, want);
+	assert_string_equal(d->lines[d->nlines - 3].text, "x");
+	html_doc_free(d);
+	free(html);
 }
 
 static void
@@ -387,6 +408,7 @@ main(void)
 		cmocka_unit_test(test_to_text),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_width_fits),
+		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_plain_text),
 		cmocka_unit_test(test_resolve_and_many_links),
 	};
