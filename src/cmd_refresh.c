@@ -198,6 +198,8 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	clear_line(&pg);
+	if (stats.flush_error[0] != '\0')
+		cmd_warn("refresh: database: %s", stats.flush_error);
 	if (stats.search_error[0] != '\0')
 		cmd_warn("refresh: search index not updated: %s",
 		    stats.search_error);
@@ -211,8 +213,10 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	if (stats.db_failed && stats.fetched + stats.not_modified == 0 &&
 	    stats.failed > 0)
 		status = CMD_EXIT_USAGE;
+	else if (stats.failed > 0 || stats.flush_error[0] != '\0')
+		status = CMD_EXIT_FAIL;
 	else
-		status = stats.failed > 0 ? CMD_EXIT_FAIL : CMD_EXIT_OK;
+		status = CMD_EXIT_OK;
 out:
 	store_close(st);
 	refresh_unlock(lockfd);

@@ -23,6 +23,15 @@
 #include "xmalloc.h"
 
 #define FRESH_CAP	(24 * 3600)	/* never trust a feed for longer */
+/*
+ * Group commit (store_set_group_commit): feeds are committed together at
+ * most GROUP_MS apart; while a group is open the write lock is held, so
+ * the network is never waited on for more than GROUP_POLL_MS, and the
+ * group is flushed as soon as a step stores nothing (waiting on slow
+ * servers) or it is GROUP_MS old.
+ */
+#define GROUP_MS	250
+#define GROUP_POLL_MS	50
 #define BACKOFF_429	(10 * 60)	/* 429 without Retry-After */
 
 struct refresh_job {
@@ -46,7 +55,43 @@ struct refresh {
 	struct refresh_stats	 stats;
 	int64_t			 now;
 	bool			 started;
+	bool			 dirty;		/* a group may be open */
+	struct timespec		 dirty_since;
 };
+
+static void
+mark_dirty(struct refresh *r)
+{
+	if (!r->dirty) {
+		r->dirty = true;
+		clock_gettime(CLOCK_MONOTONIC, &r->dirty_since);
+	}
+}
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ((now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000);
+}
+
+static void
+flush_group(struct refresh *r)
+{
+	struct err err = ERR_INIT;
+
+	if (!r->dirty)
+		return;
+	r->dirty = false;
+	if (store_flush(r->st, &err) == -1) {
+		r->stats.db_failed = true;
+		snprintf(r->stats.flush_error, sizeof(r->stats.flush_error),
+		    "%s", err.msg);
+	}
+}
 
 int
 refresh_lock(const char *db_path, struct err *err)
@@ -332,6 +377,7 @@ store_document(struct refresh *r, struct refresh_job *j,
 			(void)store_feed_record(r->st, j->feed_id, &res, &serr);
 		if (!err_isset(&serr))
 			(void)store_commit(r->st, &serr);
+		mark_dirty(r);
 		if (err_isset(&serr))
 			store_rollback(r->st);
 	}
@@ -401,6 +447,7 @@ on_done(void *ctx, const struct fetch_response *resp)
 			res.next_fetch = until;
 		}
 		(void)store_feed_record(r->st, j->feed_id, &res, &serr);
+		mark_dirty(r);
 		if (until > 0 && (host = url_host(j->uf->url)) != NULL) {
 			(void)store_host_backoff_set(r->st, host, until,
 			    &serr);
@@ -529,6 +576,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		r->opts.per_host = FETCH_DEFAULT_PER_HOST;
 	r->now = (int64_t)time(NULL);
 	r->fetch = fetch_new(r->opts.jobs, r->opts.per_host, &fcb);
+	store_set_group_commit(st, GROUP_MS);
 	r->jobs = xcalloc(urls->n + 1, sizeof(*r->jobs));
 
 	if (store_host_backoff_expire(st, r->now, err) == -1 ||
@@ -629,8 +677,16 @@ fail:
 size_t
 refresh_step(struct refresh *r, int timeout_ms, int extra_fd)
 {
+	size_t before = r->stats.done;
+
+	if (r->dirty && (timeout_ms < 0 || timeout_ms > GROUP_POLL_MS))
+		timeout_ms = GROUP_POLL_MS;
 	if (fetch_pending(r->fetch) > 0)
 		fetch_step(r->fetch, timeout_ms, extra_fd);
+	if (r->dirty && (r->stats.done == before ||
+	    ms_since(&r->dirty_since) >= GROUP_MS ||
+	    fetch_pending(r->fetch) == 0))
+		flush_group(r);
 	/* Every queued feed ends in done or skip: none is left behind. */
 	if (fetch_pending(r->fetch) == 0)
 		return (0);
@@ -659,6 +715,8 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 	if (r == NULL)
 		return;
 	fetch_free(r->fetch);
+	flush_group(r);
+	store_set_group_commit(r->st, 0);
 	/* Everything is stored: bring the search index up to date, in its
 	   own batches (cheap when nothing changed). */
 	if (r->started && search_sync(r->st, &err) == -1)

@@ -33,6 +33,10 @@
  *    the feed's report; the urls file is never touched.
  * The urls file's "~Title" and tags are copied into the store.
  *
+ * Writes are grouped (store_set_group_commit) between refresh_start and
+ * refresh_finish: the write lock is never held across a network wait of
+ * more than 50 ms, nor for more than about 250 ms in a row.
+ *
  * The store and the urls list are borrowed and must outlive r.
  */
 #ifndef GAZETTE_REFRESH_H
@@ -86,6 +90,7 @@ struct refresh_stats {
 	size_t	moved;		/* 301/308 noted */
 	bool	db_failed;	/* the store failed: nothing could be saved */
 	char	search_error[256];	/* search_sync failed: why ("" if not) */
+	char	flush_error[256];	/* a grouped commit failed ("" if not) */
 };
 
 struct refresh_cb {
