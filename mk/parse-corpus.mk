@@ -21,10 +21,112 @@ EXTRA_DIST += \
 	tests/feeds/dates-rfc822.out \
 	tests/feeds/double-escaped.in \
 	tests/feeds/double-escaped.out \
+	tests/feeds/editorial-iso-8859-1.in \
+	tests/feeds/editorial-iso-8859-1.out \
+	tests/feeds/editorial-windows-1252.in \
+	tests/feeds/editorial-windows-1252.out \
+	tests/feeds/enc-big5.in \
+	tests/feeds/enc-big5.out \
+	tests/feeds/enc-euc-jp.in \
+	tests/feeds/enc-euc-jp.out \
+	tests/feeds/enc-euc-kr.in \
+	tests/feeds/enc-euc-kr.out \
+	tests/feeds/enc-gb18030.in \
+	tests/feeds/enc-gb18030.out \
+	tests/feeds/enc-gb2312.in \
+	tests/feeds/enc-gb2312.out \
+	tests/feeds/enc-gbk.in \
+	tests/feeds/enc-gbk.out \
+	tests/feeds/enc-hint-ignored.args \
+	tests/feeds/enc-hint-ignored.in \
+	tests/feeds/enc-hint-ignored.out \
+	tests/feeds/enc-hint-utf8-default.in \
+	tests/feeds/enc-hint-utf8-default.out \
+	tests/feeds/enc-hint.args \
+	tests/feeds/enc-hint.in \
+	tests/feeds/enc-hint.out \
+	tests/feeds/enc-iso-8859-1.in \
+	tests/feeds/enc-iso-8859-1.out \
+	tests/feeds/enc-iso-8859-15.in \
+	tests/feeds/enc-iso-8859-15.out \
+	tests/feeds/enc-iso-8859-2.in \
+	tests/feeds/enc-iso-8859-2.out \
+	tests/feeds/enc-iso-8859-7.in \
+	tests/feeds/enc-iso-8859-7.out \
+	tests/feeds/enc-koi8-r.in \
+	tests/feeds/enc-koi8-r.out \
+	tests/feeds/enc-shift_jis.in \
+	tests/feeds/enc-shift_jis.out \
+	tests/feeds/enc-utf16-mislabel.in \
+	tests/feeds/enc-utf16-mislabel.out \
+	tests/feeds/enc-utf16be-bom.in \
+	tests/feeds/enc-utf16be-bom.out \
+	tests/feeds/enc-utf16le-bom.in \
+	tests/feeds/enc-utf16le-bom.out \
+	tests/feeds/enc-utf16le-nobom.in \
+	tests/feeds/enc-utf16le-nobom.out \
+	tests/feeds/enc-utf8-bom.in \
+	tests/feeds/enc-utf8-bom.out \
+	tests/feeds/enc-utf8-nodecl.in \
+	tests/feeds/enc-utf8-nodecl.out \
+	tests/feeds/enc-utf8.in \
+	tests/feeds/enc-utf8.out \
+	tests/feeds/enc-windows-1251.in \
+	tests/feeds/enc-windows-1251.out \
+	tests/feeds/enc-windows-1252.in \
+	tests/feeds/enc-windows-1252.out \
 	tests/feeds/entities-html.in \
 	tests/feeds/entities-html.out \
 	tests/feeds/entities-numeric.in \
 	tests/feeds/entities-numeric.out \
+	tests/feeds/hostile-billion-laughs.err \
+	tests/feeds/hostile-billion-laughs.in \
+	tests/feeds/hostile-billion-laughs.out \
+	tests/feeds/hostile-binary.err \
+	tests/feeds/hostile-binary.exit \
+	tests/feeds/hostile-binary.in \
+	tests/feeds/hostile-binary.out \
+	tests/feeds/hostile-blank.err \
+	tests/feeds/hostile-blank.exit \
+	tests/feeds/hostile-blank.in \
+	tests/feeds/hostile-blank.out \
+	tests/feeds/hostile-empty.err \
+	tests/feeds/hostile-empty.exit \
+	tests/feeds/hostile-empty.in \
+	tests/feeds/hostile-empty.out \
+	tests/feeds/hostile-html-page.err \
+	tests/feeds/hostile-html-page.exit \
+	tests/feeds/hostile-html-page.in \
+	tests/feeds/hostile-html-page.out \
+	tests/feeds/hostile-junk-after.err \
+	tests/feeds/hostile-junk-after.in \
+	tests/feeds/hostile-junk-after.out \
+	tests/feeds/hostile-plain-text.err \
+	tests/feeds/hostile-plain-text.exit \
+	tests/feeds/hostile-plain-text.in \
+	tests/feeds/hostile-plain-text.out \
+	tests/feeds/hostile-quadratic-blowup.err \
+	tests/feeds/hostile-quadratic-blowup.in \
+	tests/feeds/hostile-quadratic-blowup.out \
+	tests/feeds/hostile-truncated-prolog.err \
+	tests/feeds/hostile-truncated-prolog.exit \
+	tests/feeds/hostile-truncated-prolog.in \
+	tests/feeds/hostile-truncated-prolog.out \
+	tests/feeds/hostile-truncated.err \
+	tests/feeds/hostile-truncated.in \
+	tests/feeds/hostile-truncated.out \
+	tests/feeds/hostile-unknown-encoding.err \
+	tests/feeds/hostile-unknown-encoding.exit \
+	tests/feeds/hostile-unknown-encoding.in \
+	tests/feeds/hostile-unknown-encoding.out \
+	tests/feeds/hostile-xhtml-page.err \
+	tests/feeds/hostile-xhtml-page.exit \
+	tests/feeds/hostile-xhtml-page.in \
+	tests/feeds/hostile-xhtml-page.out \
+	tests/feeds/hostile-xxe-dtd.in \
+	tests/feeds/hostile-xxe-dtd.out \
+	tests/feeds/hostile-xxe.in \
+	tests/feeds/hostile-xxe.out \
 	tests/feeds/relative-base.args \
 	tests/feeds/relative-base.in \
 	tests/feeds/relative-base.out \

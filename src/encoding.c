@@ -38,11 +38,6 @@ static const struct {
 } aliases[] = {
 	{ "utf-8", "" }, { "utf8", "" }, { "unicode-1-1-utf-8", "" },
 	{ "x-unicode20utf8", "" },
-	/* A declared 16/32-bit form read from an ASCII-compatible head is a
-	   mislabel: the bytes are 8-bit, read them as UTF-8. */
-	{ "utf-16", "" }, { "utf-16le", "" }, { "utf-16be", "" },
-	{ "utf16", "" }, { "unicode", "" }, { "ucs-2", "" },
-	{ "utf-32", "" }, { "utf-32le", "" }, { "utf-32be", "" },
 	{ "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" },
 	{ "iso_8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
 	{ "latin-1", "WINDOWS-1252" }, { "l1", "WINDOWS-1252" },
@@ -137,6 +132,21 @@ enc_canonical(const char *label, char *out, size_t outlen)
 		}
 	}
 	snprintf(out, outlen, "%s", label);
+	return (false);
+}
+
+/* UTF-16 and UTF-32 under their usual names. */
+static bool
+wide_label(const char *label)
+{
+	static const char *const wide[] = { "utf-16", "utf-16le", "utf-16be",
+	    "utf16", "unicode", "ucs-2", "utf-32", "utf-32le", "utf-32be",
+	    "ucs-4", "iso-10646-ucs-2" };
+	size_t i;
+
+	for (i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
+		if (label_eq(label, wide[i]))
+			return (true);
 	return (false);
 }
 
@@ -246,15 +256,20 @@ enc_sniff(const void *data, size_t len, bool eof, const char *hint,
 			;
 		if (end + 1 >= len && !eof && len < ENC_SNIFF_MAX)
 			return (1);
+		/* A declared 16/32-bit form read from an ASCII-compatible
+		   head is a mislabel: the bytes are 8-bit (UTF-8 then). */
 		if (decl_encoding(s + i, end - i, out->label,
 		    sizeof(out->label))) {
+			if (wide_label(out->label))
+				snprintf(out->label, sizeof(out->label),
+				    "UTF-8");
 			out->source = ENC_FROM_DECL;
 			return (0);
 		}
 	} else if (len - i < 5 && !eof && len < ENC_SNIFF_MAX &&
 	    memcmp(s + i, "<?xml", len - i) == 0)
 		return (1);
-	if (hint != NULL && hint[0] != '\0') {
+	if (hint != NULL && hint[0] != '\0' && !wide_label(hint)) {
 		snprintf(out->label, sizeof(out->label), "%s", hint);
 		out->source = ENC_FROM_HINT;
 		return (0);

@@ -52,6 +52,89 @@ for input in "$D"/*.in; do
 	run_case "$name" "$input" "$D/$name.out" "$want_exit" "$want_err" $args
 done
 
+# Hostile inputs too big to commit, generated here.  Each must end in
+# bounded time and memory (max RSS checked) with the stated outcome.
+# gen NAME: write $T/NAME.in
+gen() {
+	python3 - "$1" "$T/$1.in" <<'PY'
+import sys
+name, path = sys.argv[1], sys.argv[2]
+head = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>big</title>'
+first = '<item><title>first</title><guid isPermaLink="false">g1</guid></item>'
+tail = '</channel></rss>\n'
+with open(path, "w") as f:
+    if name == "deep":
+        # 100k nested elements inside an item body.
+        f.write(head + first + '<item><title>deep</title><description>')
+        f.write("<div>" * 100000 + "x" + "</div>" * 100000)
+        f.write('</description></item>' + tail)
+    elif name == "deep-root":
+        f.write('<rss version="2.0">' + "<a>" * 100000)
+    elif name == "huge-text":
+        # One 50 MB text node.
+        f.write(head + first + '<item><title>huge</title><guid isPermaLink="false">g2</guid><description>')
+        chunk = "0123456789abcdef" * 4096
+        for _ in range(50 * 1024 * 1024 // len(chunk)):
+            f.write(chunk)
+        f.write('</description></item>' + tail)
+    elif name == "huge-attr":
+        f.write(head + first + '<item><title>attr</title><guid isPermaLink="false">g2</guid><enclosure url="http://x/')
+        f.write("a" * (8 * 1024 * 1024))
+        f.write('" type="audio/mpeg"/></item>' + tail)
+    elif name == "many-items":
+        f.write(head)
+        for i in range(100005):
+            f.write('<item><title>%d</title><guid isPermaLink="false">%d</guid></item>' % (i, i))
+        f.write(tail)
+PY
+}
+
+# big NAME EXIT LINES STDERR-TEXT: run gen'd NAME, check the outcome.
+big() {
+	name=$1 want_exit=$2 want_lines=$3 want_err=$4
+	gen "$name"
+	python3 - "$GAZETTE" "$T/$name.in" "$T/out" "$T/err" > "$T/rss" <<'PY'
+import resource, subprocess, sys
+with open(sys.argv[3], "wb") as o, open(sys.argv[4], "wb") as e:
+    rc = subprocess.call([sys.argv[1], "parse", sys.argv[2]], stdout=o, stderr=e)
+print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+PY
+	read -r rc rss < "$T/rss"
+	lines=$(wc -l < "$T/out")
+	if [ "$rc" -eq "$want_exit" ] && [ "$lines" -eq "$want_lines" ] &&
+	    { [ -z "$want_err" ] || grep -qF -- "$want_err" "$T/err"; } &&
+	    [ "$rss" -lt 400 ]; then
+		ok "hostile $name: exit $rc, $lines lines, ${rss} MB max RSS"
+	else
+		fail "hostile $name: exit $rc (want $want_exit), $lines lines (want $want_lines), ${rss} MB max RSS"
+		sed 's/^/#   /' "$T/err"
+	fi
+	rm -f "$T/$name.in"
+}
+
+big deep 0 2 "nested deeper"
+big deep-root 0 1 "nested deeper"
+big huge-text 0 3 ""
+python3 -c 'import json,sys; l=open(sys.argv[1]).read().splitlines(); c=json.loads(l[2])["content"]; sys.exit(not (c.startswith("0123456789abcdef") and 1000000 < len(c.encode()) <= 1048576))' "$T/out"
+check "hostile huge-text: the body is cut at 1 MiB" [ $? -eq 0 ]
+big huge-attr 0 3 ""
+big many-items 0 100001 "stopped after 100000 items"
+
+# The same document from stdin ('-') and from a file.
+"$GAZETTE" parse - < "$D/rss2-basic.in" > "$T/out" 2>&1
+check "parse - reads stdin" python3 "$CMP" "$D/rss2-basic.out" "$T/out"
+
+# Usage errors exit 2; a missing file exits 1.
+"$GAZETTE" parse > /dev/null 2>&1
+check "parse without FILE is a usage error (2)" [ $? -eq 2 ]
+"$GAZETTE" parse a b > /dev/null 2>&1
+check "parse with two FILEs is a usage error (2)" [ $? -eq 2 ]
+"$GAZETTE" parse --bogus x > /dev/null 2>&1
+check "parse with an unknown option is a usage error (2)" [ $? -eq 2 ]
+"$GAZETTE" parse "$T/does-not-exist" > /dev/null 2> "$T/err"
+check "parse of a missing file exits 1" [ $? -eq 1 ]
+check "... and names the file" grep -q does-not-exist "$T/err"
+
 # Every corpus file must be in the distribution list.
 if [ -f "$srcdir/mk/parse-corpus.mk" ]; then
 	missing=
