@@ -487,8 +487,14 @@ date_parse_rfc3339(const char *s)
 	p = skip_space(s);
 	if ((p = read_num(p, 4, 4, &f.year, NULL)) == NULL || *p != '-')
 		return (ITEM_NO_DATE);
-	if ((p = read_num(p + 1, 1, 2, &f.month, NULL)) == NULL || *p != '-')
+	if ((p = read_num(p + 1, 1, 2, &f.month, NULL)) == NULL)
 		return (ITEM_NO_DATE);
+	if (*p != '-') {
+		/* W3C-DTF (dc:date) allows a month alone: "2003-12". */
+		f.day = 1;
+		return (*skip_space(p) == '\0' ? fields_to_time(&f) :
+		    ITEM_NO_DATE);
+	}
 	if ((p = read_num(p + 1, 1, 2, &f.day, NULL)) == NULL)
 		return (ITEM_NO_DATE);
 	if (*p == 'T' || *p == 't')
