@@ -19,8 +19,10 @@ TESTS += tests/opml.sh
 EXTRA_DIST += tests/opml.sh tests/data/nested.opml
 
 # End-to-end refresh tests against tests/httpd.py (127.0.0.1, port 0).
-TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh
+TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
+	tests/refresh-tty.sh
 EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
+	tests/refresh-tty.sh \
 	tests/httpd.py tests/httpd-lib.sh
 
 # libFuzzer targets (fuzz/run.sh fuzz_urls|fuzz_opml SECONDS).
