@@ -10,3 +10,19 @@ EXTRA_DIST += tests/parse_corpus.sh tests/jsoncmp.py tests/gen-corpus-list.sh \
 
 # The corpus files, listed by tests/gen-corpus-list.sh.
 include mk/parse-corpus.mk
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test_encoding
+TESTS += tests/test_encoding
+tests_test_encoding_SOURCES = tests/test_encoding.c
+tests_test_encoding_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_encoding_LDADD = $(TEST_LIBS)
+endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test_feed
+TESTS += tests/test_feed
+tests_test_feed_SOURCES = tests/test_feed.c
+tests_test_feed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_feed_LDADD = $(TEST_LIBS)
+endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "encoding.h"
 #include "xmalloc.h"
@@ -17,6 +18,7 @@ struct enc_conv {
 	bool		 utf8;		/* validate and repair, no iconv */
 	iconv_t		 cd;
 	char		 name[64];
+	size_t		 unit;		/* bytes to skip past an invalid one */
 	unsigned char	 carry[CARRY_MAX];
 	size_t		 carry_len;
 };
@@ -410,6 +412,13 @@ enc_conv_new(const char *label, struct err *err)
 		return (c);
 	}
 	snprintf(c->name, sizeof(c->name), "%s", name);
+	c->unit = 1;
+	if (strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name,
+	    "UCS-2", 5) == 0)
+		c->unit = 2;
+	else if (strncasecmp(name, "UTF-32", 6) == 0 || strncasecmp(name,
+	    "UCS-4", 5) == 0)
+		c->unit = 4;
 	c->cd = iconv_open("UTF-8", name);
 	if (c->cd == (iconv_t)-1) {
 		err_set(err, ERR_ENCODING, "unknown encoding '%s'", label);
@@ -443,10 +452,16 @@ iconv_run(struct enc_conv *c, const unsigned char *in, size_t n,
 			continue;
 		if (errno == EINVAL && ileft < CARRY_MAX / 2)
 			return (n - ileft);
-		/* EILSEQ (or an absurdly long incomplete sequence). */
+		/* EILSEQ (or an absurdly long incomplete sequence): skip one
+		   code unit (two bytes in UTF-16, four in UTF-32). */
 		enc_out_add(out, replacement, 3);
-		ip++;
-		ileft--;
+		if (ileft < c->unit) {
+			ip += ileft;
+			ileft = 0;
+		} else {
+			ip += c->unit;
+			ileft -= c->unit;
+		}
 	}
 	return (n);
 }

@@ -165,23 +165,13 @@ decide(struct feed_parser *p, bool eof)
 int
 feed_parser_push(struct feed_parser *p, const void *data, size_t len)
 {
+	bool over = false;
+
 	if (p->mode == MODE_DONE || p->finished)
 		return (-1);
 	if (len > p->opts.max_bytes - p->total) {
-		err_set(&p->err, ERR_LIMIT, "feed larger than %zu bytes",
-		    p->opts.max_bytes);
 		len = p->opts.max_bytes - p->total;
-		p->total = p->opts.max_bytes;
-		if (p->mode == MODE_XML && len > 0)
-			xml_run(p, data, len, false);
-		if (p->mode == MODE_JSON || p->mode == MODE_SNIFF)
-			p->failed = true;
-		if (p->fx_live) {
-			p->fx.stop_is_error = true;
-			p->fx.stopped = true;
-		}
-		p->mode = MODE_DONE;
-		return (-1);
+		over = true;
 	}
 	p->total += len;
 	switch (p->mode) {
@@ -197,6 +187,15 @@ feed_parser_push(struct feed_parser *p, const void *data, size_t len)
 		break;
 	case MODE_DONE:
 		break;
+	}
+	if (over) {
+		err_set(&p->err, ERR_LIMIT, "feed larger than %zu bytes",
+		    p->opts.max_bytes);
+		if (p->mode == MODE_JSON || p->mode == MODE_SNIFF)
+			p->failed = true;	/* nothing usable */
+		if (p->fx_live)
+			p->fx.stop_is_error = true;
+		p->mode = MODE_DONE;
 	}
 	return (p->mode == MODE_DONE ? -1 : 0);
 }

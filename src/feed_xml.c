@@ -18,6 +18,7 @@
  *    the private-use area (U+10FFC0 + c) so that expat accepts them, and
  *    turned back into the control character when the text is collected:
  *    JSON output escapes them (\u001b), nothing is silently lost;
+ *  - "]]>" outside a CDATA section becomes "]]&gt;";
  *  - U+FFFE and U+FFFF become U+FFFD; blank lines before the XML
  *    declaration are dropped.
  *
@@ -71,6 +72,7 @@ special_init(void)
 	}
 	special[FS_TEXT]['<'] = 1;
 	special[FS_TEXT]['&'] = 1;
+	special[FS_TEXT][']'] = 1;
 	special[FS_CDATA][']'] = 1;
 	special[FS_COMMENT]['-'] = 1;
 	special[FS_PI]['?'] = 1;
@@ -283,6 +285,20 @@ fx_filter(struct fx *x, const char *s0, size_t n, bool eof,
 				if (used == 0)
 					return (i);
 				i += used;
+				break;
+			}
+			if (c == ']') {
+				/* "]]>" outside CDATA is an XML error. */
+				if (n - i < 3 && !eof)
+					return (i);
+				if (n - i >= 3 && s[i + 1] == ']' &&
+				    s[i + 2] == '>') {
+					enc_out_add(o, "]]&gt;", 6);
+					i += 3;
+				} else {
+					enc_out_add(o, s + i, 1);
+					i++;
+				}
 				break;
 			}
 			/* '<' */
