@@ -23,6 +23,7 @@ endif
 check_PROGRAMS += bench/ui_fill
 bench_ui_fill_SOURCES = bench/ui_fill.c
 bench_ui_fill_LDADD = libgazette.a $(DEP_LIBS)
+EXTRA_DIST += bench/startup bench/firstscreen.py
 
 TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
 	tests/ui_refresh.sh tests/ui_demo.sh

@@ -143,6 +143,71 @@ ui_reload_all(struct ui *ui)
 
 /* Drawing. */
 
+void
+ui_osc8_add(struct ui *ui, int y, int x, const char *text, size_t len,
+    const char *url)
+{
+	struct err err = ERR_INIT;
+
+	if (!ui->cfg->osc8_links || len == 0 || strlen(url) > 2000 ||
+	    browser_check_url(url, &err) < 0)
+		return;
+	ui->osc8 = xreallocarray(ui->osc8, ui->nosc8 + 1, sizeof(*ui->osc8));
+	ui->osc8[ui->nosc8].y = y;
+	ui->osc8[ui->nosc8].x = x;
+	ui->osc8[ui->nosc8].text = xstrndup(text, len);
+	ui->osc8[ui->nosc8].url = xstrdup(url);
+	ui->nosc8++;
+}
+
+static void
+osc8_clear(struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->nosc8; i++) {
+		free(ui->osc8[i].text);
+		free(ui->osc8[i].url);
+	}
+	free(ui->osc8);
+	ui->osc8 = NULL;
+	ui->nosc8 = 0;
+}
+
+/*
+ * curses knows nothing of OSC 8, so once the screen is up to date the
+ * links are written again over themselves, wrapped in OSC 8 (underlined,
+ * as drawn), and the cursor is put back where curses left it.  Text and
+ * URL were sanitised; the URL was checked (no controls, http/https/file).
+ */
+static void
+osc8_emit(struct ui *ui)
+{
+	struct buf b;
+	size_t i, off;
+	ssize_t n;
+	int cy, cx;
+
+	if (ui->nosc8 == 0)
+		return;
+	getyx(stdscr, cy, cx);
+	buf_init(&b, BUF_CAP_TEXT);
+	for (i = 0; i < ui->nosc8; i++)
+		(void)buf_addf(&b, "\033[%d;%dH\033]8;;%s\033\\\033[0;4m%s"
+		    "\033[0m\033]8;;\033\\", ui->osc8[i].y + 1,
+		    ui->osc8[i].x + 1, ui->osc8[i].url, ui->osc8[i].text);
+	(void)buf_addf(&b, "\033[%d;%dH", cy + 1, cx + 1);
+	fflush(stdout);
+	for (off = 0; off < b.len; off += (size_t)n) {
+		n = write(STDOUT_FILENO, b.data + off, b.len - off);
+		if (n <= 0 && errno != EINTR)
+			break;
+		if (n < 0)
+			n = 0;
+	}
+	buf_free(&b);
+}
+
 attr_t
 ui_attr(struct ui *ui, enum ui_role role)
 {
@@ -299,6 +364,7 @@ draw(struct ui *ui)
 	int rows, y;
 
 	erase();
+	osc8_clear(ui);
 	if (LINES < 3 || COLS < 10) {
 		ui_put(ui, 0, 0, COLS, "window too small", UI_NORMAL);
 		refresh();
@@ -333,6 +399,7 @@ draw(struct ui *ui)
 		move(LINES - 1, COLS - 1);
 	}
 	refresh();
+	osc8_emit(ui);
 	ui->dirty = false;
 }
 
@@ -1211,5 +1278,6 @@ ui_run(const struct ui_opts *opts)
 	free(ui.ptext);
 	free(ui.tag);
 	free(ui.search_feed_title);
+	osc8_clear(&ui);
 	return (0);
 }

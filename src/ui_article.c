@@ -294,6 +294,16 @@ draw_body_line(struct ui *ui, struct article_view *av, size_t li, int y)
 		ui_addn(ui, l->text + start, j - start, attrs[start]);
 	}
 	free(attrs);
+	for (k = 0; k < l->nspans; k++) {
+		if (!(l->spans[k].attr & HTML_ATTR_LINK) ||
+		    l->spans[k].link == 0 ||
+		    l->spans[k].link > av->doc->nlinks || l->spans[k].off >= n)
+			continue;
+		ui_osc8_add(ui, y, (int)text_width_n(l->text, l->spans[k].off),
+		    l->text + l->spans[k].off, l->spans[k].off +
+		    l->spans[k].len > n ? n - l->spans[k].off : l->spans[k].len,
+		    av->doc->links[l->spans[k].link - 1]);
+	}
 }
 
 static void

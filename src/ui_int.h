@@ -75,6 +75,13 @@ struct ui_list {
 /* One line editor for prompts, with history. */
 typedef void (*ui_prompt_fn)(struct ui *, const char *text, void *arg);
 
+struct ui_osc8 {
+	int	 y;
+	int	 x;
+	char	*text;	/* sanitised, as drawn */
+	char	*url;
+};
+
 struct ui_history {
 	char	**lines;
 	size_t	  n;
@@ -122,6 +129,9 @@ struct ui {
 	struct buf	 refresh_out;
 	int64_t		 refresh_started;
 	char		*refresh_urls;	/* a temporary urls file, or NULL */
+	/* OSC 8 hyperlinks to emit after the next refresh. */
+	struct ui_osc8	*osc8;
+	size_t		 nosc8;
 	/* The first screen only, for bench/startup. */
 	bool		 exit_after_draw;
 	bool		 dirty;
@@ -140,6 +150,10 @@ void	 ui_put(struct ui *ui, int y, int x, int width, const char *s,
 /* Draw n bytes of already sanitised text at the cursor, with role. */
 void	 ui_addn(struct ui *ui, const char *s, size_t n, attr_t attr);
 attr_t	 ui_attr(struct ui *ui, enum ui_role role);
+/* With osc8-links: re-emit text drawn at (y, x) as a hyperlink to url
+ * once the screen is up to date. */
+void	 ui_osc8_add(struct ui *ui, int y, int x, const char *text,
+	    size_t len, const char *url);
 void	 ui_open_url(struct ui *ui, const char *url);
 void	 ui_copy_url(struct ui *ui, const char *url);
 void	 ui_refresh_start(struct ui *ui, const char *feed_url);

@@ -129,6 +129,40 @@ check "NO_COLOR: the selection is still visible (reverse)" \
 keys Q
 wait_exit >/dev/null
 
+# osc8-links: the links of the article view become OSC 8 hyperlinks
+# (tmux 3.3 drops them, so read what gazette writes with pipe-pane).
+printf 'osc8-links yes\n' > "$CONF"
+ui_start 100 30 -- -d "$DB" -u /dev/null
+wait_for "Your feeds" >/dev/null
+tm pipe-pane -o "cat >> '$T/raw'"
+keys Enter
+wait_for "Articles in" >/dev/null
+keys 4 Enter
+wait_for "Title: Article 4 of feed 1" >/dev/null
+esc=$(printf '\033')
+deadline=$(( $(date +%s) + 10 ))
+while ! grep -aqF "${esc}]8;;http://a.example/4${esc}\\" "$T/raw" 2>/dev/null &&
+    [ "$(date +%s)" -lt "$deadline" ]; do
+	sleep 0.1
+done
+check "osc8-links: an OSC 8 hyperlink for link 1" \
+    grep -aqF "${esc}]8;;http://a.example/4${esc}\\" "$T/raw"
+check "osc8-links: the pane still reads right" grep -q 'a first link\[1\]' \
+    "$T/screen"
+keys Q
+wait_exit >/dev/null
+: > "$CONF"
+ui_start 100 30 -- -d "$DB" -u /dev/null
+wait_for "Your feeds" >/dev/null
+tm pipe-pane -o "cat >> '$T/raw2'"
+keys Enter 4 Enter
+wait_for "Title: Article 4 of feed 1" >/dev/null
+keys Q
+wait_exit >/dev/null
+check "pipe-pane saw the article" grep -aq 'Article 4 of feed 1' "$T/raw2"
+if grep -aqF "${esc}]8;" "$T/raw2"; then fail "OSC 8 is off by default"
+else ok "OSC 8 is off by default"; fi
+
 # Several terminal types.
 for term in xterm screen tmux-256color linux vt100; do
 	if ! infocmp "$term" >/dev/null 2>&1; then
