@@ -10,12 +10,15 @@ program to end, and prints one line:
 
     SECONDS_TO_MARKER MAXRSS_KB
 
-MAXRSS_KB is the peak resident set size of the program (wait4 rusage).
-The clock starts just before fork, so exec and dynamic loading count.
+MAXRSS_KB is the peak resident set size of the program, from GNU time
+(/usr/bin/time -f %M): the program runs as a child of time, so the size
+of this Python process, which forks it, does not count.  The clock starts
+just before fork, so exec and dynamic loading count.
 """
 import fcntl
 import os
 import pty
+import tempfile
 import select
 import struct
 import sys
@@ -40,12 +43,14 @@ def main():
         sys.exit(__doc__)
     marker = args[0].encode()
     cmd = args[1:]
+    rss_fd, rss_file = tempfile.mkstemp(prefix="firstscreen.")
+    os.close(rss_fd)
     t0 = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ,
                     struct.pack("HHHH", rows, cols, 0, 0))
-        os.execvp(cmd[0], cmd)
+        os.execv("/usr/bin/time", ["time", "-f", "%M", "-o", rss_file] + cmd)
     seen = b""
     t_marker = None
     deadline = t0 + 600
@@ -66,25 +71,32 @@ def main():
     if t_marker is not None:
         os.write(fd, quit_keys)
     # Drain until the program ends, then collect its rusage.
-    end = time.monotonic() + 120
+    end = time.monotonic() + 300
+    ru = None
     while time.monotonic() < end:
         r, _, _ = select.select([fd], [], [], 0.2)
         if r:
             try:
-                if not os.read(fd, 65536):
-                    break
+                os.read(fd, 65536)
             except OSError:
-                break
-        done, _, ru = os.wait4(pid, os.WNOHANG)
+                pass
+        done, _, usage = os.wait4(pid, os.WNOHANG)
         if done == pid:
+            ru = usage
             break
-    else:
+    if ru is None:
         os.kill(pid, 9)
         _, _, ru = os.wait4(pid, 0)
     os.close(fd)
+    try:
+        with open(rss_file) as f:
+            rss = int(f.read().split()[-1])
+    except (OSError, ValueError, IndexError):
+        rss = -1
+    os.unlink(rss_file)
     if t_marker is None:
         sys.exit("firstscreen.py: %r never appeared" % marker.decode())
-    print("%.3f %d" % (t_marker, ru.ru_maxrss if ru else -1))
+    print("%.3f %d" % (t_marker, rss))
 
 
 if __name__ == "__main__":

@@ -878,6 +878,7 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		}
 		dup2(errpipe[1], 2);
 		execv("/proc/self/exe", argv);
+		execvp("gazette", argv);	/* no /proc: the one in PATH */
 		_exit(127);
 	}
 	close(errpipe[1]);

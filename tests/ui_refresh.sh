@@ -76,4 +76,15 @@ keys Q
 st=$(wait_exit)
 check "quits cleanly ($st)" [ "$st" = 0 ]
 
+# refresh-on-startup: the interface comes up at once, then fills in.
+feed alpha "Alpha News" 6
+mkdir -p "$XDG_CONFIG_HOME/gazette"
+printf 'refresh-on-startup yes\n' > "$XDG_CONFIG_HOME/gazette/config"
+ui_start 100 30 -- -u "$URLS" -d "$DB"
+if wait_for "(6/6) Alpha News"; then ok "refresh-on-startup fetches at start"
+else show; fail "refresh-on-startup fetches at start"; fi
+keys Q
+st=$(wait_exit)
+check "quits cleanly again ($st)" [ "$st" = 0 ]
+
 tap_done
