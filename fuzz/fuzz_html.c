@@ -1,7 +1,7 @@
 /*
- * fuzz_html: html_render and html_to_text on arbitrary bytes.  The first
- * byte picks the width (10 to 137) and whether the link list is added;
- * the rest is the HTML.  Checked: no control character, escape sequence
+ * fuzz_html: html_render, html_render_text and html_to_text on arbitrary
+ * bytes.  The first byte picks the width (10 to 137) and whether the link
+ * list is added; the rest is the HTML.  Checked: no control character, escape sequence
  * or bidi override in any output, widths as reported, spans inside their
  * lines, wrapped lines no wider than the width (pre and link list lines
  * excepted, as documented).
@@ -91,6 +91,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();	/* no trailing blank line */
 	for (i = 0; i < d->nlinks; i++)
 		check_clean(d->links[i], 0);
+	html_doc_free(d);
+
+	/* The same bytes as a plain-text body. */
+	d = html_render_text(html, len, &o);
+	for (i = 0; i < d->nlines; i++) {
+		check_clean(d->lines[i].text, 0);
+		if (d->lines[i].width != text_width(d->lines[i].text) ||
+		    d->lines[i].width > o.width)
+			abort();
+	}
 	html_doc_free(d);
 
 	text = html_to_text(html, len);

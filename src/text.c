@@ -348,6 +348,43 @@ text_pad(const char *s, size_t cells, enum text_align align)
 	return (out);
 }
 
+/*
+ * A little of the CJK line breaking rules (kinsoku): closing brackets and
+ * full stops never start a line, opening brackets never end one.
+ */
+static int
+no_break_before(uint32_t cp)
+{
+	static const uint32_t closing[] = {
+		0x3001, 0x3002, 0x300d, 0x300f, 0x3011, 0x3015, 0x3009,
+		0x300b, 0x3017, 0x3019, 0x301f, 0xff09, 0xff0c, 0xff0e,
+		0xff01, 0xff1f, 0xff1a, 0xff1b, 0xff3d, 0xff5d, 0x30fc,
+		0x3063, 0x30c3, 0x3083, 0x30e3, 0x3085, 0x30e5, 0x3087,
+		0x30e7, 0x30fb, 0x2026, 0x309d, 0x309e, 0x30fd, 0x30fe
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(closing) / sizeof(closing[0]); i++)
+		if (cp == closing[i])
+			return (1);
+	return (0);
+}
+
+static int
+no_break_after(uint32_t cp)
+{
+	static const uint32_t opening[] = {
+		0x300c, 0x300e, 0x3010, 0x3014, 0x3008, 0x300a, 0x3016,
+		0x3018, 0x301d, 0xff08, 0xff3b, 0xff5b
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(opening) / sizeof(opening[0]); i++)
+		if (cp == opening[i])
+			return (1);
+	return (0);
+}
+
 struct wrap {
 	const char		*s;
 	struct text_line	*lines;
@@ -380,6 +417,7 @@ text_wrap(const char *s, size_t width, struct text_line **linesp)
 	struct wrap wr = { s, NULL, 0, 0 };
 	size_t len, start, i, n, w, cw, brk_end, brk_next;
 	int prev_wide;
+	uint32_t prev_cp = 0;
 	uint32_t cp;
 
 	if (s == NULL)
@@ -411,7 +449,8 @@ text_wrap(const char *s, size_t width, struct text_line **linesp)
 		n = text_decode(s + i, len - i, &cp);
 		cw = (size_t)text_cp_width(cp);
 		/* Between wide characters a line may break. */
-		if (i > start && s[i - 1] != ' ' && (cw == 2 || prev_wide)) {
+		if (i > start && s[i - 1] != ' ' && (cw == 2 || prev_wide) &&
+		    !no_break_before(cp) && !no_break_after(prev_cp)) {
 			brk_end = brk_next = i;
 		}
 		if (cw > 0 && w + cw > width && i > start) {
@@ -430,8 +469,10 @@ text_wrap(const char *s, size_t width, struct text_line **linesp)
 		}
 		w += cw;
 		i += n;
-		if (cw > 0)
+		if (cw > 0) {
 			prev_wide = cw == 2;
+			prev_cp = cp;
+		}
 	}
 	wrap_emit(&wr, start, len);
 	*linesp = wr.lines;

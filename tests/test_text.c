@@ -322,6 +322,8 @@ test_wrap(void **state)
 	const char *w6[] = { "" };
 	const char *w7[] = { "to", "abcd", "efgh", "ij" };
 	const char *w8[] = { "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", "abc" };
+	const char *wk[] = { "\xe6\xa4\x9c\xe7\xb4\xa2",
+	    "\xe3\x80\x8c\xe5\x85\xa8", "\xe6\x96\x87\xe3\x80\x8d\xe3\x80\x82" };
 	const char *w9[] = { "\xc2\xab C\xe2\x80\x99" "est",
 	    "un petit", "pas \xc2\xbb" };
 
@@ -332,6 +334,10 @@ test_wrap(void **state)
 	check_wrap("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe3\x83"
 	    "\x86\xe3\x82\xad\xe3\x82\xb9\xe3\x83\x88", 6, w3, 3);
 	check_wrap("a\n\nb", 10, w4, 3);
+	/* 検索「全文」。 at 6: "。" does not start a line, "「" does not end
+	   one: the break falls before "「" and after "」。". */
+	check_wrap("\xe6\xa4\x9c\xe7\xb4\xa2\xe3\x80\x8c\xe5\x85\xa8"
+	    "\xe6\x96\x87\xe3\x80\x8d\xe3\x80\x82", 6, wk, 3);
 	check_wrap("a    b", 3, w5, 2);
 	check_wrap("", 10, w6, 1);
 	check_wrap("to abcdefghij", 4, w7, 4);
