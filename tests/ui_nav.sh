@@ -78,9 +78,57 @@ keys Enter
 if wait_for "Title: Article 9 of feed 2"; then ok "Enter opens the hit"
 else show; fail "Enter opens the hit"; fi
 check "the article counts its matches" grep -q 'matches' "$T/screen"
+keys n
+if wait_for "match 2 of"; then ok "n: the next match"
+else show; fail "n: the next match"; fi
+keys N
+if wait_for "match 1 of"; then ok "N: the previous match"
+else show; fail "N: the previous match"; fi
 keys q q
-# History: UP brings the last query back.
-keys / Up
+
+# f searches the current feed only.
+keys j Enter
+wait_for "Articles in 'Feed 2'" >/dev/null
+keys f
+if wait_for "Search in Feed 2:"; then ok "f: search this feed"
+else show; fail "f: search this feed"; fi
+keys "article" Enter
+if wait_for "Search 'article' in 'Feed 2' (30 results)"; then
+	ok "f: only this feed's articles"
+else show; fail "f: only this feed's articles"; fi
+check "f: no other feed in the hits" sh -c "! grep -q 'Feed [13] ' '$T/screen'"
+keys q q k
+
+# Tags: t shows one tag's feeds, ^T all of them again.
+keys t
+wait_for "Tag:" >/dev/null
+keys even Enter
+if wait_for "tag even"; then ok "t: filter by tag"
+else show; fail "t: filter by tag"; fi
+check "t: only the tagged feed" sh -c "grep -q 'Feed 2' '$T/screen' && ! grep -q 'Feed 1 ' '$T/screen'"
+keys C-t
+if wait_for "Feed 3"; then ok "^T: every tag again"
+else show; fail "^T: every tag again"; fi
+
+# A marks a feed read (^T kept Feed 2 selected); l hides read feeds; C
+# asks before marking all.
+keys A
+if wait_for "(0/30) Feed 2"; then ok "A marks the feed read"
+else show; fail "A marks the feed read"; fi
+keys k l
+if wait_gone "Feed 2 "; then ok "l hides read feeds"
+else show; fail "l hides read feeds"; fi
+keys l
+wait_for "Feed 2 " >/dev/null
+keys C
+if wait_for "Mark every article read? (y/n)"; then ok "C asks first"
+else show; fail "C asks first"; fi
+keys n Enter
+if wait_for "nothing marked"; then ok "C: no means no"
+else show; fail "C: no means no"; fi
+check "C: counts unchanged" grep -q '(19/30) Feed 1' "$T/screen"
+# History: UP brings earlier queries back.
+keys / Up Up
 if wait_for "Search: article 9 of feed 2"; then ok "search history"
 else show; fail "search history"; fi
 keys C-u "zzzqqqnothing" Enter
