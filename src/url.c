@@ -6,8 +6,10 @@
  * because libcurl (7.88) gets them wrong: an empty reference (RFC 3986:
  * the base itself, less its fragment) and a fragment-only reference
  * ("#x": the base with that fragment, not the base's directory).
- * A reference with a scheme of its own is never resolved: if libcurl
- * cannot parse it ("mailto:", "tag:"), it is returned as it is.
+ * A reference with a scheme of its own is absolute already and is
+ * returned as the feed wrote it (trimmed), not normalised by libcurl:
+ * "https://example.org" stays without the '/' libcurl would add, and
+ * "mailto:" or "tag:" URIs, which libcurl cannot parse, pass through.
  */
 #include "config.h"
 
@@ -117,14 +119,8 @@ url_resolve(const char *base, const char *ref)
 	if (ref == NULL)
 		return (NULL);
 	r = trimmed_copy(ref);
-	if (url_has_scheme(r)) {
-		/* Absolute already: normalise when libcurl can. */
-		if ((h = parse(r)) != NULL && (out = get_url(h)) != NULL) {
-			free(r);
-			r = out;
-		}
-		goto done;
-	}
+	if (url_has_scheme(r))
+		goto done;	/* absolute already: kept as the feed wrote it */
 	if (base == NULL || (h = parse(base)) == NULL)
 		goto done;
 	if (r[0] == '\0' || r[0] == '#') {
