@@ -18,3 +18,6 @@ tests_search_fill_LDADD = libgazette.a $(DEP_LIBS)
 
 TESTS += tests/search.sh
 EXTRA_DIST += tests/search.sh
+
+# libFuzzer target, built and run by fuzz/run.sh fuzz_search_query SECONDS.
+EXTRA_DIST += fuzz/fuzz_search_query.c fuzz/fuzz_search_query.dict
