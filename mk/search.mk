@@ -21,3 +21,6 @@ EXTRA_DIST += tests/search.sh
 
 # libFuzzer target, built and run by fuzz/run.sh fuzz_search_query SECONDS.
 EXTRA_DIST += fuzz/fuzz_search_query.c fuzz/fuzz_search_query.dict
+
+# bench/search: index options, query latency, index size (not run by make).
+EXTRA_DIST += bench/search bench/search-gen.c bench/search-query.py

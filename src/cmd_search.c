@@ -2,6 +2,10 @@
  * cmd_search: `gazette search [--json] [--limit N] [--feed URL] QUERY...`
  * and `gazette reindex [--check]`.
  *
+ * --exact ranks every match; by default a query matching more than
+ * SEARCH_RANK_CAP articles ranks the newest SEARCH_RANK_CAP of them
+ * (after filters), which keeps a search of a very common word instant.
+ *
  * search brings the index up to date first when it can take the write
  * lock at once; when another process (a refresh) is writing, it answers
  * from what is indexed and says on stderr how many articles are not
@@ -34,7 +38,7 @@
 #include "xmalloc.h"
 
 #define SEARCH_USAGE	"usage: gazette search [--json] [--limit N] " \
-			"[--feed URL] QUERY"
+			"[--feed URL] [--exact] QUERY"
 #define LIMIT_MAX	100000
 
 static void
@@ -176,6 +180,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "feed", required_argument, NULL, 'f' },
+		{ "exact", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct err err = ERR_INIT;
@@ -186,7 +191,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	struct store *st = NULL;
 	const char *feed_url = NULL;
 	struct buf text, out;
-	bool json = false, writable, bold;
+	bool json = false, writable, bold, exact = false;
 	long long limit = 20;
 	int64_t lag;
 	char *end;
@@ -209,6 +214,9 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'f':
 			feed_url = optarg;
+			break;
+		case 'x':
+			exact = true;
 			break;
 		default:
 			cmd_warn(SEARCH_USAGE);
@@ -236,6 +244,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	memset(&o, 0, sizeof(o));
 	o.limit = (size_t)limit;
+	o.rank_cap = exact ? SIZE_MAX : 0;
 	if (feed_url != NULL) {
 		o.feed_id = store_feed_find(st, feed_url, &err);
 		if (o.feed_id <= 0) {

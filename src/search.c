@@ -52,7 +52,7 @@
 #include "store.h"
 #include "xmalloc.h"
 
-#define SEARCH_SCHEMA	1
+#define SEARCH_SCHEMA	2
 #define BATCH_ROWS	5000
 #define DEFAULT_LIMIT	50
 
@@ -67,6 +67,7 @@
 static const char *const schema_drop =
 	"DROP TRIGGER IF EXISTS search_items_ad;"
 	"DROP TRIGGER IF EXISTS search_items_au;"
+	"DROP INDEX IF EXISTS search_items_rank;"
 	"DROP TABLE IF EXISTS search_fts;"
 	"DROP TABLE IF EXISTS search_cjk;"
 	"DROP VIEW IF EXISTS search_src;"
@@ -107,7 +108,9 @@ static const char *const schema_create =
 	" DELETE FROM search_cjk WHERE rowid = old.id;"
 	" INSERT OR IGNORE INTO search_pending(id) VALUES (new.id);"
 	" END;"
-	"INSERT INTO search_state(key, value) VALUES ('version', 1), ('seq', 0);";
+	"CREATE INDEX search_items_rank ON items(id, sort_date, read, flagged,"
+	" feed_id);"
+	"INSERT INTO search_state(key, value) VALUES ('version', 2), ('seq', 0);";
 
 static void
 db_err(sqlite3 *db, struct err *err, const char *what)
@@ -175,9 +178,9 @@ schema_ok(sqlite3 *db, struct err *err)
 	if (query_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
 	    " ('search_state', 'search_feed', 'search_pending', 'search_src',"
 	    " 'search_fts', 'search_cjk', 'search_items_ad',"
-	    " 'search_items_au')", 0, &n, err) == -1)
+	    " 'search_items_au', 'search_items_rank')", 0, &n, err) == -1)
 		return (-1);
-	if (n != 8)
+	if (n != 9)
 		return (0);
 	if (query_int(db, "SELECT value FROM search_state WHERE key ="
 	    " 'version'", 0, &version, err) == -1)
@@ -764,6 +767,8 @@ bind_all(sqlite3_stmt *s, const struct search_query *q,
 	bind_name(s, ":feed", NULL, o->feed_id, false);
 	bind_name(s, ":limit", NULL, (int64_t)limit, false);
 	bind_name(s, ":offset", NULL, (int64_t)o->offset, false);
+	bind_name(s, ":cap", NULL, o->rank_cap == 0 ? SEARCH_RANK_CAP :
+	    o->rank_cap > INT64_MAX ? -1 : (int64_t)o->rank_cap, false);
 	for (i = 0; i < search_query_npreds(q); i++) {
 		const struct search_pred *p = search_query_pred(q, i);
 
@@ -796,15 +801,25 @@ build_sql(struct buf *b, const struct search_query *q,
 		    " LIMIT :limit OFFSET :offset");
 		return;
 	}
+	/*
+	 * Matches are read newest first (rowid order, which FTS5 gives
+	 * without sorting), joined to a small covering index of items for
+	 * the filters and dates, and scored; at most rank_cap of them are
+	 * ranked, so that a word found in a tenth of a million articles
+	 * still answers at once.  Then the window is read in full.
+	 */
 	(void)buf_addf(b, "SELECT " HIT_COLS ", r.score, " TEXT_EXPR " FROM"
+	    " (SELECT c.id AS id, c.score AS score, c.d AS d FROM"
 	    " (SELECT m.rowid AS id, -bm25(%s, 10.0, 4.0, 2.0, 1.0) AS score,"
-	    " i.sort_date AS d FROM %s m JOIN items i ON i.id = m.rowid"
-	    " WHERE %s MATCH %s", t, t, t, t[7] == 'f' ? ":fts" : ":cjk");
+	    " i.sort_date AS d FROM %s m JOIN items i INDEXED BY"
+	    " search_items_rank ON i.id = m.rowid WHERE %s MATCH %s", t, t, t,
+	    t[7] == 'f' ? ":fts" : ":cjk");
 	if (t[7] == 'f' && search_query_cjk(q) != NULL)
 		(void)buf_addstr(b, " AND i.id IN (SELECT rowid FROM search_cjk"
 		    " WHERE search_cjk MATCH :cjk)");
 	add_conditions(b, q, o);
-	(void)buf_addstr(b, " ORDER BY score DESC, d DESC, id DESC"
+	(void)buf_addstr(b, " ORDER BY m.rowid DESC LIMIT :cap) c"
+	    " ORDER BY score DESC, d DESC, id DESC"
 	    " LIMIT :limit OFFSET :offset) r"
 	    " JOIN items i ON i.id = r.id JOIN feeds f ON f.id = i.feed_id"
 	    " ORDER BY r.score DESC, r.d DESC, r.id DESC");
@@ -824,7 +839,7 @@ search_run(struct store *st, const struct search_query *q,
     struct err *err)
 {
 	sqlite3 *db = store_db(st);
-	struct search_opts o = { 0, 0, 0 };
+	struct search_opts o = { 0, 0, 0, 0 };
 	sqlite3_stmt *s = NULL;
 	struct buf sql;
 	size_t limit, alloc = 0;

@@ -163,15 +163,24 @@ struct search_results {
 	bool	 more;		/* there are hits after this window */
 };
 
+/*
+ * Ranking cost grows with the number of matches, so a query that matches
+ * more than rank_cap articles ranks its newest rank_cap matches only
+ * (with filters applied first); SIZE_MAX ranks them all.
+ */
+#define SEARCH_RANK_CAP	20000
+
 struct search_opts {
 	int64_t	 feed_id;	/* 0: every feed */
 	size_t	 offset;	/* a window of ranked hits */
 	size_t	 limit;		/* 0: 50 */
+	size_t	 rank_cap;	/* 0: SEARCH_RANK_CAP; SIZE_MAX: no cap */
 };
 
 /*
  * Run a compiled query: hits ranked by bm25 (title weighs more than
  * author, author more than feed title and text), ties newest first.
+ * Filter-only queries list the newest articles that pass the filters.
  */
 int	 search_run(struct store *st, const struct search_query *q,
 	    const struct search_opts *opts, struct search_results *out,

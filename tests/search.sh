@@ -105,6 +105,7 @@ expect "since: an age (everything is older than a week)" "" 'kernel since:7d'
 expect "a title match ranks above body matches" "rust1 rust2" rust
 expect "equal scores: newest first" "same2 same1" twin
 expect "title above author above text" "w1 w2 w3" zeta
+expect "--exact ranks the same here" "w1 w2 w3" --exact zeta
 # CJK and Thai: substrings of text written without spaces.
 expect "Chinese: a word inside a sentence" "zh1" '找到'
 expect "Chinese: one character" "zh1" '答'
