@@ -340,7 +340,8 @@ note_location(struct fetch_xfer *x, const char *loc)
 {
 	char *target;
 
-	if (x->code < 300 || x->code > 399)
+	if (x->code != 301 && x->code != 302 && x->code != 303 &&
+	    x->code != 307 && x->code != 308)
 		return;
 	target = url_resolve(x->cur_url, loc);
 	if (target == NULL)
