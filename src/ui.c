@@ -264,7 +264,11 @@ ui_put(struct ui *ui, int y, int x, int width, const char *s,
 {
 	char *clean, *padded;
 
-	if (width <= 0 || y < 0 || y >= LINES)
+	if (x < 0 || x >= COLS || y < 0 || y >= LINES)
+		return;
+	if (width > COLS - x)
+		width = COLS - x;	/* never wrap onto the next line */
+	if (width <= 0)
 		return;
 	clean = text_sanitize(s != NULL ? s : "", 0);
 	padded = text_pad(clean, (size_t)width, TEXT_ALIGN_LEFT);

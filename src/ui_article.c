@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <json-c/json.h>
+
 #include "buf.h"
 #include "html.h"
 #include "search.h"
@@ -74,6 +76,52 @@ add_hdr(struct article_view *av, const char *label, const char *value)
 	buf_free(&b);
 }
 
+/* Enclosures (podcasts) and categories, from the store's JSON arrays. */
+static void
+add_json_hdrs(struct article_view *av)
+{
+	struct json_object *arr, *o, *v;
+	struct buf b;
+	size_t i, n;
+
+	buf_init(&b, BUF_CAP_TEXT);
+	if (av->it.enclosures != NULL &&
+	    (arr = json_tokener_parse(av->it.enclosures)) != NULL) {
+		n = json_object_is_type(arr, json_type_array) ?
+		    json_object_array_length(arr) : 0;
+		for (i = 0; i < n && i < 20; i++) {
+			o = json_object_array_get_idx(arr, i);
+			if (!json_object_object_get_ex(o, "url", &v) ||
+			    !json_object_is_type(v, json_type_string))
+				continue;
+			buf_reset(&b);
+			(void)buf_addstr(&b, json_object_get_string(v));
+			if (json_object_object_get_ex(o, "type", &v) &&
+			    json_object_is_type(v, json_type_string))
+				(void)buf_addf(&b, " (%s)",
+				    json_object_get_string(v));
+			add_hdr(av, "Enclosure: ", buf_str(&b));
+		}
+		json_object_put(arr);
+	}
+	buf_reset(&b);
+	if (av->it.categories != NULL &&
+	    (arr = json_tokener_parse(av->it.categories)) != NULL) {
+		n = json_object_is_type(arr, json_type_array) ?
+		    json_object_array_length(arr) : 0;
+		for (i = 0; i < n && i < 50; i++) {
+			v = json_object_array_get_idx(arr, i);
+			if (!json_object_is_type(v, json_type_string))
+				continue;
+			(void)buf_addf(&b, "%s%s", b.len > 0 ? ", " : "",
+			    json_object_get_string(v));
+		}
+		json_object_put(arr);
+	}
+	add_hdr(av, "Categories: ", buf_str(&b));
+	buf_free(&b);
+}
+
 /* Plain text bodies become paragraphs of escaped HTML. */
 static char *
 text_to_html(const char *s)
@@ -133,6 +181,7 @@ render(struct ui *ui, struct article_view *av)
 		strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S %z", &tm);
 	add_hdr(av, "Date: ", date);
 	add_hdr(av, "Link: ", r->link);
+	add_json_hdrs(av);
 	av->hdr = xreallocarray(av->hdr, av->nhdr + 1, sizeof(*av->hdr));
 	av->hdr[av->nhdr++] = xstrdup("");
 	body = av->it.content != NULL ? av->it.content : "";

@@ -34,6 +34,18 @@ keys End
 if wait_for "(100%)"; then ok "End: the end of the article"
 else show; fail "End: the end of the article"; fi
 keys q q
+
+# A podcast: its enclosure and categories in the header.
+wait_for "Terminal Times" >/dev/null
+line=$(grep -n 'Terminal Times' "$T/screen" | head -1 | cut -d: -f1)
+keys "$((line - 1))" Enter
+wait_for "Articles in 'Terminal Times'" >/dev/null
+line=$(grep -n 'Podcast: the terminal renaissance' "$T/screen" | cut -d: -f1)
+keys "$((line - 1))" Enter
+if wait_for "Enclosure: https://terminal-times.example/media/ep1.mp3 (audio/mpeg)"
+then ok "a podcast's enclosure is shown"
+else show; fail "a podcast's enclosure is shown"; fi
+keys q q
 keys Q
 st=$(wait_exit)
 check "quits cleanly ($st)" [ "$st" = 0 ]
