@@ -8,6 +8,13 @@
  * `gazette refresh` as a child process, so the interface never freezes;
  * its commits, and those of any outside refresh (cron), are noticed
  * through PRAGMA data_version and the counts update as feeds complete.
+ * (A child process rather than refresh.h in this process: parsing, the
+ * per-feed transactions and the search index sync that ends a refresh
+ * then use the other core and can never stall a key press.)
+ *
+ * GAZETTE_EXIT_AFTER_DRAW=1 in the environment makes ui_run return right
+ * after the first screen has been drawn (for timing start-up by hand;
+ * bench/startup times the real thing from outside, in a pty).
  */
 #ifndef GAZETTE_UI_H
 #define GAZETTE_UI_H
