@@ -4,6 +4,16 @@ EXTRA_DIST += \
 	tests/feeds/atom03-basic.out \
 	tests/feeds/atom10-basic.in \
 	tests/feeds/atom10-basic.out \
+	tests/feeds/atom10-html-entities.in \
+	tests/feeds/atom10-html-entities.out \
+	tests/feeds/atom10-links.in \
+	tests/feeds/atom10-links.out \
+	tests/feeds/atom10-no-namespace.in \
+	tests/feeds/atom10-no-namespace.out \
+	tests/feeds/atom10-prefixed.in \
+	tests/feeds/atom10-prefixed.out \
+	tests/feeds/atom10-source.in \
+	tests/feeds/atom10-source.out \
 	tests/feeds/atom10-text-types.in \
 	tests/feeds/atom10-text-types.out \
 	tests/feeds/atom10-xmlbase.args \
@@ -13,12 +23,16 @@ EXTRA_DIST += \
 	tests/feeds/atom10-youtube.out \
 	tests/feeds/bare-ampersand.in \
 	tests/feeds/bare-ampersand.out \
+	tests/feeds/comments-pi.in \
+	tests/feeds/comments-pi.out \
 	tests/feeds/control-chars.in \
 	tests/feeds/control-chars.out \
 	tests/feeds/dates-rfc3339.in \
 	tests/feeds/dates-rfc3339.out \
 	tests/feeds/dates-rfc822.in \
 	tests/feeds/dates-rfc822.out \
+	tests/feeds/doctype-entities.in \
+	tests/feeds/doctype-entities.out \
 	tests/feeds/double-escaped.in \
 	tests/feeds/double-escaped.out \
 	tests/feeds/editorial-iso-8859-1.in \
@@ -27,6 +41,8 @@ EXTRA_DIST += \
 	tests/feeds/editorial-windows-1252.out \
 	tests/feeds/enc-big5.in \
 	tests/feeds/enc-big5.out \
+	tests/feeds/enc-bom-beats-decl.in \
+	tests/feeds/enc-bom-beats-decl.out \
 	tests/feeds/enc-euc-jp.in \
 	tests/feeds/enc-euc-jp.out \
 	tests/feeds/enc-euc-kr.in \
@@ -45,6 +61,8 @@ EXTRA_DIST += \
 	tests/feeds/enc-hint.args \
 	tests/feeds/enc-hint.in \
 	tests/feeds/enc-hint.out \
+	tests/feeds/enc-invalid-utf8.in \
+	tests/feeds/enc-invalid-utf8.out \
 	tests/feeds/enc-iso-8859-1.in \
 	tests/feeds/enc-iso-8859-1.out \
 	tests/feeds/enc-iso-8859-15.in \
@@ -127,6 +145,8 @@ EXTRA_DIST += \
 	tests/feeds/hostile-xxe-dtd.out \
 	tests/feeds/hostile-xxe.in \
 	tests/feeds/hostile-xxe.out \
+	tests/feeds/leading-whitespace.in \
+	tests/feeds/leading-whitespace.out \
 	tests/feeds/relative-base.args \
 	tests/feeds/relative-base.in \
 	tests/feeds/relative-base.out \
@@ -134,6 +154,8 @@ EXTRA_DIST += \
 	tests/feeds/relative-nobase.out \
 	tests/feeds/rss090-rdf.in \
 	tests/feeds/rss090-rdf.out \
+	tests/feeds/rss091-items-outside.in \
+	tests/feeds/rss091-items-outside.out \
 	tests/feeds/rss091-netscape.in \
 	tests/feeds/rss091-netscape.out \
 	tests/feeds/rss092-enclosure.in \
@@ -144,15 +166,29 @@ EXTRA_DIST += \
 	tests/feeds/rss2-atomlink.out \
 	tests/feeds/rss2-basic.in \
 	tests/feeds/rss2-basic.out \
+	tests/feeds/rss2-categories.in \
+	tests/feeds/rss2-categories.out \
 	tests/feeds/rss2-cdata.in \
 	tests/feeds/rss2-cdata.out \
+	tests/feeds/rss2-content-order.in \
+	tests/feeds/rss2-content-order.out \
+	tests/feeds/rss2-dc-dates.in \
+	tests/feeds/rss2-dc-dates.out \
+	tests/feeds/rss2-empty-elements.in \
+	tests/feeds/rss2-empty-elements.out \
 	tests/feeds/rss2-guid-permalink.in \
 	tests/feeds/rss2-guid-permalink.out \
+	tests/feeds/rss2-inline-html.in \
+	tests/feeds/rss2-inline-html.out \
 	tests/feeds/rss2-itunes.in \
 	tests/feeds/rss2-itunes.out \
 	tests/feeds/rss2-media.in \
 	tests/feeds/rss2-media.out \
 	tests/feeds/rss2-noguid.in \
 	tests/feeds/rss2-noguid.out \
+	tests/feeds/rss2-undeclared-prefix.in \
+	tests/feeds/rss2-undeclared-prefix.out \
+	tests/feeds/rss2-whitespace.in \
+	tests/feeds/rss2-whitespace.out \
 	tests/feeds/title-markup.in \
 	tests/feeds/title-markup.out
