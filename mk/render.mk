@@ -1,6 +1,7 @@
 # The HTML renderer, text utilities, `gazette render` and `gazette show`.
 gazette_SOURCES += src/cmd_render.c
-libgazette_a_SOURCES += src/text.c src/text.h src/html.c src/html.h
+libgazette_a_SOURCES += src/text.c src/text.h src/html.c src/html.h \
+	src/html_int.h src/html_render.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test_text tests/test_html

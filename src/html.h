@@ -1,6 +1,6 @@
 /*
- * html: article HTML to text, with gumbo (the only file that includes
- * gumbo.h).  Two uses:
+ * html: article HTML to text, with gumbo (included only by html.c and
+ * html_render.c, through html_int.h).  Two uses:
  *
  *   html_to_text: plain text for the search index and `gazette list`.
  *
