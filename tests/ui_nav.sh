@@ -211,6 +211,28 @@ check "pipe-pane saw the article" grep -aq 'Article 4 of feed 1' "$T/raw2"
 if grep -aqF "${esc}]8;" "$T/raw2"; then fail "OSC 8 is off by default"
 else ok "OSC 8 is off by default"; fi
 
+# keymap vi (g/G, ^D), max-items, text-width.
+printf 'keymap vi\nmax-items 12\ntext-width 40\n' > "$CONF"
+ui_start 100 30 -- -d "$DB" -u /dev/null
+wait_for "Your feeds" >/dev/null
+keys Enter
+wait_for "Articles in" >/dev/null
+check "max-items: 12 rows" sh -c "grep -q '^  12 ' '$T/screen' && ! grep -q '^  13 ' '$T/screen'"
+keys G
+if wait_for "Articles in" && grep -q '^  12 .*$' "$T/screen"; then
+	keys Enter
+	if wait_for "Title: Article 12 of feed 1"; then ok "vi: G goes to the last entry"
+	else show; fail "vi: G goes to the last entry"; fi
+else show; fail "vi: G goes to the last entry"; fi
+long=$(awk 'length > 45 && !/^(Title|Link|Feed|Author|Date|Categories|Enclosure):/' "$T/screen" | grep -cv 'q:Quit\|gazette ')
+check "text-width 40 wraps the body at 40 columns" [ "$long" -eq 0 ]
+keys q g Enter
+if wait_for "Title: Article 1 of feed 1"; then ok "vi: g goes to the first entry"
+else show; fail "vi: g goes to the first entry"; fi
+keys Q
+wait_exit >/dev/null
+: > "$CONF"
+
 # Several terminal types.
 for term in xterm screen tmux-256color linux vt100; do
 	if ! infocmp "$term" >/dev/null 2>&1; then
