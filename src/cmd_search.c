@@ -272,8 +272,9 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	lag = search_lag(st, &err);
 	if (lag > 0)
-		cmd_warn("search: %lld articles are not indexed yet (%s); "
-		    "results may be incomplete", (long long)lag, writable ?
+		cmd_warn("search: %lld article%s not indexed yet (%s); "
+		    "results may be incomplete", (long long)lag,
+		    lag == 1 ? " is" : "s are", writable ?
 		    "another process is writing" : "read-only database");
 	err_clear(&err);
 	if (search_run(st, q, &o, &res, &err) == -1) {

@@ -187,6 +187,31 @@ check "consistent after renames and deletes" [ $? -eq 0 ]
 check "reindex exits 0" [ $? -eq 0 ]
 expect_set "the same answers after reindex" "evo1 evo2 oeuv" 'feed:nature'
 
+# While another process holds the write lock (a refresh storing), search
+# answers at once from what is indexed and says what is missing.
+if command -v python3 > /dev/null 2>&1; then
+	printf 'item\thttp://lag.example/\tlag1\tLate news\t\t-\tquokka\n' | fill
+	python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(30)' "$DB" "$T/locked" &
+	lockpid=$!
+	deadline=$(($(date +%s) + 20))
+	while [ ! -f "$T/locked" ] && [ "$(date +%s)" -lt "$deadline" ]; do
+		sleep 0.05
+	done
+	"$GAZETTE" -d "$DB" search quokka > "$T/out" 2> "$T/err"
+	rc=$?
+	kill "$lockpid" 2>/dev/null
+	wait "$lockpid" 2>/dev/null
+	check "busy database: not found yet (exit 1)" [ $rc -eq 1 ]
+	check "busy database: says 1 article is not indexed yet" \
+	    grep -q "1 article is not indexed yet" "$T/err"
+	expect "once the writer is gone the article is found" "lag1" quokka
+fi
+
 # A crash in the middle of indexing: kill -9, then sync again.
 printf 'gen\thttp://bulk.example/\t3000\tzebra\n' | fill
 check "3000 more items stored" [ $? -eq 0 ]
