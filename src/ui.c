@@ -797,13 +797,16 @@ ui_copy_url(struct ui *ui, const char *url)
 static char *
 feed_line_urls(struct ui *ui, const char *feed_url)
 {
-	char path[] = "/tmp/gazette-urls-XXXXXX";
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
 	FILE *in, *out;
 	char *line = NULL;
 	size_t cap = 0, ulen = strlen(feed_url);
 	bool found = false;
 	int fd;
 
+	snprintf(path, sizeof(path), "%s/gazette-urls-XXXXXX",
+	    tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
 	if ((fd = mkstemp(path)) == -1)
 		return (NULL);
 	if ((out = fdopen(fd, "w")) == NULL) {
