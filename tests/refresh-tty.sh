@@ -14,7 +14,7 @@ mkfeed "$DOCS/a.xml" a 3
 mkfeed "$DOCS/s.xml" s 3
 cat > "$T/urls" <<URLS
 $BASE/feed/a.xml
-$BASE/slow/s.xml @low-speed=0/0 @timeout=3
+$BASE/slow/s.xml @low-speed=0/0 @timeout=6
 $BASE/status/404/x.xml
 URLS
 cat > "$T/run.sh" <<RUN
@@ -47,6 +47,6 @@ check "the summary replaces the progress line at the end" \
     wait_for "refresh: 3 feeds: 1 fetched, 3 new articles, 0 not modified, 0 skipped, 2 failed" 15
 check "no progress line is left behind" \
     sh -c "! grep -q '2/3 feeds' '$T/screen'"
-check "exit 1 (feeds failed)" grep -q 'exit=1' "$T/screen"
+check "exit 1 (feeds failed)" wait_for "exit=1" 10
 
 tap_done
