@@ -1,7 +1,9 @@
 /*
  * fuzz_common: helpers shared by the feed fuzz targets.  check_item()
  * reads every field of an item so that the sanitizers see any bad
- * pointer, and aborts on broken promises (guid never NULL).
+ * pointer, and aborts on broken promises: guid never NULL, every string
+ * valid UTF-8 (DESIGN.md: "Every string is valid UTF-8"; no overlong
+ * forms, no surrogates, nothing above U+10FFFF).
  */
 #ifndef GAZETTE_FUZZ_COMMON_H
 #define GAZETTE_FUZZ_COMMON_H
@@ -14,11 +16,48 @@
 
 static size_t fuzz_sink_bytes;
 
+/* Length of the valid UTF-8 sequence at p, 0 when invalid. */
+static size_t
+fuzz_utf8_seq(const unsigned char *p)
+{
+	unsigned int cp;
+	size_t len, i;
+
+	if (p[0] < 0x80)
+		return (1);
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4, cp = p[0] & 0x07;
+	else
+		return (0);
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return (0);
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return (0);
+	return (len);
+}
+
 static void
 fuzz_touch(const char *s)
 {
-	if (s != NULL)
-		fuzz_sink_bytes += strlen(s);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	if (s == NULL)
+		return;
+	while (*p != '\0') {
+		if ((n = fuzz_utf8_seq(p)) == 0)
+			abort();
+		p += n;
+	}
+	fuzz_sink_bytes += (size_t)(p - (const unsigned char *)s);
 }
 
 static int

@@ -20,6 +20,7 @@
 
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,6 +227,95 @@ fill_item(struct item *item, struct json_object *obj, const char *base,
 		    item->content);
 }
 
+/* Length of the valid UTF-8 sequence at p (n bytes left), 0 if invalid. */
+static size_t
+utf8_seq(const unsigned char *p, size_t n)
+{
+	uint32_t cp;
+	size_t len, i;
+
+	if (p[0] < 0x80)
+		return (1);
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return (0);
+	if (len > n)
+		return (0);
+	cp = p[0] & (0x7f >> len);
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return (0);
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return (0);
+	return (len);
+}
+
+/*
+ * JSON text must be UTF-8 but json-c does not check: make *s valid,
+ * each byte of an invalid sequence becoming U+FFFD (the XML side repairs
+ * the same way, see encoding.c).
+ */
+static void
+fix_utf8(char **s)
+{
+	const unsigned char *p;
+	size_t n, len;
+	char *out, *w;
+
+	if (*s == NULL)
+		return;
+	p = (const unsigned char *)*s;
+	len = strlen(*s);
+	for (n = len; n > 0 && (len = utf8_seq(p, n)) > 0; n -= len)
+		p += len;
+	if (n == 0)
+		return;
+	len = strlen(*s);
+	out = w = xreallocarray(NULL, len + 1, 3);
+	for (p = (const unsigned char *)*s, n = len; n > 0;) {
+		if ((len = utf8_seq(p, n)) == 0) {
+			memcpy(w, "\xef\xbf\xbd", 3);
+			w += 3;
+			p++;
+			n--;
+			continue;
+		}
+		memcpy(w, p, len);
+		w += len;
+		p += len;
+		n -= len;
+	}
+	*w = '\0';
+	free(*s);
+	*s = out;
+}
+
+static void
+fix_item_utf8(struct item *item)
+{
+	size_t i;
+
+	fix_utf8(&item->guid);
+	fix_utf8(&item->title);
+	fix_utf8(&item->link);
+	fix_utf8(&item->author);
+	fix_utf8(&item->content);
+	for (i = 0; i < item->n_enclosures; i++) {
+		fix_utf8(&item->enclosures[i].url);
+		fix_utf8(&item->enclosures[i].type);
+	}
+	for (i = 0; i < item->n_categories; i++)
+		fix_utf8(&item->categories[i]);
+}
+
 static bool
 is_jsonfeed(struct json_object *root)
 {
@@ -311,6 +401,9 @@ feed_json_parse(const char *data, size_t len,
 	if (get_str(root, "description") != NULL)
 		meta->description = xstrdup(get_str(root, "description"));
 	feed_author = author_names(root);
+	fix_utf8(&meta->title);
+	fix_utf8(&meta->link);
+	fix_utf8(&meta->description);
 
 	status = FEED_OK;
 	if ((items = get(root, "items", json_type_array)) == NULL)
@@ -331,6 +424,7 @@ feed_json_parse(const char *data, size_t len,
 		max_items--;
 		item_init(&item);
 		fill_item(&item, obj, base, feed_author);
+		fix_item_utf8(&item);
 		if (sink != NULL && sink->item != NULL &&
 		    sink->item(sink->ctx, &item) != 0) {
 			item_clear(&item);

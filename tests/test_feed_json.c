@@ -272,6 +272,40 @@ test_limits_and_stop(void **state)
 	feed_meta_clear(&meta);
 }
 
+/* json-c does not check UTF-8: invalid bytes become U+FFFD. */
+static void
+test_invalid_utf8(void **state)
+{
+	static const char doc[] =
+	    "{\"version\":\"https://jsonfeed.org/version/1.1\","
+	    "\"title\":\"bad \xff byte\",\"items\":[{\"id\":\"\xc3\","
+	    "\"title\":\"caf\xc3\xa9 \xe2\x82 \xed\xa0\x80 ok\","
+	    "\"content_text\":\"lone \\ud800 escape\","
+	    "\"tags\":[\"\xc0\xaf\"]}]}";
+	struct collect c = { .n = 0 };
+	struct feed_meta meta;
+	struct err err = ERR_INIT;
+	const char *p;
+
+	(void)state;
+	feed_meta_init(&meta);
+	assert_int_equal(parse(doc, NULL, 0, &c, &meta, &err), FEED_OK);
+	assert_string_equal(meta.title, "bad \xef\xbf\xbd byte");
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.items[0].guid, "\xef\xbf\xbd");
+	assert_string_equal(c.items[0].title, "caf\xc3\xa9 "
+	    "\xef\xbf\xbd\xef\xbf\xbd "
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd ok");
+	assert_string_equal(c.items[0].categories[0],
+	    "\xef\xbf\xbd\xef\xbf\xbd");
+	/* Whatever json-c makes of a lone surrogate escape, it is UTF-8. */
+	for (p = c.items[0].content; *p != '\0'; p++)
+		assert_false((unsigned char)p[0] == 0xed &&
+		    ((unsigned char)p[1] & 0xe0) == 0xa0);
+	collect_free(&c);
+	feed_meta_clear(&meta);
+}
+
 static const struct {
 	const char	*doc;
 	enum err_code	 code;
@@ -353,6 +387,7 @@ main(void)
 		cmocka_unit_test(test_10_and_guids),
 		cmocka_unit_test(test_base_precedence),
 		cmocka_unit_test(test_limits_and_stop),
+		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_not_feeds),
 		cmocka_unit_test(test_hostile),
 	};
