@@ -113,6 +113,44 @@ static const char *const migrations[] = {
 	"DROP INDEX items_unread;"
 	"DROP INDEX items_guid;"
 	"CREATE UNIQUE INDEX items_feed_guid ON items(feed_id, guid);",
+
+	/*
+	 * 3 -> 4: the items table rebuilt with the small columns first and
+	 * the bodies last.  A list window reads sort_date, read, flagged,
+	 * title...; SQLite keeps the start of a row in the b-tree page and
+	 * the rest of a long row in overflow pages, so with the bodies in
+	 * the middle a window walked each article's overflow chain.
+	 */
+	"CREATE TABLE items_v4 ("
+	" id INTEGER PRIMARY KEY,"
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" sort_date INTEGER NOT NULL DEFAULT 0,"
+	" read INTEGER NOT NULL DEFAULT 0,"
+	" flagged INTEGER NOT NULL DEFAULT 0,"
+	" published INTEGER, updated INTEGER,"
+	" first_seen INTEGER NOT NULL DEFAULT 0,"
+	" seq INTEGER NOT NULL DEFAULT 0,"
+	" hash INTEGER NOT NULL DEFAULT 0,"
+	" guid TEXT NOT NULL,"
+	" title TEXT, link TEXT, author TEXT,"
+	" content_type TEXT NOT NULL DEFAULT 'html',"
+	" enclosures TEXT, categories TEXT,"
+	" content_text TEXT, content TEXT);"
+	"INSERT INTO items_v4 (id, feed_id, sort_date, read, flagged,"
+	" published, updated, first_seen, seq, hash, guid, title, link,"
+	" author, content_type, enclosures, categories, content_text, content)"
+	" SELECT id, feed_id, sort_date, read, flagged, published, updated,"
+	" first_seen, seq, hash, guid, title, link, author, content_type,"
+	" enclosures, categories, content_text, content FROM items;"
+	"DROP TABLE items;"
+	"ALTER TABLE items_v4 RENAME TO items;"
+	"CREATE INDEX items_seq ON items(seq);"
+	"CREATE INDEX items_feed_date ON items(feed_id, sort_date, id);"
+	"CREATE INDEX items_date ON items(sort_date, id);"
+	"CREATE INDEX items_feed_unread ON items(feed_id, sort_date, id)"
+	" WHERE read = 0;"
+	"CREATE INDEX items_flagged ON items(sort_date, id) WHERE flagged = 1;"
+	"CREATE UNIQUE INDEX items_feed_guid ON items(feed_id, guid);",
 };
 
 #define N_MIGRATIONS	(sizeof(migrations) / sizeof(migrations[0]))
@@ -439,10 +477,19 @@ migrate(struct store *st, int64_t from, struct err *err)
 		store_rollback(st);
 		return (0);
 	}
+	/*
+	 * A rebuild renames a new items table into place while views and
+	 * triggers of search.c still name the old one: legacy renaming does
+	 * not rewrite or check them, and they find "items" again after.
+	 */
+	if (exec(st, "PRAGMA legacy_alter_table = ON", err) == -1)
+		goto fail;
 	for (i = (size_t)version; i < N_MIGRATIONS; i++) {
 		if (exec(st, migrations[i], err) == -1)
 			goto fail;
 	}
+	if (exec(st, "PRAGMA legacy_alter_table = OFF", err) == -1)
+		goto fail;
 	buf_init(&b, 64);
 	buf_addf(&b, "PRAGMA user_version = %zu", N_MIGRATIONS);
 	if (exec(st, buf_str(&b), err) == -1) {
@@ -453,6 +500,8 @@ migrate(struct store *st, int64_t from, struct err *err)
 	return (store_commit(st, err));
 fail:
 	store_rollback(st);
+	sqlite3_exec(st->db, "PRAGMA legacy_alter_table = OFF", NULL, NULL,
+	    NULL);
 	return (-1);
 }
 

@@ -559,6 +559,9 @@ test_migration_v1(void **state)
 	sql = slurp(sqlpath, &len);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	/* Another module's view over items survives the table rebuild. */
+	assert_int_equal(sqlite3_exec(db, "CREATE VIEW other_view AS"
+	    " SELECT id, title FROM items", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	free(sql);
 	free(sqlpath);
@@ -603,6 +606,12 @@ test_migration_v1(void **state)
 		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(s, 0),
 		    STORE_SCHEMA_VERSION);
+		sqlite3_finalize(s);
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT title FROM"
+		    " other_view WHERE id = 11", -1, &s, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(s, 0),
+		    "A two");
 		sqlite3_finalize(s);
 		/* A newer schema than we know is refused. */
 		sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
