@@ -591,9 +591,18 @@ store_open(const char *path, int flags, struct err *err)
 	}
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	/* Reading the schema fails on a file that is not a database. */
-	if (pragma_int(st, "SELECT count(*) FROM sqlite_schema", &version,
-	    err) == -1 ||
-	    pragma_int(st, "PRAGMA user_version", &version, err) == -1)
+	if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL,
+	    NULL, NULL) != SQLITE_OK) {
+		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB ||
+		    (sqlite3_errcode(st->db) & 0xff) == SQLITE_CORRUPT)
+			err_set(err, ERR_DB, "database %s: not a usable "
+			    "database (%s); left untouched", path,
+			    sqlite3_errmsg(st->db));
+		else
+			db_error(st, err, "cannot read");
+		goto fail;
+	}
+	if (pragma_int(st, "PRAGMA user_version", &version, err) == -1)
 		goto fail;
 	if (version > (int64_t)N_MIGRATIONS) {
 		err_set(err, ERR_DB, "database %s: schema version %" PRId64
