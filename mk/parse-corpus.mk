@@ -182,6 +182,8 @@ EXTRA_DIST += \
 	tests/feeds/rss2-inline-html.out \
 	tests/feeds/rss2-itunes.in \
 	tests/feeds/rss2-itunes.out \
+	tests/feeds/rss2-link-href.in \
+	tests/feeds/rss2-link-href.out \
 	tests/feeds/rss2-media.in \
 	tests/feeds/rss2-media.out \
 	tests/feeds/rss2-noguid.in \

@@ -63,6 +63,11 @@ rss_core_start(struct fx *x, int tok, const XML_Char **atts)
 			fx_capture(x, F_META_TITLE, CAP_HTML, KIND_HTML, 0);
 		break;
 	case T_LINK:
+		/* <link href="..."/> in RSS: an Atom habit, taken as said. */
+		if ((v = fx_attr(atts, "href")) != NULL && (item_child(x) ||
+		    meta_child(x)))
+			fx_deliver(x, item_child(x) ? F_LINK : F_META_LINK,
+			    xstrdup(v), KIND_TEXT, 2);
 		if (item_child(x))
 			fx_capture(x, F_LINK, CAP_TEXT, KIND_TEXT, 3);
 		else if (meta_child(x))
