@@ -382,6 +382,18 @@ bind_static(sqlite3_stmt *s, const char *name, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 }
 
+/* The same with a known length (saves SQLite a strlen). */
+static void
+bind_static_n(sqlite3_stmt *s, const char *name, const char *v, size_t n)
+{
+	int i = param(s, name);
+
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text64(s, i, v, n, SQLITE_STATIC, SQLITE_UTF8);
+}
+
 static void
 bind_int(sqlite3_stmt *s, const char *name, int64_t v)
 {
@@ -1457,14 +1469,14 @@ categories_json(struct buf *b, const struct item *item)
  * plain text sanitised; NULL without a body.
  */
 static char *
-item_text(const struct item *item)
+item_text(const struct item *item, size_t content_len)
 {
 	if (item->content == NULL)
 		return (NULL);
 	if (item->content_type != NULL &&
 	    strcmp(item->content_type, "text") == 0)
 		return (text_sanitize(item->content, TEXT_KEEP_NEWLINE));
-	return (store_text_from_html(item->content, strlen(item->content)));
+	return (store_text_from_html(item->content, content_len));
 }
 
 static const char *
@@ -1481,6 +1493,7 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 	const char *ctype, *encl, *cats;
 	int64_t id = 0, seq, old_hash = 0;
 	uint64_t h;
+	size_t content_len;
 	char *text = NULL;
 	bool began, found = false;
 	int rc = -1, step;
@@ -1501,7 +1514,9 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 	h = hash_int(h, item->published);
 	h = hash_int(h, item->updated);
 	h = hash_str(h, ctype);
-	h = hash_str(h, item->content);
+	content_len = item->content != NULL ? strlen(item->content) : 0;
+	h = item->content != NULL ? hash_bytes(h, item->content, content_len) :
+	    hash_str(h, NULL);
 	h = hash_str(h, encl);
 	h = hash_str(h, cats);
 	if (h == 0)	/* 0 means "unknown" (rows from before hashes) */
@@ -1531,7 +1546,7 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 	}
 	if ((seq = take_seq(st, err)) == -1)
 		goto out;
-	text = item_text(item);
+	text = item_text(item, content_len);
 	s = stmt(st, found ? S_ITEM_UPDATE : S_ITEM_INSERT, err);
 	if (s == NULL)
 		goto out;
@@ -1548,7 +1563,7 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 	bind_date(s, ":published", item->published);
 	bind_date(s, ":updated", item->updated);
 	bind_static(s, ":ctype", ctype);
-	bind_static(s, ":content", item->content);
+	bind_static_n(s, ":content", item->content, content_len);
 	bind_static(s, ":text", text);
 	bind_static(s, ":enclosures", encl);
 	bind_static(s, ":categories", cats);

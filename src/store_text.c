@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,6 +117,54 @@ skip_raw(const char *p, const char *end, const char *name, size_t n)
 	return (end);
 }
 
+/*
+ * Is s (len bytes) already what text_sanitize would return: valid UTF-8
+ * without controls (but '\n'), C1 controls, bidirectional controls or
+ * line/paragraph separators?  Most text is, and this is much cheaper.
+ */
+static bool
+is_clean(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, n, k;
+	uint32_t cp;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			if ((s[i] < 0x20 && s[i] != '\n') || s[i] == 0x7f)
+				return (false);
+			i++;
+			continue;
+		}
+		if (s[i] >= 0xc2 && s[i] <= 0xdf) {
+			n = 2;
+			cp = s[i] & 0x1f;
+		} else if (s[i] >= 0xe0 && s[i] <= 0xef) {
+			n = 3;
+			cp = s[i] & 0x0f;
+		} else if (s[i] >= 0xf0 && s[i] <= 0xf4) {
+			n = 4;
+			cp = s[i] & 0x07;
+		} else
+			return (false);
+		if (len - i < n)
+			return (false);
+		for (k = 1; k < n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return (false);
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
+		    cp <= 0x9f || (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 ||
+		    cp == 0x2029)
+			return (false);
+		i += n;
+	}
+	return (true);
+}
+
 char *
 store_text_from_html(const char *html, size_t len)
 {
@@ -191,13 +240,7 @@ store_text_from_html(const char *html, size_t len)
 		o.s = decoded;
 		o.len = strlen(decoded);
 	}
-	/* Printable ASCII and newlines need no sanitising. */
-	for (n = 0; n < o.len; n++) {
-		if ((unsigned char)o.s[n] < 0x20 ? o.s[n] != '\n' :
-		    (unsigned char)o.s[n] >= 0x7f)
-			break;
-	}
-	if (n == o.len)
+	if (is_clean(o.s, o.len))
 		return (o.s);
 	text = text_sanitize(o.s, TEXT_KEEP_NEWLINE);
 	free(o.s);

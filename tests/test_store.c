@@ -898,6 +898,7 @@ static const struct {
 	    "escred\nq" },
 	{ "cut <a href=", "cut" },
 	{ "bad \xff byte", "bad \xef\xbf\xbd byte" },
+	{ "bi\xe2\x80\xae" "di \xc3\xa9t\xc3\xa9", "bidi \xc3\xa9t\xc3\xa9" },
 	{ "", "" },
 };
 
