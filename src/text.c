@@ -437,9 +437,22 @@ text_wrap(const char *s, size_t width, struct text_line **linesp)
 			continue;
 		}
 		if (s[i] == ' ') {
-			if (i > start && s[i - 1] != ' ') {
-				brk_end = i;
+			if (i == start) {
+				start = ++i;	/* no line starts with a space */
+				continue;
 			}
+			if (w + 1 > width) {
+				/* Break at these spaces, and skip them all. */
+				wrap_emit(&wr, start, i);
+				while (i < len && s[i] == ' ')
+					i++;
+				start = i;
+				w = brk_end = brk_next = 0;
+				prev_wide = 0;
+				continue;
+			}
+			if (s[i - 1] != ' ')
+				brk_end = i;
 			w++;
 			i++;
 			brk_next = i;
@@ -474,7 +487,9 @@ text_wrap(const char *s, size_t width, struct text_line **linesp)
 			prev_cp = cp;
 		}
 	}
-	wrap_emit(&wr, start, len);
+	/* The last line, unless trailing spaces just ended the one before. */
+	if (start < len || wr.n == 0 || s[len - 1] == '\n')
+		wrap_emit(&wr, start, len);
 	*linesp = wr.lines;
 	return (wr.n);
 }

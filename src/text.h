@@ -105,9 +105,10 @@ char	*text_pad(const char *s, size_t cells, enum text_align align);
  * Line wrapping by display width.  A line is a byte range of the input
  * (off, len) and its width.  Lines break after a space or between wide
  * (CJK) characters; a word wider than width is broken at a character
- * boundary.  The spaces at a break are left out of both lines, and a
- * continuation line starts at its first non-space character.  '\n' forces
- * a break (an empty line for "\n\n").  width 0 is taken as 1.
+ * boundary.  The spaces at a break are left out of both lines, and no
+ * line starts with a space (leading spaces are dropped).  '\n' forces a
+ * break (an empty line for "\n\n").  A line is never wider than width,
+ * except for one wide character when width is 1.  width 0 is taken as 1.
  * Returns the number of lines (at least 1, possibly empty) and stores a
  * fresh array in *linesp that the caller frees with free().
  */

@@ -324,6 +324,9 @@ test_wrap(void **state)
 	const char *w8[] = { "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", "abc" };
 	const char *wk[] = { "\xe6\xa4\x9c\xe7\xb4\xa2",
 	    "\xe3\x80\x8c\xe5\x85\xa8", "\xe6\x96\x87\xe3\x80\x8d\xe3\x80\x82" };
+	const char *w10[] = { "a b" };
+	const char *w12[] = { "a", "" };
+	const char *w11[] = { "a", "\xd8\x95" };
 	const char *w9[] = { "\xc2\xab C\xe2\x80\x99" "est",
 	    "un petit", "pas \xc2\xbb" };
 
@@ -339,6 +342,11 @@ test_wrap(void **state)
 	check_wrap("\xe6\xa4\x9c\xe7\xb4\xa2\xe3\x80\x8c\xe5\x85\xa8"
 	    "\xe6\x96\x87\xe3\x80\x8d\xe3\x80\x82", 6, wk, 3);
 	check_wrap("a    b", 3, w5, 2);
+	check_wrap("   a b", 3, w10, 1);
+	check_wrap("a b      ", 3, w10, 1);
+	check_wrap("a\n", 3, w12, 2);
+	/* Spaces then a zero-width mark (U+0615): found by fuzz_text. */
+	check_wrap("a          \xd8\x95", 3, w11, 2);
 	check_wrap("", 10, w6, 1);
 	check_wrap("to abcdefghij", 4, w7, 4);
 	check_wrap("e\xcc\x81" "e\xcc\x81" "e\xcc\x81 abc", 3, w8, 2);
