@@ -137,13 +137,13 @@ struct ui {
 	bool		 dirty;
 };
 
-/* ui.c */
-void	 ui_set_status(struct ui *ui, bool error, const char *fmt, ...)
-	    __attribute__((format(printf, 3, 4)));
+/* ui.c: the view stack and the event loop. */
 void	 ui_push(struct ui *ui, struct ui_view *view);
 void	 ui_pop(struct ui *ui);
-void	 ui_prompt(struct ui *ui, const char *label, struct ui_history *h,
-	    const char *initial, ui_prompt_fn fn, void *arg);
+/* Reload every view on the stack (after a write of ours). */
+void	 ui_reload_all(struct ui *ui);
+
+/* ui_draw.c: the screen, drawing primitives, OSC 8, colours. */
 /* Sanitise s, fit it in exactly width cells at (y, x) with role. */
 void	 ui_put(struct ui *ui, int y, int x, int width, const char *s,
 	    enum ui_role role);
@@ -154,15 +154,36 @@ attr_t	 ui_attr(struct ui *ui, enum ui_role role);
  * once the screen is up to date. */
 void	 ui_osc8_add(struct ui *ui, int y, int x, const char *text,
 	    size_t len, const char *url);
-void	 ui_open_url(struct ui *ui, const char *url);
-void	 ui_copy_url(struct ui *ui, const char *url);
-void	 ui_refresh_start(struct ui *ui, const char *feed_url);
+void	 ui_osc8_clear(struct ui *ui);
 /* Format a date for lists (the datetime-format setting, local time). */
 void	 ui_date(struct ui *ui, int64_t t, char *out, size_t size);
-/* Reload every view on the stack (after a write of ours). */
-void	 ui_reload_all(struct ui *ui);
+/* Draw the whole screen (the top view, hints, status line or prompt). */
+void	 ui_draw(struct ui *ui);
+/* The drawing roles from the configuration's colours (after initscr). */
+void	 ui_setup_roles(struct ui *ui);
+
+/* ui_prompt.c: the status line and the prompt. */
+void	 ui_set_status(struct ui *ui, bool error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 ui_prompt(struct ui *ui, const char *label, struct ui_history *h,
+	    const char *initial, ui_prompt_fn fn, void *arg);
+/* A key while the prompt is active. */
+void	 ui_prompt_key(struct ui *ui, int key);
 void	 ui_history_add(struct ui_history *h, const char *line);
 void	 ui_history_free(struct ui_history *h);
+
+/* ui_link.c: the browser and the clipboard (OSC 52). */
+void	 ui_open_url(struct ui *ui, const char *url);
+void	 ui_copy_url(struct ui *ui, const char *url);
+
+/* ui_refresh.c: refreshing in a child process. */
+void	 ui_refresh_start(struct ui *ui, const char *feed_url);
+/* Read what the child wrote to its stderr so far. */
+void	 ui_refresh_read(struct ui *ui);
+/* Did the child end?  Report its last line. */
+void	 ui_refresh_reap(struct ui *ui);
+/* Show how many feeds are done (a refresh of every feed). */
+void	 ui_refresh_progress(struct ui *ui);
 
 /* ui_list.c */
 void	 ui_list_init(struct ui_list *l, size_t count);

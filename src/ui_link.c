@@ -1,0 +1,120 @@
+/*
+ * ui_link: handing a link to the browser (suspending the screen for a
+ * text browser) and copying it to the clipboard with OSC 52.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "browser.h"
+#include "buf.h"
+#include "ui_int.h"
+
+static void
+suspend_terminal(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+static void
+resume_terminal(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+void
+ui_open_url(struct ui *ui, const char *url)
+{
+	struct err err = ERR_INIT;
+	char **argv;
+	bool text;
+	int rc;
+
+	if ((argv = browser_argv(ui->cfg->browser, url, &err)) == NULL) {
+		ui_set_status(ui, true, "%s", err.msg);
+		return;
+	}
+	text = browser_is_text(argv[0], ui->cfg->text_browsers);
+	if (text)
+		suspend_terminal();
+	rc = browser_run(argv, text, &err);
+	if (text)
+		resume_terminal();
+	if (rc < 0)
+		ui_set_status(ui, true, "%s", err.msg);
+	else if (rc > 0)
+		ui_set_status(ui, true, "%s exited with status %d", argv[0],
+		    rc);
+	else
+		ui_set_status(ui, false, "opened %s", url);
+	browser_argv_free(argv);
+	ui->dirty = true;
+}
+
+static void
+base64(const unsigned char *in, size_t len, struct buf *out)
+{
+	static const char tab[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned v;
+	size_t i;
+
+	for (i = 0; i + 2 < len; i += 3) {
+		v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8 | in[i + 2];
+		(void)buf_addch(out, tab[v >> 18 & 63]);
+		(void)buf_addch(out, tab[v >> 12 & 63]);
+		(void)buf_addch(out, tab[v >> 6 & 63]);
+		(void)buf_addch(out, tab[v & 63]);
+	}
+	if (len - i == 1) {
+		v = (unsigned)in[i] << 16;
+		(void)buf_addch(out, tab[v >> 18 & 63]);
+		(void)buf_addch(out, tab[v >> 12 & 63]);
+		(void)buf_addstr(out, "==");
+	} else if (len - i == 2) {
+		v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8;
+		(void)buf_addch(out, tab[v >> 18 & 63]);
+		(void)buf_addch(out, tab[v >> 12 & 63]);
+		(void)buf_addch(out, tab[v >> 6 & 63]);
+		(void)buf_addch(out, '=');
+	}
+}
+
+void
+ui_copy_url(struct ui *ui, const char *url)
+{
+	struct buf seq;
+	struct err err = ERR_INIT;
+	size_t off;
+	ssize_t n;
+
+	if (!ui->cfg->osc52) {
+		ui_set_status(ui, true, "copying is off (set osc52 yes)");
+		return;
+	}
+	if (browser_check_url(url, &err) < 0) {
+		ui_set_status(ui, true, "%s", err.msg);
+		return;
+	}
+	buf_init(&seq, BUF_CAP_URL * 2);
+	(void)buf_addstr(&seq, "\033]52;c;");
+	base64((const unsigned char *)url, strlen(url), &seq);
+	(void)buf_addstr(&seq, "\a");
+	/* Straight to the terminal, between two curses updates. */
+	fflush(stdout);
+	for (off = 0; off < seq.len; off += (size_t)n) {
+		n = write(STDOUT_FILENO, seq.data + off, seq.len - off);
+		if (n <= 0 && errno != EINTR)
+			break;
+		if (n < 0)
+			n = 0;
+	}
+	buf_free(&seq);
+	ui_set_status(ui, false, "copied %s", url);
+}

@@ -1,0 +1,207 @@
+/*
+ * ui_refresh: `gazette refresh` as a child process (r, R,
+ * refresh-on-startup): starting it, reading its stderr, reaping it and
+ * reporting progress from the store while it runs.
+ */
+#include "config.h"
+
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "store.h"
+#include "ui_int.h"
+#include "xmalloc.h"
+
+static char *
+feed_line_urls(struct ui *ui, const char *feed_url)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	FILE *in, *out;
+	char *line = NULL;
+	size_t cap = 0, ulen = strlen(feed_url);
+	bool found = false;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/gazette-urls-XXXXXX",
+	    tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) == -1)
+		return (NULL);
+	if ((out = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(path);
+		return (NULL);
+	}
+	/* Keep the feed's own line: its tags and "~Title" go with it. */
+	if ((in = fopen(ui->urls_path, "r")) != NULL) {
+		while (!found && getline(&line, &cap, in) != -1) {
+			if (strncmp(line, feed_url, ulen) == 0 &&
+			    (line[ulen] == ' ' || line[ulen] == '\t' ||
+			    line[ulen] == '\n' || line[ulen] == '\0')) {
+				fputs(line, out);
+				found = true;
+			}
+		}
+		fclose(in);
+	}
+	free(line);
+	if (!found)
+		fprintf(out, "%s\n", feed_url);
+	if (fclose(out) != 0) {
+		unlink(path);
+		return (NULL);
+	}
+	return (xstrdup(path));
+}
+
+void
+ui_refresh_start(struct ui *ui, const char *feed_url)
+{
+	char *argv[12];
+	int errpipe[2], null, i = 0;
+	pid_t pid;
+
+	if (ui->refresh_pid > 0) {
+		ui_set_status(ui, false, "a refresh is already running");
+		return;
+	}
+	if (ui->urls_path == NULL) {
+		ui_set_status(ui, true, "no urls file to refresh from");
+		return;
+	}
+	if (feed_url != NULL &&
+	    (ui->refresh_urls = feed_line_urls(ui, feed_url)) == NULL) {
+		ui_set_status(ui, true, "cannot write a temporary file");
+		return;
+	}
+	if (pipe2(errpipe, O_CLOEXEC) == -1) {
+		ui_set_status(ui, true, "pipe: %s", strerror(errno));
+		return;
+	}
+	argv[i++] = (char *)"gazette";
+	argv[i++] = (char *)"-u";
+	argv[i++] = ui->refresh_urls != NULL ? ui->refresh_urls :
+	    (char *)ui->urls_path;
+	argv[i++] = (char *)"-d";
+	argv[i++] = (char *)ui->db_path;
+	argv[i++] = (char *)"refresh";
+	if (feed_url != NULL)
+		argv[i++] = (char *)"--force";
+	argv[i] = NULL;
+	if ((pid = fork()) == -1) {
+		close(errpipe[0]);
+		close(errpipe[1]);
+		ui_set_status(ui, true, "fork: %s", strerror(errno));
+		return;
+	}
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		signal(SIGINT, SIG_IGN);	/* ^C is for the interface */
+		if ((null = open("/dev/null", O_RDWR)) != -1) {
+			dup2(null, 0);
+			dup2(null, 1);
+		}
+		dup2(errpipe[1], 2);
+		execv("/proc/self/exe", argv);
+		execvp("gazette", argv);	/* no /proc: the one in PATH */
+		_exit(127);
+	}
+	close(errpipe[1]);
+	(void)fcntl(errpipe[0], F_SETFL, O_NONBLOCK);
+	ui->refresh_pid = pid;
+	ui->refresh_fd = errpipe[0];
+	ui->refresh_started = (int64_t)time(NULL);
+	buf_reset(&ui->refresh_out);
+	ui_set_status(ui, false, "refreshing %s...",
+	    feed_url != NULL ? "the feed" : "every feed");
+}
+
+void
+ui_refresh_read(struct ui *ui)
+{
+	char chunk[1024];
+	ssize_t n;
+
+	if (ui->refresh_fd == -1)
+		return;
+	while ((n = read(ui->refresh_fd, chunk, sizeof(chunk))) > 0)
+		(void)buf_add(&ui->refresh_out, chunk, (size_t)n);
+	if (n == 0) {
+		close(ui->refresh_fd);
+		ui->refresh_fd = -1;
+	}
+}
+
+/* Did the refresh child end?  Report its last line. */
+void
+ui_refresh_reap(struct ui *ui)
+{
+	const char *out, *last, *p;
+	char line[400];
+	int status;
+	pid_t r;
+
+	if (ui->refresh_pid <= 0)
+		return;
+	r = waitpid(ui->refresh_pid, &status, WNOHANG);
+	if (r == 0 || (r == -1 && errno == EINTR))
+		return;
+	ui->refresh_pid = 0;
+	ui_refresh_read(ui);
+	if (ui->refresh_fd != -1) {
+		close(ui->refresh_fd);
+		ui->refresh_fd = -1;
+	}
+	if (ui->refresh_urls != NULL) {
+		unlink(ui->refresh_urls);
+		free(ui->refresh_urls);
+		ui->refresh_urls = NULL;
+	}
+	/* The summary is the last non-empty line of its stderr. */
+	out = buf_str(&ui->refresh_out);
+	last = out;
+	for (p = out; *p != '\0'; p++)
+		if (*p == '\n' && p[1] != '\0' && p[1] != '\n')
+			last = p + 1;
+	snprintf(line, sizeof(line), "%.*s", (int)strcspn(last, "\n"), last);
+	if (r == -1 || !WIFEXITED(status))
+		ui_set_status(ui, true, "refresh failed");
+	else if (WEXITSTATUS(status) == 3)
+		ui_set_status(ui, true, "another refresh is running");
+	else if (WEXITSTATUS(status) != 0)
+		ui_set_status(ui, true, "refresh: %s", line[0] != '\0' ? line :
+		    "failed");
+	else
+		ui_set_status(ui, false, "%s", line[0] != '\0' ? line :
+		    "refresh done");
+	ui_reload_all(ui);
+}
+
+void
+ui_refresh_progress(struct ui *ui)
+{
+	struct store_feed_list l = { NULL, 0 };
+	struct err err = ERR_INIT;
+	size_t i, done = 0;
+
+	if (ui->refresh_pid <= 0 ||
+	    store_feeds_list(ui->store, &l, &err) < 0)
+		return;
+	for (i = 0; i < l.n; i++)
+		if (l.feeds[i].last_fetch >= ui->refresh_started)
+			done++;
+	if (ui->refresh_urls == NULL)
+		ui_set_status(ui, false, "refreshing: %zu of %zu feeds done",
+		    done, l.n);
+	store_feed_list_free(&l);
+}
