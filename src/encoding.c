@@ -19,6 +19,12 @@ struct enc_conv {
 	iconv_t		 cd;
 	char		 name[64];
 	size_t		 unit;		/* bytes to skip past an invalid one */
+	bool		 table_mode;	/* a single-byte charset: use map */
+	bool		 ascii_same;	/* ... and 0x00-0x7F map to ASCII */
+	struct {
+		unsigned char	len;
+		char		utf8[7];
+	}		 map[256];	/* byte -> UTF-8, built with iconv */
 	unsigned char	 carry[CARRY_MAX];
 	size_t		 carry_len;
 };
@@ -398,6 +404,77 @@ enc_utf8_repair(const unsigned char *s, size_t n, bool final,
 	return (n);
 }
 
+/*
+ * Single-byte charsets (ISO-8859-*, windows-125x, KOI8-*...) are
+ * converted through a 256-entry map that iconv fills once: much faster
+ * than calling iconv on the stream.  A charset is single-byte when no
+ * byte on its own is an incomplete sequence (EINVAL); the Vietnamese
+ * sets that compose letters with a following accent are left to iconv.
+ */
+static bool
+build_map(struct enc_conv *c)
+{
+	char in[1], out[16], *ip, *op;
+	size_t ileft, oleft, rc;
+	int b;
+
+	if (strncasecmp(c->name, "TCVN", 4) == 0 ||
+	    strcasecmp(c->name, "CP1258") == 0 ||
+	    strcasecmp(c->name, "WINDOWS-1258") == 0 || c->unit != 1)
+		return (false);
+	for (b = 0; b < 256; b++) {
+		iconv(c->cd, NULL, NULL, NULL, NULL);
+		in[0] = (char)b;
+		ip = in;
+		ileft = 1;
+		op = out;
+		oleft = sizeof(out);
+		rc = iconv(c->cd, (ICONV_CONST char **)&ip, &ileft, &op,
+		    &oleft);
+		if (rc == (size_t)-1 && errno == EINVAL)
+			return (false);
+		if (rc == (size_t)-1 || ileft != 0) {
+			memcpy(c->map[b].utf8, replacement, 3);
+			c->map[b].len = 3;
+			continue;
+		}
+		if (iconv(c->cd, NULL, NULL, &op, &oleft) == (size_t)-1)
+			return (false);
+		if ((size_t)(op - out) > sizeof(c->map[b].utf8) ||
+		    op == out)
+			return (false);
+		memcpy(c->map[b].utf8, out, (size_t)(op - out));
+		c->map[b].len = (unsigned char)(op - out);
+	}
+	iconv(c->cd, NULL, NULL, NULL, NULL);
+	c->ascii_same = true;
+	for (b = 0; b < 0x80; b++)
+		if (c->map[b].len != 1 || c->map[b].utf8[0] != (char)b)
+			c->ascii_same = false;
+	return (true);
+}
+
+static void
+map_run(const struct enc_conv *c, const unsigned char *in, size_t n,
+    struct enc_out *out)
+{
+	char *op;
+	size_t i, l;
+
+	enc_out_reserve(out, n * 7);
+	op = out->data + out->len;
+	for (i = 0; i < n; i++) {
+		if (in[i] < 0x80 && c->ascii_same) {
+			*op++ = (char)in[i];
+			continue;
+		}
+		l = c->map[in[i]].len;
+		memcpy(op, c->map[in[i]].utf8, l);
+		op += l;
+	}
+	out->len = (size_t)(op - out->data);
+}
+
 struct enc_conv *
 enc_conv_new(const char *label, struct err *err)
 {
@@ -425,6 +502,7 @@ enc_conv_new(const char *label, struct err *err)
 		free(c);
 		return (NULL);
 	}
+	c->table_mode = build_map(c);
 	return (c);
 }
 
@@ -474,6 +552,10 @@ enc_conv_push(struct enc_conv *c, const void *data, size_t len,
 	unsigned char tmp[CARRY_MAX * 2];
 	size_t take, total, used, rest;
 
+	if (c->table_mode) {
+		map_run(c, in, len, out);
+		return;
+	}
 	if (c->carry_len > 0) {
 		take = len < sizeof(tmp) - c->carry_len ? len :
 		    sizeof(tmp) - c->carry_len;

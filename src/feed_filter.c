@@ -243,8 +243,17 @@ fx_filter(struct fx *x, const char *s0, size_t n, bool eof,
 	while (i < n) {
 		sp = special[x->fstate];
 		run = i;
-		while (i < n && !sp[s[i]])
-			i++;
+		for (;;) {
+			while (i < n && !sp[s[i]])
+				i++;
+			/* A start or end tag: the common case, keep going. */
+			if (i + 1 < n && s[i] == '<' && x->fstate == FS_TEXT &&
+			    (is_alpha(s[i + 1]) || s[i + 1] == '/')) {
+				i += 2;
+				continue;
+			}
+			break;
+		}
 		if (i > run)
 			enc_out_add(o, s + run, i - run);
 		if (i >= n)

@@ -588,8 +588,13 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		cap_start(x, name, atts);
 		return;
 	}
+	v = NULL;
 	for (i = 0; atts[i] != NULL; i += 2) {
-		if (strncmp(atts[i], "xmlns", 5) != 0)
+		if (atts[i][0] != 'x' || strncmp(atts[i], "xml", 3) != 0)
+			continue;
+		if (strcmp(atts[i] + 3, ":base") == 0)
+			v = atts[i + 1];
+		if (strncmp(atts[i] + 3, "ns", 2) != 0)
 			continue;
 		if (atts[i][5] == '\0')
 			push_binding(x, "", atts[i + 1][0] == '\0' ? NS_NONE :
@@ -598,7 +603,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 			push_binding(x, atts[i] + 6, ns_of_uri(x,
 			    atts[i + 1]));
 	}
-	if ((v = fx_attr(atts, "xml:base")) != NULL)
+	if (v != NULL)
 		push_base(x, v);
 	colon = strchr(name, ':');
 	if (colon == NULL) {
