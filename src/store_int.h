@@ -1,0 +1,127 @@
+/*
+ * store_int: internals shared by the files of the store module (store.c,
+ * store_schema.c, store_feeds.c, store_items.c).  Not an API: nothing
+ * outside the store module includes this header; store.h is the API.
+ *
+ * Decisions written down here:
+ * - Counts: feeds.unread and feeds.total are counters kept by this
+ *   module (no triggers): an upsert adds to a per-transaction delta that is
+ *   written once per feed at commit, so a feed of 50 new items costs one
+ *   counter update, not 50.  store_recount() repairs them.
+ * - Upsert: one indexed lookup of (guid, feed_id) returning the stored
+ *   content hash; equal hash means unchanged and nothing is written, so
+ *   the article text (html_to_text) is only computed for new or changed
+ *   items.  A single INSERT ... ON CONFLICT could not skip that work.
+ * - seq: one sequence shared by items.seq and item_tombstones.seq, read
+ *   once per transaction (max of both, indexed) and counted up in memory;
+ *   writers are serialised by BEGIN IMMEDIATE, so it strictly increases.
+ *   An update bumps seq only when an indexed field (title, author,
+ *   content_text) changes.
+ * - Pruning (max-items) keeps flagged items always, like newsboat.
+ */
+#ifndef GAZETTE_STORE_INT_H
+#define GAZETTE_STORE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "err.h"
+#include "store.h"
+
+#define ROW_COLS \
+	"i.id, i.feed_id, f.url, f.title, i.guid, i.title, i.link, i.author," \
+	" i.published, i.updated, i.sort_date, i.read, i.flagged"
+#define N_ROW_COLS	13
+#define FULL_COLS ROW_COLS ", i.content_type, i.content, i.content_text," \
+	" i.enclosures, i.categories, i.first_seen, i.seq"
+#define FEED_COLS \
+	"id, url, title, link, etag, last_modified, http_status, last_error," \
+	" last_fetch, next_fetch, redirect_url, user_title, unread, total"
+
+enum stmt_id {
+	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
+	S_DATA_VERSION, S_MAX_SEQ,
+	S_FEED_FIND, S_FEED_INSERT, S_FEED_GET, S_FEED_GET_URL, S_FEEDS_ALL,
+	S_TAGS_ALL, S_TAGS_DELETE, S_TAG_INSERT,
+	S_FEED_RECORD, S_FEED_META, S_FEED_VALIDATORS, S_FEED_RESULT,
+	S_FEED_NEXT, S_FEED_REDIRECT, S_FEED_USER_TITLE, S_FEED_COUNTERS,
+	S_FEED_TOMBSTONES, S_FEED_DELETE_ITEMS, S_FEED_DELETE,
+	S_HOST_SET, S_HOST_DELETE, S_HOST_GET, S_HOST_EXPIRE,
+	S_ITEM_LOOKUP, S_ITEM_INSERT, S_ITEM_UPDATE, S_PRUNE, S_TOMBSTONE,
+	S_COUNTS_FEED, S_COUNTS_ALL, S_ITEM_GET, S_ITEM_GET_GUID,
+	S_ITEM_GET_GUID_FEED, S_READ_ONE, S_UNREAD_ONE, S_READ_FEED,
+	S_UNREAD_FEED, S_READ_ALL, S_UNREAD_ALL, S_COUNTERS_READ_FEED,
+	S_COUNTERS_READ_ALL, S_FLAG_SET, S_FLAG_TOGGLE, S_RECOUNT,
+	N_STMTS
+};
+
+/* The SQL text (store_schema.c). */
+extern const char *const store_stmt_sql[N_STMTS];
+extern const char *const store_migrations[];
+extern const size_t store_n_migrations;
+
+/* Window statements: scope (2) x filter (3) x direction (3). */
+#define N_WINDOW	18
+
+struct counter_delta {
+	int64_t	 feed_id;
+	int64_t	 total;
+	int64_t	 unread;
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	bool		 readonly;
+	bool		 in_txn;	/* a (feed) transaction is open */
+	bool		 group_open;	/* group commit: outer transaction */
+	unsigned	 group_ms;	/* 0: no group commit */
+	int64_t		 group_start;
+	int64_t		 next_seq;	/* 0: not read in this transaction */
+	struct counter_delta *deltas;
+	size_t		 n_deltas;
+	size_t		 alloc_deltas;
+	sqlite3_stmt	*stmts[N_STMTS];
+	sqlite3_stmt	*windows[N_WINDOW];
+	struct buf	 scratch;	/* JSON of enclosures and categories */
+	struct buf	 scratch2;
+};
+
+/*
+ * Helpers of store.c shared by the module.  Statements: store_stmt gives
+ * the cached statement, reset and ready for binding; store_done resets it
+ * and clears its bindings; store_run steps one that returns no rows and
+ * resets it.  Binding by a name the statement lacks aborts (a programming
+ * error).  store_bind_static* bind a string the caller keeps alive until
+ * store_done.
+ */
+void	 store_db_error(struct store *, struct err *, const char *);
+sqlite3_stmt *store_prepare_sql(struct store *, const char *, struct err *);
+sqlite3_stmt *store_stmt(struct store *, enum stmt_id, struct err *);
+void	 store_done(sqlite3_stmt *);
+void	 store_bind_static(sqlite3_stmt *, const char *, const char *);
+void	 store_bind_static_n(sqlite3_stmt *, const char *, const char *,
+	    size_t);
+void	 store_bind_int(sqlite3_stmt *, const char *, int64_t);
+void	 store_bind_date(sqlite3_stmt *, const char *, int64_t);
+int	 store_run(struct store *, sqlite3_stmt *, struct err *);
+char	*store_col_str(sqlite3_stmt *, int);
+int64_t	 store_col_date(sqlite3_stmt *, int);
+
+/*
+ * Transactions: store_auto_begin opens one unless the caller has one;
+ * store_auto_end commits (rc 0) or rolls back what auto_begin opened and
+ * returns rc.  store_add_delta adds to a feed's counter delta, written at
+ * commit; store_take_seq gives the next change sequence number (inside a
+ * transaction).
+ */
+int	 store_auto_begin(struct store *, bool *, struct err *);
+int	 store_auto_end(struct store *, bool, int, struct err *);
+void	 store_add_delta(struct store *, int64_t, int64_t, int64_t);
+int64_t	 store_take_seq(struct store *, struct err *);
+
+#endif

@@ -1,0 +1,626 @@
+/*
+ * store_items: upserting and pruning items, reading them (windows, single
+ * items, counts), read and flagged marks, and the counter repair (see
+ * store.h).
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "jsonw.h"
+#include "store.h"
+#include "store_int.h"
+#include "store_text.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Items. */
+
+/*
+ * Change detection hash (not cryptographic): 64-bit words mixed with a
+ * multiply and a rotation, so long bodies hash at memory speed.
+ */
+#define HASH_SEED	UINT64_C(0x9e3779b97f4a7c15)
+#define HASH_MUL	UINT64_C(0xff51afd7ed558ccd)
+
+static uint64_t
+hash_mix(uint64_t h, uint64_t v)
+{
+	h ^= v;
+	h *= HASH_MUL;
+	return ((h << 29) | (h >> 35));
+}
+
+static uint64_t
+hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+	uint64_t w;
+
+	h = hash_mix(h, (uint64_t)n);
+	while (n >= 8) {
+		memcpy(&w, c, 8);
+		h = hash_mix(h, w);
+		c += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, c, n);
+	return (hash_mix(h, w));
+}
+
+/* A string field: presence and length are mixed in, so fields cannot blur. */
+static uint64_t
+hash_str(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		return (hash_mix(h, UINT64_C(0x5a5a5a5a5a5a5a5a)));
+	return (hash_bytes(h, s, strlen(s)));
+}
+
+static uint64_t
+hash_int(uint64_t h, int64_t v)
+{
+	return (hash_mix(h, (uint64_t)v));
+}
+
+static void
+enclosures_json(struct buf *b, const struct item *item)
+{
+	size_t i;
+
+	buf_reset(b);
+	if (item->n_enclosures == 0)
+		return;
+	buf_addch(b, '[');
+	for (i = 0; i < item->n_enclosures; i++) {
+		if (i > 0)
+			buf_addch(b, ',');
+		buf_addch(b, '{');
+		jsonw_key(b, "url", true);
+		jsonw_str(b, item->enclosures[i].url);
+		jsonw_key(b, "type", false);
+		jsonw_str(b, item->enclosures[i].type);
+		jsonw_key(b, "length", false);
+		if (item->enclosures[i].length < 0)
+			jsonw_null(b);
+		else
+			jsonw_int(b, item->enclosures[i].length);
+		buf_addch(b, '}');
+	}
+	buf_addch(b, ']');
+}
+
+static void
+categories_json(struct buf *b, const struct item *item)
+{
+	size_t i;
+
+	buf_reset(b);
+	if (item->n_categories == 0)
+		return;
+	buf_addch(b, '[');
+	for (i = 0; i < item->n_categories; i++) {
+		if (i > 0)
+			buf_addch(b, ',');
+		jsonw_str(b, item->categories[i]);
+	}
+	buf_addch(b, ']');
+}
+
+/*
+ * The article's plain text for the search index: HTML reduced by
+ * store_text (not gumbo's html_to_text: see store_text.h for the cost),
+ * plain text sanitised; NULL without a body.
+ */
+static char *
+item_text(const struct item *item, size_t content_len)
+{
+	if (item->content == NULL)
+		return (NULL);
+	if (item->content_type != NULL &&
+	    strcmp(item->content_type, "text") == 0)
+		return (text_sanitize(item->content, TEXT_KEEP_NEWLINE));
+	return (store_text_from_html(item->content, content_len));
+}
+
+static const char *
+nonempty(const struct buf *b)
+{
+	return (b->len > 0 ? buf_str(b) : NULL);
+}
+
+int
+store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
+    int64_t now, enum store_upsert *result, struct err *err)
+{
+	sqlite3_stmt *s;
+	const char *ctype, *encl, *cats;
+	int64_t id = 0, seq, old_hash = 0;
+	uint64_t h;
+	size_t content_len;
+	char *text = NULL;
+	bool began, found = false;
+	int rc = -1, step;
+
+	if (item->guid == NULL) {
+		err_set(err, ERR_DB, "database %s: an item without a guid",
+		    st->path);
+		return (-1);
+	}
+	ctype = item->content_type != NULL ? item->content_type : "html";
+	enclosures_json(&st->scratch, item);
+	categories_json(&st->scratch2, item);
+	encl = nonempty(&st->scratch);
+	cats = nonempty(&st->scratch2);
+	h = hash_str(HASH_SEED, item->title);
+	h = hash_str(h, item->link);
+	h = hash_str(h, item->author);
+	h = hash_int(h, item->published);
+	h = hash_int(h, item->updated);
+	h = hash_str(h, ctype);
+	content_len = item->content != NULL ? strlen(item->content) : 0;
+	h = item->content != NULL ? hash_bytes(h, item->content, content_len) :
+	    hash_str(h, NULL);
+	h = hash_str(h, encl);
+	h = hash_str(h, cats);
+	if (h == 0)	/* 0 means "unknown" (rows from before hashes) */
+		h = 1;
+
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, S_ITEM_LOOKUP, err)) == NULL)
+		goto out;
+	store_bind_static(s, ":guid", item->guid);
+	store_bind_int(s, ":feed", feed_id);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		found = true;
+		id = sqlite3_column_int64(s, 0);
+		old_hash = sqlite3_column_int64(s, 1);
+	}
+	store_done(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		store_db_error(st, err, "cannot look up an item");
+		goto out;
+	}
+	if (found && old_hash == (int64_t)h) {
+		*result = STORE_UPSERT_UNCHANGED;
+		rc = 0;
+		goto out;
+	}
+	if ((seq = store_take_seq(st, err)) == -1)
+		goto out;
+	text = item_text(item, content_len);
+	s = store_stmt(st, found ? S_ITEM_UPDATE : S_ITEM_INSERT, err);
+	if (s == NULL)
+		goto out;
+	if (found)
+		store_bind_int(s, ":id", id);
+	else {
+		store_bind_int(s, ":feed", feed_id);
+		store_bind_static(s, ":guid", item->guid);
+		store_bind_int(s, ":now", now);
+	}
+	store_bind_static(s, ":title", item->title);
+	store_bind_static(s, ":link", item->link);
+	store_bind_static(s, ":author", item->author);
+	store_bind_date(s, ":published", item->published);
+	store_bind_date(s, ":updated", item->updated);
+	store_bind_static(s, ":ctype", ctype);
+	store_bind_static_n(s, ":content", item->content, content_len);
+	store_bind_static(s, ":text", text);
+	store_bind_static(s, ":enclosures", encl);
+	store_bind_static(s, ":categories", cats);
+	store_bind_int(s, ":hash", (int64_t)h);
+	store_bind_int(s, ":seq", seq);
+	if (store_run(st, s, err) == -1)
+		goto out;
+	if (found)
+		*result = STORE_UPSERT_UPDATED;
+	else {
+		*result = STORE_UPSERT_NEW;
+		store_add_delta(st, feed_id, 1, 1);
+	}
+	rc = 0;
+out:
+	free(text);
+	return (store_auto_end(st, began, rc, err));
+}
+
+int64_t
+store_feed_prune(struct store *st, int64_t feed_id, size_t max_items,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int64_t *ids = NULL, n = 0, unread = 0, seq, i;
+	size_t alloc = 0;
+	bool began;
+	int rc = -1, step;
+
+	if (max_items == 0)
+		return (0);
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, S_PRUNE, err)) == NULL)
+		goto out;
+	store_bind_int(s, ":feed", feed_id);
+	store_bind_int(s, ":keep", max_items > INT64_MAX ? INT64_MAX :
+	    (int64_t)max_items);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((size_t)n == alloc) {
+			alloc = alloc ? alloc * 2 : 64;
+			ids = xreallocarray(ids, alloc, sizeof(*ids));
+		}
+		ids[n++] = sqlite3_column_int64(s, 0);
+		if (sqlite3_column_int(s, 1) == 0)
+			unread++;
+	}
+	store_done(s);
+	if (step != SQLITE_DONE) {
+		store_db_error(st, err, "cannot prune items");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if ((seq = store_take_seq(st, err)) == -1 ||
+		    (s = store_stmt(st, S_TOMBSTONE, err)) == NULL)
+			goto out;
+		store_bind_int(s, ":seq", seq);
+		store_bind_int(s, ":id", ids[i]);
+		if (store_run(st, s, err) == -1)
+			goto out;
+	}
+	if (n > 0)
+		store_add_delta(st, feed_id, -n, -unread);
+	rc = 0;
+out:
+	free(ids);
+	rc = store_auto_end(st, began, rc, err);
+	return (rc == -1 ? -1 : n);
+}
+
+/* Reading. */
+
+static void
+read_row(sqlite3_stmt *s, struct store_item_row *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->feed_id = sqlite3_column_int64(s, 1);
+	r->feed_url = store_col_str(s, 2);
+	r->feed_title = store_col_str(s, 3);
+	r->guid = store_col_str(s, 4);
+	r->title = store_col_str(s, 5);
+	r->link = store_col_str(s, 6);
+	r->author = store_col_str(s, 7);
+	r->published = store_col_date(s, 8);
+	r->updated = store_col_date(s, 9);
+	r->date = sqlite3_column_int64(s, 10);
+	r->read = sqlite3_column_int(s, 11) != 0;
+	r->flagged = sqlite3_column_int(s, 12) != 0;
+}
+
+static sqlite3_stmt *
+window_stmt(struct store *st, const struct store_query *q, struct err *err)
+{
+	int scope = q->feed_id != 0;
+	int dir = !q->has_key ? 0 : q->newer ? 2 : 1;
+	int filter = (int)q->filter;
+	int k;
+	struct buf b;
+
+	if (filter < 0 || filter > 2)
+		filter = 0;
+	k = (scope * 3 + filter) * 3 + dir;
+	if (st->windows[k] != NULL)
+		return (st->windows[k]);
+	/* Constant fragments only: no data ever goes into SQL text. */
+	buf_init(&b, 4096);
+	buf_addstr(&b, "SELECT " ROW_COLS " FROM items i"
+	    " JOIN feeds f ON f.id = i.feed_id WHERE 1");
+	if (scope)
+		buf_addstr(&b, " AND i.feed_id = :feed");
+	if (filter == STORE_FILTER_UNREAD)
+		buf_addstr(&b, " AND i.read = 0");
+	else if (filter == STORE_FILTER_FLAGGED)
+		buf_addstr(&b, " AND i.flagged = 1");
+	if (dir == 1)
+		buf_addstr(&b, " AND (i.sort_date, i.id) < (:kdate, :kid)"
+		    " ORDER BY i.sort_date DESC, i.id DESC");
+	else if (dir == 2)
+		buf_addstr(&b, " AND (i.sort_date, i.id) > (:kdate, :kid)"
+		    " ORDER BY i.sort_date, i.id");
+	else
+		buf_addstr(&b, " ORDER BY i.sort_date DESC, i.id DESC");
+	buf_addstr(&b, " LIMIT :limit OFFSET :offset");
+	st->windows[k] = store_prepare_sql(st, buf_str(&b), err);
+	buf_free(&b);
+	return (st->windows[k]);
+}
+
+int
+store_items_window(struct store *st, const struct store_query *q,
+    struct store_item_list *out, struct err *err)
+{
+	sqlite3_stmt *s;
+	struct store_item_row tmp;
+	size_t alloc = 0, i;
+	int rc;
+
+	out->rows = NULL;
+	out->n = 0;
+	if ((s = window_stmt(st, q, err)) == NULL)
+		return (-1);
+	if (q->feed_id != 0)
+		store_bind_int(s, ":feed", q->feed_id);
+	if (q->has_key) {
+		store_bind_int(s, ":kdate", q->key.date);
+		store_bind_int(s, ":kid", q->key.id);
+	}
+	store_bind_int(s, ":limit", q->limit == 0 || q->limit > INT64_MAX ? -1 :
+	    (int64_t)q->limit);
+	store_bind_int(s, ":offset", q->offset > INT64_MAX ? INT64_MAX :
+	    (int64_t)q->offset);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->n == alloc) {
+			alloc = alloc ? alloc * 2 : (q->limit > 0 &&
+			    q->limit < 1024 ? q->limit : 64);
+			out->rows = xreallocarray(out->rows, alloc,
+			    sizeof(*out->rows));
+		}
+		read_row(s, &out->rows[out->n++]);
+	}
+	store_done(s);
+	if (rc != SQLITE_DONE) {
+		store_db_error(st, err, "cannot list items");
+		store_item_list_free(out);
+		return (-1);
+	}
+	if (q->has_key && q->newer) {
+		for (i = 0; i < out->n / 2; i++) {
+			tmp = out->rows[i];
+			out->rows[i] = out->rows[out->n - 1 - i];
+			out->rows[out->n - 1 - i] = tmp;
+		}
+	}
+	return (0);
+}
+
+void
+store_item_row_clear(struct store_item_row *r)
+{
+	free(r->feed_url);
+	free(r->feed_title);
+	free(r->guid);
+	free(r->title);
+	free(r->link);
+	free(r->author);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+store_item_list_free(struct store_item_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		store_item_row_clear(&l->rows[i]);
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+int
+store_counts(struct store *st, int64_t feed_id, int64_t *unread,
+    int64_t *total, struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*unread = *total = 0;
+	s = store_stmt(st, feed_id != 0 ? S_COUNTS_FEED : S_COUNTS_ALL, err);
+	if (s == NULL)
+		return (-1);
+	if (feed_id != 0)
+		store_bind_int(s, ":feed", feed_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*unread = sqlite3_column_int64(s, 0);
+		*total = sqlite3_column_int64(s, 1);
+	}
+	store_done(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_db_error(st, err, "cannot count items");
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+get_full(struct store *st, sqlite3_stmt *s, struct store_item_full *out,
+    struct err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		read_row(s, &out->row);
+		out->content_type = store_col_str(s, N_ROW_COLS);
+		out->content = store_col_str(s, N_ROW_COLS + 1);
+		out->content_text = store_col_str(s, N_ROW_COLS + 2);
+		out->enclosures = store_col_str(s, N_ROW_COLS + 3);
+		out->categories = store_col_str(s, N_ROW_COLS + 4);
+		out->first_seen = sqlite3_column_int64(s, N_ROW_COLS + 5);
+		out->seq = sqlite3_column_int64(s, N_ROW_COLS + 6);
+	} else if (rc != SQLITE_DONE)
+		store_db_error(st, err, "cannot read an item");
+	store_done(s);
+	return (rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1);
+}
+
+int
+store_item_get(struct store *st, int64_t item_id, struct store_item_full *out,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = store_stmt(st, S_ITEM_GET, err)) == NULL)
+		return (-1);
+	store_bind_int(s, ":id", item_id);
+	return (get_full(st, s, out, err));
+}
+
+int
+store_item_get_guid(struct store *st, int64_t feed_id, const char *guid,
+    struct store_item_full *out, struct err *err)
+{
+	sqlite3_stmt *s;
+
+	memset(out, 0, sizeof(*out));
+	s = store_stmt(st,
+	    feed_id != 0 ? S_ITEM_GET_GUID_FEED : S_ITEM_GET_GUID, err);
+	if (s == NULL)
+		return (-1);
+	store_bind_static(s, ":guid", guid);
+	if (feed_id != 0)
+		store_bind_int(s, ":feed", feed_id);
+	return (get_full(st, s, out, err));
+}
+
+void
+store_item_full_clear(struct store_item_full *it)
+{
+	store_item_row_clear(&it->row);
+	free(it->content_type);
+	free(it->content);
+	free(it->content_text);
+	free(it->enclosures);
+	free(it->categories);
+	memset(it, 0, sizeof(*it));
+}
+
+/* Read and flagged state. */
+
+int
+store_item_set_read(struct store *st, int64_t item_id, bool read,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int64_t feed_id = 0;
+	bool began;
+	int rc = -1, step;
+
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, read ? S_READ_ONE : S_UNREAD_ONE, err)) == NULL)
+		goto out;
+	store_bind_int(s, ":id", item_id);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		feed_id = sqlite3_column_int64(s, 0);
+	while (step == SQLITE_ROW)
+		step = sqlite3_step(s);
+	store_done(s);
+	if (step != SQLITE_DONE) {
+		store_db_error(st, err, "cannot mark an item");
+		goto out;
+	}
+	if (feed_id != 0) {
+		if ((s = store_stmt(st, S_FEED_COUNTERS, err)) == NULL)
+			goto out;
+		store_bind_int(s, ":id", feed_id);
+		store_bind_int(s, ":dtotal", 0);
+		store_bind_int(s, ":dunread", read ? -1 : 1);
+		if (store_run(st, s, err) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	return (store_auto_end(st, began, rc, err));
+}
+
+int
+store_feed_set_read(struct store *st, int64_t feed_id, bool read,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	enum stmt_id a, c;
+	bool began;
+	int rc = -1;
+
+	if (feed_id != 0) {
+		a = read ? S_READ_FEED : S_UNREAD_FEED;
+		c = S_COUNTERS_READ_FEED;
+	} else {
+		a = read ? S_READ_ALL : S_UNREAD_ALL;
+		c = S_COUNTERS_READ_ALL;
+	}
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if ((s = store_stmt(st, a, err)) == NULL)
+		goto out;
+	if (feed_id != 0)
+		store_bind_int(s, ":feed", feed_id);
+	if (store_run(st, s, err) == -1)
+		goto out;
+	if ((s = store_stmt(st, c, err)) == NULL)
+		goto out;
+	if (feed_id != 0)
+		store_bind_int(s, ":feed", feed_id);
+	store_bind_int(s, ":read", read);
+	if (store_run(st, s, err) == -1)
+		goto out;
+	rc = 0;
+out:
+	return (store_auto_end(st, began, rc, err));
+}
+
+int
+store_item_set_flagged(struct store *st, int64_t item_id, bool flagged,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_FLAG_SET, err)) == NULL)
+		return (-1);
+	store_bind_int(s, ":id", item_id);
+	store_bind_int(s, ":flagged", flagged);
+	return (store_run(st, s, err));
+}
+
+int
+store_item_toggle_flagged(struct store *st, int64_t item_id, bool *now,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int step;
+
+	if ((s = store_stmt(st, S_FLAG_TOGGLE, err)) == NULL)
+		return (-1);
+	store_bind_int(s, ":id", item_id);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW && now != NULL)
+		*now = sqlite3_column_int(s, 0) != 0;
+	while (step == SQLITE_ROW)
+		step = sqlite3_step(s);
+	store_done(s);
+	if (step != SQLITE_DONE) {
+		store_db_error(st, err, "cannot flag an item");
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_recount(struct store *st, struct err *err)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_RECOUNT, err)) == NULL)
+		return (-1);
+	return (store_run(st, s, err));
+}

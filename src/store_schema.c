@@ -1,0 +1,233 @@
+/*
+ * store_schema: the SQL text of the store: the migration steps that build
+ * the schema, and the statements of the statement cache (store.c).
+ */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "store_int.h"
+
+/*
+ * The schema, as ordered migration steps: step i takes user_version i to
+ * i + 1.  Never edit a step that has shipped; add one.
+ */
+const char *const store_migrations[] = {
+	/* 0 -> 1: feeds and items. */
+	"CREATE TABLE feeds ("
+	" id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE,"
+	" title TEXT, link TEXT, etag TEXT, last_modified TEXT,"
+	" last_error TEXT,"
+	" last_fetch INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE items ("
+	" id INTEGER PRIMARY KEY,"
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" guid TEXT NOT NULL,"
+	" title TEXT, link TEXT, author TEXT,"
+	" published INTEGER, updated INTEGER,"
+	" content_type TEXT NOT NULL DEFAULT 'html', content TEXT,"
+	" read INTEGER NOT NULL DEFAULT 0,"
+	" flagged INTEGER NOT NULL DEFAULT 0,"
+	" first_seen INTEGER NOT NULL DEFAULT 0);"
+	"CREATE UNIQUE INDEX items_guid ON items(guid, feed_id);",
+
+	/*
+	 * 1 -> 2: fetch scheduling, counters, sort date, search text,
+	 * change sequence and tombstones, host back-off, tags.
+	 */
+	"ALTER TABLE feeds ADD COLUMN http_status INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feeds ADD COLUMN next_fetch INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feeds ADD COLUMN redirect_url TEXT;"
+	"ALTER TABLE feeds ADD COLUMN user_title TEXT;"
+	"ALTER TABLE feeds ADD COLUMN unread INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feeds ADD COLUMN total INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE items ADD COLUMN sort_date INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE items ADD COLUMN content_text TEXT;"
+	"ALTER TABLE items ADD COLUMN enclosures TEXT;"
+	"ALTER TABLE items ADD COLUMN categories TEXT;"
+	"ALTER TABLE items ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE items ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE items SET sort_date = coalesce(published, updated, first_seen),"
+	" seq = id;"
+	"CREATE INDEX items_seq ON items(seq);"
+	"CREATE INDEX items_feed_date ON items(feed_id, sort_date, id);"
+	"CREATE INDEX items_date ON items(sort_date, id);"
+	"CREATE INDEX items_feed_unread ON items(feed_id, sort_date, id)"
+	" WHERE read = 0;"
+	"CREATE INDEX items_unread ON items(sort_date, id) WHERE read = 0;"
+	"CREATE INDEX items_flagged ON items(sort_date, id) WHERE flagged = 1;"
+	"CREATE TABLE item_tombstones ("
+	" seq INTEGER PRIMARY KEY, item_id INTEGER NOT NULL);"
+	"CREATE TABLE host_backoff ("
+	" host TEXT PRIMARY KEY, retry_after INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE feed_tags ("
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" tag TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (feed_id, tag)) WITHOUT ROWID;"
+	"UPDATE feeds SET"
+	" total = (SELECT count(*) FROM items WHERE feed_id = feeds.id),"
+	" unread = (SELECT count(*) FROM items"
+	"  WHERE feed_id = feeds.id AND read = 0);",
+
+	/*
+	 * 2 -> 3: fewer pages dirtied per feed transaction.  The unique
+	 * index leads with feed_id so one feed's items sit together (a
+	 * guid lookup without a feed goes feed by feed); the all-feeds
+	 * unread index goes (all-feeds unread views filter items_date).
+	 */
+	"DROP INDEX items_unread;"
+	"DROP INDEX items_guid;"
+	"CREATE UNIQUE INDEX items_feed_guid ON items(feed_id, guid);",
+
+	/*
+	 * 3 -> 4: the items table rebuilt with the small columns first and
+	 * the bodies last.  A list window reads sort_date, read, flagged,
+	 * title...; SQLite keeps the start of a row in the b-tree page and
+	 * the rest of a long row in overflow pages, so with the bodies in
+	 * the middle a window walked each article's overflow chain.
+	 */
+	"CREATE TABLE items_v4 ("
+	" id INTEGER PRIMARY KEY,"
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" sort_date INTEGER NOT NULL DEFAULT 0,"
+	" read INTEGER NOT NULL DEFAULT 0,"
+	" flagged INTEGER NOT NULL DEFAULT 0,"
+	" published INTEGER, updated INTEGER,"
+	" first_seen INTEGER NOT NULL DEFAULT 0,"
+	" seq INTEGER NOT NULL DEFAULT 0,"
+	" hash INTEGER NOT NULL DEFAULT 0,"
+	" guid TEXT NOT NULL,"
+	" title TEXT, link TEXT, author TEXT,"
+	" content_type TEXT NOT NULL DEFAULT 'html',"
+	" enclosures TEXT, categories TEXT,"
+	" content_text TEXT, content TEXT);"
+	"INSERT INTO items_v4 (id, feed_id, sort_date, read, flagged,"
+	" published, updated, first_seen, seq, hash, guid, title, link,"
+	" author, content_type, enclosures, categories, content_text, content)"
+	" SELECT id, feed_id, sort_date, read, flagged, published, updated,"
+	" first_seen, seq, hash, guid, title, link, author, content_type,"
+	" enclosures, categories, content_text, content FROM items;"
+	"DROP TABLE items;"
+	"ALTER TABLE items_v4 RENAME TO items;"
+	"CREATE INDEX items_seq ON items(seq);"
+	"CREATE INDEX items_feed_date ON items(feed_id, sort_date, id);"
+	"CREATE INDEX items_date ON items(sort_date, id);"
+	"CREATE INDEX items_feed_unread ON items(feed_id, sort_date, id)"
+	" WHERE read = 0;"
+	"CREATE INDEX items_flagged ON items(sort_date, id) WHERE flagged = 1;"
+	"CREATE UNIQUE INDEX items_feed_guid ON items(feed_id, guid);",
+};
+
+const size_t store_n_migrations = sizeof(store_migrations) /
+    sizeof(store_migrations[0]);
+
+const char *const store_stmt_sql[N_STMTS] = {
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+	[S_SAVEPOINT] = "SAVEPOINT gazette_feed",
+	[S_RELEASE] = "RELEASE gazette_feed",
+	[S_ROLLBACK_TO] = "ROLLBACK TO gazette_feed",
+	[S_DATA_VERSION] = "PRAGMA data_version",
+	[S_MAX_SEQ] = "SELECT max(coalesce((SELECT max(seq) FROM items), 0),"
+	    " coalesce((SELECT max(seq) FROM item_tombstones), 0))",
+	[S_FEED_FIND] = "SELECT id FROM feeds WHERE url = :url",
+	[S_FEED_INSERT] = "INSERT INTO feeds(url) VALUES (:url)",
+	[S_FEED_GET] = "SELECT " FEED_COLS " FROM feeds WHERE id = :id",
+	[S_FEED_GET_URL] = "SELECT " FEED_COLS " FROM feeds WHERE url = :url",
+	[S_FEEDS_ALL] = "SELECT " FEED_COLS " FROM feeds ORDER BY id",
+	[S_TAGS_ALL] = "SELECT feed_id, tag FROM feed_tags"
+	    " ORDER BY feed_id, position",
+	[S_TAGS_DELETE] = "DELETE FROM feed_tags WHERE feed_id = :feed",
+	[S_TAG_INSERT] = "INSERT OR IGNORE INTO feed_tags(feed_id, tag,"
+	    " position) VALUES (:feed, :tag, :position)",
+	[S_FEED_RECORD] = "UPDATE feeds SET http_status = :status,"
+	    " last_error = :error, last_fetch = :fetched,"
+	    " next_fetch = :next, redirect_url = :moved,"
+	    " etag = CASE WHEN :setv THEN :etag ELSE etag END,"
+	    " last_modified = CASE WHEN :setv THEN :lastmod"
+	    "  ELSE last_modified END,"
+	    " title = coalesce(:title, title), link = coalesce(:link, link)"
+	    " WHERE id = :id",
+	[S_FEED_META] = "UPDATE feeds SET title = coalesce(:title, title),"
+	    " link = coalesce(:link, link) WHERE id = :id",
+	[S_FEED_VALIDATORS] = "UPDATE feeds SET etag = :etag,"
+	    " last_modified = :lastmod WHERE id = :id",
+	[S_FEED_RESULT] = "UPDATE feeds SET http_status = :status,"
+	    " last_error = :error, last_fetch = :fetched WHERE id = :id",
+	[S_FEED_NEXT] = "UPDATE feeds SET next_fetch = :next WHERE id = :id",
+	[S_FEED_REDIRECT] = "UPDATE feeds SET redirect_url = :url"
+	    " WHERE id = :id",
+	[S_FEED_USER_TITLE] = "UPDATE feeds SET user_title = :title"
+	    " WHERE id = :id",
+	[S_FEED_COUNTERS] = "UPDATE feeds SET total = total + :dtotal,"
+	    " unread = unread + :dunread WHERE id = :id",
+	[S_FEED_TOMBSTONES] = "INSERT INTO item_tombstones(seq, item_id)"
+	    " SELECT :base + row_number() OVER (ORDER BY id), id FROM items"
+	    " WHERE feed_id = :feed",
+	[S_FEED_DELETE_ITEMS] = "DELETE FROM items WHERE feed_id = :feed",
+	[S_FEED_DELETE] = "DELETE FROM feeds WHERE id = :feed",
+	[S_HOST_SET] = "INSERT INTO host_backoff(host, retry_after)"
+	    " VALUES (:host, :until) ON CONFLICT(host)"
+	    " DO UPDATE SET retry_after = excluded.retry_after",
+	[S_HOST_DELETE] = "DELETE FROM host_backoff WHERE host = :host",
+	[S_HOST_GET] = "SELECT retry_after FROM host_backoff"
+	    " WHERE host = :host",
+	[S_HOST_EXPIRE] = "DELETE FROM host_backoff WHERE retry_after < :now",
+	[S_ITEM_LOOKUP] = "SELECT id, hash FROM items"
+	    " WHERE feed_id = :feed AND guid = :guid",
+	[S_ITEM_INSERT] = "INSERT INTO items(feed_id, guid, title, link,"
+	    " author, published, updated, sort_date, content_type, content,"
+	    " content_text, enclosures, categories, hash, first_seen, seq)"
+	    " VALUES (:feed, :guid, :title, :link, :author, :published,"
+	    " :updated, coalesce(:published, :updated, :now), :ctype,"
+	    " :content, :text, :enclosures, :categories, :hash, :now, :seq)",
+	[S_ITEM_UPDATE] = "UPDATE items SET"
+	    " seq = CASE WHEN title IS NOT :title OR author IS NOT :author"
+	    "  OR content_text IS NOT :text THEN :seq ELSE seq END,"
+	    " title = :title, link = :link, author = :author,"
+	    " published = :published, updated = :updated,"
+	    " sort_date = coalesce(:published, :updated, first_seen),"
+	    " content_type = :ctype, content = :content, content_text = :text,"
+	    " enclosures = :enclosures, categories = :categories, hash = :hash"
+	    " WHERE id = :id",
+	[S_PRUNE] = "DELETE FROM items WHERE feed_id = :feed AND flagged = 0"
+	    " AND id NOT IN (SELECT id FROM items WHERE feed_id = :feed"
+	    "  ORDER BY sort_date DESC, id DESC LIMIT :keep)"
+	    " RETURNING id, read",
+	[S_TOMBSTONE] = "INSERT INTO item_tombstones(seq, item_id)"
+	    " VALUES (:seq, :id)",
+	[S_COUNTS_FEED] = "SELECT unread, total FROM feeds WHERE id = :feed",
+	[S_COUNTS_ALL] = "SELECT coalesce(sum(unread), 0),"
+	    " coalesce(sum(total), 0) FROM feeds",
+	[S_ITEM_GET] = "SELECT " FULL_COLS " FROM items i"
+	    " JOIN feeds f ON f.id = i.feed_id WHERE i.id = :id",
+	[S_ITEM_GET_GUID] = "SELECT " FULL_COLS " FROM feeds f"
+	    " CROSS JOIN items i ON i.feed_id = f.id AND i.guid = :guid"
+	    " ORDER BY i.sort_date DESC, i.id DESC LIMIT 1",
+	[S_ITEM_GET_GUID_FEED] = "SELECT " FULL_COLS " FROM items i"
+	    " JOIN feeds f ON f.id = i.feed_id"
+	    " WHERE i.guid = :guid AND i.feed_id = :feed",
+	[S_READ_ONE] = "UPDATE items SET read = 1 WHERE id = :id AND read = 0"
+	    " RETURNING feed_id",
+	[S_UNREAD_ONE] = "UPDATE items SET read = 0"
+	    " WHERE id = :id AND read = 1 RETURNING feed_id",
+	[S_READ_FEED] = "UPDATE items SET read = 1"
+	    " WHERE feed_id = :feed AND read = 0",
+	[S_UNREAD_FEED] = "UPDATE items SET read = 0"
+	    " WHERE feed_id = :feed AND read = 1",
+	[S_READ_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
+	[S_UNREAD_ALL] = "UPDATE items SET read = 0 WHERE read = 1",
+	[S_COUNTERS_READ_FEED] = "UPDATE feeds SET"
+	    " unread = CASE WHEN :read THEN 0 ELSE total END WHERE id = :feed",
+	[S_COUNTERS_READ_ALL] = "UPDATE feeds SET"
+	    " unread = CASE WHEN :read THEN 0 ELSE total END",
+	[S_FLAG_SET] = "UPDATE items SET flagged = :flagged WHERE id = :id",
+	[S_FLAG_TOGGLE] = "UPDATE items SET flagged = 1 - flagged"
+	    " WHERE id = :id RETURNING flagged",
+	[S_RECOUNT] = "UPDATE feeds SET"
+	    " total = (SELECT count(*) FROM items WHERE feed_id = feeds.id),"
+	    " unread = (SELECT count(*) FROM items"
+	    "  WHERE feed_id = feeds.id AND read = 0)",
+};
