@@ -52,6 +52,18 @@ jsonw_str(struct buf *b, const char *s)
 	n = strlen(s);
 	buf_addch(b, '"');
 	while (n > 0) {
+		size_t run = 0;
+
+		/* Copy runs of printable ASCII in one go. */
+		while (run < n && p[run] >= 0x20 && p[run] < 0x7f &&
+		    p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run > 0) {
+			buf_add(b, p, run);
+			p += run;
+			n -= run;
+			continue;
+		}
 		if (*p == '"' || *p == '\\') {
 			buf_addch(b, '\\');
 			buf_addch(b, (char)*p);
