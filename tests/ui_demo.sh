@@ -26,9 +26,10 @@ keys Enter
 if wait_for "Title: L’évolution de la concurrence : de l’espace à l’IA"; then
 	ok "the editorial's title, accents and apostrophes intact"
 else show; fail "the editorial's title, accents and apostrophes intact"; fi
+# The body may be drawn a moment after the header: poll for it too.
 check "typographic quotes intact" \
-    grep -q '« C’est un petit pas pour l’homme' "$T/screen"
-check "accented capitals intact" grep -q 'Les États-Unis' "$T/screen"
+    wait_for '« C’est un petit pas pour l’homme'
+check "accented capitals intact" wait_for 'Les États-Unis'
 # End scrolls to the bottom; the title line says so.
 keys End
 if wait_for "(100%)"; then ok "End: the end of the article"
