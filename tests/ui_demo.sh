@@ -11,9 +11,9 @@ ui_start 100 30 TMPDIR="$T/tmp" GAZETTE_DEMO_DIR="$srcdir/contrib/demo" \
 if wait_for "Le Gazetier"; then ok "the demo starts"
 else show; fail "the demo starts"; fi
 n=$(ls "$srcdir/contrib/demo" | grep -cE '\.(xml|atom|json|rss|rdf)$')
-check "every demo feed listed ($n)" grep -q "^ *$n N" "$T/screen"
-check "a Japanese title" grep -q '端末ニュース' "$T/screen"
-check "a Russian title" grep -q 'Новости терминала' "$T/screen"
+check "every demo feed listed ($n)" wait_re "^ *$n N"
+check "a Japanese title" wait_re '端末ニュース'
+check "a Russian title" wait_re 'Новости терминала'
 check "a throwaway directory" [ -n "$(ls "$T/tmp")" ]
 
 # Open the French editorials and read the first one.

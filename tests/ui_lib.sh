@@ -62,6 +62,19 @@ wait_for() {
 	done
 }
 
+# wait_re REGEX [SECONDS]: wait_for with a grep (basic) regular expression.
+# Checks of what a screen shows poll too: a terminal update is not atomic,
+# so the pane can be caught with the new header drawn and the body not yet.
+wait_re() {
+	deadline=$(( $(date +%s) + ${2:-15} ))
+	while :; do
+		screen > "$T/screen"
+		grep -q -- "$1" "$T/screen" && return 0
+		[ "$(date +%s)" -ge "$deadline" ] && return 1
+		sleep 0.1
+	done
+}
+
 # wait_gone TEXT [SECONDS]: the opposite.
 wait_gone() {
 	deadline=$(( $(date +%s) + ${2:-15} ))

@@ -42,7 +42,7 @@ feed alpha "Alpha News" 4
 if wait_for "Your feeds (5 unread, 5 total)"; then
 	ok "an outside refresh shows the new articles"
 else show; fail "an outside refresh shows the new articles"; fi
-check "the feed's count too" grep -q '(4/4) Alpha News' "$T/screen"
+check "the feed's count too" wait_re '(4/4) Alpha News'
 keys Enter
 if wait_for "Alpha News story 4"; then ok "the new article is listed"
 else show; fail "the new article is listed"; fi
@@ -74,7 +74,7 @@ else show; fail "a failed refresh marks the feed"; fi
 wait_for "1 failed" >/dev/null
 keys e
 wait_for "alpha.xml" >/dev/null
-check "e shows the reason" grep -q 'alpha.xml' "$T/screen"
+check "e shows the reason" wait_re 'alpha.xml'
 keys Q
 st=$(wait_exit)
 check "quits cleanly ($st)" [ "$st" = 0 ]
