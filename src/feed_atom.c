@@ -23,19 +23,6 @@ atom_is_elem(const struct fx *x, int ns)
 }
 
 static bool
-item_child(const struct fx *x)
-{
-	return (x->item_depth > 0 && x->depth == x->item_depth + 1);
-}
-
-static bool
-meta_child(const struct fx *x)
-{
-	return (x->item_depth == 0 && x->chan_depth > 0 &&
-	    x->depth == x->chan_depth + 1);
-}
-
-static bool
 has_html(const char *type)
 {
 	return (strstr(type, "html") != NULL);
@@ -112,7 +99,7 @@ atom_link(struct fx *x, const XML_Char **atts)
 	if (rel == NULL)
 		rel = "alternate";
 	if (rel_is(rel, "enclosure")) {
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_add_enclosure(&x->item, fx_resolve(x, href), type,
 			    fx_attr(atts, "length"));
 		return;
@@ -122,9 +109,9 @@ atom_link(struct fx *x, const XML_Char **atts)
 	/* An HTML page is the best alternate; any alternate beats none. */
 	rank = type == NULL || has_html(type) ? 2 : 1;
 	url = xstrdup(href);
-	if (item_child(x))
+	if (fx_item_child(x))
 		fx_deliver(x, F_LINK, url, KIND_TEXT, rank);
-	else if (meta_child(x))
+	else if (fx_meta_child(x))
 		fx_deliver(x, F_META_LINK, url, KIND_TEXT, rank);
 	else
 		free(url);
@@ -147,49 +134,49 @@ atom_start(struct fx *x, int tok, int ns, const XML_Char **atts)
 		}
 		break;
 	case T_TITLE:
-		if (!item_child(x) && !meta_child(x))
+		if (!fx_item_child(x) && !fx_meta_child(x))
 			break;
 		if (!text_construct(x, atts, &mode, &kind))
 			break;
-		fx_capture(x, item_child(x) ? F_TITLE : F_META_TITLE,
+		fx_capture(x, fx_item_child(x) ? F_TITLE : F_META_TITLE,
 		    mode, kind, 0);
 		break;
 	case T_SUBTITLE:
 	case T_TAGLINE:
-		if (meta_child(x) && text_construct(x, atts, &mode, &kind))
+		if (fx_meta_child(x) && text_construct(x, atts, &mode, &kind))
 			fx_capture(x, F_META_DESC, mode, kind, 0);
 		break;
 	case T_LINK:
 		atom_link(x, atts);
 		break;
 	case T_ID:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_GUID, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_UPDATED:
 	case T_MODIFIED:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_UPDATED, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_PUBLISHED:
 	case T_ISSUED:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_PUBLISHED, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_CREATED:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_DC_DATE, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_SUMMARY:
-		if (item_child(x) && text_construct(x, atts, &mode, &kind))
+		if (fx_item_child(x) && text_construct(x, atts, &mode, &kind))
 			fx_capture(x, F_CONTENT, mode, kind, BODY_SUMMARY);
 		break;
 	case T_CONTENT:
-		if (item_child(x) && text_construct(x, atts, &mode, &kind))
+		if (fx_item_child(x) && text_construct(x, atts, &mode, &kind))
 			fx_capture(x, F_CONTENT, mode, kind, BODY_FULL);
 		break;
 	case T_AUTHOR:
-		if ((item_child(x) || meta_child(x)) && x->author_depth == 0) {
+		if ((fx_item_child(x) || fx_meta_child(x)) && x->author_depth == 0) {
 			x->author_depth = x->depth;
 			free(x->atom_name);
 			free(x->atom_email);
@@ -205,7 +192,7 @@ atom_start(struct fx *x, int tok, int ns, const XML_Char **atts)
 			fx_capture(x, F_ATOM_EMAIL, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_CATEGORY:
-		if (item_child(x) && ((v = fx_attr(atts, "term")) != NULL ||
+		if (fx_item_child(x) && ((v = fx_attr(atts, "term")) != NULL ||
 		    (v = fx_attr(atts, "label")) != NULL))
 			fx_deliver(x, F_CATEGORY, xstrdup(v), KIND_TEXT, 0);
 		break;

@@ -16,19 +16,6 @@
 #include "xmalloc.h"
 
 static bool
-item_child(const struct fx *x)
-{
-	return (x->item_depth > 0 && x->depth == x->item_depth + 1);
-}
-
-static bool
-meta_child(const struct fx *x)
-{
-	return (x->item_depth == 0 && x->chan_depth > 0 &&
-	    x->depth == x->chan_depth + 1);
-}
-
-static bool
 is_rss(const struct fx *x)
 {
 	return (x->format == FX_RSS2 || x->format == FX_RSS09 ||
@@ -57,55 +44,55 @@ rss_core_start(struct fx *x, int tok, const XML_Char **atts)
 		}
 		break;
 	case T_TITLE:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_TITLE, CAP_HTML, KIND_HTML, 0);
-		else if (meta_child(x))
+		else if (fx_meta_child(x))
 			fx_capture(x, F_META_TITLE, CAP_HTML, KIND_HTML, 0);
 		break;
 	case T_LINK:
 		/* <link href="..."/> in RSS: an Atom habit, taken as said. */
-		if ((v = fx_attr(atts, "href")) != NULL && (item_child(x) ||
-		    meta_child(x)))
-			fx_deliver(x, item_child(x) ? F_LINK : F_META_LINK,
+		if ((v = fx_attr(atts, "href")) != NULL && (fx_item_child(x) ||
+		    fx_meta_child(x)))
+			fx_deliver(x, fx_item_child(x) ? F_LINK : F_META_LINK,
 			    xstrdup(v), KIND_TEXT, 2);
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_LINK, CAP_TEXT, KIND_TEXT, 3);
-		else if (meta_child(x))
+		else if (fx_meta_child(x))
 			fx_capture(x, F_META_LINK, CAP_TEXT, KIND_TEXT, 3);
 		break;
 	case T_DESCRIPTION:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_CONTENT, CAP_HTML, KIND_HTML,
 			    BODY_SUMMARY);
-		else if (meta_child(x))
+		else if (fx_meta_child(x))
 			fx_capture(x, F_META_DESC, CAP_HTML, KIND_HTML, 0);
 		break;
 	case T_GUID:
-		if (item_child(x)) {
+		if (fx_item_child(x)) {
 			v = fx_attr(atts, "isPermaLink");
 			fx_capture(x, F_GUID, CAP_TEXT, KIND_TEXT,
 			    v == NULL || strcmp(v, "false") != 0);
 		}
 		break;
 	case T_PUBDATE:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_PUBLISHED, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_AUTHOR:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_AUTHOR, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_CATEGORY:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_CATEGORY, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_ENCLOSURE:
-		if (item_child(x) && (v = fx_attr(atts, "url")) != NULL)
+		if (fx_item_child(x) && (v = fx_attr(atts, "url")) != NULL)
 			fx_add_enclosure(&x->item, fx_resolve(x, v),
 			    fx_attr(atts, "type"), fx_attr(atts, "length"));
 		break;
 	case T_TTL:
-		if (meta_child(x))
+		if (fx_meta_child(x))
 			fx_capture(x, F_META_TTL, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	default:
@@ -143,44 +130,44 @@ rss_start(struct fx *x, int tok, int ns, const XML_Char **atts)
 	}
 	switch (tok) {
 	case T_CONTENT_ENCODED:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_CONTENT, CAP_HTML, KIND_HTML,
 			    BODY_FULL);
 		break;
 	case T_XHTML_BODY:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_CONTENT, CAP_XHTML, KIND_HTML,
 			    BODY_FULL);
 		break;
 	case T_DC_CREATOR:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_DC_CREATOR, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_DC_DATE:
 	case T_DCT_ISSUED:
 	case T_DCT_CREATED:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_DC_DATE, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_DCT_MODIFIED:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_UPDATED, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_DC_SUBJECT:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_CATEGORY, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_DC_TITLE:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_DC_TITLE, CAP_HTML, KIND_HTML, 0);
-		else if (meta_child(x) && x->meta->title == NULL)
+		else if (fx_meta_child(x) && x->meta->title == NULL)
 			fx_capture(x, F_META_TITLE, CAP_HTML, KIND_HTML, 0);
 		break;
 	case T_DC_DESCRIPTION:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_CONTENT, CAP_HTML, KIND_HTML,
 			    BODY_SUMMARY);
-		else if (meta_child(x))
+		else if (fx_meta_child(x))
 			fx_capture(x, F_META_DESC, CAP_HTML, KIND_HTML, 0);
 		break;
 	case T_MEDIA_GROUP:
@@ -206,11 +193,11 @@ rss_start(struct fx *x, int tok, int ns, const XML_Char **atts)
 			fx_capture(x, F_MEDIA_TITLE, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_ITUNES_AUTHOR:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_ITUNES_AUTHOR, CAP_TEXT, KIND_TEXT, 0);
 		break;
 	case T_ITUNES_SUMMARY:
-		if (item_child(x))
+		if (fx_item_child(x))
 			fx_capture(x, F_CONTENT, CAP_TEXT, KIND_TEXT,
 			    BODY_ITUNES);
 		break;
