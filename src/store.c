@@ -134,6 +134,23 @@ store_run(struct store *st, sqlite3_stmt *s, struct err *err)
 	return (0);
 }
 
+int64_t
+store_step_int(struct store *st, sqlite3_stmt *s, const char *what,
+    struct err *err)
+{
+	int64_t v = 0;
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE) {
+		store_db_error(st, err, what);
+		v = -1;
+	}
+	store_done(s);
+	return (v);
+}
+
 char *
 store_col_str(sqlite3_stmt *s, int i)
 {

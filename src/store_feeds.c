@@ -19,21 +19,11 @@ int64_t
 store_feed_find(struct store *st, const char *url, struct err *err)
 {
 	sqlite3_stmt *s;
-	int64_t id = 0;
-	int rc;
 
 	if ((s = store_stmt(st, S_FEED_FIND, err)) == NULL)
 		return (-1);
 	store_bind_static(s, ":url", url);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE) {
-		store_db_error(st, err, "cannot look up a feed");
-		id = -1;
-	}
-	store_done(s);
-	return (id);
+	return (store_step_int(st, s, "cannot look up a feed", err));
 }
 
 int64_t
@@ -395,21 +385,11 @@ int64_t
 store_host_backoff_get(struct store *st, const char *host, struct err *err)
 {
 	sqlite3_stmt *s;
-	int64_t v = 0;
-	int rc;
 
 	if ((s = store_stmt(st, S_HOST_GET, err)) == NULL)
 		return (-1);
 	store_bind_static(s, ":host", host);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE) {
-		store_db_error(st, err, "cannot read host back-off");
-		v = -1;
-	}
-	store_done(s);
-	return (v);
+	return (store_step_int(st, s, "cannot read host back-off", err));
 }
 
 int

@@ -109,6 +109,10 @@ void	 store_bind_static_n(sqlite3_stmt *, const char *, const char *,
 void	 store_bind_int(sqlite3_stmt *, const char *, int64_t);
 void	 store_bind_date(sqlite3_stmt *, const char *, int64_t);
 int	 store_run(struct store *, sqlite3_stmt *, struct err *);
+/* Step a bound statement that yields at most one integer: column 0 of its
+   row, 0 when there is none, -1 (what and the SQLite error in err). */
+int64_t	 store_step_int(struct store *st, sqlite3_stmt *s, const char *what,
+	    struct err *err);
 char	*store_col_str(sqlite3_stmt *, int);
 int64_t	 store_col_date(sqlite3_stmt *, int);
 
