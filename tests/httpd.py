@@ -17,8 +17,10 @@ If-Modified-Since matches gets a 304.
   /feed/NAME          200 (or 304), identity
   /gzip/NAME          Content-Encoding: gzip
   /deflate/NAME       Content-Encoding: deflate (zlib stream)
-  /br/NAME            not served (501): the standard library cannot write
-                      brotli, so br is not tested
+  /br/NAME            DIR/NAME.br with Content-Encoding: br (the standard
+                      library cannot write brotli: the test makes NAME.br
+                      with Debian's `brotli` tool)
+  /truncbr/NAME       the first half of DIR/NAME.br (Content-Length right)
   /r301/K/NAME        K permanent (301) redirects, then /feed/NAME
   /r302/K/NAME        K temporary (302) redirects, then /feed/NAME
   /r308/K/NAME        K permanent (308) redirects, then /feed/NAME
@@ -266,8 +268,16 @@ class Handler(BaseHTTPRequestHandler):
                 i += 64
         elif kind == "bomb":
             self.send(200, bomb_body(), {"Content-Encoding": "gzip"})
-        elif kind == "br":
-            self.send(501, b"brotli not available", ctype="text/plain")
+        elif kind in ("br", "truncbr"):
+            z, etag, lm = self.doc(name + ".br")
+            if z is None:
+                self.send(404, b"<h1>no such document</h1>",
+                          ctype="text/html")
+                return
+            if kind == "truncbr":
+                z = z[:len(z) // 2]
+            self.send(200, z, {"Content-Encoding": "br", "ETag": etag,
+                               "Last-Modified": lm})
         else:
             self.send(404, b"<h1>unknown scenario</h1>", ctype="text/html")
 
