@@ -287,6 +287,25 @@ enc_sniff(const void *data, size_t len, bool eof, const char *hint,
 	return (0);
 }
 
+int
+enc_sniff_forced(const void *data, size_t len, bool eof, const char *label,
+    struct enc_sniff *out)
+{
+	if (label == NULL || label[0] == '\0' || wide_label(label))
+		return (enc_sniff(data, len, eof, NULL, out));
+	/* Only a BOM can beat the override: four bytes are enough. */
+	memset(out, 0, sizeof(*out));
+	if (len < 4 && !eof)
+		return (1);
+	if (enc_sniff(data, len < 4 ? len : 4, true, NULL, out) == 0 &&
+	    out->source == ENC_FROM_BOM)
+		return (0);
+	memset(out, 0, sizeof(*out));
+	snprintf(out->label, sizeof(out->label), "%s", label);
+	out->source = ENC_FROM_FORCED;
+	return (0);
+}
+
 static void
 add_cp(struct enc_out *o, uint32_t cp)
 {

@@ -5,6 +5,15 @@
  * without a BOM recognised from "<?" in 16-bit units; the encoding= of
  * the XML declaration; the caller's hint (an HTTP charset, --charset),
  * used only when the document declares nothing; else UTF-8.
+ * enc_sniff_forced puts a user's override (the urls file's @encoding=)
+ * above everything but a byte order mark: an override beats the XML
+ * declaration and the HTTP charset, which are what it exists to correct,
+ * while a BOM is not a label anyone types by mistake (a document that
+ * starts with one is in that encoding, whatever else it says; browsers
+ * let a BOM win over a user's manual choice for the same reason).
+ * A forced UTF-16 or UTF-32 label is not applied to a head that reads as
+ * 8-bit (that would turn ASCII into CJK); real 16/32-bit documents are
+ * recognised from their bytes anyway.
  *
  * Conversion (struct enc_conv) is streaming: chunks may split a
  * multibyte sequence anywhere, the tail is carried to the next push.
@@ -32,6 +41,7 @@ enum enc_source {
 	ENC_FROM_BOM,
 	ENC_FROM_UTF16_GUESS,
 	ENC_FROM_DECL,
+	ENC_FROM_FORCED,
 	ENC_FROM_HINT,
 	ENC_FROM_DEFAULT
 };
@@ -52,6 +62,13 @@ struct enc_sniff {
  */
 int	 enc_sniff(const void *data, size_t len, bool eof, const char *hint,
 	    struct enc_sniff *out);
+/*
+ * The same, with label forced: it wins over the XML declaration and any
+ * hint, and loses only to a BOM (and, for a 16/32-bit label, to the
+ * bytes).  An empty or NULL label means no override.
+ */
+int	 enc_sniff_forced(const void *data, size_t len, bool eof,
+	    const char *label, struct enc_sniff *out);
 
 /*
  * The iconv name to use for a label, written to out; returns true when

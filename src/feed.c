@@ -147,7 +147,9 @@ decide(struct feed_parser *p, bool eof)
 		enc_out_add(&p->json, p->head.data, p->head.len);
 		return (true);
 	}
-	if (enc_sniff(s, n, eof, p->opts.charset, &sn) != 0)
+	if ((p->opts.charset_force ?
+	    enc_sniff_forced(s, n, eof, p->opts.charset, &sn) :
+	    enc_sniff(s, n, eof, p->opts.charset, &sn)) != 0)
 		return (false);
 	p->conv = enc_conv_new(sn.label, &p->err);
 	if (p->conv == NULL) {

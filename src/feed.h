@@ -11,6 +11,7 @@
 #ifndef GAZETTE_FEED_H
 #define GAZETTE_FEED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -26,6 +27,10 @@ struct feed_parse_opts {
 	const char	*base_url;	/* feed URL or --base, for relative links */
 	const char	*charset;	/* HTTP charset; used only when the
 					   document declares none */
+	bool		 charset_force;	/* charset is a user's override: it
+					   wins over the XML declaration;
+					   only a BOM beats it (see
+					   encoding.h) */
 	size_t		 max_bytes;	/* 0: FEED_DEFAULT_MAX_BYTES */
 	size_t		 max_items;	/* 0: FEED_DEFAULT_MAX_ITEMS */
 };

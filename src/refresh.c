@@ -254,6 +254,7 @@ on_data(void *ctx, const struct fetch_response *resp, const void *buf,
 		po.base_url = resp->url != NULL ? resp->url : j->uf->url;
 		po.charset = j->uf->set.encoding != NULL ?
 		    j->uf->set.encoding : resp->charset;
+		po.charset_force = j->uf->set.encoding != NULL;
 		if (j->uf->set.max_size > (int64_t)FEED_DEFAULT_MAX_BYTES)
 			po.max_bytes = (size_t)j->uf->set.max_size;
 		sink.ctx = j;

@@ -24,8 +24,8 @@
  *				suffixes k, M)
  *   @reload=MINUTES		fetch at most this often (default: any time)
  *   @max-items=N		keep at most N articles (0 = all, default)
- *   @encoding=CHARSET		charset for documents that declare none
- *				(overrides the HTTP one)
+ *   @encoding=CHARSET		charset to read the feed in; overrides the XML
+ *				declaration and HTTP charset, not a BOM
  *   @proxy=URL			proxy for this feed ("" or none: no proxy;
  *				default: the environment's)
  *   @ignore-cache		ignore <ttl>, max-age and Expires

@@ -73,6 +73,54 @@ test_sniff_declaration(void **state)
 }
 
 static void
+forced_ok(const char *head, size_t len, const char *force, const char *label,
+    size_t bom, enum enc_source source)
+{
+	struct enc_sniff sn;
+
+	assert_int_equal(enc_sniff_forced(head, len, true, force, &sn), 0);
+	assert_string_equal(sn.label, label);
+	assert_int_equal(sn.bom_len, bom);
+	assert_int_equal(sn.source, source);
+}
+
+static void
+test_sniff_forced(void **state)
+{
+	static const char lie[] =
+	    "<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?><rss/>";
+	static const char bom[] =
+	    "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"koi8-r\"?><rss/>";
+	struct enc_sniff sn;
+
+	(void)state;
+	/* The override beats the declaration, and nothing is skipped. */
+	forced_ok(lie, sizeof(lie) - 1, "windows-1252", "windows-1252", 0,
+	    ENC_FROM_FORCED);
+	forced_ok("<rss/>", 6, "koi8-r", "koi8-r", 0, ENC_FROM_FORCED);
+	/* A BOM beats the override. */
+	forced_ok(bom, sizeof(bom) - 1, "windows-1252", "UTF-8", 3,
+	    ENC_FROM_BOM);
+	forced_ok("\xff\xfe<\0?\0", 6, "koi8-r", "UTF-16LE", 2, ENC_FROM_BOM);
+	forced_ok("\xff\xfe\0\0<\0\0\0", 8, "koi8-r", "UTF-32LE", 4,
+	    ENC_FROM_BOM);
+	/* A 16-bit override on 8-bit bytes: the usual detection. */
+	forced_ok(lie, sizeof(lie) - 1, "UTF-16", "ISO-8859-2", 0,
+	    ENC_FROM_DECL);
+	forced_ok("<\0?\0x\0m\0", 8, "utf-16le", "UTF-16LE", 0,
+	    ENC_FROM_UTF16_GUESS);
+	/* No override: as enc_sniff without a hint. */
+	forced_ok(lie, sizeof(lie) - 1, NULL, "ISO-8859-2", 0, ENC_FROM_DECL);
+	forced_ok(lie, sizeof(lie) - 1, "", "ISO-8859-2", 0, ENC_FROM_DECL);
+	/* Fewer than four bytes: wait for a possible BOM, unless at eof. */
+	assert_int_equal(enc_sniff_forced("\xff\xfe\0", 3, false, "koi8-r",
+	    &sn), 1);
+	assert_int_equal(enc_sniff_forced("<a", 2, false, "koi8-r", &sn), 1);
+	forced_ok("<a", 2, "koi8-r", "koi8-r", 0, ENC_FROM_FORCED);
+	forced_ok("\xff\xfe", 2, "koi8-r", "UTF-16LE", 2, ENC_FROM_BOM);
+}
+
+static void
 test_sniff_needs_more(void **state)
 {
 	struct enc_sniff sn;
@@ -275,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_sniff_bom),
 		cmocka_unit_test(test_sniff_utf16_without_bom),
 		cmocka_unit_test(test_sniff_declaration),
+		cmocka_unit_test(test_sniff_forced),
 		cmocka_unit_test(test_sniff_needs_more),
 		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_convert_charsets),
