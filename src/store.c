@@ -349,6 +349,16 @@ store_open(const char *path, int flags, struct err *err)
 		    N_MIGRATIONS);
 		goto fail;
 	}
+	/*
+	 * A new file gets 8 KiB pages: an article row (about 1.7 KB of
+	 * HTML and text) and the FTS5 segments fit with less overhead, and
+	 * a cold refresh writes about 12% fewer bytes than with 4 KiB
+	 * (bench/refresh).  Only before the first write: an existing
+	 * database keeps the size it has.
+	 */
+	if (!st->readonly && version == 0 &&
+	    exec(st, "PRAGMA page_size = 8192", err) == -1)
+		goto fail;
 	if (!st->readonly) {
 		s = store_prepare_sql(st, "PRAGMA journal_mode = WAL", err);
 		if (s == NULL)
