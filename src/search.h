@@ -2,14 +2,15 @@
  * search: full-text search over the store's articles.
  *
  * Two parts:
- *  - the query language (search_query.c, no SQLite): what a person types
- *    is compiled into FTS5 expressions in which every word is a quoted
- *    FTS5 string, plus SQL filters whose values are bound parameters.  No
- *    input can produce an FTS5 syntax error or reach SQL unquoted; a query
- *    that cannot mean anything gets a one-line message instead.
+ *  - the query language (search_query.c and search_fts.c, no SQLite):
+ *    what a person types is compiled into FTS5 expressions in which every
+ *    word is a quoted FTS5 string, plus SQL filters whose values are
+ *    bound parameters.  No input can produce an FTS5 syntax error or
+ *    reach SQL unquoted; a query that cannot mean anything gets a
+ *    one-line message instead.
  *  - the index (search.c): FTS5 tables beside the store's items, brought
  *    up to date in batches by search_sync, rebuilt by search_reindex, and
- *    queried by search_run.
+ *    queried by search_run (search_run.c).
  *
  * Query language:
  *   word          every word must match (case and accents ignored:

@@ -1,6 +1,6 @@
 /*
- * search_int.h: text helpers shared by the search modules (not for
- * other modules).
+ * search_int.h: internals shared by the search modules (not for other
+ * modules): text helpers and the parsed form of a query.
  */
 #ifndef GAZETTE_SEARCH_INT_H
 #define GAZETTE_SEARCH_INT_H
@@ -9,13 +9,66 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "err.h"
+#include "search.h"
+
+struct store;
+
+/* SQL shared by search.c and search_run.c (items i, feeds f). */
+#define SEARCH_TEXT_EXPR	"coalesce(i.content_text, i.content)"
+#define SEARCH_FEED_TITLE	"coalesce(f.user_title, f.title)"
+
+/* 1 when the index exists in its current shape, 0 not, -1 error. */
+int	 search_index_ok(struct store *st, struct err *err);
+
 uint32_t search_utf8_next(const char *s, size_t len, size_t *i);
 bool	 search_utf8_valid(const char *s);
 bool	 search_cp_cjk(uint32_t cp);
 bool	 search_cp_word(uint32_t cp);
 size_t	 search_fold(uint32_t cp, uint32_t out[2]);
 
-struct search_query;
+/* A parsed query (search_query.c). */
+struct search_atom {
+	char		*text;		/* unquoted user text */
+	bool		 prefix;
+	bool		 cjk;
+	enum search_field field;
+};
+
+/* An OR of atoms; negated clauses hold exactly one atom. */
+struct search_clause {
+	struct search_atom *atoms;
+	size_t		 n;
+	bool		 negated;
+};
+
+struct search_pred_store {
+	char		*fts;
+	char		*cjk;
+	bool		 negated;
+};
+
+struct search_query {
+	struct search_clause *clauses;
+	size_t		 n;
+	struct search_filters filters;
+	char		*tag;
+	char		*fts;
+	char		*cjk;
+	struct search_pred_store *preds;
+	size_t		 npreds;
+	struct search_pred *pred_views;
+	struct search_term *terms;
+	size_t		 nterms;
+	size_t		 count;		/* terms and filters, for the cap */
+};
+
+/*
+ * Write the MATCH expressions and extra predicates of a parsed query
+ * (search_fts.c); -1 with a message when it has nothing to search for.
+ */
+int	 search_query_assemble(struct search_query *q, struct err *err);
+
 /*
  * A one-line snippet of text (markup and control characters removed)
  * around the first match, matches between SEARCH_MARK_ON/OFF.
