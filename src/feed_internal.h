@@ -232,10 +232,22 @@ char	*fx_resolve(const struct fx *x, const char *ref);
 void	 fx_capture(struct fx *x, enum fx_field field, enum fx_capmode mode,
 	    enum fx_kind kind, int prio);
 int	 fx_parent_tok(const struct fx *x);
+
 /* Is the element just opened a direct child of the current item (entry),
-   or of the channel (feed) outside any item? */
-bool	 fx_item_child(const struct fx *x);
-bool	 fx_meta_child(const struct fx *x);
+   or of the channel (feed) outside any item?  (Inline: asked for every
+   element.) */
+static inline bool
+fx_item_child(const struct fx *x)
+{
+	return (x->item_depth > 0 && x->depth == x->item_depth + 1);
+}
+
+static inline bool
+fx_meta_child(const struct fx *x)
+{
+	return (x->item_depth == 0 && x->chan_depth > 0 &&
+	    x->depth == x->chan_depth + 1);
+}
 
 /* feed_rss.c */
 void	 rss_start(struct fx *x, int tok, int ns, const XML_Char **atts);

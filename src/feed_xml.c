@@ -225,19 +225,6 @@ fx_stop(struct fx *x, enum err_code code, const char *fmt, ...)
 	}
 }
 
-bool
-fx_item_child(const struct fx *x)
-{
-	return (x->item_depth > 0 && x->depth == x->item_depth + 1);
-}
-
-bool
-fx_meta_child(const struct fx *x)
-{
-	return (x->item_depth == 0 && x->chan_depth > 0 &&
-	    x->depth == x->chan_depth + 1);
-}
-
 const char *
 fx_attr(const XML_Char **atts, const char *name)
 {
