@@ -6,19 +6,12 @@
  * know (KOI8-R, windows-1252) get a 256-entry map built with iconv, so
  * the floor covers the same documents gazette parses.
  */
-#include <errno.h>
 #include <expat.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
-struct doc {
-	char	*data;
-	size_t	 len;
-};
+#include "readfiles.h"
 
 static size_t text_bytes, elements;
 
@@ -75,20 +68,11 @@ on_unknown_encoding(void *ud, const XML_Char *name, XML_Encoding *info)
 	return (XML_STATUS_OK);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
-}
-
 int
 main(int argc, char **argv)
 {
 	struct doc *docs;
-	size_t total = 0, failed = 0;
+	size_t total, failed = 0;
 	double best = 1e99, t;
 	int i, round;
 
@@ -96,24 +80,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: expat_floor FILE...\n");
 		return (2);
 	}
-	docs = calloc((size_t)argc, sizeof(*docs));
-	for (i = 1; i < argc; i++) {
-		FILE *f = fopen(argv[i], "rb");
-		long n;
-
-		if (f == NULL || fseek(f, 0, SEEK_END) != 0 ||
-		    (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-			fprintf(stderr, "expat_floor: %s: %s\n", argv[i],
-			    strerror(errno));
-			return (1);
-		}
-		docs[i].len = (size_t)n;
-		docs[i].data = malloc(docs[i].len + 1);
-		if (fread(docs[i].data, 1, docs[i].len, f) != docs[i].len)
-			return (1);
-		fclose(f);
-		total += docs[i].len;
-	}
+	docs = read_docs("expat_floor", argc, argv, &total);
 	for (round = 0; round < 5; round++) {
 		t = now();
 		failed = 0;

@@ -4,18 +4,11 @@
  * expat: files read first, pushed in 16 KiB chunks as from the network,
  * items counted, best of 5 rounds.  Prints "BYTES SECONDS MB/s ITEMS".
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "feed.h"
-
-struct doc {
-	char	*data;
-	size_t	 len;
-};
+#include "readfiles.h"
 
 static int
 count_item(void *ctx, const struct item *it)
@@ -25,22 +18,13 @@ count_item(void *ctx, const struct item *it)
 	return (0);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
-}
-
 int
 main(int argc, char **argv)
 {
 	struct feed_parse_opts opts;
 	struct feed_sink sink;
 	struct doc *docs;
-	size_t total = 0, items = 0, off, n, failed = 0;
+	size_t total, items = 0, off, n, failed = 0;
 	double best = 1e99, t;
 	int i, round;
 
@@ -48,24 +32,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: gazette_inproc FILE...\n");
 		return (2);
 	}
-	docs = calloc((size_t)argc, sizeof(*docs));
-	for (i = 1; i < argc; i++) {
-		FILE *f = fopen(argv[i], "rb");
-		long len;
-
-		if (f == NULL || fseek(f, 0, SEEK_END) != 0 ||
-		    (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-			fprintf(stderr, "gazette_inproc: %s: %s\n", argv[i],
-			    strerror(errno));
-			return (1);
-		}
-		docs[i].len = (size_t)len;
-		docs[i].data = malloc(docs[i].len + 1);
-		if (fread(docs[i].data, 1, docs[i].len, f) != docs[i].len)
-			return (1);
-		fclose(f);
-		total += docs[i].len;
-	}
+	docs = read_docs("gazette_inproc", argc, argv, &total);
 	memset(&opts, 0, sizeof(opts));
 	sink.ctx = &items;
 	sink.item = count_item;

@@ -27,3 +27,7 @@ tests_test_feed_SOURCES = tests/test_feed.c
 tests_test_feed_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_feed_LDADD = $(TEST_LIBS)
 endif
+
+# bench/parse's in-process helpers share this header (bench/*.c are in
+# mk/support.mk's EXTRA_DIST).
+EXTRA_DIST += bench/readfiles.h
