@@ -21,62 +21,73 @@ struct opt {
 	size_t		 offset;
 	int		 min, max;		/* OPT_INT */
 	const char *const *values;		/* OPT_ENUM, NULL-terminated */
+	bool		 nonempty;		/* OPT_STRING: "" is an error */
+	/* Called after the value is stored. */
+	void		(*apply)(struct conf *cfg);
 };
 
 static const char *const keymap_values[] = { "newsboat", "vi", NULL };
 
+static void
+apply_keymap(struct conf *cfg)
+{
+	keymap_set_preset(&cfg->keymap, (enum keymap_preset)cfg->keymap_preset);
+}
+
 #define OFF(f)	offsetof(struct conf, f)
+
+/* One row per type: the type's name in the man page follows its kind. */
+#define BOOL_OPT(name, def, field, help) \
+	{ { name, "bool", def, help }, OPT_BOOL, OFF(field), 0, 0, NULL, \
+	    false, NULL }
+#define INT_OPT(name, def, field, min, max, help) \
+	{ { name, "number", def, help }, OPT_INT, OFF(field), min, max, \
+	    NULL, false, NULL }
+#define TEXT_OPT(name, def, field, nonempty, help) \
+	{ { name, "text", def, help }, OPT_STRING, OFF(field), 0, 0, NULL, \
+	    nonempty, NULL }
+#define ENUM_OPT(name, def, field, values, apply, help) \
+	{ { name, "enum", def, help }, OPT_ENUM, OFF(field), 0, 0, values, \
+	    false, apply }
 
 /* Every option, once: the man page and conf_init follow this table. */
 static const struct opt options[] = {
-	{ { "browser", "text", "",
+	TEXT_OPT("browser", "", browser, false,
 	    "Command line that opens a link; %u stands for the URL (appended "
 	    "when absent).  Split into words by gazette, never run by a "
-	    "shell.  Empty: $BROWSER, else xdg-open." },
-	    OPT_STRING, OFF(browser), 0, 0, NULL },
-	{ { "text-browsers", "text", "w3m lynx elinks links",
+	    "shell.  Empty: $BROWSER, else xdg-open."),
+	TEXT_OPT("text-browsers", "w3m lynx elinks links", text_browsers, false,
 	    "Programs (by name) that run in the terminal: gazette steps "
 	    "aside and waits for them.  Other browsers are detached with "
-	    "their output silenced." },
-	    OPT_STRING, OFF(text_browsers), 0, 0, NULL },
-	{ { "refresh-on-startup", "bool", "no",
-	    "Refresh every feed when the interface starts." },
-	    OPT_BOOL, OFF(refresh_on_startup), 0, 0, NULL },
-	{ { "show-read-feeds", "bool", "yes",
-	    "List feeds without unread articles (toggle with l)." },
-	    OPT_BOOL, OFF(show_read_feeds), 0, 0, NULL },
-	{ { "show-read-articles", "bool", "yes",
-	    "List read articles (toggle with L)." },
-	    OPT_BOOL, OFF(show_read_articles), 0, 0, NULL },
-	{ { "max-items", "number", "0",
+	    "their output silenced."),
+	BOOL_OPT("refresh-on-startup", "no", refresh_on_startup,
+	    "Refresh every feed when the interface starts."),
+	BOOL_OPT("show-read-feeds", "yes", show_read_feeds,
+	    "List feeds without unread articles (toggle with l)."),
+	BOOL_OPT("show-read-articles", "yes", show_read_articles,
+	    "List read articles (toggle with L)."),
+	INT_OPT("max-items", "0", max_items, 0, INT_MAX,
 	    "Show at most this many articles per feed, newest first; "
-	    "0 shows them all." },
-	    OPT_INT, OFF(max_items), 0, INT_MAX, NULL },
-	{ { "datetime-format", "text", "%b %d",
-	    "strftime(3) format of the dates in article lists." },
-	    OPT_STRING, OFF(datetime_format), 0, 0, NULL },
-	{ { "keymap", "enum", "newsboat",
+	    "0 shows them all."),
+	TEXT_OPT("datetime-format", "%b %d", datetime_format, true,
+	    "strftime(3) format of the dates in article lists."),
+	ENUM_OPT("keymap", "newsboat", keymap_preset, keymap_values,
+	    apply_keymap,
 	    "Key preset: newsboat, or vi (g/G first/last, ^D/^U half "
-	    "pages, ^F/^B pages).  Put it before any bind-key." },
-	    OPT_ENUM, OFF(keymap_preset), 0, 0, keymap_values },
-	{ { "osc52", "bool", "yes",
+	    "pages, ^F/^B pages).  Put it before any bind-key."),
+	BOOL_OPT("osc52", "yes", osc52,
 	    "Let y copy the current link to the terminal's clipboard with "
-	    "an OSC 52 sequence (works over SSH)." },
-	    OPT_BOOL, OFF(osc52), 0, 0, NULL },
-	{ { "osc8-links", "bool", "no",
+	    "an OSC 52 sequence (works over SSH)."),
+	BOOL_OPT("osc8-links", "no", osc8_links,
 	    "Emit the links of the article view as OSC 8 hyperlinks for "
-	    "terminals that support them." },
-	    OPT_BOOL, OFF(osc8_links), 0, 0, NULL },
-	{ { "show-keymap-hint", "bool", "yes",
-	    "Show a line of key hints at the bottom of the screen." },
-	    OPT_BOOL, OFF(show_keymap_hint), 0, 0, NULL },
-	{ { "confirm-mark-all-feeds-read", "bool", "yes",
-	    "Ask before C marks every article of every feed read." },
-	    OPT_BOOL, OFF(confirm_mark_all), 0, 0, NULL },
-	{ { "text-width", "number", "0",
+	    "terminals that support them."),
+	BOOL_OPT("show-keymap-hint", "yes", show_keymap_hint,
+	    "Show a line of key hints at the bottom of the screen."),
+	BOOL_OPT("confirm-mark-all-feeds-read", "yes", confirm_mark_all,
+	    "Ask before C marks every article of every feed read."),
+	INT_OPT("text-width", "0", text_width, 0, 10000,
 	    "Wrap articles at this many columns; 0 uses the window's "
-	    "width." },
-	    OPT_INT, OFF(text_width), 0, 10000, NULL },
+	    "width."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))
@@ -194,8 +205,7 @@ set_option(struct conf *cfg, const struct opt *o, const char *value,
 		memcpy(base, &n, sizeof(n));
 		break;
 	case OPT_STRING:
-		if (strcmp(o->info.name, "datetime-format") == 0 &&
-		    value[0] == '\0') {
+		if (o->nonempty && value[0] == '\0') {
 			err_set(err, ERR_CONFIG, "%s: must not be empty",
 			    o->info.name);
 			return (-1);
@@ -214,11 +224,10 @@ set_option(struct conf *cfg, const struct opt *o, const char *value,
 			return (-1);
 		}
 		memcpy(base, &i, sizeof(i));
-		if (o->offset == OFF(keymap_preset))
-			keymap_set_preset(&cfg->keymap,
-			    (enum keymap_preset)i);
 		break;
 	}
+	if (o->apply != NULL)
+		o->apply(cfg);
 	return (0);
 }
 
