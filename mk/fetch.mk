@@ -1,6 +1,6 @@
 # Fetching and the feed list: `gazette refresh`, urls file, OPML, `add`.
 libgazette_a_SOURCES += src/urls.c src/urls.h src/fetch.c src/fetch.h \
-	src/refresh.c src/refresh.h
+	src/refresh.c src/refresh.h src/refresh_int.h src/refresh_store.c
 gazette_SOURCES += src/cmd_refresh.c src/cmd_add.c src/cmd_opml.c
 
 if HAVE_CMOCKA

@@ -1,20 +1,23 @@
 /*
  * refresh: urls list -> fetch -> feed parser -> store, for every feed.
  *
- * Used by `gazette refresh` (blocking, refresh_run) and by the interface
- * (non-blocking, inside its event loop):
+ * Used by `gazette refresh` (refresh_run); the interface runs that
+ * command as a child process.  Step by step:
  *
  *	fd = refresh_lock(db_path, &err);	// -1: ERR_LOCKED or ERR_IO
  *	r = refresh_start(store, &urls, &opts, &cb, &err);
- *	while (refresh_step(r, 100, STDIN_FILENO) > 0)
- *		handle_keys_if_any();		// cb.feed_done fires in step
+ *	while (refresh_step(r, 100, -1) > 0)
+ *		continue;
  *	refresh_finish(r, &stats);		// frees r
  *	refresh_unlock(fd);
  *
  * refresh_step waits at most timeout_ms (0: do what is ready and return)
  * for network activity or for extra_fd (-1: none) to become readable,
- * with curl_multi_poll: no busy polling.  refresh_wakeup makes a waiting
- * step return early (safe from a signal handler).
+ * with curl_multi_poll: no busy polling.
+ *
+ * Two threads: the caller's receives and parses; a writer thread started
+ * by refresh_start does every database write and calls cb.feed_done, so
+ * between refresh_start and refresh_finish the store belongs to r.
  *
  * What happens to each feed of the list (query: feeds are ignored):
  *  - skipped (counted, not fetched) when not due: a Cache-Control max-age,
@@ -34,8 +37,9 @@
  * The urls file's "~Title" and tags are copied into the store.
  *
  * Writes are grouped (store_set_group_commit) between refresh_start and
- * refresh_finish: the write lock is never held across a network wait of
- * more than 50 ms, nor for more than about 250 ms in a row.
+ * refresh_finish: a group is committed when nothing waits to be stored
+ * (so the write lock is not held across a network wait) or after about
+ * 250 ms.
  *
  * The store and the urls list are borrowed and must outlive r.
  */
@@ -108,11 +112,9 @@ void	 refresh_unlock(int fd);
 struct refresh *refresh_start(struct store *st, const struct urls_list *urls,
 		    const struct refresh_opts *opts, const struct refresh_cb *cb,
 		    struct err *err);
-/* Returns the number of feeds not yet done (0: finished). */
+/* Returns the number of transfers not yet ended (0: all fetched;
+   refresh_finish waits for the rest to be stored). */
 size_t	 refresh_step(struct refresh *r, int timeout_ms, int extra_fd);
-void	 refresh_wakeup(struct refresh *r);
-/* Current counters (valid until finish). */
-const struct refresh_stats *refresh_stats(const struct refresh *r);
 /* Stop early (transfers abandoned, nothing half-written), give the
    counters, free r.  Also brings the search index up to date. */
 void	 refresh_finish(struct refresh *r, struct refresh_stats *out);

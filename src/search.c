@@ -59,7 +59,9 @@
 #include "xmalloc.h"
 
 #define SEARCH_SCHEMA	3
-#define BATCH_ROWS	5000
+/* Rows a transaction: 20,000 cost 13% less CPU than 5,000 when indexing
+   47,692 articles (fewer level-0 segments to merge), 50,000 no less. */
+#define BATCH_ROWS	20000
 
 #define TEXT_EXPR	SEARCH_TEXT_EXPR
 #define OLD_TEXT	"coalesce(old.content_text, old.content)"

@@ -1,0 +1,102 @@
+/*
+ * refresh internals shared by refresh.c (the fetch side: transfers and
+ * parsing, on the calling thread) and refresh_store.c (the store side:
+ * every database write, on a writer thread).
+ *
+ * A finished transfer becomes a refresh_msg: the job (with its parser
+ * and parsed items) and a copy of the response.  The fetch side posts
+ * it; from then on the job belongs to the writer, which stores it,
+ * reports it and frees what the parse left.  While the writer stores
+ * and commits, the fetch side goes on receiving and parsing the next
+ * feeds, so the two halves of a refresh run on two cores.  The queue
+ * is bounded in body bytes: a slow disk makes the fetch side wait,
+ * never grow without limit.
+ */
+#ifndef GAZETTE_REFRESH_INT_H
+#define GAZETTE_REFRESH_INT_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "err.h"
+#include "feed.h"
+#include "fetch.h"
+#include "item.h"
+#include "refresh.h"
+#include "store.h"
+#include "urls.h"
+
+/* Feeds are committed together at most GROUP_MS apart. */
+#define GROUP_MS	250
+
+struct refresh_job {
+	struct refresh		*r;
+	const struct urls_feed	*uf;
+	int64_t			 feed_id;
+	char			*stored_title;
+	struct feed_parser	*parser;
+	struct item		*items;
+	size_t			 n_items, a_items;
+	size_t			 bytes;		/* body bytes parsed */
+	bool			 done;
+	/* The parse's end, taken before the job goes to the writer (the
+	   parser itself is freed then: queued jobs hold only items). */
+	bool			 parsed;
+	enum feed_status	 fs;
+	struct err		 perr;
+	struct feed_meta	 meta;
+};
+
+struct refresh_msg {
+	struct refresh_msg	*next;
+	struct refresh_job	*j;
+	const char		*skip_why;	/* a skip, not a transfer */
+	struct fetch_response	 resp;		/* its strings are copies */
+	int64_t			 backoff_until;	/* 429/503: the host waits */
+	char			*backoff_host;
+	size_t			 bytes;
+};
+
+struct refresh {
+	struct store		*st;
+	struct fetch		*fetch;
+	struct refresh_cb	 cb;
+	struct refresh_opts	 opts;
+	struct refresh_job	*jobs;
+	size_t			 n_jobs;
+	struct refresh_stats	 stats;		/* the writer's, once it runs */
+	int64_t			 now;
+	bool			 started;
+	bool			 dirty;		/* a group may be open */
+	struct timespec		 dirty_since;
+
+	/* The queue to the writer thread. */
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 wake;		/* posted, or closing */
+	pthread_cond_t		 room;		/* the writer took the queue */
+	pthread_t		 writer;
+	bool			 threaded;	/* the writer thread runs */
+	bool			 closing;
+	struct refresh_msg	*head, **tail;
+	size_t			 queued;	/* body bytes waiting */
+};
+
+void	refresh_report(struct refresh *, struct refresh_job *,
+	    enum refresh_outcome, const char *, int, const char *, size_t,
+	    size_t);
+void	refresh_job_clear_items(struct refresh_job *);
+void	refresh_flush_group(struct refresh *);
+void	refresh_index(struct refresh *);
+
+/* Hand a message to the writer (or store it at once without one). */
+void	refresh_post(struct refresh *, struct refresh_msg *);
+void	refresh_msg_free(struct refresh_msg *);
+/* Start the writer thread (falls back to storing inline on failure);
+   stop: let it store everything posted, then join it. */
+void	refresh_writer_start(struct refresh *);
+void	refresh_writer_stop(struct refresh *);
+
+#endif

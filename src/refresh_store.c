@@ -1,0 +1,432 @@
+/*
+ * refresh_store: the store side of a refresh (see refresh_int.h).  Every
+ * database write of a refresh happens here, on the writer thread, in
+ * grouped commits: feeds are committed together at most GROUP_MS apart,
+ * and the group is committed as soon as nothing is waiting, so the
+ * write lock is not held while the fetch side waits on the network.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "fetch.h"
+#include "item.h"
+#include "refresh.h"
+#include "refresh_int.h"
+#include "search.h"
+#include "store.h"
+#include "xmalloc.h"
+
+#define FRESH_CAP	(24 * 3600)	/* never trust a feed for longer */
+#define BACKOFF_429	(10 * 60)	/* 429 without Retry-After */
+/* Body bytes the fetch side may get ahead of the writer by. */
+#define QUEUE_BYTES	(4 * 1024 * 1024)
+
+static void
+mark_dirty(struct refresh *r)
+{
+	if (!r->dirty) {
+		r->dirty = true;
+		clock_gettime(CLOCK_MONOTONIC, &r->dirty_since);
+	}
+}
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ((now.tv_sec - t->tv_sec) * 1000 +
+	    (now.tv_nsec - t->tv_nsec) / 1000000);
+}
+
+void
+refresh_flush_group(struct refresh *r)
+{
+	struct err err = ERR_INIT;
+
+	if (!r->dirty)
+		return;
+	r->dirty = false;
+	if (store_flush(r->st, &err) == -1) {
+		r->stats.db_failed = true;
+		snprintf(r->stats.flush_error, sizeof(r->stats.flush_error),
+		    "%s", err.msg);
+	}
+}
+
+void
+refresh_report(struct refresh *r, struct refresh_job *j, enum refresh_outcome o,
+    const char *error, int http_status, const char *moved_to,
+    size_t new_items, size_t updated)
+{
+	struct refresh_report rep;
+
+	j->done = true;
+	r->stats.done++;
+	switch (o) {
+	case REFRESH_FETCHED:
+		r->stats.fetched++;
+		break;
+	case REFRESH_NOT_MODIFIED:
+		r->stats.not_modified++;
+		break;
+	case REFRESH_SKIPPED:
+		r->stats.skipped++;
+		break;
+	case REFRESH_FAILED:
+		r->stats.failed++;
+		break;
+	}
+	r->stats.new_items += new_items;
+	r->stats.updated_items += updated;
+	if (moved_to != NULL)
+		r->stats.moved++;
+	if (r->cb.feed_done == NULL)
+		return;
+	memset(&rep, 0, sizeof(rep));
+	rep.url = j->uf->url;
+	rep.title = j->uf->title != NULL ? j->uf->title : j->stored_title;
+	rep.outcome = o;
+	rep.error = error;
+	rep.http_status = http_status;
+	rep.moved_to = moved_to;
+	rep.new_items = new_items;
+	rep.updated_items = updated;
+	rep.feed_id = j->feed_id;
+	r->cb.feed_done(r->cb.ctx, &rep, &r->stats);
+}
+
+static int
+cmp_date_desc(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	int64_t dx = x->published != ITEM_NO_DATE ? x->published : x->updated;
+	int64_t dy = y->published != ITEM_NO_DATE ? y->published : y->updated;
+
+	return (dx < dy ? 1 : dx > dy ? -1 : 0);
+}
+
+static int64_t
+cap_fresh(int64_t now, int64_t t)
+{
+	if (t <= now)
+		return (0);
+	return (t > now + FRESH_CAP ? now + FRESH_CAP : t);
+}
+
+/* When the feed may be fetched again. */
+static int64_t
+next_fetch(struct refresh *r, struct refresh_job *j, int64_t fresh_until,
+    int64_t ttl_minutes)
+{
+	int64_t next = 0, t;
+
+	if (!j->uf->set.ignore_cache) {
+		next = cap_fresh(r->now, fresh_until);
+		if (ttl_minutes > 0) {
+			t = cap_fresh(r->now, r->now + ttl_minutes * 60);
+			if (t > next)
+				next = t;
+		}
+	}
+	if (j->uf->set.reload > 0) {
+		t = r->now + (int64_t)j->uf->set.reload * 60;
+		if (t > next)
+			next = t;
+	}
+	return (next);
+}
+
+/* Parse result and items into the store, in one transaction. */
+static void
+store_document(struct refresh *r, struct refresh_job *j,
+    const struct fetch_response *resp, const char *fetch_error)
+{
+	struct store_fetch_result res;
+	struct err perr = ERR_INIT, serr = ERR_INIT;
+	const struct feed_meta *meta = NULL;
+	enum feed_status fs = FEED_FAILED;
+	enum store_upsert up;
+	struct buf msg;
+	size_t i, n, news = 0, upd = 0, maxi;
+
+	buf_init(&msg, 1024);
+	if (j->parsed) {
+		fs = j->fs;
+		perr = j->perr;
+		meta = &j->meta;
+	} else if (fetch_error == NULL)
+		err_set(&perr, ERR_NOTFEED, "empty document");
+	if (fetch_error != NULL)
+		buf_addstr(&msg, fetch_error);
+	else if (fs == FEED_FAILED)
+		buf_addf(&msg, "not a feed: %s", perr.msg);
+	else if (fs == FEED_PARTIAL)
+		buf_addf(&msg, "document cut short: %s", perr.msg);
+	if (msg.len > 0 && j->n_items > 0)
+		buf_addf(&msg, " (%zu item%s before it kept)", j->n_items,
+		    j->n_items == 1 ? "" : "s");
+
+	memset(&res, 0, sizeof(res));
+	res.http_status = resp->http_status;
+	res.error = msg.len > 0 ? buf_str(&msg) : NULL;
+	res.fetched_at = r->now;
+	res.moved_to = resp->moved_to;
+	maxi = j->uf->set.max_items > 0 ? (size_t)j->uf->set.max_items : 0;
+	res.max_items = maxi;
+	if (msg.len == 0) {
+		/* A complete document: keep its validators. */
+		res.set_validators = true;
+		res.etag = resp->etag;
+		res.last_modified = resp->last_modified;
+		res.next_fetch = next_fetch(r, j, resp->fresh_until,
+		    meta != NULL ? meta->ttl : -1);
+	} else if (j->n_items > 0) {
+		/* Something stored but not all: fetch it whole next time. */
+		res.set_validators = true;
+	}
+	if (meta != NULL && fs != FEED_FAILED) {
+		res.title = meta->title;
+		res.link = meta->link;
+		if (meta->title != NULL && j->stored_title == NULL)
+			j->stored_title = xstrdup(meta->title);
+	}
+	n = j->n_items;
+	if (maxi > 0 && n > maxi) {
+		/* Only the newest max_items, so pruned ones stay away. */
+		qsort(j->items, n, sizeof(*j->items), cmp_date_desc);
+		n = maxi;
+	}
+	if (store_begin(r->st, &serr) == 0) {
+		for (i = 0; i < n; i++) {
+			if (store_item_upsert(r->st, j->feed_id, &j->items[i],
+			    r->now, &up, &serr) == -1)
+				break;
+			if (up == STORE_UPSERT_NEW)
+				news++;
+			else if (up == STORE_UPSERT_UPDATED)
+				upd++;
+		}
+		if (!err_isset(&serr))
+			(void)store_feed_record(r->st, j->feed_id, &res, &serr);
+		if (!err_isset(&serr))
+			(void)store_commit(r->st, &serr);
+		mark_dirty(r);
+		if (err_isset(&serr))
+			store_rollback(r->st);
+	}
+	refresh_job_clear_items(j);
+	if (err_isset(&serr)) {
+		r->stats.db_failed = true;
+		buf_reset(&msg);
+		buf_addf(&msg, "database: %s", serr.msg);
+		refresh_report(r, j, REFRESH_FAILED, buf_str(&msg), resp->http_status,
+		    resp->moved_to, 0, 0);
+	} else if (msg.len > 0)
+		refresh_report(r, j, REFRESH_FAILED, buf_str(&msg), resp->http_status,
+		    resp->moved_to, news, upd);
+	else
+		refresh_report(r, j, REFRESH_FETCHED, NULL, resp->http_status,
+		    resp->moved_to, news, upd);
+	buf_free(&msg);
+}
+
+
+/* The database half of a transfer's end (the fetch side did the rest). */
+static void
+store_outcome(struct refresh *r, struct refresh_msg *m)
+{
+	struct refresh_job *j = m->j;
+	const struct fetch_response *resp = &m->resp;
+	struct store_fetch_result res;
+	struct err serr = ERR_INIT;
+
+	if (m->skip_why != NULL) {
+		refresh_report(r, j, REFRESH_SKIPPED, m->skip_why, 0, NULL, 0,
+		    0);
+		return;
+	}
+	switch (resp->status) {
+	case FETCH_OK:
+	case FETCH_STOPPED:
+		store_document(r, j, resp, NULL);
+		break;
+	case FETCH_FAILED:
+		if (j->parsed && j->n_items > 0) {
+			store_document(r, j, resp, resp->error);
+			break;
+		}
+		/* FALLTHROUGH */
+	case FETCH_NOT_MODIFIED:
+	case FETCH_HTTP_ERROR:
+		memset(&res, 0, sizeof(res));
+		res.http_status = resp->http_status;
+		res.error = resp->status == FETCH_NOT_MODIFIED ? NULL :
+		    resp->error;
+		res.fetched_at = r->now;
+		res.moved_to = resp->moved_to;
+		if (resp->status == FETCH_NOT_MODIFIED)
+			res.next_fetch = next_fetch(r, j, resp->fresh_until,
+			    -1);
+		if (m->backoff_until > 0)
+			res.next_fetch = m->backoff_until;
+		(void)store_feed_record(r->st, j->feed_id, &res, &serr);
+		mark_dirty(r);
+		if (m->backoff_host != NULL)
+			(void)store_host_backoff_set(r->st, m->backoff_host,
+			    m->backoff_until, &serr);
+		if (err_isset(&serr))
+			r->stats.db_failed = true;
+		if (resp->status == FETCH_NOT_MODIFIED && !err_isset(&serr))
+			refresh_report(r, j, REFRESH_NOT_MODIFIED, NULL,
+			    resp->http_status, resp->moved_to, 0, 0);
+		else
+			refresh_report(r, j, REFRESH_FAILED, err_isset(&serr) ?
+			    serr.msg : resp->error, resp->http_status,
+			    resp->moved_to, 0, 0);
+		break;
+	}
+	refresh_job_clear_items(j);
+}
+
+void
+refresh_msg_free(struct refresh_msg *m)
+{
+	if (m == NULL)
+		return;
+	free((char *)m->resp.reason);
+	free((char *)m->resp.error);
+	free((char *)m->resp.url);
+	free((char *)m->resp.etag);
+	free((char *)m->resp.last_modified);
+	free((char *)m->resp.charset);
+	free((char *)m->resp.moved_to);
+	free(m->backoff_host);
+	free(m);
+}
+
+/* Bring the search index up to what is committed. */
+void
+refresh_index(struct refresh *r)
+{
+	struct err err = ERR_INIT;
+
+	if (search_sync(r->st, &err) == -1)
+		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
+		    "%s", err.msg);
+}
+
+static void
+handle(struct refresh *r, struct refresh_msg *m)
+{
+	store_outcome(r, m);
+	refresh_msg_free(m);
+	if (r->dirty && ms_since(&r->dirty_since) >= GROUP_MS)
+		refresh_flush_group(r);
+}
+
+void
+refresh_post(struct refresh *r, struct refresh_msg *m)
+{
+	if (!r->threaded) {
+		handle(r, m);
+		return;
+	}
+	m->next = NULL;
+	pthread_mutex_lock(&r->mu);
+	*r->tail = m;
+	r->tail = &m->next;
+	r->queued += m->bytes;
+	pthread_cond_signal(&r->wake);
+	while (r->queued > QUEUE_BYTES && r->head != NULL)
+		pthread_cond_wait(&r->room, &r->mu);
+	pthread_mutex_unlock(&r->mu);
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct refresh *r = arg;
+	struct refresh_msg *batch, *m;
+
+	pthread_mutex_lock(&r->mu);
+	for (;;) {
+		if (r->head == NULL && r->dirty) {
+			/* Nothing waiting: commit now, not while the
+			   fetch side waits on a slow server. */
+			pthread_mutex_unlock(&r->mu);
+			refresh_flush_group(r);
+			pthread_mutex_lock(&r->mu);
+			continue;
+		}
+		if (r->head == NULL) {
+			if (r->closing)
+				break;
+			pthread_cond_wait(&r->wake, &r->mu);
+			continue;
+		}
+		batch = r->head;
+		r->head = NULL;
+		r->tail = &r->head;
+		r->queued = 0;
+		pthread_cond_broadcast(&r->room);
+		pthread_mutex_unlock(&r->mu);
+		while ((m = batch) != NULL) {
+			batch = m->next;
+			handle(r, m);
+		}
+		pthread_mutex_lock(&r->mu);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return (NULL);
+}
+
+void
+refresh_writer_start(struct refresh *r)
+{
+	r->head = NULL;
+	r->tail = &r->head;
+	if (pthread_mutex_init(&r->mu, NULL) != 0)
+		return;
+	if (pthread_cond_init(&r->wake, NULL) != 0) {
+		pthread_mutex_destroy(&r->mu);
+		return;
+	}
+	if (pthread_cond_init(&r->room, NULL) != 0) {
+		pthread_cond_destroy(&r->wake);
+		pthread_mutex_destroy(&r->mu);
+		return;
+	}
+	/* Without a thread everything still works, on one core. */
+	if (pthread_create(&r->writer, NULL, writer_main, r) != 0) {
+		pthread_cond_destroy(&r->room);
+		pthread_cond_destroy(&r->wake);
+		pthread_mutex_destroy(&r->mu);
+		return;
+	}
+	r->threaded = true;
+}
+
+void
+refresh_writer_stop(struct refresh *r)
+{
+	if (!r->threaded)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->closing = true;
+	pthread_cond_signal(&r->wake);
+	pthread_mutex_unlock(&r->mu);
+	pthread_join(r->writer, NULL);
+	r->threaded = false;
+	pthread_cond_destroy(&r->room);
+	pthread_cond_destroy(&r->wake);
+	pthread_mutex_destroy(&r->mu);
+}
