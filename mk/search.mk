@@ -1,6 +1,6 @@
 # Full-text search: the FTS5 index, query translation, `gazette search`.
 libgazette_a_SOURCES += src/search.h src/search_int.h src/search_text.c \
-	src/search.c src/search_run.c \
+	src/search.c src/search_run.c src/search_rank.c \
 	src/search_query.c src/search_fts.c src/search_match.c
 gazette_SOURCES += src/cmd_search.c
 
@@ -10,14 +10,19 @@ TESTS += tests/test_search
 tests_test_search_SOURCES = tests/test_search.c
 tests_test_search_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_search_LDADD = $(TEST_LIBS)
+check_PROGRAMS += tests/test_search_run
+TESTS += tests/test_search_run
+tests_test_search_run_SOURCES = tests/test_search_run.c
+tests_test_search_run_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_search_run_LDADD = $(TEST_LIBS)
 endif
 
 check_PROGRAMS += tests/search_fill
 tests_search_fill_SOURCES = tests/search_fill.c
 tests_search_fill_LDADD = libgazette.a $(DEP_LIBS)
 
-TESTS += tests/search.sh
-EXTRA_DIST += tests/search.sh
+TESTS += tests/search.sh tests/ui_search.sh
+EXTRA_DIST += tests/search.sh tests/ui_search.sh
 
 # libFuzzer target, built and run by fuzz/run.sh fuzz_search_query SECONDS.
 EXTRA_DIST += fuzz/fuzz_search_query.c fuzz/fuzz_search_query.dict

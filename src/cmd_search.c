@@ -5,6 +5,9 @@
  * --exact ranks every match; by default a query matching more than
  * SEARCH_RANK_CAP articles ranks the newest SEARCH_RANK_CAP of them
  * (after filters), which keeps a search of a very common word instant.
+ * When that cap cuts the ranking the table is followed by a line on
+ * stderr that says so, and every JSON object has "ranked_newest": the
+ * number of newest matches ranked (null when every match was).
  *
  * search brings the index up to date first when it can take the write
  * lock at once; when another process (a refresh) is writing, it answers
@@ -42,7 +45,7 @@
 #define LIMIT_MAX	100000
 
 static void
-add_json(struct buf *b, const struct search_hit *h)
+add_json(struct buf *b, const struct search_hit *h, bool capped)
 {
 	(void)buf_addch(b, '{');
 	jsonw_key(b, "feed", true);
@@ -72,6 +75,12 @@ add_json(struct buf *b, const struct search_hit *h)
 	jsonw_int(b, h->item_id);
 	jsonw_key(b, "feed_title", false);
 	jsonw_str(b, h->feed_title);
+	/* the rank cap cut the ranking: how many (newest) were ranked */
+	jsonw_key(b, "ranked_newest", false);
+	if (capped)
+		jsonw_int(b, SEARCH_RANK_CAP);
+	else
+		jsonw_null(b);
 	(void)buf_addstr(b, "}\n");
 }
 
@@ -186,7 +195,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	struct err err = ERR_INIT;
 	struct search_sync_opts so;
 	struct search_opts o;
-	struct search_results res = { NULL, 0, false };
+	struct search_results res = { NULL, 0, false, false };
 	struct search_query *q = NULL;
 	struct store *st = NULL;
 	const char *feed_url = NULL;
@@ -260,8 +269,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	if (writable) {
 		memset(&so, 0, sizeof(so));
 		so.nowait = true;
-		lag = search_lag(st, &err);
-		if (lag > 20000 && isatty(STDERR_FILENO))
+		if (isatty(STDERR_FILENO) && search_lag(st, &err) > 20000)
 			so.progress = progress;
 		if (search_sync_with(st, &so, &err) == -1) {
 			cmd_warn("search: %s", err.msg);
@@ -281,10 +289,14 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn("search: %s", err.msg);
 		goto out;
 	}
+	if (res.capped && !json)
+		cmd_warn("search: more than %d articles match: only the "
+		    "newest %d were ranked (--exact ranks them all)",
+		    SEARCH_RANK_CAP, SEARCH_RANK_CAP);
 	bold = !json && isatty(STDOUT_FILENO);
 	for (i = 0; i < res.n; i++) {
 		if (json)
-			add_json(&out, &res.hits[i]);
+			add_json(&out, &res.hits[i], res.capped);
 		else
 			add_line(&out, &res.hits[i], bold);
 	}

@@ -162,6 +162,8 @@ struct search_results {
 	struct search_hit *hits;
 	size_t	 n;
 	bool	 more;		/* there are hits after this window */
+	bool	 capped;	/* more matches than the rank cap: only the
+				   newest rank_cap of them were ranked */
 };
 
 /*

@@ -21,6 +21,10 @@ struct store;
 /* 1 when the index exists in its current shape, 0 not, -1 error. */
 int	 search_index_ok(struct store *st, struct err *err);
 
+/* Register gazette_rank() on a connection (search_rank.c): 0 or -1. */
+struct sqlite3;
+int	 search_rank_register(struct sqlite3 *db);
+
 uint32_t search_utf8_next(const char *s, size_t len, size_t *i);
 bool	 search_utf8_valid(const char *s);
 bool	 search_cp_cjk(uint32_t cp);

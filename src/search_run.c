@@ -119,8 +119,6 @@ bind_all(sqlite3_stmt *s, const struct search_query *q,
 	bind_name(s, ":feed", NULL, o->feed_id, false);
 	bind_name(s, ":limit", NULL, (int64_t)limit, false);
 	bind_name(s, ":offset", NULL, (int64_t)o->offset, false);
-	bind_name(s, ":cap", NULL, o->rank_cap == 0 ? SEARCH_RANK_CAP :
-	    o->rank_cap > INT64_MAX ? -1 : (int64_t)o->rank_cap, false);
 	for (i = 0; i < search_query_npreds(q); i++) {
 		const struct search_pred *p = search_query_pred(q, i);
 
@@ -131,50 +129,59 @@ bind_all(sqlite3_stmt *s, const struct search_query *q,
 	}
 }
 
-/*
- * The statement: ranked hits are chosen in an inner query that touches
- * only ids and scores, so texts are read for the window alone.
- */
+/* Filter-only queries: the newest articles that pass, a window. */
 static void
-build_sql(struct buf *b, const struct search_query *q,
+build_list_sql(struct buf *b, const struct search_query *q,
     const struct search_opts *o)
 {
-	const char *t = NULL;
-
-	if (search_query_fts(q) != NULL)
-		t = "search_fts";
-	else if (search_query_cjk(q) != NULL)
-		t = "search_cjk";
-	if (t == NULL) {
-		(void)buf_addstr(b, "SELECT " HIT_COLS ", 0.0, " TEXT_EXPR
-		    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE 1");
-		add_conditions(b, q, o);
-		(void)buf_addstr(b, " ORDER BY i.sort_date DESC, i.id DESC"
-		    " LIMIT :limit OFFSET :offset");
-		return;
-	}
-	/*
-	 * Matches are read newest first (rowid order, which FTS5 gives
-	 * without sorting), joined to a small covering index of items for
-	 * the filters and dates, and scored; at most rank_cap of them are
-	 * ranked, so that a word found in a tenth of a million articles
-	 * still answers at once.  Then the window is read in full.
-	 */
-	(void)buf_addf(b, "SELECT " HIT_COLS ", r.score, " TEXT_EXPR " FROM"
-	    " (SELECT c.id AS id, c.score AS score, c.d AS d FROM"
-	    " (SELECT m.rowid AS id, -bm25(%s, 10.0, 4.0, 2.0, 1.0) AS score,"
-	    " i.sort_date AS d FROM %s m JOIN items i INDEXED BY"
-	    " search_items_rank ON i.id = m.rowid WHERE %s MATCH %s", t, t, t,
-	    t[7] == 'f' ? ":fts" : ":cjk");
-	if (t[7] == 'f' && search_query_cjk(q) != NULL)
-		(void)buf_addstr(b, " AND i.id IN (SELECT rowid FROM search_cjk"
-		    " WHERE search_cjk MATCH :cjk)");
+	(void)buf_addstr(b, "SELECT " HIT_COLS ", 0.0, " TEXT_EXPR
+	    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE 1");
 	add_conditions(b, q, o);
-	(void)buf_addstr(b, " ORDER BY m.rowid DESC LIMIT :cap) c"
-	    " ORDER BY score DESC, d DESC, id DESC"
-	    " LIMIT :limit OFFSET :offset) r"
-	    " JOIN items i ON i.id = r.id JOIN feeds f ON f.id = i.feed_id"
-	    " ORDER BY r.score DESC, r.d DESC, r.id DESC");
+	(void)buf_addstr(b, " ORDER BY i.sort_date DESC, i.id DESC"
+	    " LIMIT :limit OFFSET :offset");
+}
+
+/* Does matching need the items' columns (filters, predicates)? */
+static bool
+needs_items(const struct search_query *q, const struct search_opts *o)
+{
+	const struct search_filters *f = search_query_filters(q);
+
+	return (f->unread != -1 || f->flagged != -1 || f->has_since ||
+	    f->has_until || f->tag != NULL || o->feed_id != 0 ||
+	    search_query_npreds(q) > 0 ||
+	    (search_query_fts(q) != NULL && search_query_cjk(q) != NULL));
+}
+
+/*
+ * The matches, newest first (rowid order, which FTS5 gives without
+ * sorting), each with its score and, when filters need the items' small
+ * covering index anyway, its date.  CROSS JOIN keeps that loop order.
+ * At most :cap rows: the caller asks for one more than it ranks, to know
+ * whether the cap cut the ranking.
+ */
+static void
+build_match_sql(struct buf *b, const struct search_query *q,
+    const struct search_opts *o, bool join)
+{
+	const char *t = search_query_fts(q) != NULL ? "search_fts" :
+	    "search_cjk";
+
+	(void)buf_addf(b, "SELECT m.rowid, gazette_rank(%s, z.sz)%s FROM %s m"
+	    " CROSS JOIN %s_docsize z ON z.id = m.rowid", t,
+	    join ? ", i.sort_date" : "", t, t);
+	if (join)
+		(void)buf_addstr(b, " CROSS JOIN items i INDEXED BY"
+		    " search_items_rank ON i.id = m.rowid");
+	(void)buf_addf(b, " WHERE %s MATCH %s", t, t[7] == 'f' ? ":fts" :
+	    ":cjk");
+	if (join) {
+		if (t[7] == 'f' && search_query_cjk(q) != NULL)
+			(void)buf_addstr(b, " AND i.id IN (SELECT rowid FROM"
+			    " search_cjk WHERE search_cjk MATCH :cjk)");
+		add_conditions(b, q, o);
+	}
+	(void)buf_addstr(b, " ORDER BY m.rowid DESC LIMIT :cap");
 }
 
 static char *
@@ -185,6 +192,290 @@ col_dup(sqlite3_stmt *s, int i)
 	return (t == NULL ? NULL : xstrdup((const char *)t));
 }
 
+/* A hit from a row of HIT_COLS followed by the text at column textcol. */
+static void
+fill_hit(struct search_hit *h, sqlite3_stmt *s, const struct search_query *q,
+    double score, int textcol)
+{
+	memset(h, 0, sizeof(*h));
+	h->item_id = sqlite3_column_int64(s, 0);
+	h->feed_id = sqlite3_column_int64(s, 1);
+	h->feed_url = col_dup(s, 2);
+	h->feed_title = col_dup(s, 3);
+	h->guid = col_dup(s, 4);
+	h->title = col_dup(s, 5);
+	h->link = col_dup(s, 6);
+	h->author = col_dup(s, 7);
+	h->published = sqlite3_column_type(s, 8) == SQLITE_NULL ?
+	    ITEM_NO_DATE : sqlite3_column_int64(s, 8);
+	h->date = sqlite3_column_int64(s, 9);
+	h->read = sqlite3_column_int(s, 10) != 0;
+	h->flagged = sqlite3_column_int(s, 11) != 0;
+	h->score = score;
+	h->snippet = search_snippet(q,
+	    (const char *)sqlite3_column_text(s, textcol), h->title);
+}
+
+static struct search_hit *
+add_hit(struct search_results *out, size_t *alloc)
+{
+	if (out->n == *alloc) {
+		*alloc = *alloc ? *alloc * 2 : 16;
+		out->hits = xreallocarray(out->hits, *alloc,
+		    sizeof(*out->hits));
+	}
+	return (&out->hits[out->n++]);
+}
+
+static int
+run_list(sqlite3 *db, const struct search_query *q,
+    const struct search_opts *o, size_t limit, struct search_results *out,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	struct buf sql;
+	size_t alloc = 0;
+	int step;
+
+	buf_init(&sql, 64 * 1024);
+	build_list_sql(&sql, q, o);
+	s = prep(db, buf_str(&sql), err);
+	buf_free(&sql);
+	if (s == NULL)
+		return (-1);
+	bind_all(s, q, o, limit + 1);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->n == limit) {
+			out->more = true;
+			continue;
+		}
+		fill_hit(add_hit(out, &alloc), s, q, 0.0, N_HIT_COLS + 1);
+	}
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE) {
+		db_err(db, err, "search failed");
+		return (-1);
+	}
+	return (0);
+}
+
+/* A scored match. */
+struct search_cand {
+	int64_t	 id;
+	double	 score;
+	int64_t	 date;
+};
+
+/* Best first: score, then the newer, then the later stored. */
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct search_cand *x = a, *y = b;
+
+	if (x->score != y->score)
+		return (x->score > y->score ? -1 : 1);
+	if (x->date != y->date)
+		return (x->date > y->date ? -1 : 1);
+	if (x->id != y->id)
+		return (x->id > y->id ? -1 : 1);
+	return (0);
+}
+
+/* The k-th best score of n (1 <= k <= n): a min-heap of the k best. */
+static double
+kth_score(const struct search_cand *c, size_t n, size_t k)
+{
+	double *heap = xreallocarray(NULL, k, sizeof(*heap)), v, kth;
+	size_t i, len = 0, at, child;
+
+	for (i = 0; i < n; i++) {
+		v = c[i].score;
+		if (len < k) {
+			/* sift up */
+			for (at = len++; at > 0 && heap[(at - 1) / 2] > v;
+			    at = (at - 1) / 2)
+				heap[at] = heap[(at - 1) / 2];
+			heap[at] = v;
+			continue;
+		}
+		if (v <= heap[0])
+			continue;
+		/* replace the smallest, sift down */
+		for (at = 0; (child = 2 * at + 1) < len; at = child) {
+			if (child + 1 < len && heap[child + 1] < heap[child])
+				child++;
+			if (heap[child] >= v)
+				break;
+			heap[at] = heap[child];
+		}
+		heap[at] = v;
+	}
+	kth = heap[0];
+	free(heap);
+	return (kth);
+}
+
+/* Prepare the ranking statement, registering gazette_rank when needed. */
+static sqlite3_stmt *
+prep_rank(sqlite3 *db, const char *sql, struct err *err)
+{
+	sqlite3_stmt *s = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK)
+		return (s);
+	sqlite3_finalize(s);
+	/* first use on this connection: "no such function" */
+	if (search_rank_register(db) == -1) {
+		err_set(err, ERR_DB, "search index: cannot register the "
+		    "ranking function");
+		return (NULL);
+	}
+	return (prep(db, sql, err));
+}
+
+/*
+ * Read and score the matches (at most cap of them, newest first): *n
+ * candidates, *capped when more matched.  *dated: dates were read too.
+ */
+static int
+read_matches(sqlite3 *db, const struct search_query *q,
+    const struct search_opts *o, size_t cap, struct search_cand **out,
+    size_t *n, bool *capped, bool *dated, struct err *err)
+{
+	struct search_cand *c = NULL;
+	sqlite3_stmt *s;
+	struct buf sql;
+	size_t alloc = 0;
+	int step;
+
+	*n = 0;
+	*capped = false;
+	*dated = needs_items(q, o);
+	buf_init(&sql, 64 * 1024);
+	build_match_sql(&sql, q, o, *dated);
+	s = prep_rank(db, buf_str(&sql), err);
+	buf_free(&sql);
+	if (s == NULL)
+		return (-1);
+	bind_all(s, q, o, 0);
+	bind_name(s, ":cap", NULL, cap >= INT64_MAX ? -1 : (int64_t)cap + 1,
+	    false);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			*capped = true;
+			break;
+		}
+		if (*n == alloc) {
+			alloc = alloc ? alloc * 2 : 256;
+			c = xreallocarray(c, alloc, sizeof(*c));
+		}
+		c[*n].id = sqlite3_column_int64(s, 0);
+		c[*n].score = sqlite3_column_double(s, 1);
+		c[*n].date = *dated ? sqlite3_column_int64(s, 2) : 0;
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE && step != SQLITE_ROW) {
+		db_err(db, err, "search failed");
+		free(c);
+		return (-1);
+	}
+	*out = c;
+	return (0);
+}
+
+/* The dates of the candidates (matching did not read them). */
+static int
+read_dates(sqlite3 *db, struct search_cand *c, size_t n, struct err *err)
+{
+	sqlite3_stmt *s;
+	size_t i;
+	int step = SQLITE_DONE;
+
+	s = prep(db, "SELECT sort_date FROM items INDEXED BY search_items_rank"
+	    " WHERE id = ?1", err);
+	if (s == NULL)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, c[i].id);
+		step = sqlite3_step(s);
+		/* a row deleted since it was matched sorts last */
+		c[i].date = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+		    INT64_MIN;
+		sqlite3_reset(s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		db_err(db, err, "search failed");
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Ranked hits: score every match (up to the cap), keep those that can
+ * be in the window (scores at or above the k-th best, ties included),
+ * order them by score, date and id, and read the window's articles.
+ * Dates are read only for the rows kept, unless filters read them while
+ * matching; texts only for the window.
+ */
+static int
+run_ranked(sqlite3 *db, const struct search_query *q,
+    const struct search_opts *o, size_t limit, struct search_results *out,
+    struct err *err)
+{
+	struct search_cand *c = NULL;
+	sqlite3_stmt *s = NULL;
+	size_t cap, n, k, i, keep, end, alloc = 0;
+	bool dated;
+	double kth;
+	int rc = -1, step;
+
+	cap = o->rank_cap == 0 ? SEARCH_RANK_CAP : o->rank_cap;
+	if (read_matches(db, q, o, cap, &c, &n, &out->capped, &dated, err)
+	    == -1)
+		return (-1);
+	if (o->offset >= n) {
+		rc = 0;
+		goto out;
+	}
+	k = o->offset + limit < n ? o->offset + limit : n;
+	keep = n;
+	if (k < n) {
+		kth = kth_score(c, n, k);
+		for (i = 0, keep = 0; i < n; i++)
+			if (c[i].score >= kth)
+				c[keep++] = c[i];
+	}
+	if (!dated && read_dates(db, c, keep, err) == -1)
+		goto out;
+	qsort(c, keep, sizeof(*c), cand_cmp);
+	out->more = n > o->offset + limit;
+	end = o->offset + limit < keep ? o->offset + limit : keep;
+	if ((s = prep(db, "SELECT " HIT_COLS ", " TEXT_EXPR " FROM items i"
+	    " JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1", err)) == NULL)
+		goto out;
+	for (i = o->offset; i < end; i++) {
+		sqlite3_bind_int64(s, 1, c[i].id);
+		step = sqlite3_step(s);
+		if (step == SQLITE_ROW)
+			fill_hit(add_hit(out, &alloc), s, q, c[i].score,
+			    N_HIT_COLS);
+		sqlite3_reset(s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			db_err(db, err, "search failed");
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(s);
+	free(c);
+	return (rc);
+}
+
 int
 search_run(struct store *st, const struct search_query *q,
     const struct search_opts *opts, struct search_results *out,
@@ -192,10 +483,8 @@ search_run(struct store *st, const struct search_query *q,
 {
 	sqlite3 *db = store_db(st);
 	struct search_opts o = { 0, 0, 0, 0 };
-	sqlite3_stmt *s = NULL;
-	struct buf sql;
-	size_t limit, alloc = 0;
-	int ok, rc = -1, step;
+	size_t limit;
+	int ok, rc;
 
 	memset(out, 0, sizeof(*out));
 	if (opts != NULL)
@@ -208,52 +497,12 @@ search_run(struct store *st, const struct search_query *q,
 		    "reindex");
 		return (-1);
 	}
-	buf_init(&sql, 64 * 1024);
-	build_sql(&sql, q, &o);
-	if ((s = prep(db, buf_str(&sql), err)) == NULL)
-		goto out;
-	bind_all(s, q, &o, limit + 1);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		struct search_hit *h;
-
-		if (out->n == limit) {
-			out->more = true;
-			continue;
-		}
-		if (out->n == alloc) {
-			alloc = alloc ? alloc * 2 : 16;
-			out->hits = xreallocarray(out->hits, alloc,
-			    sizeof(*out->hits));
-		}
-		h = &out->hits[out->n++];
-		memset(h, 0, sizeof(*h));
-		h->item_id = sqlite3_column_int64(s, 0);
-		h->feed_id = sqlite3_column_int64(s, 1);
-		h->feed_url = col_dup(s, 2);
-		h->feed_title = col_dup(s, 3);
-		h->guid = col_dup(s, 4);
-		h->title = col_dup(s, 5);
-		h->link = col_dup(s, 6);
-		h->author = col_dup(s, 7);
-		h->published = sqlite3_column_type(s, 8) == SQLITE_NULL ?
-		    ITEM_NO_DATE : sqlite3_column_int64(s, 8);
-		h->date = sqlite3_column_int64(s, 9);
-		h->read = sqlite3_column_int(s, 10) != 0;
-		h->flagged = sqlite3_column_int(s, 11) != 0;
-		h->score = sqlite3_column_double(s, N_HIT_COLS);
-		h->snippet = search_snippet(q,
-		    (const char *)sqlite3_column_text(s, N_HIT_COLS + 1),
-		    h->title);
-	}
-	if (step != SQLITE_DONE) {
-		db_err(db, err, "search failed");
+	if (search_query_fts(q) == NULL && search_query_cjk(q) == NULL)
+		rc = run_list(db, q, &o, limit, out, err);
+	else
+		rc = run_ranked(db, q, &o, limit, out, err);
+	if (rc == -1)
 		search_results_free(out);
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(s);
-	buf_free(&sql);
 	return (rc);
 }
 

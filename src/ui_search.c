@@ -2,7 +2,8 @@
  * ui_search: the search prompt and the ranked results (two lines a hit:
  * number, flags, date, feed and title, then the snippet with the matched
  * words highlighted).  Hits are read in windows of SEARCH_WINDOW as the
- * selection moves down.
+ * selection moves down.  When more articles match than search ranks
+ * (SEARCH_RANK_CAP), the title says only the newest were ranked.
  */
 #include "config.h"
 
@@ -29,6 +30,7 @@ struct search_view {
 	size_t			 nchunks;
 	size_t			 nhits;
 	bool			 more;
+	bool			 capped;	/* the rank cap cut the ranking */
 	struct ui_list		 list;
 };
 
@@ -82,6 +84,8 @@ fetch_more(struct ui *ui, struct search_view *sv)
 	sv->chunks = xreallocarray(sv->chunks, sv->nchunks + 1,
 	    sizeof(*sv->chunks));
 	sv->chunks[sv->nchunks++] = r;
+	if (r.capped)
+		sv->capped = true;
 	/* A short window is the last one. */
 	sv->nhits += r.n;
 	sv->more = r.more && r.n == SEARCH_WINDOW;
@@ -100,6 +104,7 @@ free_chunks(struct search_view *sv)
 	sv->chunks = NULL;
 	sv->nchunks = 0;
 	sv->nhits = 0;
+	sv->capped = false;
 }
 
 static void
@@ -125,8 +130,12 @@ search_title(struct ui *ui, struct ui_view *v, struct buf *b)
 	(void)buf_addf(b, "Search '%s'", sv->text);
 	if (sv->feed_id != 0)
 		(void)buf_addf(b, " in '%s'", sv->feed_title);
-	(void)buf_addf(b, " (%zu%s result%s)", sv->nhits, sv->more ? "+" : "",
+	(void)buf_addf(b, " (%zu%s result%s", sv->nhits, sv->more ? "+" : "",
 	    sv->nhits == 1 && !sv->more ? "" : "s");
+	/* more matches than the rank cap: say the ranking is partial */
+	if (sv->capped)
+		(void)buf_addf(b, ", newest %d ranked", SEARCH_RANK_CAP);
+	(void)buf_addch(b, ')');
 }
 
 /* Draw a snippet: SEARCH_MARK_ON ... SEARCH_MARK_OFF highlighted. */

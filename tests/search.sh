@@ -123,6 +123,8 @@ check "JSON: the snippet marks the match" \
     grep -q '"snippet":"The \\u0001evolution\\u0002 of birds' "$T/out"
 check "JSON: score and booleans" \
     grep -q '"read":false,"flagged":true,"score":[0-9.]*,' "$T/out"
+check "JSON: every match was ranked (ranked_newest null)" \
+    [ "$(grep -c '"ranked_newest":null}$' "$T/out")" -eq 2 ]
 "$GAZETTE" -d "$DB" search --limit 1 --json evolution > "$T/out"
 check "--limit" [ "$(wc -l < "$T/out")" -eq 1 ]
 "$GAZETTE" -d "$DB" search escape > "$T/out" 2>&1
@@ -234,5 +236,30 @@ n=$("$GAZETTE" -d "$DB" search --limit 5000 --json zebra 2>"$T/err" | wc -l)
 check "after kill -9 a search catches up: all 3000 found" [ "$n" -eq 3000 ]
 "$GAZETTE" -d "$DB" reindex --check > "$T/out" 2>&1
 check "consistent after catching up" [ $? -eq 0 ]
+
+# More matches than the rank cap (20000): the newest 20000 are ranked,
+# and the output says so; --exact ranks them all and says nothing.
+printf 'gen\thttp://cap.example/\t20001\tyak\n' | fill
+check "20001 more items stored" [ $? -eq 0 ]
+"$GAZETTE" -d "$DB" search --limit 3 yak > "$T/out" 2> "$T/err"
+check "capped: exit 0" [ $? -eq 0 ]
+check "capped: 3 hits shown" [ "$(grep -c '^2023-' "$T/out")" -eq 3 ]
+check "capped: stderr says only the newest 20000 were ranked" \
+    grep -q "^gazette: search: more than 20000 articles match: only the newest 20000 were ranked" "$T/err"
+check "capped: the notice is one line" [ "$(wc -l < "$T/err")" -eq 1 ]
+"$GAZETTE" -d "$DB" search --limit 3 --json yak > "$T/out" 2> "$T/err"
+check "capped JSON: ranked_newest 20000 on every line" \
+    [ "$(grep -c '"ranked_newest":20000}$' "$T/out")" -eq 3 ]
+check "capped JSON: nothing on stderr" [ ! -s "$T/err" ]
+"$GAZETTE" -d "$DB" search --limit 3 --json --exact yak > "$T/out" 2> "$T/err"
+check "--exact: ranked_newest null" \
+    [ "$(grep -c '"ranked_newest":null}$' "$T/out")" -eq 3 ]
+check "--exact: no notice" [ ! -s "$T/err" ]
+# exactly 20000 matches (one excluded): nothing was cut
+"$GAZETTE" -d "$DB" search --limit 3 "yak -7" > "$T/out" 2> "$T/err"
+check "20000 matches: no notice" [ ! -s "$T/err" ]
+check "20000 matches: found" [ "$(grep -c '^2023-' "$T/out")" -eq 3 ]
+n=$("$GAZETTE" -d "$DB" search --limit 100000 --json --exact yak | wc -l)
+check "--exact: all 20001 found" [ "$n" -eq 20001 ]
 
 tap_done

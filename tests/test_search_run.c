@@ -1,0 +1,330 @@
+/*
+ * test_search_run: ranking on a real database filled through the store
+ * API.  gazette_rank against FTS5's own bm25(); search_run's windows,
+ * ties and filters against the same ranking done in plain SQL; the rank
+ * cap and the flag that says it cut the ranking.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "err.h"
+#include "item.h"
+#include "search.h"
+#include "search_int.h"
+#include "store.h"
+#include "xmalloc.h"
+
+#define NOW	1767225600	/* 2026-01-01T00:00:00Z */
+#define NITEMS	60
+
+struct fixture {
+	char		 path[64];
+	struct store	*st;
+};
+
+static const char *const words[] = {
+	"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"
+};
+
+static void
+add_item(struct store *st, int64_t feed, int k)
+{
+	struct err err = ERR_INIT;
+	enum store_upsert r;
+	struct item it;
+	char guid[32], title[128], body[1024];
+	size_t len = 0;
+	int w;
+
+	item_init(&it);
+	(void)snprintf(guid, sizeof(guid), "g%d", k);
+	/* titles: some hold "alpha", a few repeat it */
+	(void)snprintf(title, sizeof(title), "%s story %d%s",
+	    k % 7 == 0 ? "alpha" : "plain", k % 5, k % 14 == 0 ?
+	    " alpha alpha" : "");
+	/* bodies of varied lengths, words in a fixed pattern */
+	for (w = 0; w < 10 + (k * 7) % 40; w++)
+		len += (size_t)snprintf(body + len, sizeof(body) - len, "%s ",
+		    words[(k + w * (k % 3 + 1)) % 8]);
+	/* twins: the same text, different dates (ties broken by date) */
+	if (k >= NITEMS - 6)
+		(void)snprintf(body, sizeof(body), "twin text alpha gamma");
+	it.guid = xstrdup(guid);
+	it.title = xstrdup(k >= NITEMS - 6 ? "Twin" : title);
+	it.link = xstrdup(guid);
+	it.author = xstrdup(k % 4 == 0 ? "Gamma Writer" : "Someone");
+	/* dates not in id order, so date and id ties differ */
+	it.published = 1700000000 + (int64_t)((k * 37) % NITEMS) * 3600;
+	it.content_type = "text";
+	it.content = xstrdup(body);
+	assert_int_equal(store_item_upsert(st, feed, &it, 1700000000, &r,
+	    &err), 0);
+	item_clear(&it);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+	struct err err = ERR_INIT;
+	int64_t feed;
+	int fd, k;
+
+	(void)snprintf(f->path, sizeof(f->path),
+	    "/tmp/gazette-test-search-run.XXXXXX");
+	fd = mkstemp(f->path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(f->path);
+	f->st = store_open(f->path, STORE_CREATE, &err);
+	assert_non_null(f->st);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	feed = store_feed_ensure(f->st, "http://a.example/", &err);
+	assert_true(feed > 0);
+	assert_int_equal(store_feed_set_meta(f->st, feed, "Delta News", NULL,
+	    &err), 0);
+	for (k = 0; k < NITEMS; k++)
+		add_item(f->st, feed, k);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	assert_int_equal(search_sync(f->st, &err), 0);
+	/* some read, for the filters */
+	for (k = 1; k <= NITEMS; k += 3)
+		assert_int_equal(store_item_set_read(f->st, k, true, &err), 0);
+	assert_int_equal(search_sync(f->st, &err), 0);
+	assert_int_equal(search_rank_register(store_db(f->st)), 0);
+	*state = f;
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char side[96];
+
+	store_close(f->st);
+	unlink(f->path);
+	(void)snprintf(side, sizeof(side), "%s-wal", f->path);
+	unlink(side);
+	(void)snprintf(side, sizeof(side), "%s-shm", f->path);
+	unlink(side);
+	free(f);
+	return (0);
+}
+
+/*
+ * For every row matching expr: gazette_rank and -bm25.  With several
+ * phrases they must be the same number; with one, proportional (the
+ * IDF, a factor common to every row, is left out).
+ */
+static void
+compare_bm25(sqlite3 *db, const char *expr, bool single)
+{
+	sqlite3_stmt *s;
+	double ratio = 0.0;
+	int rows = 0, rc;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT gazette_rank("
+	    "search_fts, z.sz), -bm25(search_fts, 10.0, 4.0, 2.0, 1.0) FROM"
+	    " search_fts m JOIN search_fts_docsize z ON z.id = m.rowid WHERE"
+	    " search_fts MATCH ?1", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, expr, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		double mine = sqlite3_column_double(s, 0);
+		double ref = sqlite3_column_double(s, 1);
+
+		rows++;
+		if (!single) {
+			if (mine != ref)
+				fail_msg("%s: gazette_rank %.17g, bm25 %.17g",
+				    expr, mine, ref);
+			continue;
+		}
+		assert_true(mine > 0.0);
+		if (ratio == 0.0)
+			ratio = ref / mine;
+		else if (fabs(ref / mine - ratio) > 1e-12 * ratio)
+			fail_msg("%s: not proportional: %.17g vs %.17g", expr,
+			    ref / mine, ratio);
+	}
+	assert_int_equal(rc, SQLITE_DONE);
+	sqlite3_finalize(s);
+	if (rows < 2)
+		fail_msg("%s: only %d rows", expr, rows);
+}
+
+static void
+test_rank_is_bm25(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *db = store_db(f->st);
+
+	compare_bm25(db, "\"alpha\" \"gamma\"", false);
+	compare_bm25(db, "(\"alpha\") AND (\"beta\" OR \"delta\")", false);
+	compare_bm25(db, "(\"gamma\") NOT (\"zeta\")", false);
+	compare_bm25(db, "title:\"alpha\" \"eta\"", false);
+	compare_bm25(db, "\"alpha\" \"story\" \"twin\" OR \"gamma\"", false);
+	compare_bm25(db, "\"alpha\"", true);
+	compare_bm25(db, "\"gam\" *", true);
+	compare_bm25(db, "\"alpha beta\"", true);
+}
+
+/*
+ * The reference: the same ranking in one SQL statement, ids in order,
+ * for the window (offset, limit); *total: how many match.
+ */
+static size_t
+reference(sqlite3 *db, const struct search_query *q, const char *where,
+    size_t offset, size_t limit, int64_t *ids, size_t *total)
+{
+	sqlite3_stmt *s;
+	char sql[1024];
+	size_t n = 0, i = 0;
+
+	(void)snprintf(sql, sizeof(sql), "SELECT m.rowid FROM search_fts m"
+	    " JOIN items i ON i.id = m.rowid WHERE search_fts MATCH ?1 %s"
+	    " ORDER BY -bm25(search_fts, 10.0, 4.0, 2.0, 1.0) DESC,"
+	    " i.sort_date DESC, i.id DESC", where);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(s, 1, search_query_fts(q), -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (i >= offset && n < limit)
+			ids[n++] = sqlite3_column_int64(s, 0);
+		i++;
+	}
+	sqlite3_finalize(s);
+	*total = i;
+	return (n);
+}
+
+static void
+check_windows(struct fixture *f, const char *text, const char *where)
+{
+	struct err err = ERR_INIT;
+	struct search_query *q = search_compile(text, NOW, &err);
+	struct search_results r;
+	struct search_opts o;
+	int64_t want[NITEMS];
+	size_t offset, limit, n, total, i;
+
+	assert_non_null(q);
+	for (limit = 1; limit <= 25; limit += 6) {
+		for (offset = 0; offset <= NITEMS; offset += 4) {
+			memset(&o, 0, sizeof(o));
+			o.offset = offset;
+			o.limit = limit;
+			assert_int_equal(search_run(f->st, q, &o, &r, &err), 0);
+			n = reference(store_db(f->st), q, where, offset, limit,
+			    want, &total);
+			if (r.n != n)
+				fail_msg("%s offset %zu limit %zu: %zu hits, "
+				    "wanted %zu", text, offset, limit, r.n, n);
+			for (i = 0; i < n; i++)
+				if (r.hits[i].item_id != want[i])
+					fail_msg("%s offset %zu limit %zu: hit "
+					    "%zu is %lld, wanted %lld", text,
+					    offset, limit, i,
+					    (long long)r.hits[i].item_id,
+					    (long long)want[i]);
+			assert_int_equal(r.more, total > offset + limit);
+			assert_false(r.capped);
+			search_results_free(&r);
+		}
+	}
+	if (total < 4)
+		fail_msg("%s: only %zu matches", text, total);
+	search_query_free(q);
+}
+
+static void
+test_windows_match_sql(void **state)
+{
+	struct fixture *f = *state;
+
+	/* one phrase: order by the same key as bm25 */
+	check_windows(f, "alpha", "");
+	check_windows(f, "twin", "");
+	check_windows(f, "gam*", "");
+	/* several, and filters (which read dates while matching) */
+	check_windows(f, "alpha gamma", "");
+	check_windows(f, "alpha OR beta", "");
+	check_windows(f, "gamma is:unread", "AND i.read = 0");
+	check_windows(f, "gamma is:read", "AND i.read = 1");
+	check_windows(f, "story -zeta", "");
+}
+
+/* The newest cap matches are ranked, and the result says so. */
+static void
+test_cap(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct search_query *q = search_compile("alpha", NOW, &err);
+	struct search_results r, all;
+	struct search_opts o;
+	size_t total, cap, i, k;
+
+	assert_non_null(q);
+	memset(&o, 0, sizeof(o));
+	o.limit = NITEMS;
+	o.rank_cap = SIZE_MAX;
+	assert_int_equal(search_run(f->st, q, &o, &all, &err), 0);
+	assert_false(all.capped);
+	total = all.n;
+	assert_true(total > 10);
+	for (cap = 1; cap <= total + 1; cap++) {
+		o.rank_cap = cap;
+		assert_int_equal(search_run(f->st, q, &o, &r, &err), 0);
+		assert_int_equal(r.capped, cap < total);
+		assert_int_equal(r.n, cap < total ? cap : total);
+		/* the ranked ones are the newest stored, in rank order */
+		for (i = 0; i < r.n; i++) {
+			int64_t id = r.hits[i].item_id, newer = 0;
+
+			for (k = 0; k < all.n; k++)
+				if (all.hits[k].item_id > id)
+					newer++;
+			assert_true((size_t)newer < cap);
+			if (i > 0)
+				assert_true(r.hits[i - 1].score >=
+				    r.hits[i].score);
+		}
+		search_results_free(&r);
+	}
+	/* the window of a capped ranking */
+	o.rank_cap = 5;
+	o.limit = 2;
+	o.offset = 4;
+	assert_int_equal(search_run(f->st, q, &o, &r, &err), 0);
+	assert_int_equal(r.n, 1);
+	assert_false(r.more);
+	assert_true(r.capped);
+	search_results_free(&r);
+	search_results_free(&all);
+	search_query_free(q);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rank_is_bm25),
+		cmocka_unit_test(test_windows_match_sql),
+		cmocka_unit_test(test_cap),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, teardown));
+}

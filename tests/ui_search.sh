@@ -1,0 +1,47 @@
+#!/bin/sh
+# ui_search.sh: the interface's search view in a real terminal (tmux)
+# when more articles match than search ranks (20000): the title says
+# that only the newest were ranked, and says nothing when all were.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/ui_lib.sh"
+
+DB="$T/g.db"
+printf 'gen\thttp://cap.example/\t20001\tyak\ngen\thttp://few.example/\t5\tgnu\nsync\n' |
+    "$builddir/tests/search_fill" "$DB" > "$T/fill.out" 2>&1 ||
+    { echo "Bail out! search_fill failed"; exit 1; }
+
+ui_start 100 30 -- -d "$DB" -u /dev/null
+if wait_for "Your feeds"; then ok "the feed list"
+else show; fail "the feed list"; fi
+
+keys /
+if wait_for "Search:"; then ok "/ opens the search prompt"
+else show; fail "/ opens the search prompt"; fi
+keys yak Enter
+if wait_for "Search 'yak' (100+ results, newest 20000 ranked)"; then
+	ok "more matches than the cap: the title says the newest were ranked"
+else show; fail "more matches than the cap: the title says so"; fi
+check "the newest hits listed" wait_re '^   1 N .*yak 20000'
+
+keys q /
+wait_for "Search:" > /dev/null
+keys gnu Enter
+if wait_for "Search 'gnu' (5 results)"; then ok "a small search: 5 results"
+else show; fail "a small search: 5 results"; fi
+check "a small search: nothing about ranking" \
+    sh -c "! grep -q 'ranked' '$T/screen'"
+
+# one match excluded: exactly 20000, nothing was cut
+keys q /
+wait_for "Search:" > /dev/null
+keys "yak -7" Enter
+if wait_for "Search 'yak -7' (100+ results)"; then
+	ok "20000 matches exactly: no word about ranking"
+else show; fail "20000 matches exactly: no word about ranking"; fi
+check "20000 matches: the title has no notice" \
+    sh -c "! grep -q 'ranked' '$T/screen'"
+keys q Q
+st=$(wait_exit)
+check "exits 0" [ "$st" = 0 ]
+
+tap_done
