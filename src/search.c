@@ -268,17 +268,22 @@ step_done(sqlite3 *db, sqlite3_stmt *s, struct err *err)
 }
 
 /*
- * Can the text hold a CJK/Thai character?  Every such code point is
- * U+0E00 or above, so its UTF-8 starts with a byte of 0xe0 or more.
+ * Does the text hold a CJK/Thai character?  Every such code point is
+ * U+0E00 or above, so only a sequence whose lead byte is 0xe0 or more is
+ * decoded: typographic quotes and dashes (U+2000 and up, lead byte 0xe2)
+ * are common in Latin text and must not send it through the bigram pass.
  */
 static bool
 maybe_cjk(const char *s)
 {
-	const unsigned char *p;
+	size_t len = strlen(s), i = 0;
 
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (*p >= 0xe0)
+	while (i < len) {
+		if ((unsigned char)s[i] < 0xe0)
+			i++;
+		else if (search_cp_cjk(search_utf8_next(s, len, &i)))
 			return (true);
+	}
 	return (false);
 }
 
