@@ -32,13 +32,19 @@
 /* Feeds are committed together at most GROUP_MS apart. */
 #define GROUP_MS	250
 
+/* A parsed item and what storing it needs (computed where it parsed). */
+struct refresh_item {
+	struct item		 item;
+	struct store_item_prep	 prep;
+};
+
 struct refresh_job {
 	struct refresh		*r;
 	const struct urls_feed	*uf;
 	int64_t			 feed_id;
 	char			*stored_title;
 	struct feed_parser	*parser;
-	struct item		*items;
+	struct refresh_item	*items;
 	size_t			 n_items, a_items;
 	size_t			 bytes;		/* body bytes parsed */
 	bool			 done;

@@ -107,7 +107,8 @@ refresh_report(struct refresh *r, struct refresh_job *j, enum refresh_outcome o,
 static int
 cmp_date_desc(const void *a, const void *b)
 {
-	const struct item *x = a, *y = b;
+	const struct item *x = &((const struct refresh_item *)a)->item;
+	const struct item *y = &((const struct refresh_item *)b)->item;
 	int64_t dx = x->published != ITEM_NO_DATE ? x->published : x->updated;
 	int64_t dy = y->published != ITEM_NO_DATE ? y->published : y->updated;
 
@@ -207,8 +208,9 @@ store_document(struct refresh *r, struct refresh_job *j,
 	}
 	if (store_begin(r->st, &serr) == 0) {
 		for (i = 0; i < n; i++) {
-			if (store_item_upsert(r->st, j->feed_id, &j->items[i],
-			    r->now, &up, &serr) == -1)
+			if (store_item_upsert_prepared(r->st, j->feed_id,
+			    &j->items[i].item, &j->items[i].prep, r->now, &up,
+			    &serr) == -1)
 				break;
 			if (up == STORE_UPSERT_NEW)
 				news++;

@@ -315,8 +315,6 @@ store_open(const char *path, int flags, struct err *err)
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
 	st->readonly = (flags & STORE_READONLY) != 0;
-	buf_init(&st->scratch, BUF_CAP_BODY);
-	buf_init(&st->scratch2, BUF_CAP_BODY);
 	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX,
 	    NULL) != SQLITE_OK) {
@@ -412,8 +410,6 @@ store_close(struct store *st)
 	for (i = 0; i < N_WINDOW; i++)
 		sqlite3_finalize(st->windows[i]);
 	sqlite3_close(st->db);
-	buf_free(&st->scratch);
-	buf_free(&st->scratch2);
 	free(st->deltas);
 	free(st->path);
 	free(st);

@@ -263,6 +263,26 @@ int	 store_item_upsert(struct store *st, int64_t feed_id,
 	    const struct item *item, int64_t now, enum store_upsert *result,
 	    struct err *err);
 /*
+ * The part of an upsert that needs no database: the change hash, the
+ * text for the search index, enclosures and categories as JSON.  Safe on
+ * any thread, so a refresh computes it where it parses and leaves the
+ * writer only the SQL.  The item must outlive p.
+ */
+struct store_item_prep {
+	uint64_t	 hash;
+	size_t		 content_len;
+	const char	*ctype;
+	char		*text;
+	char		*enclosures;
+	char		*categories;
+};
+void	 store_item_prepare(const struct item *item,
+	    struct store_item_prep *p);
+void	 store_item_prep_clear(struct store_item_prep *p);
+int	 store_item_upsert_prepared(struct store *st, int64_t feed_id,
+	    const struct item *item, const struct store_item_prep *p,
+	    int64_t now, enum store_upsert *result, struct err *err);
+/*
  * Keep the newest max_items items of a feed (by date), deleting older
  * ones, except flagged items, which are always kept (like newsboat).
  * Unread items are pruned too.  0 keeps everything.  A caller should

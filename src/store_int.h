@@ -87,8 +87,6 @@ struct store {
 	size_t		 alloc_deltas;
 	sqlite3_stmt	*stmts[N_STMTS];
 	sqlite3_stmt	*windows[N_WINDOW];
-	struct buf	 scratch;	/* JSON of enclosures and categories */
-	struct buf	 scratch2;
 };
 
 /*

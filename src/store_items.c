@@ -129,22 +129,73 @@ item_text(const struct item *item, size_t content_len)
 	return (store_text_from_html(item->content, content_len));
 }
 
-static const char *
-nonempty(const struct buf *b)
+static char *
+json_or_null(const struct buf *b)
 {
-	return (b->len > 0 ? buf_str(b) : NULL);
+	return (b->len > 0 ? xstrdup(buf_str(b)) : NULL);
+}
+
+void
+store_item_prepare(const struct item *item, struct store_item_prep *p)
+{
+	struct buf b;
+	uint64_t h;
+
+	memset(p, 0, sizeof(*p));
+	buf_init(&b, BUF_CAP_BODY);
+	p->ctype = item->content_type != NULL ? item->content_type : "html";
+	enclosures_json(&b, item);
+	p->enclosures = json_or_null(&b);
+	categories_json(&b, item);
+	p->categories = json_or_null(&b);
+	buf_free(&b);
+	h = hash_str(HASH_SEED, item->title);
+	h = hash_str(h, item->link);
+	h = hash_str(h, item->author);
+	h = hash_int(h, item->published);
+	h = hash_int(h, item->updated);
+	h = hash_str(h, p->ctype);
+	p->content_len = item->content != NULL ? strlen(item->content) : 0;
+	h = item->content != NULL ? hash_bytes(h, item->content,
+	    p->content_len) : hash_str(h, NULL);
+	h = hash_str(h, p->enclosures);
+	h = hash_str(h, p->categories);
+	if (h == 0)	/* 0 means "unknown" (rows from before hashes) */
+		h = 1;
+	p->hash = h;
+	p->text = item_text(item, p->content_len);
+}
+
+void
+store_item_prep_clear(struct store_item_prep *p)
+{
+	free(p->text);
+	free(p->enclosures);
+	free(p->categories);
+	memset(p, 0, sizeof(*p));
 }
 
 int
 store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
     int64_t now, enum store_upsert *result, struct err *err)
 {
+	struct store_item_prep p;
+	int rc;
+
+	store_item_prepare(item, &p);
+	rc = store_item_upsert_prepared(st, feed_id, item, &p, now, result,
+	    err);
+	store_item_prep_clear(&p);
+	return (rc);
+}
+
+int
+store_item_upsert_prepared(struct store *st, int64_t feed_id,
+    const struct item *item, const struct store_item_prep *p, int64_t now,
+    enum store_upsert *result, struct err *err)
+{
 	sqlite3_stmt *s;
-	const char *ctype, *encl, *cats;
 	int64_t id = 0, seq, old_hash = 0;
-	uint64_t h;
-	size_t content_len;
-	char *text = NULL;
 	bool began, found = false;
 	int rc = -1, step;
 
@@ -153,25 +204,6 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 		    st->path);
 		return (-1);
 	}
-	ctype = item->content_type != NULL ? item->content_type : "html";
-	enclosures_json(&st->scratch, item);
-	categories_json(&st->scratch2, item);
-	encl = nonempty(&st->scratch);
-	cats = nonempty(&st->scratch2);
-	h = hash_str(HASH_SEED, item->title);
-	h = hash_str(h, item->link);
-	h = hash_str(h, item->author);
-	h = hash_int(h, item->published);
-	h = hash_int(h, item->updated);
-	h = hash_str(h, ctype);
-	content_len = item->content != NULL ? strlen(item->content) : 0;
-	h = item->content != NULL ? hash_bytes(h, item->content, content_len) :
-	    hash_str(h, NULL);
-	h = hash_str(h, encl);
-	h = hash_str(h, cats);
-	if (h == 0)	/* 0 means "unknown" (rows from before hashes) */
-		h = 1;
-
 	if (store_auto_begin(st, &began, err) == -1)
 		return (-1);
 	if ((s = store_stmt(st, S_ITEM_LOOKUP, err)) == NULL)
@@ -189,14 +221,13 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 		store_db_error(st, err, "cannot look up an item");
 		goto out;
 	}
-	if (found && old_hash == (int64_t)h) {
+	if (found && old_hash == (int64_t)p->hash) {
 		*result = STORE_UPSERT_UNCHANGED;
 		rc = 0;
 		goto out;
 	}
 	if ((seq = store_take_seq(st, err)) == -1)
 		goto out;
-	text = item_text(item, content_len);
 	s = store_stmt(st, found ? S_ITEM_UPDATE : S_ITEM_INSERT, err);
 	if (s == NULL)
 		goto out;
@@ -212,12 +243,12 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 	store_bind_static(s, ":author", item->author);
 	store_bind_date(s, ":published", item->published);
 	store_bind_date(s, ":updated", item->updated);
-	store_bind_static(s, ":ctype", ctype);
-	store_bind_static_n(s, ":content", item->content, content_len);
-	store_bind_static(s, ":text", text);
-	store_bind_static(s, ":enclosures", encl);
-	store_bind_static(s, ":categories", cats);
-	store_bind_int(s, ":hash", (int64_t)h);
+	store_bind_static(s, ":ctype", p->ctype);
+	store_bind_static_n(s, ":content", item->content, p->content_len);
+	store_bind_static(s, ":text", p->text);
+	store_bind_static(s, ":enclosures", p->enclosures);
+	store_bind_static(s, ":categories", p->categories);
+	store_bind_int(s, ":hash", (int64_t)p->hash);
 	store_bind_int(s, ":seq", seq);
 	if (store_run(st, s, err) == -1)
 		goto out;
@@ -229,7 +260,6 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 	}
 	rc = 0;
 out:
-	free(text);
 	return (store_auto_end(st, began, rc, err));
 }
 
