@@ -12,6 +12,21 @@ tests_test_urls_LDADD = $(TEST_LIBS)
 endif
 
 TESTS += tests/urls.sh
+
+# Keyset paging of item windows (store_items.c read side, ui_items.c).
+if HAVE_CMOCKA
+check_PROGRAMS += tests/test_items_page
+TESTS += tests/test_items_page
+tests_test_items_page_SOURCES = tests/test_items_page.c
+tests_test_items_page_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_items_page_LDADD = $(TEST_LIBS)
+endif
+TESTS += tests/list-paging.sh
+EXTRA_DIST += tests/list-paging.sh
+# bench/items_jump DB [FEED]: cost of deep jumps in a list (not run).
+check_PROGRAMS += bench/items_jump
+bench_items_jump_SOURCES = bench/items_jump.c
+bench_items_jump_LDADD = libgazette.a $(DEP_LIBS)
 EXTRA_DIST += tests/urls.sh
 
 libgazette_a_SOURCES += src/opml.c src/opml.h

@@ -64,8 +64,8 @@ extern const char *const store_stmt_sql[N_STMTS];
 extern const char *const store_migrations[];
 extern const size_t store_n_migrations;
 
-/* Window statements: scope (2) x filter (3) x direction (3). */
-#define N_WINDOW	18
+/* Window statements: scope (2) x filter (3) x direction (3) x skip (2). */
+#define N_WINDOW	36
 
 struct counter_delta {
 	int64_t	 feed_id;

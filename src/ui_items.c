@@ -1,6 +1,13 @@
 /*
  * ui_items: the article list of one feed, read from the store a window of
  * rows at a time (newest first), so a feed of any size opens at once.
+ *
+ * Windows are read by key, never by counting rows from the top: a window
+ * is reached from the nearest row whose (date, id) is known, which is a
+ * row of the window on screen when scrolling, or the end of the list
+ * (the oldest row) for a jump to the bottom.  Only a jump into the middle
+ * of a long list leaves rows to skip, and the store skips them in the
+ * index (store_items_window).
  */
 #include "config.h"
 
@@ -22,6 +29,8 @@ struct items_view {
 	struct store_item_list	 win;	/* cached rows win_off .. + win.n */
 	size_t			 win_off;
 	bool			 win_valid;
+	bool			 exact;	/* list.count is every row of the
+					   filter (not cut by max-items) */
 	int64_t			 unread;
 	int64_t			 total;
 };
@@ -44,34 +53,100 @@ drop_window(struct items_view *iv)
 	iv->win_valid = false;
 }
 
+/*
+ * Set q to read the window of rows ws .. ws + limit - 1 from the anchor
+ * that leaves the fewest rows to skip: the top of the list, a row of the
+ * current window, or the bottom of the list.  Returns the position of the
+ * first row the query gives back when it comes short (a backward read
+ * ends at the anchor side).
+ */
+static size_t
+plan(struct items_view *iv, struct store_query *q, size_t ws)
+{
+	const struct store_item_row *r;
+	size_t best = ws, wo = iv->win_off, we, p, limit = q->limit, end;
+
+	q->offset = ws;		/* from the top */
+	if (iv->win_valid && iv->win.n > 0) {
+		we = wo + iv->win.n;
+		/* Forward from the last window row above ws. */
+		if (ws > wo) {
+			p = (ws < we ? ws : we) - 1;
+			if (ws - 1 - p < best) {
+				best = ws - 1 - p;
+				r = &iv->win.rows[p - wo];
+				q->has_key = true;
+				q->newer = false;
+				q->key.date = r->date;
+				q->key.id = r->id;
+				q->offset = best;
+			}
+		}
+		/* Backward from the first window row below the window. */
+		p = ws + limit > wo ? ws + limit : wo;
+		if (p < we && p - (ws + limit) < best) {
+			best = p - (ws + limit);
+			r = &iv->win.rows[p - wo];
+			q->has_key = true;
+			q->newer = true;
+			q->key.date = r->date;
+			q->key.id = r->id;
+			q->offset = best;
+		}
+	}
+	/* Backward from the bottom: newer than a key before every row. */
+	if (iv->exact && iv->list.count > ws) {
+		end = iv->list.count;
+		if (ws + limit >= end) {
+			q->limit = end - ws;
+			p = 0;
+		} else
+			p = end - (ws + limit);
+		if (p < best) {
+			q->has_key = true;
+			q->newer = true;
+			q->key.date = INT64_MIN;
+			q->key.id = INT64_MIN;
+			q->offset = p;
+			best = p;
+		} else
+			q->limit = limit;
+	}
+	return (q->has_key && q->newer ? ws + q->limit : ws);
+}
+
 /* Row i of the list, reading a window around it when needed. */
 static struct store_item_row *
 row_at(struct ui *ui, struct items_view *iv, size_t i)
 {
 	struct store_query q;
+	struct store_item_list win;
 	struct err err = ERR_INIT;
-	size_t rows = (size_t)ui_body_rows(ui);
+	size_t rows = (size_t)ui_body_rows(ui), ws, end;
 
 	if (i >= iv->list.count)
 		return (NULL);
 	if (iv->win_valid && i >= iv->win_off && i < iv->win_off + iv->win.n)
 		return (&iv->win.rows[i - iv->win_off]);
-	drop_window(iv);
 	memset(&q, 0, sizeof(q));
 	q.feed_id = iv->feed_id;
 	q.filter = ui->show_read_items ? STORE_FILTER_ALL :
 	    STORE_FILTER_UNREAD;
-	q.offset = i > rows ? i - rows : 0;
+	ws = i > rows ? i - rows : 0;
 	q.limit = rows * 3;
-	if (store_items_window(ui->store, &q, &iv->win, &err) < 0) {
+	end = plan(iv, &q, ws);
+	if (store_items_window(ui->store, &q, &win, &err) < 0) {
 		ui_set_status(ui, true, "%s", err.msg);
-		iv->win.rows = NULL;
-		iv->win.n = 0;
+		drop_window(iv);
 		return (NULL);
 	}
+	drop_window(iv);
+	iv->win = win;
 	iv->win_valid = true;
-	iv->win_off = q.offset;
-	if (i >= iv->win_off + iv->win.n)
+	/* A backward read that came short holds the rows next to its
+	   anchor, the last ones of the window. */
+	iv->win_off = end == ws ? ws : end - (win.n < end ? win.n : end);
+	if (i < iv->win_off || i >= iv->win_off + iv->win.n)
 		return (NULL);
 	return (&iv->win.rows[i - iv->win_off]);
 }
@@ -90,8 +165,11 @@ items_reload(struct ui *ui, struct ui_view *v)
 		iv->unread = iv->total = 0;
 	}
 	n = ui->show_read_items ? iv->total : iv->unread;
-	if (ui->cfg->max_items > 0 && n > ui->cfg->max_items)
+	iv->exact = true;
+	if (ui->cfg->max_items > 0 && n > ui->cfg->max_items) {
 		n = ui->cfg->max_items;
+		iv->exact = false;
+	}
 	ui_list_set_count(&iv->list, n > 0 ? (size_t)n : 0, ui_body_rows(ui));
 }
 
