@@ -1,7 +1,8 @@
 # The HTML renderer, text utilities, `gazette render` and `gazette show`.
 gazette_SOURCES += src/cmd_render.c
 libgazette_a_SOURCES += src/text.c src/text.h src/html.c src/html.h \
-	src/html_int.h src/html_render.c
+	src/html_int.h src/html_render.c src/html_render_int.h \
+	src/html_lines.c src/html_links.c
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test_text tests/test_html
