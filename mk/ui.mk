@@ -4,6 +4,7 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/keymap.c src/keymap.h \
 	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
 	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
+	src/ui_urls.c src/ui_help.c \
 	src/ui_search.c
 dist_man_MANS += man/gazette.conf.5
 

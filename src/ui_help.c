@@ -1,0 +1,121 @@
+/*
+ * ui_help: the help view, generated from the key bindings in force in
+ * the view it was opened from (so it never disagrees with them).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "buf.h"
+#include "keymap.h"
+#include "ui_int.h"
+#include "xmalloc.h"
+
+struct help_view {
+	struct ui_view		 base;
+	enum keymap_context	 ctx;
+	char			**lines;
+	size_t			 n;
+	size_t			 top;
+};
+
+static void
+help_add(struct help_view *hv, const char *line)
+{
+	hv->lines = xreallocarray(hv->lines, hv->n + 1, sizeof(*hv->lines));
+	hv->lines[hv->n++] = xstrdup(line);
+}
+
+static void
+help_build(struct ui *ui, struct help_view *hv)
+{
+	struct buf keys, line;
+	int a;
+
+	buf_init(&keys, 4096);
+	buf_init(&line, 8192);
+	for (a = 1; a < KEYMAP_NACTIONS; a++) {
+		buf_reset(&keys);
+		if (keymap_keys_for(&ui->cfg->keymap, hv->ctx,
+		    (enum keymap_action)a, &keys) == 0)
+			continue;
+		buf_reset(&line);
+		(void)buf_addf(&line, "%-14s %-28s %s", buf_str(&keys),
+		    keymap_action_name((enum keymap_action)a),
+		    keymap_action_help((enum keymap_action)a));
+		help_add(hv, buf_str(&line));
+	}
+	if (hv->ctx == KEYMAP_CTX_ARTICLE)
+		help_add(hv, "1-9, 0         "
+		    "                             open links 1 to 10");
+	else
+		help_add(hv, "0-9 then a key "
+		    "                             repeat it, or select "
+		    "that entry (3j, 17o)");
+	buf_free(&line);
+	buf_free(&keys);
+}
+
+static void
+help_title(struct ui *ui, struct ui_view *v, struct buf *b)
+{
+	(void)ui;
+	(void)buf_addf(b, "Help: keys in the %s",
+	    keymap_context_name(((struct help_view *)v)->ctx));
+}
+
+static void
+help_draw(struct ui *ui, struct ui_view *v, int top, int rows)
+{
+	struct help_view *hv = (struct help_view *)v;
+	int y;
+
+	for (y = 0; y < rows && hv->top + (size_t)y < hv->n; y++)
+		ui_put(ui, top + y, 0, COLS, hv->lines[hv->top + (size_t)y],
+		    UI_NORMAL);
+}
+
+static bool
+help_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
+    long count)
+{
+	struct help_view *hv = (struct help_view *)v;
+	struct ui_list l;
+	size_t rows = (size_t)ui_body_rows(ui);
+
+	/* Scroll like a list whose selection is the top line. */
+	l.count = hv->n > rows ? hv->n - rows + 1 : 1;
+	l.sel = l.top = hv->top;
+	if (!ui_list_action(&l, a, count, (int)rows))
+		return (a == KEYMAP_OPEN);
+	hv->top = l.sel;
+	return (true);
+}
+
+static void
+help_free(struct ui_view *v)
+{
+	struct help_view *hv = (struct help_view *)v;
+	size_t i;
+
+	for (i = 0; i < hv->n; i++)
+		free(hv->lines[i]);
+	free(hv->lines);
+	free(hv);
+}
+
+static const struct ui_view_ops help_ops = {
+	KEYMAP_CTX_HELP, help_title, help_draw, help_action, NULL, NULL,
+	NULL, NULL, help_free
+};
+
+struct ui_view *
+ui_help_new(struct ui *ui, enum keymap_context ctx)
+{
+	struct help_view *hv = xcalloc(1, sizeof(*hv));
+
+	hv->base.ops = &help_ops;
+	hv->ctx = ctx;
+	help_build(ui, hv);
+	return (&hv->base);
+}
