@@ -35,9 +35,9 @@ EXTRA_DIST += tests/opml.sh tests/data/nested.opml
 
 # End-to-end refresh tests against tests/httpd.py (127.0.0.1, port 0).
 TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
-	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh tests/refresh-encoding.sh
+	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh tests/refresh-encoding.sh tests/refresh-h2.sh
 EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
-	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh tests/refresh-encoding.sh \
+	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh tests/refresh-encoding.sh tests/refresh-h2.sh \
 	tests/httpd.py tests/httpd-lib.sh
 
 # libFuzzer targets (fuzz/run.sh fuzz_urls|fuzz_opml SECONDS).
