@@ -28,4 +28,5 @@ EXTRA_DIST += tests/search.sh tests/ui_search.sh
 EXTRA_DIST += fuzz/fuzz_search_query.c fuzz/fuzz_search_query.dict
 
 # bench/search: index options, query latency, index size (not run by make).
-EXTRA_DIST += bench/search bench/search-gen.c bench/search-query.py
+EXTRA_DIST += bench/search bench/search-gen.c bench/search-query.py \
+	bench/search-newsboat.py

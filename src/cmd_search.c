@@ -205,7 +205,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	int64_t lag;
 	char *end;
 	size_t i;
-	int ch, rc = CMD_EXIT_USAGE, i_arg;
+	int ch, rc = CMD_EXIT_USAGE, i_arg, synced = -1;
 
 	while ((ch = getopt_long(argc, argv, "n:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -271,14 +271,16 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		so.nowait = true;
 		if (isatty(STDERR_FILENO) && search_lag(st, &err) > 20000)
 			so.progress = progress;
-		if (search_sync_with(st, &so, &err) == -1) {
+		synced = search_sync_with(st, &so, &err);
+		if (synced == -1) {
 			cmd_warn("search: %s", err.msg);
 			err_clear(&err);
 		}
 		if (so.progress != NULL)
 			fputc('\n', stderr);
 	}
-	lag = search_lag(st, &err);
+	/* a sync that finished left nothing behind */
+	lag = synced == 0 ? 0 : search_lag(st, &err);
 	if (lag > 0)
 		cmd_warn("search: %lld article%s not indexed yet (%s); "
 		    "results may be incomplete", (long long)lag,
