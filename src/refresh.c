@@ -157,6 +157,7 @@ on_data(void *ctx, const struct fetch_response *resp, const void *buf,
 		sink.item = sink_item;
 		j->parser = feed_parser_new(&po, &sink);
 	}
+	j->bytes += len;
 	return (feed_parser_push(j->parser, buf, len) == -1 ? -1 : 0);
 }
 
