@@ -12,6 +12,29 @@ tests_test_urls_LDADD = $(TEST_LIBS)
 endif
 
 TESTS += tests/urls.sh
+EXTRA_DIST += tests/urls.sh
+
+libgazette_a_SOURCES += src/opml.c src/opml.h
+TESTS += tests/opml.sh
+EXTRA_DIST += tests/opml.sh tests/data/nested.opml
+
+# End-to-end refresh tests against tests/httpd.py (127.0.0.1, port 0).
+# refresh-br.sh needs Debian's brotli; refresh-h2.sh nginx-light, openssl
+# and a private mount namespace (skipped without them).
+TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
+	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh \
+	tests/refresh-encoding.sh tests/refresh-h2.sh
+EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
+	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh \
+	tests/refresh-encoding.sh tests/refresh-h2.sh \
+	tests/httpd.py tests/httpd-lib.sh
+
+# libFuzzer targets (fuzz/run.sh fuzz_urls|fuzz_opml SECONDS).
+EXTRA_DIST += fuzz/fuzz_urls.c fuzz/fuzz_opml.c
+
+# bench/refresh: gazette vs newsboat, sfeed and curl on nginx (not run by
+# make check).
+EXTRA_DIST += bench/refresh bench/gen-feeds.py
 
 # Keyset paging of item windows (store_items.c read side, ui_items.c).
 if HAVE_CMOCKA
@@ -27,22 +50,3 @@ EXTRA_DIST += tests/list-paging.sh
 check_PROGRAMS += bench/items_jump
 bench_items_jump_SOURCES = bench/items_jump.c
 bench_items_jump_LDADD = libgazette.a $(DEP_LIBS)
-EXTRA_DIST += tests/urls.sh
-
-libgazette_a_SOURCES += src/opml.c src/opml.h
-TESTS += tests/opml.sh
-EXTRA_DIST += tests/opml.sh tests/data/nested.opml
-
-# End-to-end refresh tests against tests/httpd.py (127.0.0.1, port 0).
-TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
-	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh tests/refresh-encoding.sh tests/refresh-h2.sh
-EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
-	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh tests/refresh-encoding.sh tests/refresh-h2.sh \
-	tests/httpd.py tests/httpd-lib.sh
-
-# libFuzzer targets (fuzz/run.sh fuzz_urls|fuzz_opml SECONDS).
-EXTRA_DIST += fuzz/fuzz_urls.c fuzz/fuzz_opml.c
-
-# bench/refresh: gazette vs newsboat, sfeed and curl on nginx (not run by
-# make check).
-EXTRA_DIST += bench/refresh bench/gen-feeds.py
