@@ -28,10 +28,6 @@ main(int argc, char **argv)
 	double best = 1e99, t;
 	int i, round;
 
-	if (argc < 2) {
-		fprintf(stderr, "usage: gazette_inproc FILE...\n");
-		return (2);
-	}
 	docs = read_docs("gazette_inproc", argc, argv, &total);
 	memset(&opts, 0, sizeof(opts));
 	sink.ctx = &items;

@@ -19,14 +19,18 @@ struct doc {
 	size_t	 len;
 };
 
-/* docs[1..argc) hold argv[1..argc); *total is their size.  Exits 1 on
-   an unreadable file. */
+/* docs[1..argc) hold argv[1..argc); *total is their size.  Exits 2
+   (usage) without files, 1 on an unreadable file. */
 static struct doc *
 read_docs(const char *prog, int argc, char **argv, size_t *total)
 {
 	struct doc *docs;
 	int i;
 
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s FILE...\n", prog);
+		exit(2);
+	}
 	docs = calloc((size_t)argc, sizeof(*docs));
 	*total = 0;
 	for (i = 1; i < argc; i++) {
