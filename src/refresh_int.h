@@ -29,8 +29,10 @@
 #include "store.h"
 #include "urls.h"
 
-/* Feeds are committed together at most GROUP_MS apart. */
+/* Feeds are committed together at most GROUP_MS apart; an idle writer
+   holds a group open GROUP_POLL_MS at most. */
 #define GROUP_MS	250
+#define GROUP_POLL_MS	50
 
 /* A parsed item and what storing it needs (computed where it parsed). */
 struct refresh_item {

@@ -344,13 +344,31 @@ refresh_post(struct refresh *r, struct refresh_msg *m)
 	}
 	m->next = NULL;
 	pthread_mutex_lock(&r->mu);
+	/* Only an empty queue can have the writer waiting on it. */
+	if (r->head == NULL)
+		pthread_cond_signal(&r->wake);
 	*r->tail = m;
 	r->tail = &m->next;
 	r->queued += m->bytes;
-	pthread_cond_signal(&r->wake);
 	while (r->queued > QUEUE_BYTES && r->head != NULL)
 		pthread_cond_wait(&r->room, &r->mu);
 	pthread_mutex_unlock(&r->mu);
+}
+
+/* Wait on wake for at most ms (mu held): 0 woken, -1 timed out. */
+static int
+wait_ms(struct refresh *r, long ms)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += (ms % 1000) * 1000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return (pthread_cond_timedwait(&r->wake, &r->mu, &t) == 0 ? 0 : -1);
 }
 
 static void *
@@ -362,8 +380,15 @@ writer_main(void *arg)
 	pthread_mutex_lock(&r->mu);
 	for (;;) {
 		if (r->head == NULL && r->dirty) {
-			/* Nothing waiting: commit now, not while the
-			   fetch side waits on a slow server. */
+			/*
+			 * Nothing waiting: give the group GROUP_POLL_MS
+			 * more (a run of 304s is then one commit, not one
+			 * each), then commit rather than hold the write
+			 * lock while the fetch side waits on a slow server.
+			 */
+			if (!r->closing && ms_since(&r->dirty_since) <
+			    GROUP_MS && wait_ms(r, GROUP_POLL_MS) == 0)
+				continue;
 			pthread_mutex_unlock(&r->mu);
 			refresh_flush_group(r);
 			pthread_mutex_lock(&r->mu);
@@ -394,27 +419,33 @@ writer_main(void *arg)
 void
 refresh_writer_start(struct refresh *r)
 {
+	pthread_condattr_t ca;
+	int rc;
+
 	r->head = NULL;
 	r->tail = &r->head;
 	if (pthread_mutex_init(&r->mu, NULL) != 0)
 		return;
-	if (pthread_cond_init(&r->wake, NULL) != 0) {
-		pthread_mutex_destroy(&r->mu);
-		return;
-	}
-	if (pthread_cond_init(&r->room, NULL) != 0) {
-		pthread_cond_destroy(&r->wake);
-		pthread_mutex_destroy(&r->mu);
-		return;
-	}
+	if (pthread_condattr_init(&ca) != 0)
+		goto fail_mu;
+	(void)pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	rc = pthread_cond_init(&r->wake, &ca);
+	pthread_condattr_destroy(&ca);
+	if (rc != 0)
+		goto fail_mu;
+	if (pthread_cond_init(&r->room, NULL) != 0)
+		goto fail_wake;
 	/* Without a thread everything still works, on one core. */
-	if (pthread_create(&r->writer, NULL, writer_main, r) != 0) {
-		pthread_cond_destroy(&r->room);
-		pthread_cond_destroy(&r->wake);
-		pthread_mutex_destroy(&r->mu);
-		return;
-	}
+	if (pthread_create(&r->writer, NULL, writer_main, r) != 0)
+		goto fail_room;
 	r->threaded = true;
+	return;
+fail_room:
+	pthread_cond_destroy(&r->room);
+fail_wake:
+	pthread_cond_destroy(&r->wake);
+fail_mu:
+	pthread_mutex_destroy(&r->mu);
 }
 
 void
