@@ -151,8 +151,9 @@ enum store_filter {
 /*
  * A window of items, newest first.  Keyset paging: with has_key, only
  * rows strictly older than key (or, with newer, strictly newer than key;
- * still returned newest first) are returned.  offset skips rows (costs
- * O(offset); prefer keys for scrolling).
+ * still returned newest first) are returned.  offset skips rows (walked
+ * in the (sort_date, id) index, not read: O(offset) index entries; keys
+ * are still cheaper for scrolling).
  */
 struct store_query {
 	int64_t	 feed_id;	/* 0: all feeds */
