@@ -72,6 +72,7 @@
 			" search_pending WHERE id = " r ".id)"
 
 static const char *const schema_drop =
+	"DROP TRIGGER IF EXISTS search_feeds_au;"
 	"DROP TRIGGER IF EXISTS search_items_ad;"
 	"DROP TRIGGER IF EXISTS search_items_au;"
 	"DROP INDEX IF EXISTS search_items_rank;"
@@ -119,6 +120,21 @@ static const char *const schema_create =
 	"CREATE INDEX search_items_rank ON items(id, sort_date, read, flagged,"
 	" feed_id);"
 	"INSERT INTO search_state(key, value) VALUES ('version', 3), ('seq', 0);";
+
+/*
+ * Feed renames: this trigger leaves a mark in search_state that sync
+ * clears once it has compared the titles, so that a search need not
+ * compare every feed's title to learn that nothing changed (5 ms of CPU
+ * per search with 20,000 feeds).  Created by sync when missing (an index
+ * made before it, a store migration that rebuilt feeds); while it is
+ * missing every sync compares the titles, as before.
+ */
+static const char *const feeds_trigger =
+	"CREATE TRIGGER IF NOT EXISTS search_feeds_au AFTER UPDATE OF title,"
+	" user_title ON feeds WHEN old.title IS NOT new.title"
+	" OR old.user_title IS NOT new.user_title BEGIN"
+	" INSERT OR REPLACE INTO search_state(key, value) VALUES ('feeds', 1);"
+	" END;";
 
 static void
 db_err(sqlite3 *db, struct err *err, const char *what)
@@ -521,9 +537,9 @@ work_pending(sqlite3 *db, bool *work, struct err *err)
 	    0, &idx, err) == -1 ||
 	    query_int(db, "SELECT EXISTS (SELECT 1 FROM items WHERE seq > ?1)"
 	    " OR EXISTS (SELECT 1 FROM search_pending) OR EXISTS (SELECT 1"
-	    " FROM feeds f LEFT JOIN search_feed sf ON sf.id = f.id WHERE"
-	    " sf.id IS NULL OR sf.title IS NOT " FEED_TITLE ")", idx, &v,
-	    err) == -1)
+	    " FROM search_state WHERE key = 'feeds') OR NOT EXISTS (SELECT 1"
+	    " FROM sqlite_master WHERE type = 'trigger' AND name ="
+	    " 'search_feeds_au')", idx, &v, err) == -1)
 		return (-1);
 	*work = v != 0;
 	return (0);
@@ -545,7 +561,9 @@ sync_batch(sqlite3 *db, size_t batch, int64_t *indexed, struct err *err)
 	if (query_int(db, "SELECT value FROM search_state WHERE key = 'seq'",
 	    0, &idx, err) == -1)
 		return (-1);
-	if (sync_feeds(db, idx, err) == -1)
+	if (exec(db, feeds_trigger, err) == -1 ||
+	    sync_feeds(db, idx, err) == -1 ||
+	    exec(db, "DELETE FROM search_state WHERE key = 'feeds'", err) == -1)
 		return (-1);
 	if (indexer_open(&ix, db, err) == -1)
 		goto out;

@@ -188,6 +188,31 @@ check "consistent after renames and deletes" [ $? -eq 0 ]
 "$GAZETTE" -d "$DB" reindex > "$T/out" 2>&1
 check "reindex exits 0" [ $? -eq 0 ]
 expect_set "the same answers after reindex" "evo1 evo2 oeuv" 'feed:nature'
+# A rename seen by a search: the feeds trigger marks it; without the
+# trigger (an older index) the titles are compared and it comes back.
+printf 'usertitle\thttp://sci.example/\tBiology Weekly\n' | fill
+expect_set "after a ~Title rename the new name is found" "evo1 evo2 oeuv" \
+    'feed:biology'
+expect "after a ~Title rename the feed's title is gone" "" 'feed:nature'
+if command -v python3 > /dev/null 2>&1; then
+	trig() {
+		python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+if sys.argv[2] == "drop":
+	c.execute("DROP TRIGGER search_feeds_au")
+	c.commit()
+print(c.execute("SELECT count(*) FROM sqlite_master WHERE name ="
+    " \x27search_feeds_au\x27").fetchone()[0])' "$DB" "$1"
+	}
+	check "the rename trigger exists" [ "$(trig count)" = 1 ]
+	check "the rename trigger dropped" [ "$(trig drop)" = 0 ]
+	printf 'usertitle\thttp://sci.example/\tZoology Digest\n' | fill
+	expect_set "without the trigger a rename is still found" \
+	    "evo1 evo2 oeuv" 'feed:zoology'
+	check "the search put the trigger back" [ "$(trig count)" = 1 ]
+fi
+"$GAZETTE" -d "$DB" reindex --check > "$T/out" 2>&1
+check "consistent after ~Title renames" [ $? -eq 0 ]
 
 # While another process holds the write lock (a refresh storing), search
 # answers at once from what is indexed and says what is missing.
