@@ -1,9 +1,11 @@
 /*
  * refresh_store: the store side of a refresh (see refresh_int.h).  Every
  * database write of a refresh happens here, on the writer thread, in
- * grouped commits: feeds are committed together at most GROUP_MS apart,
- * and the group is committed as soon as nothing is waiting, so the
- * write lock is not held while the fetch side waits on the network.
+ * grouped commits: feeds are committed together at most GROUP_MS apart;
+ * when nothing is queued the group waits GROUP_POLL_MS at most for more
+ * before it is committed, so the write lock is not held long while the
+ * fetch side waits on the network.  A writer with nothing queued and
+ * articles not yet indexed indexes them a slice at a time.
  */
 #include "config.h"
 
@@ -24,7 +26,6 @@
 #include "xmalloc.h"
 
 #define FRESH_CAP	(24 * 3600)	/* never trust a feed for longer */
-#define BACKOFF_429	(10 * 60)	/* 429 without Retry-After */
 /* Body bytes the fetch side may get ahead of the writer by. */
 #define QUEUE_BYTES	(4 * 1024 * 1024)
 /* Articles the idle writer indexes at a time (see index_slice). */
