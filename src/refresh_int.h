@@ -90,8 +90,6 @@ struct refresh {
 	bool			 closing;
 	struct refresh_msg	*head, **tail;
 	size_t			 queued;	/* body bytes waiting */
-	size_t			 unindexed;	/* stored since the last slice */
-	bool			 index_failed;
 };
 
 void	refresh_report(struct refresh *, struct refresh_job *,

@@ -4,8 +4,8 @@
  * grouped commits: feeds are committed together at most GROUP_MS apart;
  * when nothing is queued the group waits GROUP_POLL_MS at most for more
  * before it is committed, so the write lock is not held long while the
- * fetch side waits on the network.  A writer with nothing queued and
- * articles not yet indexed indexes them a slice at a time.
+ * fetch side waits on the network.  The search index is brought up to
+ * date once everything is stored (refresh_finish).
  */
 #include "config.h"
 
@@ -28,8 +28,6 @@
 #define FRESH_CAP	(24 * 3600)	/* never trust a feed for longer */
 /* Body bytes the fetch side may get ahead of the writer by. */
 #define QUEUE_BYTES	(4 * 1024 * 1024)
-/* Articles the idle writer indexes at a time (see index_slice). */
-#define INDEX_SLICE	5000
 
 static void
 mark_dirty(struct refresh *r)
@@ -89,7 +87,6 @@ refresh_report(struct refresh *r, struct refresh_job *j, enum refresh_outcome o,
 		break;
 	}
 	r->stats.new_items += new_items;
-	r->unindexed += new_items + updated;
 	r->stats.updated_items += updated;
 	if (moved_to != NULL)
 		r->stats.moved++;
@@ -319,33 +316,6 @@ refresh_msg_free(struct refresh_msg *m)
 	free(m);
 }
 
-/*
- * Index one slice of what is committed, while the writer would otherwise
- * wait for the fetch side (parsing is then the slower half): what is
- * left for refresh_finish is only what this could not keep up with.
- */
-static void
-index_slice(struct refresh *r)
-{
-	struct search_sync_opts o;
-	struct err err = ERR_INIT;
-	int rc;
-
-	memset(&o, 0, sizeof(o));
-	o.batch = INDEX_SLICE;
-	o.one_batch = true;
-	rc = search_sync_with(r->st, &o, &err);
-	if (rc == -1) {
-		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
-		    "%s", err.msg);
-		r->unindexed = 0;
-		r->index_failed = true;
-	} else if (rc == 0 || r->unindexed <= INDEX_SLICE)
-		r->unindexed = 0;
-	else
-		r->unindexed -= INDEX_SLICE;
-}
-
 /* Bring the search index up to what is committed. */
 void
 refresh_index(struct refresh *r)
@@ -410,14 +380,6 @@ writer_main(void *arg)
 
 	pthread_mutex_lock(&r->mu);
 	for (;;) {
-		if (r->head == NULL && !r->closing && !r->index_failed &&
-		    r->unindexed >= INDEX_SLICE) {
-			pthread_mutex_unlock(&r->mu);
-			refresh_flush_group(r);
-			index_slice(r);
-			pthread_mutex_lock(&r->mu);
-			continue;
-		}
 		if (r->head == NULL && r->dirty) {
 			/*
 			 * Nothing waiting: give the group GROUP_POLL_MS

@@ -652,7 +652,7 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 		}
 		if (opts != NULL && opts->progress != NULL)
 			opts->progress(opts->arg, indexed);
-	} while (more == 1 && (opts == NULL || !opts->one_batch));
+	} while (more == 1);
 	if (nowait)
 		sqlite3_busy_timeout(db, (int)old_timeout);
 	set_cache_size(db, old_cache);

@@ -202,13 +202,11 @@ int	 search_sync(struct store *st, struct err *err);
 struct search_sync_opts {
 	size_t	 batch;		/* rows per transaction, 0: default (20000) */
 	bool	 nowait;	/* do not wait for another writer: return 1 */
-	bool	 one_batch;	/* one transaction, then return 1 if more */
 	/* after each committed batch: rows indexed so far */
 	void	(*progress)(void *arg, int64_t indexed);
 	void	*arg;
 };
-/* 0 up to date, 1 gave up (nowait and the database was busy, or
-   one_batch and more remains), -1 error. */
+/* 0 up to date, 1 gave up (nowait and the database was busy), -1 error. */
 int	 search_sync_with(struct store *st,
 	    const struct search_sync_opts *opts, struct err *err);
 /* Drop and rebuild the whole index. */
