@@ -136,20 +136,20 @@ static const char *const feeds_trigger =
 	" INSERT OR REPLACE INTO search_state(key, value) VALUES ('feeds', 1);"
 	" END;";
 
-static void
-db_err(sqlite3 *db, struct err *err, const char *what)
+void
+search_db_err(sqlite3 *db, struct err *err, const char *what)
 {
 	err_set(err, ERR_DB, "search index: %s: %s", what,
 	    sqlite3_errmsg(db));
 }
 
-static sqlite3_stmt *
-prep(sqlite3 *db, const char *sql, struct err *err)
+sqlite3_stmt *
+search_prep(sqlite3 *db, const char *sql, struct err *err)
 {
 	sqlite3_stmt *s = NULL;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-		db_err(db, err, "cannot prepare");
+		search_db_err(db, err, "cannot prepare");
 		sqlite3_finalize(s);
 		return (NULL);
 	}
@@ -178,7 +178,7 @@ query_int(sqlite3 *db, const char *sql, int64_t param, int64_t *out,
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((s = prep(db, sql, err)) == NULL)
+	if ((s = search_prep(db, sql, err)) == NULL)
 		return (-1);
 	if (sqlite3_bind_parameter_count(s) > 0)
 		sqlite3_bind_int64(s, 1, param);
@@ -188,7 +188,7 @@ query_int(sqlite3 *db, const char *sql, int64_t param, int64_t *out,
 	else if (rc == SQLITE_DONE)
 		*out = 0;
 	else
-		db_err(db, err, "cannot read");
+		search_db_err(db, err, "cannot read");
 	sqlite3_finalize(s);
 	return (rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1);
 }
@@ -248,11 +248,11 @@ indexer_open(struct indexer *ix, sqlite3 *db, struct err *err)
 	ix->db = db;
 	for (k = 0; k < 4; k++)
 		buf_init(&ix->bi[k], BUF_CAP_BODY * 4);
-	ix->fts = prep(db, "INSERT INTO search_fts(rowid, title, author, feed,"
+	ix->fts = search_prep(db, "INSERT INTO search_fts(rowid, title, author, feed,"
 	    " text) VALUES (?1, ?2, ?3, ?4, ?5)", err);
-	ix->cjk = prep(db, "INSERT INTO search_cjk(rowid, title, author, feed,"
+	ix->cjk = search_prep(db, "INSERT INTO search_cjk(rowid, title, author, feed,"
 	    " text) VALUES (?1, ?2, ?3, ?4, ?5)", err);
-	ix->cjk_del = prep(db, "DELETE FROM search_cjk WHERE rowid = ?1", err);
+	ix->cjk_del = search_prep(db, "DELETE FROM search_cjk WHERE rowid = ?1", err);
 	return (ix->fts != NULL && ix->cjk != NULL && ix->cjk_del != NULL ?
 	    0 : -1);
 }
@@ -277,7 +277,7 @@ step_done(sqlite3 *db, sqlite3_stmt *s, struct err *err)
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_DONE) {
-		db_err(db, err, "cannot write");
+		search_db_err(db, err, "cannot write");
 		return (-1);
 	}
 	return (0);
@@ -354,7 +354,7 @@ sync_feeds(sqlite3 *db, int64_t idx, struct err *err)
 	size_t n = 0, i;
 	int rc = -1;
 
-	s = prep(db, "SELECT f.id, " FEED_TITLE " FROM feeds f"
+	s = search_prep(db, "SELECT f.id, " FEED_TITLE " FROM feeds f"
 	    " LEFT JOIN search_feed sf ON sf.id = f.id"
 	    " WHERE sf.id IS NULL OR sf.title IS NOT " FEED_TITLE, err);
 	if (s == NULL)
@@ -368,21 +368,21 @@ sync_feeds(sqlite3 *db, int64_t idx, struct err *err)
 		titles[n++] = t != NULL ? xstrdup(t) : NULL;
 	}
 	if (sqlite3_reset(s) != SQLITE_OK) {
-		db_err(db, err, "cannot read feeds");
+		search_db_err(db, err, "cannot read feeds");
 		goto out;
 	}
 	/* forget the indexed rows of renamed feeds, queue them again */
-	del = prep(db, "INSERT INTO search_fts(search_fts, rowid, title,"
+	del = search_prep(db, "INSERT INTO search_fts(search_fts, rowid, title,"
 	    " author, feed, text) SELECT 'delete', i.id, i.title, i.author,"
 	    " sf.title, " TEXT_EXPR " FROM items i LEFT JOIN search_feed sf ON"
 	    " sf.id = i.feed_id WHERE i.feed_id = ?1 AND i.seq <= ?2 AND"
 	    " NOT EXISTS (SELECT 1 FROM search_pending p WHERE p.id = i.id);"
 	    , err);
-	requeue = prep(db, "INSERT OR IGNORE INTO search_pending(id)"
+	requeue = search_prep(db, "INSERT OR IGNORE INTO search_pending(id)"
 	    " SELECT id FROM items WHERE feed_id = ?1 AND seq <= ?2", err);
-	cjk = prep(db, "DELETE FROM search_cjk WHERE rowid IN (SELECT id"
+	cjk = search_prep(db, "DELETE FROM search_cjk WHERE rowid IN (SELECT id"
 	    " FROM items WHERE feed_id = ?1 AND seq <= ?2)", err);
-	mirror = prep(db, "INSERT OR REPLACE INTO search_feed(id, title)"
+	mirror = search_prep(db, "INSERT OR REPLACE INTO search_feed(id, title)"
 	    " VALUES (?1, ?2)", err);
 	if (del == NULL || requeue == NULL || cjk == NULL || mirror == NULL)
 		goto out;
@@ -434,7 +434,7 @@ sync_pending(struct indexer *ix, int64_t idx, size_t batch, size_t *n,
 	int rc = -1, step;
 
 	*n = 0;
-	s = prep(db, "SELECT p.id, i.seq, i.title, i.author, sf.title, "
+	s = search_prep(db, "SELECT p.id, i.seq, i.title, i.author, sf.title, "
 	    TEXT_EXPR " FROM search_pending p LEFT JOIN items i ON i.id = p.id"
 	    " LEFT JOIN search_feed sf ON sf.id = i.feed_id LIMIT ?1", err);
 	if (s == NULL)
@@ -451,10 +451,10 @@ sync_pending(struct indexer *ix, int64_t idx, size_t batch, size_t *n,
 			goto out;
 	}
 	if (step != SQLITE_DONE) {
-		db_err(db, err, "cannot read pending rows");
+		search_db_err(db, err, "cannot read pending rows");
 		goto out;
 	}
-	if ((del = prep(db, "DELETE FROM search_pending WHERE id = ?1", err))
+	if ((del = search_prep(db, "DELETE FROM search_pending WHERE id = ?1", err))
 	    == NULL)
 		goto out;
 	for (i = 0; i < *n; i++) {
@@ -480,7 +480,7 @@ sync_sweep(struct indexer *ix, int64_t *idx, size_t batch, size_t *n,
 	int step, rc = -1;
 
 	*n = 0;
-	s = prep(db, "SELECT i.id, i.seq, i.title, i.author, sf.title, "
+	s = search_prep(db, "SELECT i.id, i.seq, i.title, i.author, sf.title, "
 	    TEXT_EXPR " FROM items i LEFT JOIN search_feed sf ON sf.id ="
 	    " i.feed_id WHERE i.seq > ?1 ORDER BY i.seq LIMIT ?2", err);
 	if (s == NULL)
@@ -494,7 +494,7 @@ sync_sweep(struct indexer *ix, int64_t *idx, size_t batch, size_t *n,
 		(*n)++;
 	}
 	if (step != SQLITE_DONE) {
-		db_err(db, err, "cannot read new rows");
+		search_db_err(db, err, "cannot read new rows");
 		goto out;
 	}
 	rc = 0;
@@ -506,7 +506,7 @@ out:
 static int
 set_seq(sqlite3 *db, int64_t seq, struct err *err)
 {
-	sqlite3_stmt *s = prep(db, "UPDATE search_state SET value = ?1"
+	sqlite3_stmt *s = search_prep(db, "UPDATE search_state SET value = ?1"
 	    " WHERE key = 'seq'", err);
 
 	if (s == NULL)
@@ -635,7 +635,7 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 			break;
 		}
 		if (rc != SQLITE_OK) {
-			db_err(db, err, "cannot begin");
+			search_db_err(db, err, "cannot begin");
 			more = -1;
 			break;
 		}
@@ -645,7 +645,7 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 			break;
 		}
 		if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-			db_err(db, err, "cannot commit");
+			search_db_err(db, err, "cannot commit");
 			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			more = -1;
 			break;

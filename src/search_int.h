@@ -23,7 +23,13 @@ int	 search_index_ok(struct store *st, struct err *err);
 
 /* Register gazette_rank() on a connection (search_rank.c): 0 or -1. */
 struct sqlite3;
+struct sqlite3_stmt;
 int	 search_rank_register(struct sqlite3 *db);
+/* "search index: WHAT: sqlite's message" into err (search.c). */
+void	 search_db_err(struct sqlite3 *db, struct err *err, const char *what);
+/* A prepared statement, or NULL with err set (search.c). */
+struct sqlite3_stmt *search_prep(struct sqlite3 *db, const char *sql,
+	    struct err *err);
 
 uint32_t search_utf8_next(const char *s, size_t len, size_t *i);
 bool	 search_utf8_valid(const char *s);

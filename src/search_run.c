@@ -26,26 +26,6 @@
 #define TEXT_EXPR	SEARCH_TEXT_EXPR
 #define FEED_TITLE	SEARCH_FEED_TITLE
 
-static void
-db_err(sqlite3 *db, struct err *err, const char *what)
-{
-	err_set(err, ERR_DB, "search index: %s: %s", what,
-	    sqlite3_errmsg(db));
-}
-
-static sqlite3_stmt *
-prep(sqlite3 *db, const char *sql, struct err *err)
-{
-	sqlite3_stmt *s = NULL;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-		db_err(db, err, "cannot prepare");
-		sqlite3_finalize(s);
-		return (NULL);
-	}
-	return (s);
-}
-
 #define HIT_COLS "i.id, i.feed_id, f.url, " FEED_TITLE ", i.guid, i.title," \
 	" i.link, i.author, i.published, i.sort_date, i.read, i.flagged"
 #define N_HIT_COLS	12
@@ -239,7 +219,7 @@ run_list(sqlite3 *db, const struct search_query *q,
 
 	buf_init(&sql, 64 * 1024);
 	build_list_sql(&sql, q, o);
-	s = prep(db, buf_str(&sql), err);
+	s = search_prep(db, buf_str(&sql), err);
 	buf_free(&sql);
 	if (s == NULL)
 		return (-1);
@@ -253,7 +233,7 @@ run_list(sqlite3 *db, const struct search_query *q,
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_DONE) {
-		db_err(db, err, "search failed");
+		search_db_err(db, err, "search failed");
 		return (-1);
 	}
 	return (0);
@@ -330,7 +310,7 @@ prep_rank(sqlite3 *db, const char *sql, struct err *err)
 		    "ranking function");
 		return (NULL);
 	}
-	return (prep(db, sql, err));
+	return (search_prep(db, sql, err));
 }
 
 /*
@@ -376,7 +356,7 @@ read_matches(sqlite3 *db, const struct search_query *q,
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_DONE && step != SQLITE_ROW) {
-		db_err(db, err, "search failed");
+		search_db_err(db, err, "search failed");
 		free(c);
 		return (-1);
 	}
@@ -392,7 +372,7 @@ read_dates(sqlite3 *db, struct search_cand *c, size_t n, struct err *err)
 	size_t i;
 	int step = SQLITE_DONE;
 
-	s = prep(db, "SELECT sort_date FROM items INDEXED BY search_items_rank"
+	s = search_prep(db, "SELECT sort_date FROM items INDEXED BY search_items_rank"
 	    " WHERE id = ?1", err);
 	if (s == NULL)
 		return (-1);
@@ -408,7 +388,7 @@ read_dates(sqlite3 *db, struct search_cand *c, size_t n, struct err *err)
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		db_err(db, err, "search failed");
+		search_db_err(db, err, "search failed");
 		return (-1);
 	}
 	return (0);
@@ -454,7 +434,7 @@ run_ranked(sqlite3 *db, const struct search_query *q,
 	qsort(c, keep, sizeof(*c), cand_cmp);
 	out->more = n > o->offset + limit;
 	end = o->offset + limit < keep ? o->offset + limit : keep;
-	if ((s = prep(db, "SELECT " HIT_COLS ", " TEXT_EXPR " FROM items i"
+	if ((s = search_prep(db, "SELECT " HIT_COLS ", " TEXT_EXPR " FROM items i"
 	    " JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1", err)) == NULL)
 		goto out;
 	for (i = o->offset; i < end; i++) {
@@ -465,7 +445,7 @@ run_ranked(sqlite3 *db, const struct search_query *q,
 			    N_HIT_COLS);
 		sqlite3_reset(s);
 		if (step != SQLITE_ROW && step != SQLITE_DONE) {
-			db_err(db, err, "search failed");
+			search_db_err(db, err, "search failed");
 			goto out;
 		}
 	}
