@@ -91,32 +91,10 @@ store_bind_static(sqlite3_stmt *s, const char *name, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 }
 
-/* The same with a known length (saves SQLite a strlen). */
-void
-store_bind_static_n(sqlite3_stmt *s, const char *name, const char *v,
-    size_t n)
-{
-	int i = param(s, name);
-
-	if (v == NULL)
-		sqlite3_bind_null(s, i);
-	else
-		sqlite3_bind_text64(s, i, v, n, SQLITE_STATIC, SQLITE_UTF8);
-}
-
 void
 store_bind_int(sqlite3_stmt *s, const char *name, int64_t v)
 {
 	sqlite3_bind_int64(s, param(s, name), v);
-}
-
-void
-store_bind_date(sqlite3_stmt *s, const char *name, int64_t v)
-{
-	if (v == ITEM_NO_DATE)
-		sqlite3_bind_null(s, param(s, name));
-	else
-		sqlite3_bind_int64(s, param(s, name), v);
 }
 
 /* Run a statement that returns no rows; resets it. */

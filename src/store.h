@@ -274,6 +274,7 @@ struct store_item_prep {
 	size_t		 content_len;
 	const char	*ctype;
 	char		*text;
+	size_t		 text_len;
 	char		*enclosures;
 	char		*categories;
 };

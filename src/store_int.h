@@ -73,6 +73,17 @@ struct counter_delta {
 	int64_t	 unread;
 };
 
+/*
+ * The parameter indexes of one cached statement, looked up once: binding
+ * by name scans the statement's names on every bind, and an upsert binds
+ * 16 values a row (store_items.c).
+ */
+#define STORE_MAX_PARAMS	16
+struct store_params {
+	sqlite3_stmt	*s;
+	int		 idx[STORE_MAX_PARAMS];
+};
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -87,6 +98,7 @@ struct store {
 	size_t		 alloc_deltas;
 	sqlite3_stmt	*stmts[N_STMTS];
 	sqlite3_stmt	*windows[N_WINDOW];
+	struct store_params upsert[2];	/* insert, update */
 };
 
 /*
@@ -94,7 +106,7 @@ struct store {
  * the cached statement, reset and ready for binding; store_done resets it
  * and clears its bindings; store_run steps one that returns no rows and
  * resets it.  Binding by a name the statement lacks aborts (a programming
- * error).  store_bind_static* bind a string the caller keeps alive until
+ * error).  store_bind_static binds a string the caller keeps alive until
  * store_done.
  */
 void	 store_db_error(struct store *, struct err *, const char *);
@@ -102,10 +114,7 @@ sqlite3_stmt *store_prepare_sql(struct store *, const char *, struct err *);
 sqlite3_stmt *store_stmt(struct store *, enum stmt_id, struct err *);
 void	 store_done(sqlite3_stmt *);
 void	 store_bind_static(sqlite3_stmt *, const char *, const char *);
-void	 store_bind_static_n(sqlite3_stmt *, const char *, const char *,
-	    size_t);
 void	 store_bind_int(sqlite3_stmt *, const char *, int64_t);
-void	 store_bind_date(sqlite3_stmt *, const char *, int64_t);
 int	 store_run(struct store *, sqlite3_stmt *, struct err *);
 /* Step a bound statement that yields at most one integer: column 0 of its
    row, 0 when there is none, -1 (what and the SQLite error in err). */

@@ -164,6 +164,7 @@ store_item_prepare(const struct item *item, struct store_item_prep *p)
 		h = 1;
 	p->hash = h;
 	p->text = item_text(item, p->content_len);
+	p->text_len = p->text != NULL ? strlen(p->text) : 0;
 }
 
 void
@@ -189,6 +190,57 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 	return (rc);
 }
 
+/* The upsert's parameters, by name; absent from a statement: index 0. */
+enum up_param {
+	UP_FEED, UP_GUID, UP_NOW, UP_ID, UP_TITLE, UP_LINK, UP_AUTHOR,
+	UP_PUBLISHED, UP_UPDATED, UP_CTYPE, UP_CONTENT, UP_TEXT, UP_ENCL,
+	UP_CATS, UP_HASH, UP_SEQ, N_UP
+};
+static const char *const up_names[N_UP] = {
+	":feed", ":guid", ":now", ":id", ":title", ":link", ":author",
+	":published", ":updated", ":ctype", ":content", ":text",
+	":enclosures", ":categories", ":hash", ":seq",
+};
+
+static const int *
+up_params(struct store_params *c, sqlite3_stmt *s)
+{
+	size_t k;
+
+	if (c->s != s) {
+		for (k = 0; k < N_UP; k++)
+			c->idx[k] = sqlite3_bind_parameter_index(s,
+			    up_names[k]);
+		c->s = s;
+	}
+	return (c->idx);
+}
+
+/* A string kept alive by the caller until store_done (NULL: null). */
+static void
+bind_str(sqlite3_stmt *s, int i, const char *v, size_t n)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text64(s, i, v, n, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+static void
+bind_cstr(sqlite3_stmt *s, int i, const char *v)
+{
+	bind_str(s, i, v, v != NULL ? strlen(v) : 0);
+}
+
+static void
+bind_date(sqlite3_stmt *s, int i, int64_t v)
+{
+	if (v == ITEM_NO_DATE)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, v);
+}
+
 int
 store_item_upsert_prepared(struct store *st, int64_t feed_id,
     const struct item *item, const struct store_item_prep *p, int64_t now,
@@ -196,6 +248,7 @@ store_item_upsert_prepared(struct store *st, int64_t feed_id,
 {
 	sqlite3_stmt *s;
 	int64_t id = 0, seq, old_hash = 0;
+	const int *ix;
 	bool began, found = false;
 	int rc = -1, step;
 
@@ -231,25 +284,24 @@ store_item_upsert_prepared(struct store *st, int64_t feed_id,
 	s = store_stmt(st, found ? S_ITEM_UPDATE : S_ITEM_INSERT, err);
 	if (s == NULL)
 		goto out;
-	if (found)
-		store_bind_int(s, ":id", id);
-	else {
-		store_bind_int(s, ":feed", feed_id);
-		store_bind_static(s, ":guid", item->guid);
-		store_bind_int(s, ":now", now);
-	}
-	store_bind_static(s, ":title", item->title);
-	store_bind_static(s, ":link", item->link);
-	store_bind_static(s, ":author", item->author);
-	store_bind_date(s, ":published", item->published);
-	store_bind_date(s, ":updated", item->updated);
-	store_bind_static(s, ":ctype", p->ctype);
-	store_bind_static_n(s, ":content", item->content, p->content_len);
-	store_bind_static(s, ":text", p->text);
-	store_bind_static(s, ":enclosures", p->enclosures);
-	store_bind_static(s, ":categories", p->categories);
-	store_bind_int(s, ":hash", (int64_t)p->hash);
-	store_bind_int(s, ":seq", seq);
+	/* Binding to index 0 (a name the statement lacks) does nothing. */
+	ix = up_params(&st->upsert[found ? 1 : 0], s);
+	sqlite3_bind_int64(s, ix[UP_ID], id);
+	sqlite3_bind_int64(s, ix[UP_FEED], feed_id);
+	bind_cstr(s, ix[UP_GUID], item->guid);
+	sqlite3_bind_int64(s, ix[UP_NOW], now);
+	bind_cstr(s, ix[UP_TITLE], item->title);
+	bind_cstr(s, ix[UP_LINK], item->link);
+	bind_cstr(s, ix[UP_AUTHOR], item->author);
+	bind_date(s, ix[UP_PUBLISHED], item->published);
+	bind_date(s, ix[UP_UPDATED], item->updated);
+	bind_cstr(s, ix[UP_CTYPE], p->ctype);
+	bind_str(s, ix[UP_CONTENT], item->content, p->content_len);
+	bind_str(s, ix[UP_TEXT], p->text, p->text_len);
+	bind_cstr(s, ix[UP_ENCL], p->enclosures);
+	bind_cstr(s, ix[UP_CATS], p->categories);
+	sqlite3_bind_int64(s, ix[UP_HASH], (int64_t)p->hash);
+	sqlite3_bind_int64(s, ix[UP_SEQ], seq);
 	if (store_run(st, s, err) == -1)
 		goto out;
 	if (found)
