@@ -129,10 +129,11 @@ item_text(const struct item *item, size_t content_len)
 	return (store_text_from_html(item->content, content_len));
 }
 
+/* The buffer's text, handed over (b is left empty), or NULL if none. */
 static char *
-json_or_null(const struct buf *b)
+json_or_null(struct buf *b)
 {
-	return (b->len > 0 ? xstrdup(buf_str(b)) : NULL);
+	return (b->len > 0 ? buf_detach(b) : NULL);
 }
 
 void
