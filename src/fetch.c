@@ -128,12 +128,6 @@ fetch_free(struct fetch *f)
 	free(f);
 }
 
-static char *
-dup_or_null(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
-
 static struct fetch_host *
 host_get(struct fetch *f, const char *url)
 {
@@ -160,10 +154,10 @@ fetch_add(struct fetch *f, const struct fetch_req *req)
 
 	x->f = f;
 	x->url = xstrdup(req->url);
-	x->etag_req = dup_or_null(req->etag);
-	x->lm_req = dup_or_null(req->last_modified);
-	x->ua = dup_or_null(req->user_agent);
-	x->proxy = dup_or_null(req->proxy);
+	x->etag_req = xstrdup_or_null(req->etag);
+	x->lm_req = xstrdup_or_null(req->last_modified);
+	x->ua = xstrdup_or_null(req->user_agent);
+	x->proxy = xstrdup_or_null(req->proxy);
 	x->timeout = req->timeout > 0 ? req->timeout : FETCH_DEFAULT_TIMEOUT;
 	x->connect_timeout = req->connect_timeout > 0 ?
 	    req->connect_timeout : FETCH_DEFAULT_CONNECT;

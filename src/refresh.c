@@ -64,34 +64,28 @@ refresh_unlock(int fd)
 		close(fd);
 }
 
-static char *
-dup_or_null(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
-
 static void
 item_copy(struct item *dst, const struct item *src)
 {
 	size_t i;
 
 	item_init(dst);
-	dst->guid = dup_or_null(src->guid);
-	dst->title = dup_or_null(src->title);
-	dst->link = dup_or_null(src->link);
-	dst->author = dup_or_null(src->author);
+	dst->guid = xstrdup_or_null(src->guid);
+	dst->title = xstrdup_or_null(src->title);
+	dst->link = xstrdup_or_null(src->link);
+	dst->author = xstrdup_or_null(src->author);
 	dst->published = src->published;
 	dst->updated = src->updated;
 	dst->content_type = src->content_type;
-	dst->content = dup_or_null(src->content);
+	dst->content = xstrdup_or_null(src->content);
 	if (src->n_enclosures > 0) {
 		dst->enclosures = xcalloc(src->n_enclosures,
 		    sizeof(*dst->enclosures));
 		for (i = 0; i < src->n_enclosures; i++) {
 			dst->enclosures[i].url =
-			    dup_or_null(src->enclosures[i].url);
+			    xstrdup_or_null(src->enclosures[i].url);
 			dst->enclosures[i].type =
-			    dup_or_null(src->enclosures[i].type);
+			    xstrdup_or_null(src->enclosures[i].type);
 			dst->enclosures[i].length = src->enclosures[i].length;
 		}
 		dst->n_enclosures = src->n_enclosures;
@@ -100,7 +94,7 @@ item_copy(struct item *dst, const struct item *src)
 		dst->categories = xcalloc(src->n_categories,
 		    sizeof(*dst->categories));
 		for (i = 0; i < src->n_categories; i++)
-			dst->categories[i] = dup_or_null(src->categories[i]);
+			dst->categories[i] = xstrdup_or_null(src->categories[i]);
 		dst->n_categories = src->n_categories;
 	}
 }
@@ -180,12 +174,6 @@ skip_cb(void *ctx, const void *arg)
 	refresh_post(j->r, m);
 }
 
-static const char *
-dup_opt(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
-
 /*
  * A transfer ended: hand the job to the writer (refresh_store.c).  Only
  * what needs the transfers stays here: a host that asked to back off has
@@ -205,21 +193,21 @@ on_done(void *ctx, const struct fetch_response *resp)
 		/* The last items come out of finish. */
 		j->fs = feed_parser_finish(j->parser, &j->perr);
 		meta = feed_parser_meta(j->parser);
-		j->meta.title = dup_or_null(meta->title);
-		j->meta.link = dup_or_null(meta->link);
+		j->meta.title = xstrdup_or_null(meta->title);
+		j->meta.link = xstrdup_or_null(meta->link);
 		j->meta.ttl = meta->ttl;
 		j->parsed = true;
 		feed_parser_free(j->parser);
 		j->parser = NULL;
 	}
 	m->resp = *resp;
-	m->resp.reason = dup_opt(resp->reason);
-	m->resp.error = dup_opt(resp->error);
-	m->resp.url = dup_opt(resp->url);
-	m->resp.etag = dup_opt(resp->etag);
-	m->resp.last_modified = dup_opt(resp->last_modified);
-	m->resp.charset = dup_opt(resp->charset);
-	m->resp.moved_to = dup_opt(resp->moved_to);
+	m->resp.reason = xstrdup_or_null(resp->reason);
+	m->resp.error = xstrdup_or_null(resp->error);
+	m->resp.url = xstrdup_or_null(resp->url);
+	m->resp.etag = xstrdup_or_null(resp->etag);
+	m->resp.last_modified = xstrdup_or_null(resp->last_modified);
+	m->resp.charset = xstrdup_or_null(resp->charset);
+	m->resp.moved_to = xstrdup_or_null(resp->moved_to);
 	m->bytes = j->bytes;
 	if ((resp->status == FETCH_HTTP_ERROR || resp->status ==
 	    FETCH_NOT_MODIFIED || (resp->status == FETCH_FAILED &&
@@ -365,7 +353,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		sf = find_stored(&have, uf->url);
 		if (sf != NULL) {
 			j->feed_id = sf->id;
-			j->stored_title = dup_or_null(sf->title);
+			j->stored_title = xstrdup_or_null(sf->title);
 		} else if ((j->feed_id = store_feed_ensure(st, uf->url,
 		    err)) == -1)
 			goto fail_tx;

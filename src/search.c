@@ -365,7 +365,7 @@ sync_feeds(sqlite3 *db, int64_t idx, struct err *err)
 		ids = xreallocarray(ids, n + 1, sizeof(*ids));
 		titles = xreallocarray(titles, n + 1, sizeof(*titles));
 		ids[n] = sqlite3_column_int64(s, 0);
-		titles[n++] = t != NULL ? xstrdup(t) : NULL;
+		titles[n++] = xstrdup_or_null(t);
 	}
 	if (sqlite3_reset(s) != SQLITE_OK) {
 		search_db_err(db, err, "cannot read feeds");

@@ -379,7 +379,7 @@ void
 ui_search_start(struct ui *ui, int64_t feed_id, const char *feed_title)
 {
 	char label[160], *clean, *cut;
-	char *title = feed_title != NULL ? xstrdup(feed_title) : NULL;
+	char *title = xstrdup_or_null(feed_title);
 
 	free(ui->search_feed_title);
 	ui->search_feed_title = title;

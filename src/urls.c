@@ -80,12 +80,6 @@ settings_clear(struct urls_settings *s)
 	settings_init(s);
 }
 
-static char *
-xstrdup_or_null(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
-
 static void
 settings_copy(struct urls_settings *dst, const struct urls_settings *src)
 {
