@@ -209,9 +209,7 @@ on_done(void *ctx, const struct fetch_response *resp)
 	m->resp.charset = xstrdup_or_null(resp->charset);
 	m->resp.moved_to = xstrdup_or_null(resp->moved_to);
 	m->bytes = j->bytes;
-	if ((resp->status == FETCH_HTTP_ERROR || resp->status ==
-	    FETCH_NOT_MODIFIED || (resp->status == FETCH_FAILED &&
-	    (!j->parsed || j->n_items == 0))) &&
+	if (!refresh_has_document(j, resp) &&
 	    (resp->http_status == 429 || resp->http_status == 503)) {
 		until = resp->retry_after;
 		if (until == 0 && resp->http_status == 429)

@@ -92,6 +92,10 @@ struct refresh {
 	size_t			 queued;	/* body bytes waiting */
 };
 
+/* Does the transfer end with a document to store (else only the fetch
+   is recorded)?  Both sides decide by it. */
+bool	refresh_has_document(const struct refresh_job *,
+	    const struct fetch_response *);
 void	refresh_report(struct refresh *, struct refresh_job *,
 	    enum refresh_outcome, const char *, int, const char *, size_t,
 	    size_t);

@@ -243,6 +243,24 @@ store_document(struct refresh *r, struct refresh_job *j,
 }
 
 
+bool
+refresh_has_document(const struct refresh_job *j,
+    const struct fetch_response *resp)
+{
+	switch (resp->status) {
+	case FETCH_OK:
+	case FETCH_STOPPED:
+		return (true);
+	case FETCH_FAILED:
+		/* what was parsed before the failure is kept */
+		return (j->parsed && j->n_items > 0);
+	case FETCH_NOT_MODIFIED:
+	case FETCH_HTTP_ERROR:
+		break;
+	}
+	return (false);
+}
+
 /* The database half of a transfer's end (the fetch side did the rest). */
 static void
 store_outcome(struct refresh *r, struct refresh_msg *m)
@@ -257,19 +275,10 @@ store_outcome(struct refresh *r, struct refresh_msg *m)
 		    0);
 		return;
 	}
-	switch (resp->status) {
-	case FETCH_OK:
-	case FETCH_STOPPED:
-		store_document(r, j, resp, NULL);
-		break;
-	case FETCH_FAILED:
-		if (j->parsed && j->n_items > 0) {
-			store_document(r, j, resp, resp->error);
-			break;
-		}
-		/* FALLTHROUGH */
-	case FETCH_NOT_MODIFIED:
-	case FETCH_HTTP_ERROR:
+	if (refresh_has_document(j, resp)) {
+		store_document(r, j, resp, resp->status == FETCH_FAILED ?
+		    resp->error : NULL);
+	} else {
 		memset(&res, 0, sizeof(res));
 		res.http_status = resp->http_status;
 		res.error = resp->status == FETCH_NOT_MODIFIED ? NULL :
@@ -295,7 +304,6 @@ store_outcome(struct refresh *r, struct refresh_msg *m)
 			refresh_report(r, j, REFRESH_FAILED, err_isset(&serr) ?
 			    serr.msg : resp->error, resp->http_status,
 			    resp->moved_to, 0, 0);
-		break;
 	}
 	refresh_job_clear_items(j);
 }
