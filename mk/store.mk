@@ -1,7 +1,7 @@
 # The SQLite store and `gazette list`.
 libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_schema.c src/store_feeds.c src/store_items.c \
-	src/store_text.c src/store_text.h
+	src/store_text.c src/store_text.h src/store_ckpt.c
 check_PROGRAMS += bench/store_synth
 bench_store_synth_SOURCES = bench/store_synth.c
 bench_store_synth_LDADD = libgazette.a $(DEP_LIBS)

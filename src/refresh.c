@@ -417,6 +417,8 @@ refresh_start(struct store *st, const struct urls_list *urls,
 	host_cache_free(&hc);
 	store_feed_list_free(&have);
 	r->started = true;
+	store_set_precommit(st, refresh_index_group, r);
+	(void)store_ckpt_start(st);
 	refresh_writer_start(r);
 	return (r);
 
@@ -448,6 +450,8 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 	/* What was fetched is stored before the counters are final. */
 	refresh_writer_stop(r);
 	refresh_flush_group(r);
+	store_set_precommit(r->st, NULL, NULL);
+	store_ckpt_stop(r->st);
 	store_set_group_commit(r->st, 0);
 	/* Everything is stored: bring the search index up to date, in its
 	   own batches (cheap when nothing changed). */

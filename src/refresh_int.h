@@ -90,6 +90,10 @@ struct refresh {
 	bool			 closing;
 	struct refresh_msg	*head, **tail;
 	size_t			 queued;	/* body bytes waiting */
+
+	/* Articles stored when the index last caught up (writer's). */
+	size_t			 index_mark;
+	bool			 index_failed;
 };
 
 /* Does the transfer end with a document to store (else only the fetch
@@ -102,6 +106,8 @@ void	refresh_report(struct refresh *, struct refresh_job *,
 void	refresh_job_clear_items(struct refresh_job *);
 void	refresh_flush_group(struct refresh *);
 void	refresh_index(struct refresh *);
+/* store's pre-commit hook: index what the group stored. */
+void	refresh_index_group(void *);
 
 /* Hand a message to the writer (or store it at once without one). */
 void	refresh_post(struct refresh *, struct refresh_msg *);

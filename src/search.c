@@ -662,6 +662,28 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 }
 
 int
+search_sync_open(struct store *st, size_t batch, struct err *err)
+{
+	sqlite3 *db = store_db(st);
+	int64_t indexed = 0;
+	int more;
+
+	if (sqlite3_get_autocommit(db)) {
+		err_set(err, ERR_DB, "search index: no transaction to index in");
+		return (-1);
+	}
+	if (exec(db, "SAVEPOINT search_sync", err) == -1)
+		return (-1);
+	more = sync_batch(db, batch > 0 ? batch : BATCH_ROWS, &indexed, err);
+	if (more == -1)
+		(void)sqlite3_exec(db, "ROLLBACK TO search_sync", NULL, NULL,
+		    NULL);
+	if (exec(db, "RELEASE search_sync", more == -1 ? NULL : err) == -1)
+		return (-1);
+	return (more);
+}
+
+int
 search_sync(struct store *st, struct err *err)
 {
 	return (search_sync_with(st, NULL, err));

@@ -383,6 +383,7 @@ store_close(struct store *st)
 	if (st->in_txn)
 		store_rollback(st);
 	store_flush(st, NULL);
+	store_ckpt_stop(st);
 	for (i = 0; i < N_STMTS; i++)
 		sqlite3_finalize(st->stmts[i]);
 	for (i = 0; i < N_WINDOW; i++)
@@ -521,6 +522,8 @@ flush_deltas(struct store *st, struct err *err)
 static int
 commit_outer(struct store *st, struct err *err)
 {
+	if (st->group_open && st->precommit != NULL)
+		st->precommit(st->precommit_arg);
 	if (step_once(st, S_COMMIT, err) != SQLITE_DONE) {
 		store_db_error(st, err, "cannot commit");
 		if (sqlite3_get_autocommit(st->db) == 0)
@@ -529,6 +532,7 @@ commit_outer(struct store *st, struct err *err)
 		return (-1);
 	}
 	txn_reset(st);
+	store_ckpt_kick(st);
 	return (0);
 }
 
@@ -593,6 +597,13 @@ store_set_group_commit(struct store *st, unsigned max_ms)
 		sqlite3_exec(st->db, "PRAGMA cache_size = -16384", NULL, NULL,
 		    NULL);
 	}
+}
+
+void
+store_set_precommit(struct store *st, void (*fn)(void *), void *arg)
+{
+	st->precommit = fn;
+	st->precommit_arg = arg;
 }
 
 int

@@ -193,6 +193,21 @@ void	 store_rollback(struct store *st);
 void	 store_set_group_commit(struct store *st, unsigned max_ms);
 /* Commit an open group now (no-op without one, or inside a feed). */
 int	 store_flush(struct store *st, struct err *err);
+/*
+ * Checkpoints on a thread of their own (store_ckpt.c) until stopped, for
+ * a writer that commits much (refresh); -1 when the thread could not
+ * start (the writer then checkpoints, as by default).  store_close
+ * stops it too.
+ */
+int	 store_ckpt_start(struct store *st);
+void	 store_ckpt_stop(struct store *st);
+/*
+ * Work to do in a group's transaction just before it commits (refresh
+ * indexes what the group stored).  The hook may run SQL on the store; a
+ * failure it reports is its own business: the group commits anyway.
+ */
+void	 store_set_precommit(struct store *st, void (*fn)(void *),
+	    void *arg);
 
 /* Feeds. */
 /* The id of the feed with this URL, created if absent; -1 on error. */

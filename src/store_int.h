@@ -84,6 +84,9 @@ struct store_params {
 	int		 idx[STORE_MAX_PARAMS];
 };
 
+struct store_ckpt;
+void	store_ckpt_kick(struct store *);
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -92,6 +95,9 @@ struct store {
 	bool		 group_open;	/* group commit: outer transaction */
 	unsigned	 group_ms;	/* 0: no group commit */
 	int64_t		 group_start;
+	struct store_ckpt *ckpt;	/* store_ckpt.c, or NULL */
+	void		(*precommit)(void *);
+	void		*precommit_arg;
 	int64_t		 next_seq;	/* 0: not read in this transaction */
 	struct counter_delta *deltas;
 	size_t		 n_deltas;

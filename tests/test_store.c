@@ -884,6 +884,116 @@ test_group_commit(void **state)
 	free(path);
 }
 
+static off_t
+file_size(const char *path)
+{
+	struct stat sb;
+
+	assert_int_equal(stat(path, &sb), 0);
+	return (sb.st_size);
+}
+
+/* 300 articles of 4 KB in one commit: about 150 pages, below the 1000
+   at which SQLite would checkpoint by itself. */
+static void
+write_batch(struct store *st, int64_t feed, const char *prefix)
+{
+	struct err err = ERR_INIT;
+	char guid[64], body[4097];
+	int i;
+
+	memset(body, 'x', sizeof(body) - 1);
+	body[sizeof(body) - 1] = '\0';
+	assert_int_equal(store_begin(st, &err), 0);
+	for (i = 0; i < 300; i++) {
+		snprintf(guid, sizeof(guid), "%s%d", prefix, i);
+		upsert(st, feed, guid, guid, 100 + i, body);
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+}
+
+/*
+ * The checkpointer copies each commit into the database file: the file
+ * grows though the WAL is far below SQLite's own threshold, and stays
+ * as it was without the thread.  store_ckpt_stop finishes a checkpoint
+ * it was asked for.
+ */
+static void
+test_checkpointer(void **state)
+{
+	struct err err = ERR_INIT;
+	struct store *st;
+	char *path = db_path("ckpt.db");
+	off_t before;
+	int64_t feed;
+
+	(void)state;
+	st = open_ok(path, STORE_CREATE);
+	feed = store_feed_ensure(st, "http://a.example/", &err);
+	assert_true(feed > 0);
+	write_batch(st, feed, "warm");
+	/* nothing copied yet: no checkpoint has run */
+	before = file_size(path);
+	write_batch(st, feed, "plain");
+	assert_true(file_size(path) == before);
+
+	assert_int_equal(store_ckpt_start(st), 0);
+	write_batch(st, feed, "threaded");
+	store_ckpt_stop(st);
+	assert_true(file_size(path) > before + 300 * 4096);
+	/* stopped twice, or never started: nothing happens */
+	store_ckpt_stop(st);
+	counts(st, feed, 900, 900);
+	store_close(st);
+	free(path);
+}
+
+static int hook_calls;
+
+static void
+count_hook(void *arg)
+{
+	struct store *st = arg;
+
+	/* inside the group's transaction, which still commits */
+	assert_int_equal(sqlite3_get_autocommit(store_db(st)), 0);
+	hook_calls++;
+}
+
+/* The pre-commit hook runs once a group, before its COMMIT. */
+static void
+test_precommit_hook(void **state)
+{
+	struct err err = ERR_INIT;
+	struct store *st, *other;
+	char *path = db_path("hook.db");
+	int64_t fa;
+
+	(void)state;
+	st = open_ok(path, STORE_CREATE);
+	other = open_ok(path, 0);
+	store_set_group_commit(st, 60000);
+	store_set_precommit(st, count_hook, st);
+	assert_int_equal(store_begin(st, &err), 0);
+	fa = store_feed_ensure(st, "http://a.example/", &err);
+	upsert(st, fa, "a1", "A1", 100, NULL);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	upsert(st, fa, "a2", "A2", 100, NULL);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(hook_calls, 0);
+	assert_int_equal(store_flush(st, &err), 0);
+	assert_int_equal(hook_calls, 1);
+	counts(other, fa, 2, 2);
+	/* no group open: nothing to run before */
+	assert_int_equal(store_flush(st, &err), 0);
+	assert_int_equal(hook_calls, 1);
+	store_set_precommit(st, NULL, NULL);
+	store_close(other);
+	store_close(st);
+	free(path);
+}
+
 static const struct {
 	const char *html;
 	const char *text;
@@ -933,6 +1043,8 @@ main(void)
 		cmocka_unit_test(test_data_version),
 		cmocka_unit_test(test_json_fields),
 		cmocka_unit_test(test_group_commit),
+		cmocka_unit_test(test_checkpointer),
+		cmocka_unit_test(test_precommit_hook),
 		cmocka_unit_test(test_text_from_html),
 	};
 

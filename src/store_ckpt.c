@@ -1,0 +1,136 @@
+/*
+ * store_ckpt.c: WAL checkpoints on a thread of their own, for a writer
+ * that commits a lot at once (refresh).
+ *
+ * In WAL mode every page is written twice: into the WAL by the commit,
+ * then into the database file by a checkpoint.  SQLite runs that
+ * checkpoint in the committing thread once the WAL holds 1000 pages,
+ * which put 0.07-0.2 s of copying into each group commit of a cold
+ * refresh, on the thread every other write waits for.  Here the
+ * writer's automatic checkpoints are off and a second connection copies
+ * the WAL after each commit (PASSIVE: it never waits for a lock and
+ * never holds up the writer), while the writer goes on.  The writer
+ * rewinds the WAL at its next transaction whenever a checkpoint has
+ * caught up, so the file does not grow without bound.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include <sqlite3.h>
+
+#include "err.h"
+#include "store.h"
+#include "store_int.h"
+#include "xmalloc.h"
+
+/* SQLite's own default, put back when the thread stops. */
+#define AUTO_CHECKPOINT	1000
+/*
+ * The writer still checkpoints once the WAL holds this many pages (64 MB
+ * of 8 KiB pages), by then mostly copied already: the WAL is rewound
+ * only when a write transaction begins with every page copied, which a
+ * writer that commits back to back would otherwise never see, so
+ * without this the WAL would grow as large as everything written.
+ */
+#define BACKSTOP	8192
+
+struct store_ckpt {
+	sqlite3		*db;
+	pthread_t	 thread;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	bool		 kicked;
+	bool		 stopping;
+};
+
+static void *
+ckpt_main(void *arg)
+{
+	struct store_ckpt *c = arg;
+
+	pthread_mutex_lock(&c->mu);
+	for (;;) {
+		while (!c->kicked && !c->stopping)
+			pthread_cond_wait(&c->cv, &c->mu);
+		if (!c->kicked)
+			break;
+		c->kicked = false;
+		pthread_mutex_unlock(&c->mu);
+		(void)sqlite3_wal_checkpoint_v2(c->db, NULL,
+		    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&c->mu);
+	}
+	pthread_mutex_unlock(&c->mu);
+	return (NULL);
+}
+
+int
+store_ckpt_start(struct store *st)
+{
+	struct store_ckpt *c;
+
+	if (st->ckpt != NULL || st->readonly)
+		return (0);
+	c = xcalloc(1, sizeof(*c));
+	if (sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		goto fail_db;
+	/* A connection learns that the file is in WAL mode by reading. */
+	if (sqlite3_exec(c->db, "SELECT count(*) FROM sqlite_schema", NULL,
+	    NULL, NULL) != SQLITE_OK)
+		goto fail_db;
+	if (pthread_mutex_init(&c->mu, NULL) != 0)
+		goto fail_db;
+	if (pthread_cond_init(&c->cv, NULL) != 0)
+		goto fail_mu;
+	if (pthread_create(&c->thread, NULL, ckpt_main, c) != 0)
+		goto fail_cv;
+	(void)sqlite3_wal_autocheckpoint(st->db, BACKSTOP);
+	st->ckpt = c;
+	return (0);
+fail_cv:
+	pthread_cond_destroy(&c->cv);
+fail_mu:
+	pthread_mutex_destroy(&c->mu);
+fail_db:
+	/* Without the thread the writer checkpoints, as SQLite does. */
+	sqlite3_close(c->db);
+	free(c);
+	return (-1);
+}
+
+void
+store_ckpt_kick(struct store *st)
+{
+	struct store_ckpt *c = st->ckpt;
+
+	if (c == NULL)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->kicked = true;
+	pthread_cond_signal(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+}
+
+void
+store_ckpt_stop(struct store *st)
+{
+	struct store_ckpt *c = st->ckpt;
+
+	if (c == NULL)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->stopping = true;
+	pthread_cond_signal(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+	pthread_join(c->thread, NULL);
+	pthread_cond_destroy(&c->cv);
+	pthread_mutex_destroy(&c->mu);
+	sqlite3_close(c->db);
+	free(c);
+	st->ckpt = NULL;
+	(void)sqlite3_wal_autocheckpoint(st->db, AUTO_CHECKPOINT);
+}
