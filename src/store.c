@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,6 +275,21 @@ check_file(const char *path, int flags, struct err *err)
 	return (0);
 }
 
+/*
+ * Before SQLite's first use: no memory statistics.  They take a global
+ * mutex around every allocation SQLite makes (Debian builds it without
+ * lookaside, so each small one is a malloc); a refresh of 20,000
+ * articles runs 2.4% fewer instructions without them (callgrind).
+ * Nothing here reads the statistics.
+ */
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+
+static void
+sqlite_setup(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct store *
 store_open(const char *path, int flags, struct err *err)
 {
@@ -283,6 +299,7 @@ store_open(const char *path, int flags, struct err *err)
 	char *mode = NULL;
 	sqlite3_stmt *s;
 
+	(void)pthread_once(&sqlite_once, sqlite_setup);
 	if (!sqlite3_compileoption_used("ENABLE_FTS5")) {
 		err_set(err, ERR_DB, "this SQLite library (%s) lacks FTS5: "
 		    "full-text search needs it", sqlite3_libversion());
