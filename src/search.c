@@ -290,9 +290,9 @@ step_done(sqlite3 *db, sqlite3_stmt *s, struct err *err)
  * are common in Latin text and must not send it through the bigram pass.
  */
 static bool
-maybe_cjk(const char *s)
+maybe_cjk(const char *s, size_t len)
 {
-	size_t len = strlen(s), i = 0;
+	size_t i = 0;
 
 	while (i < len) {
 		if ((unsigned char)s[i] < 0xe0)
@@ -315,11 +315,16 @@ index_row(struct indexer *ix, sqlite3_stmt *row, bool replace,
 	sqlite3_bind_int64(ix->fts, 1, id);
 	for (k = 0; k < 4; k++) {
 		const char *v = (const char *)sqlite3_column_text(row, 2 + k);
+		int n = sqlite3_column_bytes(row, 2 + k);
 
-		sqlite3_bind_value(ix->fts, 2 + k,
-		    sqlite3_column_value(row, 2 + k));
+		/* row's values stay as they are until row steps again: no
+		   copy (sqlite3_bind_value makes one) */
+		if (v == NULL)
+			sqlite3_bind_null(ix->fts, 2 + k);
+		else
+			sqlite3_bind_text(ix->fts, 2 + k, v, n, SQLITE_STATIC);
 		buf_reset(&ix->bi[k]);
-		if (v != NULL && maybe_cjk(v) &&
+		if (v != NULL && maybe_cjk(v, (size_t)n) &&
 		    search_cjk_bigrams(v, &ix->bi[k]) > 0)
 			cjk = true;
 	}
