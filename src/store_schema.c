@@ -117,6 +117,17 @@ const char *const store_migrations[] = {
 	" WHERE read = 0;"
 	"CREATE INDEX items_flagged ON items(sort_date, id) WHERE flagged = 1;"
 	"CREATE UNIQUE INDEX items_feed_guid ON items(feed_id, guid);",
+
+	/*
+	 * 4 -> 5: the all-feeds date index holds the read flag too.  The
+	 * unread articles of every feed are found by walking it (an index
+	 * of its own would cost every new article one more insert, see
+	 * 2 -> 3), and without the flag each walked entry took a lookup in
+	 * the table: on a million mostly read articles, 3.6-4 s to reach
+	 * the last unread one.  No more entries, one byte more each.
+	 */
+	"DROP INDEX items_date;"
+	"CREATE INDEX items_date ON items(sort_date, id, read);",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /

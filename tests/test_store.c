@@ -613,6 +613,14 @@ test_migration_v1(void **state)
 		assert_string_equal((const char *)sqlite3_column_text(s, 0),
 		    "A two");
 		sqlite3_finalize(s);
+		/* v5: the all-feeds unread walk needs no table lookups */
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat("
+		    "name, ',') FROM pragma_index_info('items_date')", -1, &s,
+		    NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(s, 0),
+		    "sort_date,id,read");
+		sqlite3_finalize(s);
 		/* A newer schema than we know is refused. */
 		sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
 	}
