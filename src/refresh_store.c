@@ -331,7 +331,8 @@ refresh_msg_free(struct refresh_msg *m)
 	free(m);
 }
 
-/* Bring the search index up to what is committed. */
+/* Bring the search index up to what is committed.  Its outcome is the
+   one reported: a group that failed to index is caught up here. */
 void
 refresh_index(struct refresh *r)
 {
@@ -340,6 +341,8 @@ refresh_index(struct refresh *r)
 	if (search_sync(r->st, &err) == -1)
 		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
 		    "%s", err.msg);
+	else
+		r->stats.search_error[0] = '\0';
 }
 
 /*
