@@ -91,7 +91,7 @@ fuzz_date)
 		printf '%s' "$s" > "$seeds/builtin-$(printf '%s' "$s" | cksum | cut -d' ' -f1)"
 	done
 	;;
-fuzz_html|fuzz_text)
+fuzz_html|fuzz_text|fuzz_store_text)
 	# The renderer's test pages, then the feed corpus (HTML in content).
 	for f in "$top"/tests/html/*.html "$feeds"/*; do
 		case $f in *.out|*.args|*.exit) continue ;; esac
@@ -112,7 +112,7 @@ dict=
 [ -f "$fuzzdir/$target.dict" ] && dict="-dict=$fuzzdir/$target.dict"
 case $target in
 fuzz_date) maxlen=128 ;;
-fuzz_entities|fuzz_text) maxlen=4096 ;;
+fuzz_entities|fuzz_text|fuzz_store_text) maxlen=4096 ;;
 fuzz_html) maxlen=16384 ;;
 *) maxlen=262144 ;;
 esac

@@ -2,6 +2,8 @@
 libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_schema.c src/store_feeds.c src/store_items.c \
 	src/store_text.c src/store_text.h src/store_ckpt.c
+# libFuzzer target, built and run by fuzz/run.sh fuzz_store_text SECONDS.
+EXTRA_DIST += fuzz/fuzz_store_text.c
 check_PROGRAMS += bench/store_synth
 bench_store_synth_SOURCES = bench/store_synth.c
 bench_store_synth_LDADD = libgazette.a $(DEP_LIBS)

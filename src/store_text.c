@@ -42,12 +42,12 @@ struct out {
 	bool	 newline;	/* a newline is pending */
 };
 
-static bool
-ascii_space(unsigned char c)
-{
-	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	    c == '\f');
-}
+/* What a byte outside a tag is: most are text (0). */
+enum { B_TEXT, B_SPACE, B_NUL, B_TAG };
+static const unsigned char byte_class[256] = {
+	['\0'] = B_NUL, ['\t'] = B_SPACE, ['\n'] = B_SPACE, ['\f'] = B_SPACE,
+	['\r'] = B_SPACE, [' '] = B_SPACE, ['<'] = B_TAG,
+};
 
 static unsigned char
 ascii_lower(unsigned char c)
@@ -132,6 +132,21 @@ skip_raw(const char *p, const char *end, const char *name, size_t n)
 	return (end);
 }
 
+/* Are the 8 bytes at s all printable ASCII (0x20-0x7e)? */
+static bool
+ascii_printable8(const unsigned char *s)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	uint64_t v, del;
+
+	memcpy(&v, s, 8);
+	del = v ^ (ones * 0x7f);
+	/* no high bit, no byte below 0x20, no 0x7f */
+	return ((v & highs) == 0 && ((v - ones * 0x20) & ~v & highs) == 0 &&
+	    ((del - ones) & ~del & highs) == 0);
+}
+
 /*
  * Is s (len bytes) already what text_sanitize would return: valid UTF-8
  * without controls (but '\n'), C1 controls, bidirectional controls or
@@ -145,10 +160,22 @@ is_clean(const char *str, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		if (len - i >= 8 && ascii_printable8(s + i)) {
+			i += 8;
+			continue;
+		}
 		if (s[i] < 0x80) {
 			if ((s[i] < 0x20 && s[i] != '\n') || s[i] == 0x7f)
 				return (false);
 			i++;
+			continue;
+		}
+		/* two bytes: only the C1 controls (U+0080-U+009F) are out */
+		if (s[i] >= 0xc2 && s[i] <= 0xdf && len - i >= 2 &&
+		    (s[i + 1] & 0xc0) == 0x80) {
+			if (s[i] == 0xc2 && s[i + 1] <= 0x9f)
+				return (false);
+			i += 2;
 			continue;
 		}
 		if (s[i] >= 0xc2 && s[i] <= 0xdf) {
@@ -185,7 +212,7 @@ store_text_from_html(const char *html, size_t len)
 {
 	const char *p = html, *end = html + len, *name, *c;
 	struct out o;
-	char *decoded, *text;
+	char *decoded, *text, *w;
 	size_t n;
 	bool closing;
 
@@ -194,21 +221,26 @@ store_text_from_html(const char *html, size_t len)
 	o.len = 0;
 	o.space = o.newline = false;
 	while (p < end) {
-		if (*p != '<') {
-			if (ascii_space((unsigned char)*p) || *p == '\0') {
-				o.space = o.space || *p != '\0';
-				p++;
-				continue;
-			}
-			/* A run of plain bytes is copied at once. */
-			for (c = p + 1; c < end && *c != '<' && *c != '\0' &&
-			    !ascii_space((unsigned char)*c); c++)
-				;
-			put(&o, *p);
-			memcpy(o.s + o.len, p + 1, (size_t)(c - p - 1));
-			o.len += (size_t)(c - p - 1);
-			p = c;
+		switch (byte_class[(unsigned char)*p]) {
+		case B_TEXT:
+			/* A word: byte by byte, words are short (a memcpy
+			   each cost more than the copy). */
+			put(&o, *p++);
+			w = o.s + o.len;
+			while (p < end &&
+			    byte_class[(unsigned char)*p] == B_TEXT)
+				*w++ = *p++;
+			o.len = (size_t)(w - o.s);
 			continue;
+		case B_SPACE:
+			o.space = true;
+			p++;
+			continue;
+		case B_NUL:
+			p++;
+			continue;
+		default:	/* B_TAG: '<' */
+			break;
 		}
 		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
 			c = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
