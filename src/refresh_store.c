@@ -360,7 +360,7 @@ refresh_index_group(void *arg)
 	if (r->index_failed || stored - r->index_mark < INDEX_ROWS)
 		return;
 	r->index_mark = stored;
-	if (search_sync_open(r->st, 0, &err) == -1) {
+	if (search_sync_open(r->st, &err) == -1) {
 		r->index_failed = true;
 		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
 		    "%s", err.msg);

@@ -667,7 +667,7 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 }
 
 int
-search_sync_open(struct store *st, size_t batch, struct err *err)
+search_sync_open(struct store *st, struct err *err)
 {
 	sqlite3 *db = store_db(st);
 	int64_t indexed = 0;
@@ -679,7 +679,7 @@ search_sync_open(struct store *st, size_t batch, struct err *err)
 	}
 	if (exec(db, "SAVEPOINT search_sync", err) == -1)
 		return (-1);
-	more = sync_batch(db, batch > 0 ? batch : BATCH_ROWS, &indexed, err);
+	more = sync_batch(db, BATCH_ROWS, &indexed, err);
 	if (more == -1)
 		(void)sqlite3_exec(db, "ROLLBACK TO search_sync", NULL, NULL,
 		    NULL);

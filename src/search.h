@@ -210,11 +210,11 @@ struct search_sync_opts {
 int	 search_sync_with(struct store *st,
 	    const struct search_sync_opts *opts, struct err *err);
 /*
- * One batch inside the caller's open transaction (a savepoint: an error
- * undoes the batch only).  Same return as search_sync_with without
- * nowait; the caller commits.
+ * One batch (the default size) inside the caller's open transaction (a
+ * savepoint: an error undoes the batch only).  Same return as
+ * search_sync_with without nowait; the caller commits.
  */
-int	 search_sync_open(struct store *st, size_t batch, struct err *err);
+int	 search_sync_open(struct store *st, struct err *err);
 /* Drop and rebuild the whole index. */
 int	 search_reindex(struct store *st, struct err *err);
 /* Articles not yet searchable (0: up to date), -1 on error. */

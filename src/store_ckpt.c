@@ -6,12 +6,11 @@
  * then into the database file by a checkpoint.  SQLite runs that
  * checkpoint in the committing thread once the WAL holds 1000 pages,
  * which put 0.07-0.2 s of copying into each group commit of a cold
- * refresh, on the thread every other write waits for.  Here the
- * writer's automatic checkpoints are off and a second connection copies
- * the WAL after each commit (PASSIVE: it never waits for a lock and
- * never holds up the writer), while the writer goes on.  The writer
- * rewinds the WAL at its next transaction whenever a checkpoint has
- * caught up, so the file does not grow without bound.
+ * refresh, on the thread every other write waits for.  Here a second
+ * connection copies the WAL after each commit (PASSIVE: it never waits
+ * for a lock and never holds up the writer), while the writer goes on;
+ * the writer's own automatic checkpoint only runs as a backstop
+ * (BACKSTOP), which keeps the WAL from growing without bound.
  */
 #include "config.h"
 
