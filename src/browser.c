@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -47,61 +48,56 @@ browser_check_url(const char *url, struct err *err)
 	return (0);
 }
 
-/* Replace each %u with url and %% with %; note whether %u was seen. */
 static char *
-substitute(const char *word, const char *url, bool *used)
+detach(struct buf *b)
 {
-	struct buf b;
-	const char *p;
-	char *s;
+	char *s = buf_detach(b);
 
-	buf_init(&b, BUF_CAP_TEXT);
-	for (p = word; *p != '\0'; p++) {
-		if (p[0] == '%' && p[1] == 'u') {
-			(void)buf_addstr(&b, url);
-			*used = true;
-			p++;
-		} else if (p[0] == '%' && p[1] == '%') {
-			(void)buf_addch(&b, '%');
-			p++;
-		} else
-			(void)buf_addch(&b, *p);
-	}
-	s = buf_detach(&b);
-	buf_free(&b);
+	buf_free(b);
 	return (s);
 }
 
-char **
-browser_argv(const char *cmdline, const char *url, struct err *err)
+/* Characters that make a command need the shell (newsboat runs every
+   command through it). */
+#define SHELL_CHARS	"$&|;<>()`\\*?[]~{}!#\n"
+
+/*
+ * Expand the command for direct execution: each %u (or %s in $BROWSER
+ * entries) becomes the URL inside its word, %% a single %; the URL is
+ * added as a last word when the command names no place for it.
+ */
+static char **
+direct_argv(const char *cmd, char mark, const char *url, struct err *err)
 {
-	char **words, **argv, *env, *first = NULL;
+	struct buf b;
+	char **words, **argv;
+	const char *p;
 	bool used = false;
 	int argc, i;
 
-	if (browser_check_url(url, err) < 0)
+	if (conf_split_words(cmd, &argc, &words, err) < 0)
 		return (NULL);
-	if (cmdline == NULL || cmdline[0] == '\0') {
-		env = getenv("BROWSER");
-		if (env != NULL && env[0] != '\0') {
-			first = xstrndup(env, strcspn(env, ":"));
-			cmdline = first;
-		} else
-			cmdline = "xdg-open";
-	}
-	if (conf_split_words(cmdline, &argc, &words, err) < 0) {
-		free(first);
-		return (NULL);
-	}
-	free(first);
 	if (argc == 0) {
 		conf_words_free(words);
 		err_set(err, ERR_CONFIG, "the browser command is empty");
 		return (NULL);
 	}
 	argv = xcalloc((size_t)argc + 2, sizeof(*argv));
-	for (i = 0; i < argc; i++)
-		argv[i] = substitute(words[i], url, &used);
+	for (i = 0; i < argc; i++) {
+		buf_init(&b, BUF_CAP_TEXT);
+		for (p = words[i]; *p != '\0'; p++) {
+			if (p[0] == '%' && p[1] == mark) {
+				(void)buf_addstr(&b, url);
+				used = true;
+				p++;
+			} else if (p[0] == '%' && p[1] == '%') {
+				(void)buf_addch(&b, '%');
+				p++;
+			} else
+				(void)buf_addch(&b, *p);
+		}
+		argv[i] = detach(&b);
+	}
 	if (!used)
 		argv[argc++] = xstrdup(url);
 	argv[argc] = NULL;
@@ -109,10 +105,174 @@ browser_argv(const char *cmdline, const char *url, struct err *err)
 	return (argv);
 }
 
-void
-browser_argv_free(char **argv)
+/*
+ * The command for sh -c: the URL is never spliced in; each %u becomes a
+ * reference to the first positional parameter, written for the quoting
+ * it stands in ("$1" bare, $1 inside double quotes, '"$1"' inside single
+ * quotes).  Without %u the URL is added as a last word, as newsboat does.
+ */
+static char *
+shell_script(const char *cmd, char mark)
 {
-	conf_words_free(argv);
+	struct buf b;
+	const char *p;
+	bool used = false;
+	char quote = 0;
+
+	buf_init(&b, BUF_CAP_TEXT);
+	for (p = cmd; *p != '\0'; p++) {
+		if (p[0] == '%' && p[1] == mark) {
+			(void)buf_addstr(&b, quote == '\'' ? "'\"$1\"'" :
+			    quote == '"' ? "$1" : "\"$1\"");
+			used = true;
+			p++;
+			continue;
+		}
+		if (p[0] == '%' && p[1] == '%') {
+			(void)buf_addch(&b, '%');
+			p++;
+			continue;
+		}
+		if (quote != '\'' && p[0] == '\\' && p[1] != '\0') {
+			(void)buf_addch(&b, *p++);
+			(void)buf_addch(&b, *p);
+			continue;
+		}
+		if (quote == 0 && (*p == '\'' || *p == '"'))
+			quote = *p;
+		else if (quote != 0 && *p == quote)
+			quote = 0;
+		(void)buf_addch(&b, *p);
+	}
+	if (!used)
+		(void)buf_addstr(&b, " \"$1\"");
+	return (detach(&b));
+}
+
+/* The program a command starts: its first word, quotes removed. */
+static char *
+program_name(const char *cmd)
+{
+	struct buf b;
+	const char *p = cmd + strspn(cmd, " \t");
+	char quote = 0;
+
+	buf_init(&b, BUF_CAP_TEXT);
+	for (; *p != '\0'; p++) {
+		if (quote == 0 && (*p == '\'' || *p == '"'))
+			quote = *p;
+		else if (quote != 0 && *p == quote)
+			quote = 0;
+		else if (quote == 0 && strchr(" \t" SHELL_CHARS, *p) != NULL)
+			break;
+		else
+			(void)buf_addch(&b, *p);
+	}
+	return (detach(&b));
+}
+
+static int
+add_cmd(struct browser_plan *plan, const char *cmd, char mark,
+    const char *url, struct err *err)
+{
+	struct browser_cmd *c;
+	char **argv;
+
+	if (cmd[strspn(cmd, " \t")] == '\0') {
+		err_set(err, ERR_CONFIG, "the browser command is empty");
+		return (-1);
+	}
+	if (strpbrk(cmd, SHELL_CHARS) != NULL) {
+		argv = xcalloc(6, sizeof(*argv));
+		argv[0] = xstrdup("/bin/sh");
+		argv[1] = xstrdup("-c");
+		argv[2] = shell_script(cmd, mark);
+		argv[3] = xstrdup("sh");	/* $0 */
+		argv[4] = xstrdup(url);		/* $1 */
+	} else if ((argv = direct_argv(cmd, mark, url, err)) == NULL)
+		return (-1);
+	plan->cmds = xreallocarray(plan->cmds, plan->n + 1,
+	    sizeof(*plan->cmds));
+	c = &plan->cmds[plan->n++];
+	c->argv = argv;
+	c->name = program_name(cmd);
+	return (0);
+}
+
+/* Is name an executable file in $PATH? */
+static bool
+installed(const char *name)
+{
+	const char *path = getenv("PATH"), *p, *end;
+	char file[4096];
+
+	if (path == NULL || path[0] == '\0')
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path; ; p = end + 1) {
+		end = p + strcspn(p, ":");
+		if (snprintf(file, sizeof(file), "%.*s/%s",
+		    end > p ? (int)(end - p) : 1, end > p ? p : ".",
+		    name) < (int)sizeof(file) && access(file, X_OK) == 0)
+			return (true);
+		if (*end == '\0')
+			return (false);
+	}
+}
+
+int
+browser_plan(struct browser_plan *plan, const char *setting,
+    const char *env, const char *url, struct err *err)
+{
+	static const char *const fallback[] = {
+		"w3m", "lynx", "elinks", "links", "xdg-open"
+	};
+	const char *p, *end;
+	char *entry;
+	size_t i;
+	int rc = 0;
+
+	memset(plan, 0, sizeof(*plan));
+	if (browser_check_url(url, err) < 0)
+		return (-1);
+	if (setting != NULL && setting[0] != '\0')
+		rc = add_cmd(plan, setting, 'u', url, err);
+	else if (env != NULL && env[strspn(env, ": \t")] != '\0') {
+		/* $BROWSER: colon-separated commands, %s for the URL. */
+		for (p = env; rc == 0; p = end + 1) {
+			end = p + strcspn(p, ":");
+			entry = xstrndup(p, (size_t)(end - p));
+			if (entry[strspn(entry, " \t")] != '\0')
+				rc = add_cmd(plan, entry, 's', url, err);
+			free(entry);
+			if (*end == '\0')
+				break;
+		}
+	} else {
+		for (i = 0; i < sizeof(fallback) / sizeof(*fallback); i++)
+			if (installed(fallback[i]))
+				(void)add_cmd(plan, fallback[i], 'u', url, err);
+		if (plan->n == 0) {
+			err_set(err, ERR_CONFIG, "no browser found: set "
+			    "\"browser\" in the config or $BROWSER");
+			rc = -1;
+		}
+	}
+	if (rc < 0)
+		browser_plan_free(plan);
+	return (rc);
+}
+
+void
+browser_plan_free(struct browser_plan *plan)
+{
+	size_t i;
+
+	for (i = 0; i < plan->n; i++) {
+		conf_words_free(plan->cmds[i].argv);
+		free(plan->cmds[i].name);
+	}
+	free(plan->cmds);
+	memset(plan, 0, sizeof(*plan));
 }
 
 bool

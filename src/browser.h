@@ -1,12 +1,13 @@
 /*
  * browser: open a link in the user's browser without a shell.
  *
- * The command line comes from the "browser" setting, else $BROWSER (its
- * first ':'-separated entry), else xdg-open.  gazette splits it into words
- * itself (conf.h quoting), replaces %u in any word with the URL (or adds
- * the URL as the last word) and runs it with fork/execvp: the URL is
- * always exactly one argv element.  Only http, https and file URLs are
- * opened, and never one that starts with '-'.
+ * The command comes from the "browser" setting, else $BROWSER (tried
+ * entry by entry), else the first text browser installed.  A plain
+ * command is split into words here (conf.h quoting) and run with
+ * fork/execvp; one with shell syntax runs under sh -c with the URL as
+ * its first positional parameter.  Either way the URL is exactly one
+ * argv element.  Only http, https and file URLs are opened, and never
+ * one that starts with '-'.
  *
  * Text browsers (w3m, lynx...) run in the foreground: the caller gives
  * up the terminal first and gazette waits.  Others are detached (their
@@ -16,17 +17,35 @@
 #define GAZETTE_BROWSER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "err.h"
 
 /* 0 when url may be handed to a browser, else -1 with err set. */
 int	 browser_check_url(const char *url, struct err *err);
+/* One way of opening a link: what to execvp, and the program it starts. */
+struct browser_cmd {
+	char	**argv;
+	char	 *name;		/* for messages and browser_is_text */
+};
+
+/* The commands to try in turn until one starts. */
+struct browser_plan {
+	struct browser_cmd	*cmds;
+	size_t			 n;
+};
+
 /*
- * The argv to run (NULL-terminated; free with browser_argv_free), or NULL
- * with err set.  cmdline NULL or "" means $BROWSER, then xdg-open.
+ * Plan how to open url: the "browser" setting when not empty (%u marks
+ * the URL); else each ':'-separated entry of env ($BROWSER; %s marks the
+ * URL); else the first installed of w3m, lynx, elinks, links, xdg-open.
+ * Without a mark the URL is added as a last word.  A command with shell
+ * syntax runs as sh -c with the URL as "$1", never spliced into it.
+ * 0, or -1 with err set.
  */
-char	**browser_argv(const char *cmdline, const char *url, struct err *err);
-void	 browser_argv_free(char **argv);
+int	 browser_plan(struct browser_plan *plan, const char *setting,
+	    const char *env, const char *url, struct err *err);
+void	 browser_plan_free(struct browser_plan *plan);
 /* Does argv0 (a path or a name) name one of the space-separated names? */
 bool	 browser_is_text(const char *argv0, const char *text_browsers);
 /*

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -28,32 +29,49 @@ resume_terminal(void)
 	refresh();
 }
 
+/*
+ * Run the commands of the plan in turn until one starts: a program that
+ * cannot be executed, or a shell that could not find its command (127),
+ * passes to the next, as the $BROWSER convention asks.
+ */
 void
 ui_open_url(struct ui *ui, const char *url)
 {
+	struct browser_plan plan;
+	struct browser_cmd *c;
 	struct err err = ERR_INIT;
-	char **argv;
 	bool text;
-	int rc;
+	size_t i;
+	int rc = -1;
 
-	if ((argv = browser_argv(ui->cfg->browser, url, &err)) == NULL) {
+	if (browser_plan(&plan, ui->cfg->browser, getenv("BROWSER"), url,
+	    &err) < 0) {
 		ui_set_status(ui, true, "%s", err.msg);
 		return;
 	}
-	text = browser_is_text(argv[0], ui->cfg->text_browsers);
-	if (text)
-		suspend_terminal();
-	rc = browser_run(argv, text, &err);
-	if (text)
-		resume_terminal();
-	if (rc < 0)
+	for (i = 0, c = plan.cmds; i < plan.n; i++, c++) {
+		err_clear(&err);
+		text = browser_is_text(c->name, ui->cfg->text_browsers);
+		if (text)
+			suspend_terminal();
+		rc = browser_run(c->argv, text, &err);
+		if (text)
+			resume_terminal();
+		if (rc != -1 && !(rc == 127 && text))
+			break;
+	}
+	if (i == plan.n)
+		i--, c--;
+	if (rc == 127 && text)
+		ui_set_status(ui, true, "%s: command not found", c->name);
+	else if (rc < 0)
 		ui_set_status(ui, true, "%s", err.msg);
 	else if (rc > 0)
-		ui_set_status(ui, true, "%s exited with status %d", argv[0],
+		ui_set_status(ui, true, "%s exited with status %d", c->name,
 		    rc);
 	else
 		ui_set_status(ui, false, "opened %s", url);
-	browser_argv_free(argv);
+	browser_plan_free(&plan);
 	ui->dirty = true;
 }
 

@@ -36,54 +36,184 @@ test_check_url(void **state)
 	    -1);
 }
 
+/* The plan's only command, checked word by word (NULL ends words). */
 static void
-test_argv(void **state)
+assert_argv(const struct browser_cmd *c, const char *const *words)
 {
+	size_t i;
+
+	for (i = 0; words[i] != NULL; i++) {
+		assert_non_null(c->argv[i]);
+		assert_string_equal(c->argv[i], words[i]);
+	}
+	assert_null(c->argv[i]);
+}
+
+static void
+test_plan(void **state)
+{
+	struct browser_plan plan;
 	struct err err = ERR_INIT;
 	const char *url = "https://example.org/a;b&c=$(reboot)'\"";
-	char **argv;
 
 	(void)state;
-	argv = browser_argv("w3m -o 'a b' %u", url, &err);
-	assert_non_null(argv);
-	assert_string_equal(argv[0], "w3m");
-	assert_string_equal(argv[1], "-o");
-	assert_string_equal(argv[2], "a b");
-	assert_string_equal(argv[3], url);
-	assert_null(argv[4]);
-	browser_argv_free(argv);
+	assert_int_equal(browser_plan(&plan, "w3m -o 'a b' %u", NULL, url,
+	    &err), 0);
+	assert_int_equal(plan.n, 1);
+	assert_argv(&plan.cmds[0],
+	    (const char *[]){ "w3m", "-o", "a b", url, NULL });
+	assert_string_equal(plan.cmds[0].name, "w3m");
+	browser_plan_free(&plan);
 
 	/* No %u: the URL goes last, as its own word. */
-	argv = browser_argv("firefox --new-tab", url, &err);
-	assert_non_null(argv);
-	assert_string_equal(argv[2], url);
-	assert_null(argv[3]);
-	browser_argv_free(argv);
+	assert_int_equal(browser_plan(&plan, "firefox --new-tab", NULL, url,
+	    &err), 0);
+	assert_argv(&plan.cmds[0],
+	    (const char *[]){ "firefox", "--new-tab", url, NULL });
+	browser_plan_free(&plan);
 
 	/* %u inside a word, %% a percent sign. */
-	argv = browser_argv("b --url=%u 100%%", "http://x/", &err);
-	assert_non_null(argv);
-	assert_string_equal(argv[1], "--url=http://x/");
-	assert_string_equal(argv[2], "100%");
-	assert_null(argv[3]);
-	browser_argv_free(argv);
+	assert_int_equal(browser_plan(&plan, "b --url=%u 100%%", NULL,
+	    "http://x/", &err), 0);
+	assert_argv(&plan.cmds[0],
+	    (const char *[]){ "b", "--url=http://x/", "100%", NULL });
+	browser_plan_free(&plan);
 
-	setenv("BROWSER", "lynx -dump:firefox", 1);
-	argv = browser_argv("", "http://x/", &err);
-	assert_non_null(argv);
-	assert_string_equal(argv[0], "lynx");
-	assert_string_equal(argv[1], "-dump");
-	assert_string_equal(argv[2], "http://x/");
-	browser_argv_free(argv);
-	unsetenv("BROWSER");
-	argv = browser_argv(NULL, "http://x/", &err);
-	assert_non_null(argv);
-	assert_string_equal(argv[0], "xdg-open");
-	browser_argv_free(argv);
+	/* The setting wins over $BROWSER. */
+	assert_int_equal(browser_plan(&plan, "w3m", "lynx", "http://x/",
+	    &err), 0);
+	assert_int_equal(plan.n, 1);
+	assert_string_equal(plan.cmds[0].name, "w3m");
+	browser_plan_free(&plan);
 
-	assert_null(browser_argv("w3m", "--help", &err));
-	assert_null(browser_argv("   ", "http://x/", &err));
-	assert_null(browser_argv("w3m \"x", "http://x/", &err));
+	assert_int_equal(browser_plan(&plan, "w3m", NULL, "--help", &err),
+	    -1);
+	assert_int_equal(browser_plan(&plan, "   ", NULL, "http://x/", &err),
+	    -1);
+	assert_int_equal(browser_plan(&plan, "w3m \"x", NULL, "http://x/",
+	    &err), -1);
+}
+
+/* $BROWSER: every ':'-separated entry in turn, %s for the URL. */
+static void
+test_plan_env(void **state)
+{
+	struct browser_plan plan;
+	struct err err = ERR_INIT;
+
+	(void)state;
+	assert_int_equal(browser_plan(&plan, "", "lynx -dump:: firefox %s",
+	    "http://x/", &err), 0);
+	assert_int_equal(plan.n, 2);
+	assert_argv(&plan.cmds[0],
+	    (const char *[]){ "lynx", "-dump", "http://x/", NULL });
+	assert_argv(&plan.cmds[1], (const char *[]){ "firefox", "http://x/",
+	    NULL });
+	assert_string_equal(plan.cmds[1].name, "firefox");
+	browser_plan_free(&plan);
+
+	/* %u means nothing in $BROWSER: it is %s there. */
+	assert_int_equal(browser_plan(&plan, NULL, "b --u=%s%%%u",
+	    "http://x/", &err), 0);
+	assert_argv(&plan.cmds[0],
+	    (const char *[]){ "b", "--u=http://x/%%u", NULL });
+	browser_plan_free(&plan);
+}
+
+/* Shell syntax: sh -c with the URL as "$1", quoted for where %u stood. */
+static void
+test_plan_shell(void **state)
+{
+	struct browser_plan plan;
+	struct err err = ERR_INIT;
+	const char *url = "http://x/'$(id)";
+
+	(void)state;
+	assert_int_equal(browser_plan(&plan, "firefox %u &>/dev/null &", NULL,
+	    url, &err), 0);
+	assert_argv(&plan.cmds[0], (const char *[]){ "/bin/sh", "-c",
+	    "firefox \"$1\" &>/dev/null &", "sh", url, NULL });
+	assert_string_equal(plan.cmds[0].name, "firefox");
+	browser_plan_free(&plan);
+
+	assert_int_equal(browser_plan(&plan, "$B '%u' \"<%u>\" x\\'%u", NULL,
+	    url, &err), 0);
+	assert_string_equal(plan.cmds[0].argv[2],
+	    "$B ''\"$1\"'' \"<$1>\" x\\'\"$1\"");
+	browser_plan_free(&plan);
+
+	/* Run for real: the URL arrives whole and runs nothing. */
+	{
+		char dir[] = "/tmp/gazette-sh-XXXXXX", cmd[512], out[256];
+		char inj[256], line[512];
+		const char *evil = "http://x/'$(touch${IFS}INJ)`touch${IFS}INJ`";
+		FILE *fp;
+
+		assert_non_null(mkdtemp(dir));
+		snprintf(out, sizeof(out), "%s/out", dir);
+		snprintf(inj, sizeof(inj), "%s/INJ", dir);
+		snprintf(cmd, sizeof(cmd), "cd %s && printf '%%%%s\\n' '%%u' "
+		    ">out; exit 3", dir);
+		assert_int_equal(browser_plan(&plan, cmd, NULL, evil, &err), 0);
+		assert_int_equal(browser_run(plan.cmds[0].argv, true, &err), 3);
+		browser_plan_free(&plan);
+		assert_non_null(fp = fopen(out, "r"));
+		assert_non_null(fgets(line, sizeof(line), fp));
+		fclose(fp);
+		line[strcspn(line, "\n")] = '\0';
+		assert_string_equal(line, evil);
+		assert_int_not_equal(access(inj, F_OK), 0);
+		unlink(out);
+		rmdir(dir);
+	}
+
+	/* No %u: "$1" is added, as newsboat adds the URL. */
+	assert_int_equal(browser_plan(&plan, NULL, "$HOME/bin/b", url, &err),
+	    0);
+	assert_string_equal(plan.cmds[0].argv[2], "$HOME/bin/b \"$1\"");
+	browser_plan_free(&plan);
+}
+
+/* With neither setting nor $BROWSER: installed text browsers first. */
+static void
+test_plan_default(void **state)
+{
+	struct browser_plan plan;
+	struct err err = ERR_INIT;
+	char dir[] = "/tmp/gazette-path-XXXXXX", file[256], *path;
+	const char *names[] = { "xdg-open", "links", "lynx" };
+	size_t i;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = getenv("PATH") != NULL ? strdup(getenv("PATH")) : NULL;
+	setenv("PATH", dir, 1);
+	assert_int_equal(browser_plan(&plan, NULL, NULL, "http://x/", &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "no browser found"));
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		snprintf(file, sizeof(file), "%s/%s", dir, names[i]);
+		assert_non_null(fp = fopen(file, "w"));
+		fclose(fp);
+		chmod(file, i == 1 ? 0600 : 0700);	/* links: not runnable */
+	}
+	assert_int_equal(browser_plan(&plan, "", "", "http://x/", &err), 0);
+	assert_int_equal(plan.n, 2);
+	assert_argv(&plan.cmds[0], (const char *[]){ "lynx", "http://x/",
+	    NULL });
+	assert_argv(&plan.cmds[1], (const char *[]){ "xdg-open",
+	    "http://x/", NULL });
+	browser_plan_free(&plan);
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		snprintf(file, sizeof(file), "%s/%s", dir, names[i]);
+		unlink(file);
+	}
+	rmdir(dir);
+	if (path != NULL) {
+		setenv("PATH", path, 1);
+		free(path);
+	}
 }
 
 static void
@@ -165,7 +295,10 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_check_url),
-		cmocka_unit_test(test_argv),
+		cmocka_unit_test(test_plan),
+		cmocka_unit_test(test_plan_env),
+		cmocka_unit_test(test_plan_shell),
+		cmocka_unit_test(test_plan_default),
 		cmocka_unit_test(test_is_text),
 		cmocka_unit_test(test_run),
 	};

@@ -96,6 +96,48 @@ else sed 's/^/# buffer: /' "$T/buffer"; fail "y: OSC 52 put the link in the clip
 keys Q
 wait_exit >/dev/null
 
+# Shell syntax in the user's own command (newsboat runs it through sh):
+# it runs, and the link is still one argument that no shell reads.
+# Browsers of their own, so that no late write from above is read.
+sed 's|/argv|/argv2|g' "$T/fakebrowser" > "$T/fake2"
+sed 's|/argv|/argv3|g' "$T/fakebrowser" > "$T/fake3"
+chmod +x "$T/fake2" "$T/fake3"
+cat > "$CONF" <<CONF
+browser "$T/fake2 --sh '%u' >/dev/null 2>&1 &"
+CONF
+ui_start 100 30 -- -d "$DB" -u /dev/null
+wait_for "Hostile feed" >/dev/null
+keys Enter
+wait_for "Articles in" >/dev/null
+keys Enter
+wait_for "Title: Evil" >/dev/null
+keys o
+wait_file "$T/argv2"
+printf '%s\n' --sh "http://x.example/a;b&c=\$(touch\${IFS}PWNED)'q\"|\`id\`" \
+    > "$T/expect"
+if cmp -s "$T/expect" "$T/argv2"; then ok "shell syntax: the link as one argument"
+else sed 's/^/# got: /' "$T/argv2"; fail "shell syntax: the link as one argument"; fi
+check "shell syntax: no shell ran the link" [ ! -e "$T/work/PWNED" ]
+keys Q
+wait_exit >/dev/null
+
+# No setting: $BROWSER, entry by entry, %s standing for the link.
+: > "$CONF"
+ui_start 100 30 "BROWSER=/nonexistent/browser:$T/fake3 --env %s" \
+    -- -d "$DB" -u /dev/null
+wait_for "Hostile feed" >/dev/null
+keys Enter
+wait_for "Articles in" >/dev/null
+keys Enter
+wait_for "Title: Evil" >/dev/null
+keys 1
+wait_file "$T/argv3"
+printf '%s\n' --env "$link1" > "$T/expect"
+if cmp -s "$T/expect" "$T/argv3"; then ok "BROWSER: the next entry, %s replaced"
+else sed 's/^/# got: /' "$T/argv3"; fail "BROWSER: the next entry, %s replaced"; fi
+keys Q
+wait_exit >/dev/null
+
 # A text browser gets the terminal and gives it back.
 cat > "$T/textbrowser" <<FAKE
 #!/bin/sh
