@@ -53,9 +53,10 @@ apply_keymap(struct conf *cfg)
 /* Every option, once: the man page and conf_init follow this table. */
 static const struct opt options[] = {
 	TEXT_OPT("browser", "", browser, false,
-	    "Command line that opens a link; %u stands for the URL (appended "
-	    "when absent).  Split into words by gazette, never run by a "
-	    "shell.  Empty: $BROWSER, else xdg-open."),
+	    "Command that opens a link; %u stands for the URL (appended "
+	    "when absent).  With shell syntax it runs under sh -c, the URL "
+	    "passed as \"$1\".  Empty: $BROWSER, else w3m, lynx, elinks, "
+	    "links, xdg-open."),
 	TEXT_OPT("text-browsers", "w3m lynx elinks links", text_browsers, false,
 	    "Programs (by name) that run in the terminal: gazette steps "
 	    "aside and waits for them.  Other browsers are detached with "
