@@ -1,13 +1,20 @@
 # The SQLite store and `gazette list`.
 libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_schema.c src/store_feeds.c src/store_items.c \
-	src/store_text.c src/store_text.h src/store_ckpt.c
+	src/store_text.c src/store_text.h src/store_ckpt.c \
+	src/store_readlist.c
 # libFuzzer target, built and run by fuzz/run.sh fuzz_store_text SECONDS.
 EXTRA_DIST += fuzz/fuzz_store_text.c
 check_PROGRAMS += bench/store_synth
 bench_store_synth_SOURCES = bench/store_synth.c
 bench_store_synth_LDADD = libgazette.a $(DEP_LIBS)
 gazette_SOURCES += src/cmd_list.c
+
+# Moving in from newsboat: import-newsboat, export-read, import-read,
+# tested against a cache written by Debian's newsboat (skipped without).
+gazette_SOURCES += src/cmd_newsboat.c
+TESTS += tests/newsboat.sh
+EXTRA_DIST += tests/newsboat.sh
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test_store

@@ -39,6 +39,9 @@ int	cmd_add(struct cmd_ctx *, int, char **);
 int	cmd_render(struct cmd_ctx *, int, char **);
 int	cmd_show(struct cmd_ctx *, int, char **);
 int	cmd_reindex(struct cmd_ctx *, int, char **);
+int	cmd_import_newsboat(struct cmd_ctx *, int, char **);
+int	cmd_export_read(struct cmd_ctx *, int, char **);
+int	cmd_import_read(struct cmd_ctx *, int, char **);
 /* The interactive interface; demo runs it on the bundled feeds. */
 int	cmd_ui(struct cmd_ctx *ctx, bool demo);
 

@@ -32,6 +32,15 @@ static const struct cmd_entry commands[] = {
 	{ "show", "[--width N] GUID", N_("print a stored article"),
 	    cmd_show },
 	{ "reindex", "", N_("rebuild the full-text index"), cmd_reindex },
+	{ "import-newsboat", "[DIR]",
+	    N_("take newsboat's urls, config, articles and read state"),
+	    cmd_import_newsboat },
+	{ "export-read", "FILE",
+	    N_("write the guids of read articles (newsboat -E)"),
+	    cmd_export_read },
+	{ "import-read", "FILE",
+	    N_("mark read the articles of a guid list (newsboat -I)"),
+	    cmd_import_read },
 };
 
 static void

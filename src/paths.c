@@ -12,7 +12,8 @@
 #include "xmalloc.h"
 
 static char *
-xdg_file(const char *env, const char *fallback, const char *name)
+xdg_file(const char *env, const char *fallback, const char *app,
+    const char *name)
 {
 	const char *base = getenv(env);
 	const char *home;
@@ -20,12 +21,12 @@ xdg_file(const char *env, const char *fallback, const char *name)
 
 	buf_init(&b, 4096);
 	if (base != NULL && base[0] == '/')
-		buf_addf(&b, "%s/gazette/%s", base, name);
+		buf_addf(&b, "%s/%s/%s", base, app, name);
 	else {
 		home = getenv("HOME");
 		if (home == NULL || home[0] == '\0')
 			return (NULL);
-		buf_addf(&b, "%s/%s/gazette/%s", home, fallback, name);
+		buf_addf(&b, "%s/%s/%s/%s", home, fallback, app, name);
 	}
 	return (buf_detach(&b));
 }
@@ -33,13 +34,21 @@ xdg_file(const char *env, const char *fallback, const char *name)
 char *
 paths_config_file(const char *name)
 {
-	return (xdg_file("XDG_CONFIG_HOME", ".config", name));
+	return (xdg_file("XDG_CONFIG_HOME", ".config", "gazette", name));
 }
 
 char *
 paths_data_file(const char *name)
 {
-	return (xdg_file("XDG_DATA_HOME", ".local/share", name));
+	return (xdg_file("XDG_DATA_HOME", ".local/share", "gazette", name));
+}
+
+char *
+paths_app_file(bool data, const char *app, const char *name)
+{
+	if (data)
+		return (xdg_file("XDG_DATA_HOME", ".local/share", app, name));
+	return (xdg_file("XDG_CONFIG_HOME", ".config", app, name));
 }
 
 int

@@ -7,10 +7,14 @@
 #ifndef GAZETTE_PATHS_H
 #define GAZETTE_PATHS_H
 
+#include <stdbool.h>
+
 #include "err.h"
 
 char	*paths_config_file(const char *name);	/* NULL without $HOME */
 char	*paths_data_file(const char *name);
+/* Another program's file, as XDG places it (data or config). */
+char	*paths_app_file(bool data, const char *app, const char *name);
 /* mkdir -p with mode 0700 for the directories created. */
 int	 paths_mkdir_parents(const char *file, struct err *err);
 /* The bundled demo feeds directory. */

@@ -337,6 +337,23 @@ int	 store_item_set_flagged(struct store *st, int64_t item_id,
 int	 store_item_toggle_flagged(struct store *st, int64_t item_id,
 	    bool *now, struct err *err);
 
+/*
+ * Read state in bulk (store_readlist.c), as newsboat keeps it.
+ * store_item_mark marks the article (feed_id, guid) read and/or flagged
+ * when asked (it never clears either).  store_read_guids calls fn with
+ * the guid of every read article, oldest first (newsboat -E).
+ * store_mark_read_guids marks read every article whose guid is in the
+ * list, or whose link is when no guid matches (newsboat keys articles
+ * without a guid by their link: newsboat -I); *unknown counts the lines
+ * that match no article.
+ */
+int	 store_item_mark(struct store *st, int64_t feed_id, const char *guid,
+	    bool read, bool flagged, struct err *err);
+int	 store_read_guids(struct store *st, void (*fn)(void *, const char *),
+	    void *arg, struct err *err);
+int	 store_mark_read_guids(struct store *st, char *const *guids, size_t n,
+	    int64_t *marked, int64_t *unknown, struct err *err);
+
 /* Recompute every feed's counters from the items (repair). */
 int	 store_recount(struct store *st, struct err *err);
 

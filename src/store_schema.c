@@ -241,4 +241,8 @@ const char *const store_stmt_sql[N_STMTS] = {
 	    " total = (SELECT count(*) FROM items WHERE feed_id = feeds.id),"
 	    " unread = (SELECT count(*) FROM items"
 	    "  WHERE feed_id = feeds.id AND read = 0)",
+	[S_MARK_READ_GUID] = "UPDATE items SET read = 1"
+	    " WHERE feed_id = :feed AND guid = :guid AND read = 0",
+	[S_MARK_FLAG_GUID] = "UPDATE items SET flagged = 1"
+	    " WHERE feed_id = :feed AND guid = :guid AND flagged = 0",
 };
