@@ -1,5 +1,6 @@
 # Fetching and the feed list: `gazette refresh`, urls file, OPML, `add`.
 libgazette_a_SOURCES += src/urls.c src/urls.h src/fetch.c src/fetch.h \
+	src/fetch_file.c src/fetch_file.h \
 	src/refresh.c src/refresh.h src/refresh_int.h src/refresh_store.c
 gazette_SOURCES += src/cmd_refresh.c src/cmd_add.c src/cmd_opml.c
 
@@ -23,10 +24,12 @@ EXTRA_DIST += tests/opml.sh tests/data/nested.opml
 # and a private mount namespace (skipped without them).
 TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh \
-	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh
+	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh \
+	tests/refresh-stall.sh tests/refresh-file.sh
 EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh \
 	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh \
+	tests/refresh-stall.sh tests/refresh-file.sh \
 	tests/httpd.py tests/httpd-lib.sh
 
 # libFuzzer targets (fuzz/run.sh fuzz_urls|fuzz_opml SECONDS).

@@ -1,16 +1,19 @@
 /* fetch: libcurl multi transfers, single-threaded, polled not spun. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
 #include "date.h"
 #include "fetch.h"
+#include "fetch_file.h"
 #include "item.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -31,6 +34,8 @@ struct fetch_xfer {
 	void		*ctx;
 	struct fetch_host *host;
 	struct fetch_xfer *prev, *next;	/* running list */
+	int		 fd;		/* a file:// read here (easy NULL) */
+	struct timespec	 started;
 	char		 errbuf[CURL_ERROR_SIZE];
 
 	/* The answer being received (reset on each status line). */
@@ -57,6 +62,7 @@ struct fetch {
 	struct fetch_xfer **queue;
 	size_t		 qhead, qlen, qalloc, queued;
 	size_t		 running;
+	size_t		 nfiles;	/* running file:// reads */
 	struct fetch_xfer *active;	/* running list head */
 	struct fetch_host **hosts;	/* never removed while f lives */
 	size_t		 nhosts;
@@ -112,8 +118,11 @@ fetch_free(struct fetch *f)
 		struct fetch_xfer *x = f->active;
 
 		f->active = x->next;
-		curl_multi_remove_handle(f->multi, x->easy);
-		curl_easy_cleanup(x->easy);
+		if (x->easy != NULL) {
+			curl_multi_remove_handle(f->multi, x->easy);
+			curl_easy_cleanup(x->easy);
+		} else if (x->fd != -1)
+			close(x->fd);
 		xfer_free(x);
 	}
 	for (i = 0; i < f->npool; i++)
@@ -168,6 +177,7 @@ fetch_add(struct fetch *f, const struct fetch_req *req)
 	x->max_size = req->max_size > 0 ? req->max_size :
 	    FETCH_DEFAULT_MAX_SIZE;
 	x->allow_file = req->allow_file;
+	x->fd = -1;
 	x->ctx = req->ctx;
 	if (f->qlen == f->qalloc) {
 		if (f->qhead > 0 && f->qhead * 2 >= f->qlen) {
@@ -416,7 +426,9 @@ on_data(char *data, size_t size, size_t n, void *arg)
 		return (0);
 	}
 	if (x->pass == -1) {
-		curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
+		if (x->easy != NULL)
+			curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE,
+			    &code);
 		x->pass = (code == 0 || (code >= 200 && code <= 299));
 		x->resp.http_status = (int)code;
 		x->resp.etag = x->etag;
@@ -458,12 +470,62 @@ easy_put(struct fetch *f, CURL *e)
 		curl_easy_cleanup(e);
 }
 
+/* x is running: count it and put it on the running list. */
+static void
+xfer_link(struct fetch *f, struct fetch_xfer *x)
+{
+	x->host->active++;
+	f->running++;
+	x->prev = NULL;
+	x->next = f->active;
+	if (f->active != NULL)
+		f->active->prev = x;
+	f->active = x;
+}
+
+static void
+xfer_unlink(struct fetch *f, struct fetch_xfer *x)
+{
+	x->host->active--;
+	f->running--;
+	if (x->prev != NULL)
+		x->prev->next = x->next;
+	else
+		f->active = x->next;
+	if (x->next != NULL)
+		x->next->prev = x->prev;
+}
+
+/* A file:// read (fetch_file.h): no easy handle, read by file_pump. */
+static void
+file_start(struct fetch *f, struct fetch_xfer *x)
+{
+	struct err err = ERR_INIT;
+
+	x->easy = NULL;
+	x->pass = -1;
+	x->cur_url = xstrdup(x->url);
+	response_reset(x);
+	x->errbuf[0] = '\0';
+	x->fd = fetch_file_open(x->url, x->max_size, &err);
+	if (x->fd == -1)
+		snprintf(x->errbuf, sizeof(x->errbuf), "%s", err.msg);
+	clock_gettime(CLOCK_MONOTONIC, &x->started);
+	f->nfiles++;
+	xfer_link(f, x);
+}
+
 static void
 xfer_start(struct fetch *f, struct fetch_xfer *x)
 {
-	CURL *e = easy_get(f);
+	CURL *e;
 	char h[1024];
 
+	if (x->allow_file && strncasecmp(x->url, "file:", 5) == 0) {
+		file_start(f, x);
+		return;
+	}
+	e = easy_get(f);
 	x->easy = e;
 	x->pass = -1;
 	x->perm_run = true;
@@ -479,13 +541,13 @@ xfer_start(struct fetch *f, struct fetch_xfer *x)
 	}
 	curl_easy_setopt(e, CURLOPT_URL, x->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+	/* file:// never goes to libcurl (file_start). */
 #if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR,
-	    x->allow_file ? "http,https,file" : "http,https");
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP |
-	    CURLPROTO_HTTPS | (x->allow_file ? CURLPROTO_FILE : 0)));
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
 	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
@@ -500,7 +562,15 @@ xfer_start(struct fetch *f, struct fetch_xfer *x)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->hdrs);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION,
 	    (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
+	/*
+	 * Wait for a connection to the host to say whether it multiplexes
+	 * only over TLS, where ALPN says so in the handshake.  Over plain
+	 * http (HTTP/1.1 here) the answer would come with the first
+	 * response: a server that never answers would hold every other
+	 * transfer to it in libcurl's queue until their timeouts ran out.
+	 */
+	curl_easy_setopt(e, CURLOPT_PIPEWAIT,
+	    strncasecmp(x->url, "https:", 6) == 0 ? 1L : 0L);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, x->connect_timeout);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT, x->timeout);
@@ -516,13 +586,7 @@ xfer_start(struct fetch *f, struct fetch_xfer *x)
 	x->errbuf[0] = '\0';
 	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
 		abort();
-	x->host->active++;
-	f->running++;
-	x->prev = NULL;
-	x->next = f->active;
-	if (f->active != NULL)
-		f->active->prev = x;
-	f->active = x;
+	xfer_link(f, x);
 }
 
 /* Start queued requests while slots are free, honouring per-host. */
@@ -555,7 +619,8 @@ xfer_finish(struct fetch *f, struct fetch_xfer *x, CURLcode rc)
 	static char msg[CURL_ERROR_SIZE + 96];
 	long code = 0;
 
-	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
+	if (x->easy != NULL)
+		curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
 	r->http_status = (int)code;
 	r->reason = x->reason;
 	r->url = x->cur_url;
@@ -619,20 +684,76 @@ xfer_finish(struct fetch *f, struct fetch_xfer *x, CURLcode rc)
 		    x->reason[0] ? " " : "", x->reason);
 		r->error = msg;
 	}
-	curl_multi_remove_handle(f->multi, x->easy);
-	x->host->active--;
-	f->running--;
-	if (x->prev != NULL)
-		x->prev->next = x->next;
-	else
-		f->active = x->next;
-	if (x->next != NULL)
-		x->next->prev = x->prev;
+	if (x->easy != NULL)
+		curl_multi_remove_handle(f->multi, x->easy);
+	xfer_unlink(f, x);
 	if (f->cb.done != NULL)
 		f->cb.done(x->ctx, r);
-	easy_put(f, x->easy);
-	x->easy = NULL;
+	if (x->easy != NULL) {
+		easy_put(f, x->easy);
+		x->easy = NULL;
+	} else {
+		if (x->fd != -1)
+			close(x->fd);
+		f->nfiles--;
+	}
 	xfer_free(x);
+}
+
+/*
+ * Read a little of a file:// transfer: FILE_CHUNKS reads at most, so
+ * network transfers are served in between.  Returns CURLE_AGAIN while
+ * it goes on, else its outcome (errbuf says why it failed).
+ */
+#define FILE_CHUNK	65536
+#define FILE_CHUNKS	4
+
+static CURLcode
+file_read(struct fetch_xfer *x)
+{
+	char buf[FILE_CHUNK];
+	struct timespec now;
+	ssize_t n;
+	int i;
+
+	if (x->fd == -1)
+		return (CURLE_READ_ERROR);	/* fetch_file_open said why */
+	for (i = 0; i < FILE_CHUNKS; i++) {
+		n = read(x->fd, buf, sizeof(buf));
+		if (n == -1 && (errno == EINTR || errno == EAGAIN))
+			break;
+		if (n == -1) {
+			snprintf(x->errbuf, sizeof(x->errbuf), "cannot read "
+			    "the file: %s", strerror(errno));
+			return (CURLE_READ_ERROR);
+		}
+		if (n == 0)
+			return (CURLE_OK);
+		if (on_data(buf, 1, (size_t)n, x) != (size_t)n)
+			return (CURLE_WRITE_ERROR);	/* too big, stopped */
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec - x->started.tv_sec > x->timeout) {
+		snprintf(x->errbuf, sizeof(x->errbuf), "reading the file "
+		    "took more than %ld seconds", x->timeout);
+		return (CURLE_OPERATION_TIMEDOUT);
+	}
+	return (CURLE_AGAIN);
+}
+
+static void
+file_pump(struct fetch *f)
+{
+	struct fetch_xfer *x, *next;
+	CURLcode rc;
+
+	for (x = f->active; x != NULL && f->nfiles > 0; x = next) {
+		next = x->next;
+		if (x->easy != NULL)
+			continue;
+		if ((rc = file_read(x)) != CURLE_AGAIN)
+			xfer_finish(f, x, rc);
+	}
 }
 
 static void
@@ -662,13 +783,16 @@ fetch_step(struct fetch *f, int timeout_ms, int extra_fd)
 	curl_multi_perform(f->multi, &still);
 	drain(f);
 	start_some(f);
+	file_pump(f);
+	start_some(f);
 	if (fetch_pending(f) == 0 && extra_fd < 0)
 		return (0);
 	wfd.fd = extra_fd;
 	wfd.events = CURL_WAIT_POLLIN;
 	wfd.revents = 0;
+	/* A file being read is always ready: no waiting then. */
 	curl_multi_poll(f->multi, extra_fd >= 0 ? &wfd : NULL,
-	    extra_fd >= 0 ? 1 : 0, timeout_ms, NULL);
+	    extra_fd >= 0 ? 1 : 0, f->nfiles > 0 ? 0 : timeout_ms, NULL);
 	curl_multi_perform(f->multi, &still);
 	drain(f);
 	start_some(f);

@@ -12,7 +12,9 @@
  * overall timeout, a low-speed abort, a cap on the DECODED body (so a
  * compressed bomb trips it), at most FETCH_MAX_REDIRS redirects and only
  * to http/https.  file:// is accepted only for requests that say so
- * (allow_file: a feed the user's own urls file names).
+ * (allow_file: a feed the user's own urls file names), and is read by
+ * fetch itself, not libcurl: regular files only, never blocking, with
+ * the same size cap and overall timeout (fetch_file.h).
  *
  * Body bytes of a 2xx answer (or of a file://) go to the data callback as
  * they arrive; the headers are known by then (fetch_response).  When the

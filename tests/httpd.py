@@ -38,6 +38,9 @@ If-Modified-Since matches gets a 304.
   /retry/429/NAME     429 with Retry-After: 3600 (seconds)
   /retry/503/NAME     503 with Retry-After as an HTTP date one hour ahead
   /cache/NAME         200 (or 304) with Cache-Control: max-age=3600
+  /stall/NAME         reads the request, logs it (status 0) and never
+                      answers: holds the connection until the client
+                      closes it or DIR/release exists, then closes it
 """
 
 import argparse
@@ -266,6 +269,17 @@ class Handler(BaseHTTPRequestHandler):
                     % (n, n, b"x" * 900) for n in range(i, i + 64))
                 chunk(items)
                 i += 64
+        elif kind == "stall":
+            self.log_request_json(0)
+            self.connection.settimeout(0.1)
+            release = os.path.join(DOCS, "release")
+            while not os.path.exists(release):
+                try:
+                    if self.connection.recv(1) == b"":
+                        break
+                except socket.timeout:
+                    continue
+            self.close_connection = True
         elif kind == "bomb":
             self.send(200, bomb_body(), {"Content-Encoding": "gzip"})
         elif kind in ("br", "truncbr"):
