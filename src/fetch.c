@@ -35,6 +35,7 @@ struct fetch_xfer {
 	struct fetch_host *host;
 	struct fetch_xfer *prev, *next;	/* running list */
 	int		 fd;		/* a file:// read here (easy NULL) */
+	uint64_t	 seq;		/* file:// start order */
 	struct timespec	 started;
 	char		 errbuf[CURL_ERROR_SIZE];
 
@@ -63,6 +64,7 @@ struct fetch {
 	size_t		 qhead, qlen, qalloc, queued;
 	size_t		 running;
 	size_t		 nfiles;	/* running file:// reads */
+	uint64_t	 file_seq;
 	struct fetch_xfer *active;	/* running list head */
 	struct fetch_host **hosts;	/* never removed while f lives */
 	size_t		 nhosts;
@@ -511,6 +513,7 @@ file_start(struct fetch *f, struct fetch_xfer *x)
 	if (x->fd == -1)
 		snprintf(x->errbuf, sizeof(x->errbuf), "%s", err.msg);
 	clock_gettime(CLOCK_MONOTONIC, &x->started);
+	x->seq = f->file_seq++;
 	f->nfiles++;
 	xfer_link(f, x);
 }
@@ -701,37 +704,36 @@ xfer_finish(struct fetch *f, struct fetch_xfer *x, CURLcode rc)
 }
 
 /*
- * Read a little of a file:// transfer: FILE_CHUNKS reads at most, so
- * network transfers are served in between.  Returns CURLE_AGAIN while
- * it goes on, else its outcome (errbuf says why it failed).
+ * file:// transfers are read one chunk at a time, FILE_BUDGET chunks a
+ * step, oldest first: each file is read through and handed on before
+ * the next (so its parse and its storing overlap the next file's), and
+ * the network is served between steps.
  */
 #define FILE_CHUNK	65536
-#define FILE_CHUNKS	4
+#define FILE_BUDGET	16
 
+/* One chunk: CURLE_AGAIN while it goes on, else its outcome (errbuf
+   says why it failed). */
 static CURLcode
 file_read(struct fetch_xfer *x)
 {
 	char buf[FILE_CHUNK];
 	struct timespec now;
 	ssize_t n;
-	int i;
 
 	if (x->fd == -1)
 		return (CURLE_READ_ERROR);	/* fetch_file_open said why */
-	for (i = 0; i < FILE_CHUNKS; i++) {
-		n = read(x->fd, buf, sizeof(buf));
-		if (n == -1 && (errno == EINTR || errno == EAGAIN))
-			break;
-		if (n == -1) {
-			snprintf(x->errbuf, sizeof(x->errbuf), "cannot read "
-			    "the file: %s", strerror(errno));
-			return (CURLE_READ_ERROR);
-		}
-		if (n == 0)
-			return (CURLE_OK);
-		if (on_data(buf, 1, (size_t)n, x) != (size_t)n)
-			return (CURLE_WRITE_ERROR);	/* too big, stopped */
+	while ((n = read(x->fd, buf, sizeof(buf))) == -1 && errno == EINTR)
+		continue;
+	if (n == -1) {
+		snprintf(x->errbuf, sizeof(x->errbuf), "cannot read the "
+		    "file: %s", strerror(errno));
+		return (CURLE_READ_ERROR);
 	}
+	if (n == 0)
+		return (CURLE_OK);
+	if (on_data(buf, 1, (size_t)n, x) != (size_t)n)
+		return (CURLE_WRITE_ERROR);	/* too big, or stopped */
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (now.tv_sec - x->started.tv_sec > x->timeout) {
 		snprintf(x->errbuf, sizeof(x->errbuf), "reading the file "
@@ -744,15 +746,18 @@ file_read(struct fetch_xfer *x)
 static void
 file_pump(struct fetch *f)
 {
-	struct fetch_xfer *x, *next;
+	struct fetch_xfer *x, *oldest;
 	CURLcode rc;
+	int i;
 
-	for (x = f->active; x != NULL && f->nfiles > 0; x = next) {
-		next = x->next;
-		if (x->easy != NULL)
-			continue;
-		if ((rc = file_read(x)) != CURLE_AGAIN)
-			xfer_finish(f, x, rc);
+	for (i = 0; i < FILE_BUDGET && f->nfiles > 0; i++) {
+		oldest = NULL;
+		for (x = f->active; x != NULL; x = x->next)
+			if (x->easy == NULL &&
+			    (oldest == NULL || x->seq < oldest->seq))
+				oldest = x;
+		if ((rc = file_read(oldest)) != CURLE_AGAIN)
+			xfer_finish(f, oldest, rc);
 	}
 }
 
