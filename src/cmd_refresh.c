@@ -2,8 +2,10 @@
  * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force].
  *
  * On a terminal one live progress line; otherwise silent except errors.
- * Each failing feed is named on stderr with its reason; one summary line
- * at the end unless --quiet.  Exit 0 all fine, 1 some feeds failed, 2
+ * Each failing feed is named on stderr with its reason (a 429/503 says
+ * which host is left alone until when); one summary line at the end
+ * unless --quiet, counting apart the feeds skipped because their host
+ * asked to back off.  Exit 0 all fine, 1 some feeds failed, 2
  * nothing could be done (no urls, database unusable), 3 another refresh
  * holds the lock.
  */
@@ -203,13 +205,17 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	if (stats.search_error[0] != '\0')
 		cmd_warn("refresh: search index not updated: %s",
 		    stats.search_error);
-	if (!pg.quiet)
+	if (!pg.quiet) {
 		fprintf(stderr, "gazette: refresh: %zu feed%s: %zu fetched, "
-		    "%zu new article%s, %zu not modified, %zu skipped, "
-		    "%zu failed\n", stats.total, stats.total == 1 ? "" : "s",
+		    "%zu new article%s, %zu not modified, %zu skipped",
+		    stats.total, stats.total == 1 ? "" : "s",
 		    stats.fetched, stats.new_items,
 		    stats.new_items == 1 ? "" : "s", stats.not_modified,
-		    stats.skipped, stats.failed);
+		    stats.skipped);
+		if (stats.backoff > 0)
+			fprintf(stderr, " (%zu backing off)", stats.backoff);
+		fprintf(stderr, ", %zu failed\n", stats.failed);
+	}
 	if (stats.db_failed && stats.fetched + stats.not_modified == 0 &&
 	    stats.failed > 0)
 		status = CMD_EXIT_USAGE;

@@ -49,6 +49,7 @@ struct fetch_xfer {
 	int64_t		 expires, date;	/* ITEM_NO_DATE-like: 0 none */
 	bool		 no_cache;
 	int64_t		 retry_after;
+	bool		 retry_capped;
 
 	uint64_t	 body;
 	int		 pass;		/* -1 unknown, 0 discard, 1 pass */
@@ -263,6 +264,7 @@ response_reset(struct fetch_xfer *x)
 	x->date = 0;
 	x->no_cache = false;
 	x->retry_after = 0;
+	x->retry_capped = false;
 }
 
 /* A copy of s[0..n) with surrounding white space removed. */
@@ -323,6 +325,7 @@ parse_cache_control(struct fetch_xfer *x, const char *v)
 	}
 }
 
+/* Retry-After: seconds or an HTTP date, both capped the same way. */
 static void
 parse_retry_after(struct fetch_xfer *x, const char *v)
 {
@@ -332,13 +335,16 @@ parse_retry_after(struct fetch_xfer *x, const char *v)
 
 	if (*v >= '0' && *v <= '9') {
 		n = strtoll(v, &end, 10);
-		if (*end == '\0' && n >= 0)
-			x->retry_after = now + (n > 86400 * 7 ? 86400 * 7 : n);
+		if (*end != '\0')
+			return;
+		t = n > FETCH_MAX_RETRY_AFTER ? now + FETCH_MAX_RETRY_AFTER + 1 :
+		    now + n;
+	} else if ((t = date_parse_rfc822(v)) == ITEM_NO_DATE)
 		return;
-	}
-	t = date_parse_rfc822(v);
-	if (t != ITEM_NO_DATE)
-		x->retry_after = t > now ? t : now;
+	x->retry_capped = t > now + FETCH_MAX_RETRY_AFTER;
+	if (x->retry_capped)
+		t = now + FETCH_MAX_RETRY_AFTER;
+	x->retry_after = t > now ? t : now;
 }
 
 static void
@@ -633,6 +639,7 @@ xfer_finish(struct fetch *f, struct fetch_xfer *x, CURLcode rc)
 	r->moved_to = x->moved_to;
 	r->body_bytes = x->body;
 	r->retry_after = (code == 429 || code == 503) ? x->retry_after : 0;
+	r->retry_capped = r->retry_after != 0 && x->retry_capped;
 	r->fresh_until = 0;
 	if (!x->no_cache && (code == 200 || code == 304)) {
 		if (x->max_age >= 0)

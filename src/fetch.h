@@ -36,6 +36,8 @@
 #define FETCH_DEFAULT_CONNECT	15L
 #define FETCH_DEFAULT_LOW_SPEED	1L	/* bytes a second ... */
 #define FETCH_DEFAULT_LOW_TIME	30L	/* ... for this long aborts */
+/* A Retry-After (seconds or HTTP date) asking for longer gets this. */
+#define FETCH_MAX_RETRY_AFTER	(7 * 86400)
 
 struct fetch;
 
@@ -74,6 +76,7 @@ struct fetch_response {
 	const char	*charset;	/* from Content-Type, or NULL */
 	const char	*moved_to;	/* target of a leading 301/308, or NULL */
 	int64_t		 retry_after;	/* absolute UNIX s (429/503), 0 none */
+	bool		 retry_capped;	/* it asked for more than the cap */
 	int64_t		 fresh_until;	/* max-age / Expires, absolute, 0 none */
 	uint64_t	 body_bytes;	/* decoded bytes received */
 };

@@ -25,6 +25,8 @@
 
 #define BACKOFF_429	(10 * 60)	/* 429 without Retry-After */
 
+static const char why_backoff[] = "host asked to back off (Retry-After)";
+
 int
 refresh_lock(const char *db_path, struct err *err)
 {
@@ -175,9 +177,40 @@ skip_cb(void *ctx, const void *arg)
 }
 
 /*
+ * The failure a 429/503 is reported as: the status, and which host is
+ * left alone until when, and why that long.
+ */
+static char *
+backoff_error(const struct fetch_response *resp, const char *host,
+    int64_t until)
+{
+	struct buf b;
+	struct tm tm;
+	time_t t = (time_t)until;
+	char when[64];
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(when, sizeof(when), "%Y-%m-%d %H:%M %Z", &tm) == 0)
+		snprintf(when, sizeof(when), "%lld", (long long)until);
+	buf_init(&b, SIZE_MAX);
+	buf_addf(&b, "%s; %s is left alone until %s ",
+	    resp->error != NULL ? resp->error : "HTTP error", host, when);
+	if (resp->retry_after == 0)
+		buf_addf(&b, "(%d minutes for a 429 without Retry-After)",
+		    BACKOFF_429 / 60);
+	else if (resp->retry_capped)
+		buf_addf(&b, "(its Retry-After asked for longer: %d days "
+		    "at most)", FETCH_MAX_RETRY_AFTER / 86400);
+	else
+		buf_addstr(&b, "(Retry-After)");
+	return (buf_detach(&b));
+}
+
+/*
  * A transfer ended: hand the job to the writer (refresh_store.c).  Only
- * what needs the transfers stays here: a host that asked to back off has
- * its other feeds dropped from the queue.
+ * what needs the transfers stays here: a host that asked to back off
+ * (the one that answered, after any redirect) has its other feeds
+ * dropped from the queue.
  */
 static void
 on_done(void *ctx, const struct fetch_response *resp)
@@ -215,14 +248,18 @@ on_done(void *ctx, const struct fetch_response *resp)
 		if (until == 0 && resp->http_status == 429)
 			until = r->now + BACKOFF_429;
 		m->backoff_until = until;
-		if (until > 0 && (host = url_host(j->uf->url)) != NULL)
+		if (until > 0 && (host = url_host(resp->url != NULL ?
+		    resp->url : j->uf->url)) != NULL) {
 			m->backoff_host = xstrdup(host);
+			free((char *)m->resp.error);
+			m->resp.error = backoff_error(resp, host, until);
+		}
 	}
 	refresh_post(r, m);
 	if (host != NULL) {
 		/* The rest of this host's feeds wait too. */
-		fetch_drop_host(r->fetch, host, skip_cb,
-		    "host asked to back off (Retry-After)");
+		r->backoff_skipped += fetch_drop_host(r->fetch, host, skip_cb,
+		    why_backoff);
 		free(host);
 	}
 }
@@ -264,7 +301,8 @@ struct host_cache {
 };
 
 static int64_t
-host_backoff(struct store *st, struct host_cache *hc, const char *host)
+host_backoff(struct store *st, struct host_cache *hc, const char *host,
+    int64_t now)
 {
 	size_t i;
 
@@ -275,6 +313,10 @@ host_backoff(struct store *st, struct host_cache *hc, const char *host)
 	hc->until = xreallocarray(hc->until, hc->n + 1, sizeof(*hc->until));
 	hc->names[hc->n] = xstrdup(host);
 	hc->until[hc->n] = store_host_backoff_get(st, host, NULL);
+	/* Longer than any Retry-After is let be: an older gazette stored
+	   an HTTP date uncapped. */
+	if (hc->until[hc->n] > now + FETCH_MAX_RETRY_AFTER)
+		hc->until[hc->n] = 0;
 	return (hc->until[hc->n++]);
 }
 
@@ -381,21 +423,33 @@ refresh_start(struct store *st, const struct urls_list *urls,
 			    0, 0);
 			continue;
 		}
-		if (!r->opts.force && sf != NULL && sf->next_fetch > r->now) {
-			refresh_report(r, j, REFRESH_SKIPPED, "not due yet (ttl, "
-			    "max-age, Expires, @reload or Retry-After)", 0,
-			    NULL, 0, 0);
-			continue;
-		}
 		if (!r->opts.force && uf->kind == URLS_HTTP &&
 		    (host = url_host(uf->url)) != NULL) {
-			backoff = host_backoff(st, &hc, host);
+			backoff = host_backoff(st, &hc, host, r->now);
 			free(host);
 			if (backoff > r->now) {
-				refresh_report(r, j, REFRESH_SKIPPED, "host asked to "
-				    "back off (Retry-After)", 0, NULL, 0, 0);
+				r->backoff_skipped++;
+				refresh_report(r, j, REFRESH_SKIPPED, why_backoff,
+				    0, NULL, 0, 0);
 				continue;
 			}
+		}
+		if (!r->opts.force && sf != NULL && sf->next_fetch > r->now &&
+		    (sf->http_status == 429 || sf->http_status == 503)) {
+			/* Its own 429/503 (maybe from the host it is
+			   redirected to); an older gazette stored HTTP
+			   dates uncapped. */
+			if (sf->next_fetch <= r->now + FETCH_MAX_RETRY_AFTER) {
+				r->backoff_skipped++;
+				refresh_report(r, j, REFRESH_SKIPPED,
+				    why_backoff, 0, NULL, 0, 0);
+				continue;
+			}
+		} else if (!r->opts.force && sf != NULL &&
+		    sf->next_fetch > r->now) {
+			refresh_report(r, j, REFRESH_SKIPPED, "not due yet (ttl, "
+			    "max-age, Expires or @reload)", 0, NULL, 0, 0);
+			continue;
 		}
 		memset(&req, 0, sizeof(req));
 		req.url = uf->url;
@@ -465,8 +519,10 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 		free(r->jobs[i].stored_title);
 	}
 	free(r->jobs);
-	if (out != NULL)
+	if (out != NULL) {
 		*out = r->stats;
+		out->backoff = r->backoff_skipped;
+	}
 	free(r);
 }
 

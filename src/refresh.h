@@ -22,8 +22,10 @@
  * What happens to each feed of the list (query: feeds are ignored):
  *  - skipped (counted, not fetched) when not due: a Cache-Control max-age,
  *    Expires, <ttl> or @reload interval from an earlier run has not run
- *    out, or its host asked to back off (429/503 Retry-After, kept in the
- *    store so cron runs respect it); opts.force fetches anyway.  exec: and
+ *    out, or its host asked to back off (429/503 Retry-After, at most
+ *    FETCH_MAX_RETRY_AFTER, kept in the store so cron runs respect it;
+ *    the host is the one that answered, after any redirect; counted
+ *    apart in stats.backoff); opts.force fetches anyway.  exec: and
  *    filter: feeds are skipped with a reason (never run).
  *  - fetched with a conditional GET (ETag / Last-Modified from the store);
  *    a 304 records only the fetch time.
@@ -88,6 +90,7 @@ struct refresh_stats {
 	size_t	fetched;
 	size_t	not_modified;
 	size_t	skipped;
+	size_t	backoff;	/* of skipped: their host asked to back off */
 	size_t	failed;
 	size_t	new_items;
 	size_t	updated_items;

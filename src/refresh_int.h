@@ -78,6 +78,7 @@ struct refresh {
 	struct refresh_stats	 stats;		/* the writer's, once it runs */
 	int64_t			 now;
 	bool			 started;
+	size_t			 backoff_skipped;	/* fetch side's count */
 	bool			 dirty;		/* a group may be open */
 	struct timespec		 dirty_since;
 

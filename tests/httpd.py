@@ -37,6 +37,9 @@ If-Modified-Since matches gets a 304.
   /truncgzip/NAME     a gzip stream cut in the middle (Content-Length right)
   /retry/429/NAME     429 with Retry-After: 3600 (seconds)
   /retry/503/NAME     503 with Retry-After as an HTTP date one hour ahead
+  /retry/far/NAME     503 with Retry-After: Fri, 31 Dec 9999 23:59:59 GMT
+  /goto/HOST/PATH...  302 to http://HOST:PORT/PATH... (this server's port
+                      under another name: 127.0.0.1 or localhost)
   /cache/NAME         200 (or 304) with Cache-Control: max-age=3600
   /stall/NAME         reads the request, logs it (status 0) and never
                       answers: holds the connection until the client
@@ -194,6 +197,10 @@ class Handler(BaseHTTPRequestHandler):
                 self.redirect(status, "/feed/%s" % name)
             else:
                 self.redirect(status, "/%s/%d/%s" % (kind, k - 1, name))
+        elif kind == "goto" and len(parts) >= 3:
+            self.redirect(302, "http://%s:%d/%s" % (
+                parts[1], self.server.server_address[1],
+                "/".join(parts[2:])))
         elif kind == "loop":
             self.redirect(302, self.path)
         elif kind == "tofile":
@@ -202,9 +209,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send(int(parts[1]), b"<html><body>error</body></html>",
                       ctype="text/html")
         elif kind == "retry" and len(parts) == 3:
-            status = int(parts[1])
+            status = 503 if parts[1] == "far" else int(parts[1])
             if status == 429:
                 after = "3600"
+            elif parts[1] == "far":
+                after = "Fri, 31 Dec 9999 23:59:59 GMT"
             else:
                 after = email.utils.formatdate(time.time() + 3600,
                                                usegmt=True)
