@@ -25,11 +25,11 @@ EXTRA_DIST += tests/opml.sh tests/data/nested.opml
 TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh \
 	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh \
-	tests/refresh-stall.sh tests/refresh-file.sh
+	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh
 EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh \
 	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh \
-	tests/refresh-stall.sh tests/refresh-file.sh \
+	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh \
 	tests/httpd.py tests/httpd-lib.sh
 
 # libFuzzer targets (fuzz/run.sh fuzz_urls|fuzz_opml SECONDS).

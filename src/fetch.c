@@ -666,9 +666,20 @@ xfer_finish(struct fetch *f, struct fetch_xfer *x, CURLcode rc)
 			    FETCH_MAX_REDIRS);
 			break;
 		case CURLE_UNSUPPORTED_PROTOCOL:
-			snprintf(msg, sizeof(msg), "redirect or URL to a "
-			    "scheme gazette will not fetch: %s",
-			    x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+			/* Also what libcurl says of an answer that is not
+			   HTTP: the URL asked last tells them apart. */
+			if (!url_is_web(x->cur_url))
+				snprintf(msg, sizeof(msg), "redirect or URL to "
+				    "a scheme gazette will not fetch: %s",
+				    x->errbuf[0] ? x->errbuf :
+				    curl_easy_strerror(rc));
+			else if (strstr(x->errbuf, "HTTP/0.9") != NULL)
+				snprintf(msg, sizeof(msg), "not an HTTP "
+				    "response (no HTTP status line)");
+			else
+				snprintf(msg, sizeof(msg), "invalid HTTP "
+				    "response (%s)", x->errbuf[0] ? x->errbuf :
+				    curl_easy_strerror(rc));
 			break;
 		case CURLE_FILESIZE_EXCEEDED:
 			snprintf(msg, sizeof(msg), "larger than %lld bytes; "

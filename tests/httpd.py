@@ -41,6 +41,10 @@ If-Modified-Since matches gets a 304.
   /goto/HOST/PATH...  302 to http://HOST:PORT/PATH... (this server's port
                       under another name: 127.0.0.1 or localhost)
   /cache/NAME         200 (or 304) with Cache-Control: max-age=3600
+  /raw/KIND/NAME      bytes no HTTP server would send, then closes:
+                      KIND http09: DIR/NAME with no status line (HTTP/0.9);
+                      garbage: a line of binary and escape bytes;
+                      099: "HTTP/1.1 099 X" with a small body
   /stall/NAME         reads the request, logs it (status 0) and never
                       answers: holds the connection until the client
                       closes it or DIR/release exists, then closes it
@@ -278,6 +282,18 @@ class Handler(BaseHTTPRequestHandler):
                     % (n, n, b"x" * 900) for n in range(i, i + 64))
                 chunk(items)
                 i += 64
+        elif kind == "raw" and len(parts) == 3:
+            self.log_request_json(0)
+            if parts[1] == "http09":
+                body, etag, lm = self.doc(name)
+                out = body or b""
+            elif parts[1] == "099":
+                out = b"HTTP/1.1 099 X\r\nContent-Length: 2\r\n\r\nhi"
+            else:
+                out = b"\x00\x01\xff\x1b]0;owned\x07 garbage\r\n\r\n"
+            self.wfile.write(out)
+            self.wfile.flush()
+            self.close_connection = True
         elif kind == "stall":
             self.log_request_json(0)
             self.connection.settimeout(0.1)
