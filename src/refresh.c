@@ -434,22 +434,22 @@ refresh_start(struct store *st, const struct urls_list *urls,
 				continue;
 			}
 		}
-		if (!r->opts.force && sf != NULL && sf->next_fetch > r->now &&
-		    (sf->http_status == 429 || sf->http_status == 503)) {
-			/* Its own 429/503 (maybe from the host it is
-			   redirected to); an older gazette stored HTTP
-			   dates uncapped. */
+		if (!r->opts.force && sf != NULL && sf->next_fetch > r->now) {
+			if (sf->http_status != 429 && sf->http_status != 503) {
+				refresh_report(r, j, REFRESH_SKIPPED, "not due "
+				    "yet (ttl, max-age, Expires or @reload)", 0,
+				    NULL, 0, 0);
+				continue;
+			}
+			/* Its own back-off (from the host it is redirected
+			   to, maybe), unless an older gazette stored it
+			   uncapped. */
 			if (sf->next_fetch <= r->now + FETCH_MAX_RETRY_AFTER) {
 				r->backoff_skipped++;
 				refresh_report(r, j, REFRESH_SKIPPED,
 				    why_backoff, 0, NULL, 0, 0);
 				continue;
 			}
-		} else if (!r->opts.force && sf != NULL &&
-		    sf->next_fetch > r->now) {
-			refresh_report(r, j, REFRESH_SKIPPED, "not due yet (ttl, "
-			    "max-age, Expires or @reload)", 0, NULL, 0, 0);
-			continue;
 		}
 		memset(&req, 0, sizeof(req));
 		req.url = uf->url;
