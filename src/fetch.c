@@ -337,8 +337,10 @@ parse_retry_after(struct fetch_xfer *x, const char *v)
 		n = strtoll(v, &end, 10);
 		if (*end != '\0')
 			return;
-		t = n > FETCH_MAX_RETRY_AFTER ? now + FETCH_MAX_RETRY_AFTER + 1 :
-		    now + n;
+		/* Past the cap (and clear of overflow): capped below. */
+		if (n > FETCH_MAX_RETRY_AFTER)
+			n = FETCH_MAX_RETRY_AFTER + 1;
+		t = now + n;
 	} else if ((t = date_parse_rfc822(v)) == ITEM_NO_DATE)
 		return;
 	x->retry_capped = t > now + FETCH_MAX_RETRY_AFTER;
