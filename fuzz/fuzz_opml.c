@@ -1,7 +1,9 @@
 /*
- * fuzz_opml: opml_parse on arbitrary bytes.  Besides memory errors, an
- * export of what was imported that does not import back to as many feeds
- * is a bug (export then import must be lossless).
+ * fuzz_opml: opml_parse on arbitrary bytes.  Besides memory errors, these
+ * are bugs: an imported feed that is not http(s) or that cannot be
+ * written as one urls line (urls_feed_check), and an export of what was
+ * imported that does not import back to as many feeds (export then
+ * import must be lossless).
  */
 #include "config.h"
 
@@ -28,11 +30,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct urls_list l, again;
 	struct buf out;
+	const char *why;
 	size_t i;
 
 	urls_list_init(&l);
 	(void)opml_parse((const char *)data, size, "fuzz", &l, quiet, NULL,
 	    NULL);
+	for (i = 0; i < l.n; i++)
+		if (l.feeds[i].kind != URLS_HTTP ||
+		    urls_feed_check(&l.feeds[i], &why) == -1)
+			abort();
 	buf_init(&out, SIZE_MAX);
 	opml_export(&l, &out);
 	urls_list_init(&again);

@@ -16,8 +16,8 @@ TESTS += tests/urls.sh
 EXTRA_DIST += tests/urls.sh
 
 libgazette_a_SOURCES += src/opml.c src/opml.h
-TESTS += tests/opml.sh
-EXTRA_DIST += tests/opml.sh tests/data/nested.opml
+TESTS += tests/opml.sh tests/opml-hostile.sh
+EXTRA_DIST += tests/opml.sh tests/opml-hostile.sh tests/data/nested.opml
 
 # End-to-end refresh tests against tests/httpd.py (127.0.0.1, port 0).
 # refresh-br.sh needs Debian's brotli; refresh-h2.sh nginx-light, openssl

@@ -28,8 +28,9 @@ bench_ui_fill_LDADD = libgazette.a $(DEP_LIBS)
 EXTRA_DIST += bench/startup bench/firstscreen.py
 
 TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
-	tests/ui_refresh.sh tests/ui_demo.sh
+	tests/ui_refresh.sh tests/ui_demo.sh tests/ui_config.sh
 EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
-	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh
+	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh \
+	tests/ui_config.sh
 
 EXTRA_DIST += fuzz/fuzz_config.c fuzz/fuzz_config.dict

@@ -2,7 +2,9 @@
  * cmd_add: gazette add URL [TAG...]: append one feed to the urls file.
  * A tag may be "~Title", "!" or an @name=value setting (see urls.h).
  * Exit 0 when added, 1 when the URL is already listed, 2 on a bad URL,
- * a bad setting or an unwritable file.
+ * a bad setting or an unwritable file.  A URL or tag holding a control
+ * character (a newline would end the line and start another) is refused:
+ * what is written is always one line that reads back as these words.
  */
 #include "config.h"
 
@@ -33,6 +35,17 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (argc < 2 || argv[1][0] == '-') {
 		fprintf(stderr, "usage: gazette add URL [TAG...]\n");
+		return (CMD_EXIT_USAGE);
+	}
+	for (i = 1; i < argc; i++) {
+		if (!urls_has_control(argv[i]))
+			continue;
+		if (i == 1)
+			cmd_warn("add: the URL holds a control character (a "
+			    "newline, a tab...); nothing added");
+		else
+			cmd_warn("add: tag %d holds a control character (a "
+			    "newline, a tab...); nothing added", i - 1);
 		return (CMD_EXIT_USAGE);
 	}
 	urls_feed_init(&feed);

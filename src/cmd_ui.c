@@ -35,7 +35,10 @@ print_warning(void *arg, const char *file, unsigned line, const char *msg)
 {
 	struct warn_state *w = arg;
 
-	cmd_warn("%s:%u: %s", file, line, msg);
+	if (line == 0)	/* the count of problems not shown */
+		cmd_warn("%s: %s", file, msg);
+	else
+		cmd_warn("%s:%u: %s", file, line, msg);
 	if (w->n++ == 0)
 		snprintf(w->first, sizeof(w->first), "%s:%u: %s", file, line,
 		    msg);

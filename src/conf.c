@@ -11,7 +11,10 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "userfile.h"
 #include "xmalloc.h"
+
+_Static_assert(CONF_MAX_LINE == 64 * 1024, "the message says 64 KiB");
 
 enum opt_type { OPT_BOOL, OPT_INT, OPT_STRING, OPT_ENUM };
 
@@ -486,33 +489,44 @@ int
 conf_load(struct conf *cfg, const char *path, bool must_exist,
     conf_warn_fn warn, void *arg, struct err *err)
 {
-	FILE *fp;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	struct err rerr = ERR_INIT;
+	struct userfile_warns w;
+	struct buf b;
+	const char *p, *end, *nl;
+	char *line;
 	unsigned lineno = 0;
+	bool missing;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno == ENOENT && !must_exist)
+	buf_init(&b, CONF_MAX_FILE);
+	if (userfile_read(path, CONF_MAX_FILE, &b, &missing, &rerr) == -1) {
+		buf_free(&b);
+		if (missing && !must_exist)
 			return (0);
-		err_set(err, ERR_CONFIG, "%s: %s", path, strerror(errno));
+		err_set(err, ERR_CONFIG, "%s", rerr.msg);
 		return (-1);
 	}
-	while ((n = getline(&line, &cap, fp)) != -1) {
+	userfile_warns_init(&w, path, warn, arg);
+	p = buf_str(&b);
+	end = p + b.len;
+	for (; p < end; p = nl + 1) {
 		lineno++;
-		if ((size_t)n != strlen(line)) {
-			if (warn != NULL)
-				warn(arg, path, lineno, "NUL byte in line");
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((size_t)(nl - p) > CONF_MAX_LINE) {
+			userfile_warn(&w, path, lineno, "line longer than "
+			    "64 KiB; ignored");
 			continue;
 		}
-		(void)conf_parse_line(cfg, path, lineno, line, warn, arg);
+		if (memchr(p, '\0', (size_t)(nl - p)) != NULL) {
+			userfile_warn(&w, path, lineno, "NUL byte in line");
+			continue;
+		}
+		line = xstrndup(p, (size_t)(nl - p));
+		(void)conf_parse_line(cfg, path, lineno, line, userfile_warn,
+		    &w);
+		free(line);
 	}
-	free(line);
-	if (ferror(fp)) {
-		err_set(err, ERR_CONFIG, "%s: read error", path);
-		fclose(fp);
-		return (-1);
-	}
-	fclose(fp);
+	userfile_warns_end(&w);
+	buf_free(&b);
 	return (0);
 }

@@ -10,6 +10,9 @@
  * documents that table and a unit test keeps the two in step.
  *
  * A bad line is a warning naming file and line; the others still apply.
+ * Only a regular file of at most CONF_MAX_FILE bytes is read; a line
+ * longer than CONF_MAX_LINE is a warning and ignored; at most
+ * USERFILE_MAX_WARNINGS warnings are given for a file, then a count.
  */
 #ifndef GAZETTE_CONF_H
 #define GAZETTE_CONF_H
@@ -19,6 +22,9 @@
 
 #include "err.h"
 #include "keymap.h"
+
+#define CONF_MAX_FILE	(4u * 1024 * 1024)
+#define CONF_MAX_LINE	(64u * 1024)
 
 /* Display elements "color" can set (newsboat's names). */
 #define CONF_ELEMENTS(X) \
@@ -86,7 +92,8 @@ void	conf_free(struct conf *cfg);
 
 /*
  * Read a config file.  A missing file is fine unless must_exist; an
- * unreadable one is -1 with err set.  Bad lines go to warn (may be NULL)
+ * unreadable one (or not a regular file, or too large) is -1 with err
+ * set.  Bad lines go to warn (may be NULL)
  * and do not stop the rest.  Returns 0 or -1.
  */
 int	conf_load(struct conf *cfg, const char *path, bool must_exist,

@@ -10,6 +10,8 @@
 #include <expat.h>
 
 #include "opml.h"
+#include "text.h"
+#include "userfile.h"
 #include "xmalloc.h"
 
 #define NSSEP	'\x01'
@@ -18,8 +20,7 @@ struct opml_state {
 	XML_Parser	  xp;
 	struct urls_list *list;
 	const char	 *name;
-	urls_warn_fn	 *warn;
-	void		 *ctx;
+	struct userfile_warns warns;	/* at most USERFILE_MAX_WARNINGS */
 	char		 *folders[OPML_MAX_DEPTH];
 	int		  is_folder[OPML_MAX_DEPTH];
 	int		  depth;	/* outline nesting */
@@ -32,6 +33,16 @@ static void	warn_line(struct opml_state *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 
 static void
+default_warn(void *ctx, const char *file, unsigned line, const char *msg)
+{
+	(void)ctx;
+	if (line > 0)
+		fprintf(stderr, "gazette: %s:%u: %s\n", file, line, msg);
+	else
+		fprintf(stderr, "gazette: %s: %s\n", file, msg);
+}
+
+static void
 warn_line(struct opml_state *st, const char *fmt, ...)
 {
 	char msg[512];
@@ -41,10 +52,89 @@ warn_line(struct opml_state *st, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (st->warn != NULL)
-		st->warn(st->ctx, st->name, line, msg);
+	userfile_warn(&st->warns, st->name, line, msg);
+}
+
+/*
+ * Text from the document made fit for one urls token: control
+ * characters and escape sequences removed, line breaks and tabs made
+ * spaces (text_sanitize), then trimmed.  NULL when nothing is left.
+ */
+static char *
+clean_text(const char *s)
+{
+	char *t = text_sanitize(s, 0), *start = t;
+	size_t n;
+
+	while (*start == ' ')
+		start++;
+	n = strlen(start);
+	while (n > 0 && start[n - 1] == ' ')
+		n--;
+	if (n == 0) {
+		free(t);
+		return (NULL);
+	}
+	memmove(t, start, n);
+	t[n] = '\0';
+	return (t);
+}
+
+static void
+add_clean_tag(struct urls_feed *feed, const char *tag)
+{
+	char *t;
+
+	if ((t = clean_text(tag)) != NULL) {
+		(void)urls_feed_add_tag(feed, t);
+		free(t);
+	}
+}
+
+/* Titles and tags made fit for one urls line (see clean_text). */
+static void
+clean_feed(struct urls_feed *feed)
+{
+	char **tags = feed->tags, *t;
+	size_t i, n = feed->n_tags;
+
+	if (feed->title != NULL) {
+		t = clean_text(feed->title);
+		free(feed->title);
+		feed->title = t;
+	}
+	feed->tags = NULL;
+	feed->n_tags = 0;
+	for (i = 0; i < n; i++) {
+		add_clean_tag(feed, tags[i]);
+		free(tags[i]);
+	}
+	free(tags);
+}
+
+/* A cleaned, shortened copy of s for a message ("" when none). */
+static char *
+short_text(const char *s, size_t cells)
+{
+	char *t = s != NULL ? clean_text(s) : NULL, *r;
+
+	r = text_truncate(t != NULL ? t : "", cells);
+	free(t);
+	return (r);
+}
+
+/* How a warning names an outline: its title and its URL. */
+static void
+outline_name(char *out, size_t size, const char *title, const char *url)
+{
+	char *t = short_text(title, 60), *u = short_text(url, 80);
+
+	if (t[0] != '\0' && strcmp(t, u) != 0)
+		snprintf(out, size, "'%s' (%s)", t, u);
 	else
-		fprintf(stderr, "gazette: %s:%u: %s\n", st->name, line, msg);
+		snprintf(out, size, "'%s'", u);
+	free(t);
+	free(u);
 }
 
 static const char *
@@ -71,21 +161,20 @@ add_categories(struct urls_feed *feed, const char *cat)
 {
 	const char *p = cat, *comma;
 	char *tag;
-	size_t n;
+	size_t n, seen = 0;
 
-	while (*p != '\0') {
+	/* Bounded work even for a million duplicates. */
+	while (*p != '\0' && seen++ < 4 * URLS_MAX_TAGS) {
 		comma = strchr(p, ',');
 		n = comma != NULL ? (size_t)(comma - p) : strlen(p);
 		while (n > 0 && (*p == ' ' || *p == '/'))
 			p++, n--;
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
 		if (n > 0) {
 			tag = xstrndup(p, n);
-			urls_feed_add_tag(feed, tag);
+			add_clean_tag(feed, tag);
 			free(tag);
 		}
-		if (comma == NULL)
+		if (comma == NULL || feed->tags_dropped)
 			break;
 		p = comma + 1;
 	}
@@ -95,26 +184,43 @@ static void
 outline_feed(struct opml_state *st, const char **atts, const char *url)
 {
 	struct urls_feed feed;
-	const char *text, *title, *cat, *gz;
+	const char *text, *title, *cat, *gz, *why;
 	unsigned line = (unsigned)XML_GetCurrentLineNumber(st->xp);
+	char name[512];
 	int i;
 
 	urls_feed_init(&feed);
+	title = attr(atts, "title");
+	text = attr(atts, "text");
+	outline_name(name, sizeof(name), title != NULL && title[0] != '\0' ?
+	    title : text, url);
 	if (urls_kind_of(url, &feed.kind) == -1) {
-		warn_line(st, "not a URL gazette can read: '%.80s'; skipped",
-		    url);
+		warn_line(st, "outline %s: not a URL gazette can read; "
+		    "skipped", name);
+		return;
+	}
+	/* Never a command, a query or a local file: only the web. */
+	if (feed.kind != URLS_HTTP) {
+		warn_line(st, "outline %s: only http and https feeds are "
+		    "imported; skipped", name);
 		return;
 	}
 	if (urls_find(st->list, url) != -1) {
-		warn_line(st, "duplicate feed '%.80s' skipped", url);
+		warn_line(st, "outline %s: a duplicate feed; skipped",
+		    name);
 		return;
 	}
 	gz = attr(atts, OPML_NS "\x01" "tags");
 	if (gz != NULL)
-		(void)urls_parse_tags(gz, &feed, st->name, line, st->warn,
-		    st->ctx);
-	title = attr(atts, "title");
-	text = attr(atts, "text");
+		(void)urls_parse_tags(gz, &feed, st->name, line, userfile_warn,
+		    &st->warns);
+	if (feed.set.proxy != NULL && feed.set.proxy[0] != '\0') {
+		/* A document must not route a feed through its own proxy. */
+		warn_line(st, "outline %s: its @proxy setting is not "
+		    "imported", name);
+		free(feed.set.proxy);
+		feed.set.proxy = NULL;
+	}
 	if (feed.title == NULL) {
 		if (title != NULL && title[0] != '\0')
 			feed.title = xstrdup(title);
@@ -124,12 +230,19 @@ outline_feed(struct opml_state *st, const char **atts, const char *url)
 	}
 	for (i = 0; i < st->depth; i++)
 		if (st->is_folder[i] && st->folders[i] != NULL)
-			urls_feed_add_tag(&feed, st->folders[i]);
+			(void)urls_feed_add_tag(&feed, st->folders[i]);
 	if ((cat = attr(atts, "category")) != NULL)
 		add_categories(&feed, cat);
 	feed.url = xstrdup(url);
 	feed.line = line;
-	urls_list_add(st->list, &feed);
+	clean_feed(&feed);
+	if (feed.tags_dropped)
+		warn_line(st, "outline %s: more than %d tags; the rest "
+		    "ignored", name, URLS_MAX_TAGS);
+	if (urls_feed_check(&feed, &why) == -1)
+		warn_line(st, "outline %s: %s; skipped", name, why);
+	else
+		urls_list_add(st->list, &feed);
 	urls_feed_clear(&feed);
 }
 
@@ -169,7 +282,7 @@ on_start(void *data, const char *name, const char **atts)
 		if (label == NULL || label[0] == '\0')
 			label = attr(atts, "title");
 		if (label != NULL && label[0] != '\0')
-			st->folders[st->depth] = xstrdup(label);
+			st->folders[st->depth] = clean_text(label);
 	}
 	st->depth++;
 }
@@ -203,8 +316,8 @@ opml_parse(const char *data, size_t len, const char *name,
 	memset(&st, 0, sizeof(st));
 	st.list = list;
 	st.name = name;
-	st.warn = warn;
-	st.ctx = ctx;
+	userfile_warns_init(&st.warns, name, warn != NULL ? warn :
+	    default_warn, ctx);
 	st.xp = XML_ParserCreateNS(NULL, NSSEP);
 	if (st.xp == NULL)
 		abort();
@@ -225,6 +338,7 @@ opml_parse(const char *data, size_t len, const char *name,
 		data += n;
 		len -= n;
 	} while (len > 0);
+	userfile_warns_end(&st.warns);
 	for (i = 0; i < OPML_MAX_DEPTH; i++)
 		free(st.folders[i]);
 	XML_ParserFree(st.xp);
@@ -242,30 +356,24 @@ opml_load(const char *path, struct urls_list *list, urls_warn_fn *warn,
 	struct buf b;
 	char chunk[65536];
 	size_t n;
-	FILE *fp;
-	int rc;
+	int rc = 0;
 
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "r")) == NULL) {
-		err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
-		return (-1);
-	}
 	buf_init(&b, OPML_MAX_FILE);
-	rc = 0;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if (buf_add(&b, chunk, n) == -1) {
-			err_set(err, ERR_LIMIT, "%s: larger than %u bytes",
-			    path, OPML_MAX_FILE);
+	if (strcmp(path, "-") != 0)
+		rc = userfile_read(path, OPML_MAX_FILE, &b, NULL, err);
+	else {
+		while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+			if (buf_add(&b, chunk, n) == -1) {
+				err_set(err, ERR_LIMIT, "%s: larger than %u "
+				    "bytes", path, OPML_MAX_FILE);
+				rc = -1;
+				break;
+			}
+		if (rc == 0 && ferror(stdin)) {
+			err_set(err, ERR_IO, "%s: read error", path);
 			rc = -1;
-			break;
 		}
-	if (rc == 0 && ferror(fp)) {
-		err_set(err, ERR_IO, "%s: read error", path);
-		rc = -1;
 	}
-	if (fp != stdin)
-		fclose(fp);
 	if (rc == 0)
 		rc = opml_parse(buf_str(&b), b.len, path, list, warn, ctx, err);
 	buf_free(&b);

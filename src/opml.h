@@ -6,6 +6,12 @@
  * each entry of a comma-separated category attribute (a leading '/' is
  * dropped).  The outline's title (else its text, unless that is just the
  * URL) becomes the feed's "~Title".  A feed listed twice is kept once.
+ * A document is not trusted: only http(s) feeds come in (never file:,
+ * exec:, filter: or query:), a @proxy in gazette:tags is dropped, and
+ * titles and tags lose their control characters (tabs and line breaks
+ * become spaces), so that every feed imported is one urls line
+ * (urls_feed_check).  Each outline skipped is named in a warning; at most
+ * USERFILE_MAX_WARNINGS are given, then a count.
  *
  * Export writes one flat outline per feed: text/title, xmlUrl, category
  * (the tags, for other readers) and gazette:tags, the feed's tokens in
@@ -36,7 +42,10 @@
 int	opml_parse(const char *data, size_t len, const char *name,
 	    struct urls_list *list, urls_warn_fn *warn, void *ctx,
 	    struct err *err);
-/* Read a file (at most OPML_MAX_FILE bytes) and parse it. */
+/*
+ * Read a regular file (at most OPML_MAX_FILE bytes), or standard input
+ * for "-", and parse it.
+ */
 int	opml_load(const char *path, struct urls_list *list,
 	    urls_warn_fn *warn, void *ctx, struct err *err);
 /* Write list as an OPML 2.0 document into out. */

@@ -14,7 +14,11 @@
 #include "buf.h"
 #include "paths.h"
 #include "urls.h"
+#include "userfile.h"
 #include "xmalloc.h"
+
+/* The messages say so. */
+_Static_assert(URLS_MAX_LINE == 64 * 1024, "URLS_MAX_LINE is 64 KiB");
 
 struct urls_tokens {
 	char	**v;
@@ -110,17 +114,23 @@ urls_feed_clear(struct urls_feed *feed)
 	urls_feed_init(feed);
 }
 
-void
+int
 urls_feed_add_tag(struct urls_feed *feed, const char *tag)
 {
 	size_t i;
 
+	/* Linear, but over at most URLS_MAX_TAGS. */
 	for (i = 0; i < feed->n_tags; i++)
 		if (strcmp(feed->tags[i], tag) == 0)
-			return;
+			return (0);
+	if (feed->n_tags >= URLS_MAX_TAGS) {
+		feed->tags_dropped = true;
+		return (-1);
+	}
 	feed->tags = xreallocarray(feed->tags, feed->n_tags + 1,
 	    sizeof(*feed->tags));
 	feed->tags[feed->n_tags++] = xstrdup(tag);
+	return (0);
 }
 
 void
@@ -129,6 +139,8 @@ urls_list_init(struct urls_list *list)
 	list->feeds = NULL;
 	list->n = 0;
 	list->alloc = 0;
+	list->index = NULL;
+	list->index_size = 0;
 }
 
 void
@@ -139,7 +151,49 @@ urls_list_free(struct urls_list *list)
 	for (i = 0; i < list->n; i++)
 		urls_feed_clear(&list->feeds[i]);
 	free(list->feeds);
+	free(list->index);
 	urls_list_init(list);
+}
+
+/* FNV-1a: the URL index only needs a fair spread, not secrecy. */
+static size_t
+url_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211u;
+	}
+	return ((size_t)(h ^ (h >> 32)));
+}
+
+static void
+index_put(struct urls_list *list, size_t feed)
+{
+	size_t mask = list->index_size - 1, i;
+
+	i = url_hash(list->feeds[feed].url) & mask;
+	while (list->index[i] != 0)
+		i = (i + 1) & mask;
+	list->index[i] = feed + 1;
+}
+
+/* Index the last feed of list, growing the table to stay half empty. */
+static void
+index_add(struct urls_list *list)
+{
+	size_t i;
+
+	if (list->n * 2 > list->index_size) {
+		free(list->index);
+		list->index_size = list->index_size == 0 ? 64 :
+		    list->index_size * 2;
+		list->index = xcalloc(list->index_size, sizeof(*list->index));
+		for (i = 0; i + 1 < list->n; i++)
+			index_put(list, i);
+	}
+	index_put(list, list->n - 1);
 }
 
 /* Move feed into list (list owns it afterwards). */
@@ -153,6 +207,7 @@ list_take(struct urls_list *list, struct urls_feed *feed)
 	}
 	list->feeds[list->n++] = *feed;
 	urls_feed_init(feed);
+	index_add(list);
 }
 
 void
@@ -167,7 +222,8 @@ urls_list_add(struct urls_list *list, const struct urls_feed *feed)
 	copy.title = xstrdup_or_null(feed->title);
 	copy.hidden = feed->hidden;
 	for (i = 0; i < feed->n_tags; i++)
-		urls_feed_add_tag(&copy, feed->tags[i]);
+		(void)urls_feed_add_tag(&copy, feed->tags[i]);
+	copy.tags_dropped = feed->tags_dropped;
 	settings_clear(&copy.set);
 	settings_copy(&copy.set, &feed->set);
 	copy.line = feed->line;
@@ -177,12 +233,27 @@ urls_list_add(struct urls_list *list, const struct urls_feed *feed)
 long
 urls_find(const struct urls_list *list, const char *url)
 {
-	size_t i;
+	size_t mask = list->index_size - 1, i, f;
 
-	for (i = 0; i < list->n; i++)
-		if (strcmp(list->feeds[i].url, url) == 0)
-			return ((long)i);
+	if (list->index_size == 0)
+		return (-1);
+	for (i = url_hash(url) & mask; (f = list->index[i]) != 0;
+	    i = (i + 1) & mask)
+		if (strcmp(list->feeds[f - 1].url, url) == 0)
+			return ((long)(f - 1));
 	return (-1);
+}
+
+bool
+urls_has_control(const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return (true);
+	return (false);
 }
 
 int
@@ -199,29 +270,21 @@ urls_kind_of(const char *url, enum urls_kind *kind)
 		{ "exec:", URLS_EXEC },
 		{ "filter:", URLS_EXEC },
 	};
-	const unsigned char *p;
 	size_t i, n;
 
 	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
 		n = strlen(schemes[i].prefix);
 		if (strncasecmp(url, schemes[i].prefix, n) != 0)
 			continue;
-		if (url[n] == '\0')
+		if (url[n] == '\0' || urls_has_control(url))
 			return (-1);
 		if (schemes[i].kind == URLS_HTTP) {
-			/* A host, and no white space or control bytes. */
-			if (url[n] == '/' || url[n] == '?' || url[n] == '#')
+			/* A host, and no white space. */
+			if (url[n] == '/' || url[n] == '?' || url[n] == '#' ||
+			    strchr(url, ' ') != NULL)
 				return (-1);
-			for (p = (const unsigned char *)url; *p; p++)
-				if (*p <= ' ' || *p == 0x7f)
-					return (-1);
-		} else if (schemes[i].kind == URLS_FILE) {
-			if (url[n] != '/')
-				return (-1);	/* file:///absolute only */
-			for (p = (const unsigned char *)url; *p; p++)
-				if (*p < ' ' || *p == 0x7f)
-					return (-1);
-		}
+		} else if (schemes[i].kind == URLS_FILE && url[n] != '/')
+			return (-1);	/* file:///absolute only */
 		*kind = schemes[i].kind;
 		return (0);
 	}
@@ -269,7 +332,7 @@ tokenize(const char *s, size_t len, struct urls_tokens *t, const char **why)
 	struct buf b;
 	int quoted;
 
-	buf_init(&b, URLS_MAX_FILE);
+	buf_init(&b, URLS_MAX_LINE);
 	for (;;) {
 		while (s < end && is_space((unsigned char)*s))
 			s++;
@@ -356,6 +419,7 @@ urls_apply_token(struct urls_feed *feed, const char *tok, const char *name,
 	char key[32];
 	size_t klen;
 	long a, b;
+	bool dropped;
 
 	if (tok[0] == '~') {
 		free(feed->title);
@@ -371,9 +435,16 @@ urls_apply_token(struct urls_feed *feed, const char *tok, const char *name,
 		return (0);
 	}
 	if (tok[0] != '@' || (eq = strchr(tok, '=')) == NULL) {
-		if (tok[0] != '\0')
-			urls_feed_add_tag(feed, tok);
-		return (0);
+		if (tok[0] == '\0')
+			return (0);
+		dropped = feed->tags_dropped;
+		if (urls_feed_add_tag(feed, tok) == 0)
+			return (0);
+		if (!dropped)
+			warnf(warn, ctx, name, line, "more than %d tags: "
+			    "'%.40s' and the ones after it ignored",
+			    URLS_MAX_TAGS, tok);
+		return (-1);
 	}
 	klen = (size_t)(eq - tok - 1);
 	val = eq + 1;
@@ -460,10 +531,14 @@ urls_parse(const char *text, size_t len, const char *name,
 {
 	const char *p = text, *end = text + len, *nl, *why;
 	struct urls_tokens t = { NULL, 0, 0 };
+	struct userfile_warns w;
 	struct urls_feed feed;
 	unsigned line = 0;
 	size_t i;
 
+	if (name == NULL)
+		name = "urls";
+	userfile_warns_init(&w, name, warn != NULL ? warn : default_warn, ctx);
 	urls_feed_init(&feed);
 	while (p < end) {
 		line++;
@@ -471,16 +546,19 @@ urls_parse(const char *text, size_t len, const char *name,
 		if (nl == NULL)
 			nl = end;
 		why = NULL;
-		if (memchr(p, '\0', (size_t)(nl - p)) != NULL)
+		if ((size_t)(nl - p) > URLS_MAX_LINE)
+			warnf(userfile_warn, &w, name, line, "line longer than "
+			    "%u KiB; line skipped", URLS_MAX_LINE / 1024);
+		else if (memchr(p, '\0', (size_t)(nl - p)) != NULL)
 			why = "NUL byte in line";
 		else if (tokenize(p, (size_t)(nl - p), &t, &why) == 0 &&
 		    t.n > 0) {
 			if (urls_kind_of(t.v[0], &feed.kind) == -1)
-				warnf(warn, ctx, name, line, "not a URL "
+				warnf(userfile_warn, &w, name, line, "not a URL "
 				    "gazette can read: '%.80s'; line skipped",
 				    t.v[0]);
 			else if (urls_find(list, t.v[0]) != -1)
-				warnf(warn, ctx, name, line,
+				warnf(userfile_warn, &w, name, line,
 				    "duplicate of an earlier line: '%.80s'; "
 				    "line skipped",
 				    t.v[0]);
@@ -488,17 +566,19 @@ urls_parse(const char *text, size_t len, const char *name,
 				feed.url = xstrdup(t.v[0]);
 				feed.line = line;
 				for (i = 1; i < t.n; i++)
-					(void)urls_apply_token(&feed, t.v[i], name,
-					    line, warn, ctx);
+					(void)urls_apply_token(&feed, t.v[i],
+					    name, line, userfile_warn, &w);
 				list_take(list, &feed);
 			}
 		}
 		if (why != NULL)
-			warnf(warn, ctx, name, line, "%s; line skipped", why);
+			warnf(userfile_warn, &w, name, line, "%s; line skipped",
+			    why);
 		tokens_free(&t);
 		urls_feed_clear(&feed);
 		p = nl + 1;
 	}
+	userfile_warns_end(&w);
 }
 
 int
@@ -506,33 +586,10 @@ urls_load(const char *path, struct urls_list *list, bool *missing,
     urls_warn_fn *warn, void *ctx, struct err *err)
 {
 	struct buf b;
-	char chunk[16384];
-	size_t n;
-	FILE *fp;
-	int rc = 0;
+	int rc;
 
-	if (missing != NULL)
-		*missing = false;
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno == ENOENT && missing != NULL)
-			*missing = true;
-		err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
-		return (-1);
-	}
 	buf_init(&b, URLS_MAX_FILE);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (buf_add(&b, chunk, n) == -1) {
-			err_set(err, ERR_LIMIT, "%s: larger than %u bytes",
-			    path, URLS_MAX_FILE);
-			rc = -1;
-			break;
-		}
-	}
-	if (rc == 0 && ferror(fp)) {
-		err_set(err, ERR_IO, "%s: read error", path);
-		rc = -1;
-	}
-	fclose(fp);
+	rc = userfile_read(path, URLS_MAX_FILE, &b, missing, err);
 	if (rc == 0)
 		urls_parse(buf_str(&b), b.len, path, list, warn, ctx);
 	buf_free(&b);
@@ -646,22 +703,72 @@ urls_format_line(const struct urls_feed *feed)
 }
 
 int
+urls_feed_check(const struct urls_feed *feed, const char **why)
+{
+	const struct urls_settings *s = &feed->set;
+	enum urls_kind kind;
+	char *line;
+	size_t i, len;
+
+	if (urls_has_control(feed->url)) {
+		*why = "control character in the URL";
+		return (-1);
+	}
+	if (urls_kind_of(feed->url, &kind) == -1) {
+		*why = "not a URL gazette can read";
+		return (-1);
+	}
+	if (feed->title != NULL && urls_has_control(feed->title)) {
+		*why = "control character in the title";
+		return (-1);
+	}
+	for (i = 0; i < feed->n_tags; i++)
+		if (urls_has_control(feed->tags[i])) {
+			*why = "control character in a tag";
+			return (-1);
+		}
+	if ((s->user_agent != NULL && urls_has_control(s->user_agent)) ||
+	    (s->encoding != NULL && urls_has_control(s->encoding)) ||
+	    (s->proxy != NULL && urls_has_control(s->proxy))) {
+		*why = "control character in a setting";
+		return (-1);
+	}
+	line = urls_format_line(feed);
+	len = strlen(line);
+	free(line);
+	if (len > URLS_MAX_LINE) {
+		*why = "longer than a urls line may be (64 KiB)";
+		return (-1);
+	}
+	return (0);
+}
+
+int
 urls_append_list(const char *path, const struct urls_list *add,
     size_t *added, size_t *skipped, struct err *err)
 {
+	struct err lerr = ERR_INIT;
 	struct urls_list have;
 	struct buf out;
 	struct stat st;
+	const char *why;
 	bool missing;
 	char *line, last;
 	size_t i;
 	int fd, rc = 0;
 
 	*added = *skipped = 0;
+	/* All or nothing: check every line before touching the file. */
+	for (i = 0; i < add->n; i++)
+		if (urls_feed_check(&add->feeds[i], &why) == -1) {
+			err_set(err, ERR_USAGE, "%.80s: %s", add->feeds[i].url,
+			    why);
+			return (-1);
+		}
 	urls_list_init(&have);
-	if (urls_load(path, &have, &missing, NULL, NULL, NULL) == -1 &&
+	if (urls_load(path, &have, &missing, NULL, NULL, &lerr) == -1 &&
 	    !missing) {
-		err_set(err, ERR_IO, "cannot read %s", path);
+		err_set(err, lerr.code, "%s", lerr.msg);
 		urls_list_free(&have);
 		return (-1);
 	}

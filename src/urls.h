@@ -34,6 +34,17 @@
  * file:line and ignored; the feed stays.  A line that cannot be read (an
  * unterminated quote, a URL gazette cannot use) is reported and skipped;
  * a later duplicate of a URL is reported and skipped.
+ *
+ * Limits: the file is read only if it is a regular file of at most
+ * URLS_MAX_FILE bytes; a line longer than URLS_MAX_LINE is reported and
+ * skipped unread; a feed keeps its first URLS_MAX_TAGS tags.  At most
+ * USERFILE_MAX_WARNINGS problems are reported per file, then a count.
+ * Parsing takes time linear in the size of the file.
+ *
+ * Writing: a feed is always exactly one line.  A URL, title, tag or
+ * setting holding a control character (C0, DEL, C1; newline and tab
+ * included) cannot be written (urls_feed_check): it could end the line
+ * and start another, or read back differently in newsboat.
  */
 #ifndef GAZETTE_URLS_H
 #define GAZETTE_URLS_H
@@ -44,7 +55,9 @@
 
 #include "err.h"
 
-#define URLS_MAX_FILE	(16u * 1024 * 1024)
+#define URLS_MAX_FILE	(4u * 1024 * 1024)
+#define URLS_MAX_LINE	(64u * 1024)
+#define URLS_MAX_TAGS	100
 #define URLS_UNSET	(-1)
 
 enum urls_kind {
@@ -77,12 +90,15 @@ struct urls_feed {
 	size_t		 n_tags;
 	struct urls_settings set;
 	unsigned	 line;		/* 1-based line in the file, 0 if none */
+	bool		 tags_dropped;	/* more than URLS_MAX_TAGS were given */
 };
 
 struct urls_list {
 	struct urls_feed *feeds;
 	size_t		  n;
 	size_t		  alloc;
+	size_t		 *index;	/* open addressing by URL: feed + 1 */
+	size_t		  index_size;	/* a power of two, or 0 */
 };
 
 /* Called for each problem: file name, line (0 for none) and message. */
@@ -107,21 +123,34 @@ int	urls_parse_tags(const char *text, struct urls_feed *feed,
 	    const char *name, unsigned line, urls_warn_fn *warn, void *ctx);
 /*
  * Apply one token that follows a URL: "~title", "!", a setting or a plain
- * tag.  Returns -1 (reported through warn) for a bad setting.
+ * tag.  Returns -1 (reported through warn) for a bad setting, or for a
+ * tag past URLS_MAX_TAGS (reported once per feed).
  */
 int	urls_apply_token(struct urls_feed *feed, const char *tok,
 	    const char *name, unsigned line, urls_warn_fn *warn, void *ctx);
 /*
  * Read and parse a urls file.  A missing file is ERR_IO with the path
- * named; *missing (if not NULL) is set to true then.
+ * named; *missing (if not NULL) is set to true then.  Not a regular file
+ * (ERR_IO) or larger than URLS_MAX_FILE (ERR_LIMIT): -1, nothing parsed.
  */
 int	urls_load(const char *path, struct urls_list *list, bool *missing,
 	    urls_warn_fn *warn, void *ctx, struct err *err);
 
-/* The list index of url (exact match), or -1. */
+/* The list index of url (exact match), or -1.  Constant time. */
 long	urls_find(const struct urls_list *list, const char *url);
-/* Is this a URL gazette can read (kind is set), or not (-1)? */
+/*
+ * Is this a URL gazette can read (kind is set), or not (-1)?  A URL never
+ * holds a control character.
+ */
 int	urls_kind_of(const char *url, enum urls_kind *kind);
+/* Does s hold a C0 control (tab and newline included), DEL or C1? */
+bool	urls_has_control(const char *s);
+/*
+ * Can feed be written as one urls line that reads back as itself?  -1
+ * with *why set when not: a URL gazette cannot read, a control character
+ * in any token, or a line longer than URLS_MAX_LINE.
+ */
+int	urls_feed_check(const struct urls_feed *feed, const char **why);
 
 /*
  * Format feed as one urls line (no newline) into a fresh string:
@@ -134,11 +163,15 @@ char	*urls_format_tags(const struct urls_feed *feed);
 /*
  * Append feed to the urls file at path, creating it (mode 0600, parent
  * directories 0700) when missing.  Returns 1 when the URL is already
- * listed (nothing written), 0 when appended, -1 on error.
+ * listed (nothing written), 0 when appended, -1 on error (a feed that
+ * fails urls_feed_check is an error: nothing is written).
  */
 int	urls_append(const char *path, const struct urls_feed *feed,
 	    struct err *err);
-/* Append many at once (one write); duplicates skipped and counted. */
+/*
+ * Append many at once (one write, or nothing when one of them fails
+ * urls_feed_check); duplicates skipped and counted.
+ */
 int	urls_append_list(const char *path, const struct urls_list *add,
 	    size_t *added, size_t *skipped, struct err *err);
 
@@ -147,6 +180,10 @@ void	urls_feed_init(struct urls_feed *feed);
 void	urls_feed_clear(struct urls_feed *feed);
 /* Append a copy of feed to list. */
 void	urls_list_add(struct urls_list *list, const struct urls_feed *feed);
-void	urls_feed_add_tag(struct urls_feed *feed, const char *tag);
+/*
+ * Add a plain tag unless the feed has it.  -1 (and tags_dropped set) when
+ * the feed already has URLS_MAX_TAGS.
+ */
+int	urls_feed_add_tag(struct urls_feed *feed, const char *tag);
 
 #endif

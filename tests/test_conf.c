@@ -18,7 +18,7 @@
 struct warnings {
 	unsigned	 n;
 	unsigned	 lines[16];
-	char		 text[1024];
+	char		 text[4096];
 };
 
 static void
@@ -245,6 +245,62 @@ test_load_file(void **state)
 	conf_free(&cfg);
 }
 
+/*
+ * Only regular files are read, at most CONF_MAX_FILE bytes; warnings stop
+ * at USERFILE_MAX_WARNINGS, then a count; a line over CONF_MAX_LINE is
+ * one warning.
+ */
+static void
+test_load_limits(void **state)
+{
+	struct conf cfg;
+	struct warnings w;
+	struct err err = ERR_INIT;
+	char path[] = "/tmp/gazette-conf-XXXXXX";
+	FILE *fp;
+	size_t i;
+	int fd;
+
+	(void)state;
+	conf_init(&cfg);
+	assert_int_equal(conf_load(&cfg, "/dev/zero", true, collect, &w,
+	    &err), -1);
+	assert_string_equal(err.msg,
+	    "/dev/zero: not a regular file (a character device)");
+	err_clear(&err);
+	/* Even when the file need not exist. */
+	assert_int_equal(conf_load(&cfg, "/dev/urandom", false, collect, &w,
+	    &err), -1);
+	err_clear(&err);
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	for (i = 0; i < 30; i++)
+		fprintf(fp, "bogus-%zu 1\n", i);
+	for (i = 0; i < CONF_MAX_LINE; i++)
+		fputc('x', fp);
+	fputs("\nosc52 no\n", fp);
+	fclose(fp);
+	memset(&w, 0, sizeof(w));
+	assert_int_equal(conf_load(&cfg, path, true, collect, &w, &err), 0);
+	assert_int_equal(w.n, 21);
+	assert_int_equal(w.lines[0], 1);
+	assert_non_null(strstr(w.text, ":20: unknown option 'bogus-19'"));
+	assert_non_null(strstr(w.text, ":0: ... and 11 more problems\n"));
+	assert_false(cfg.osc52);	/* the line after the long one */
+
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	for (i = 0; i <= CONF_MAX_FILE / 8; i++)
+		fputs("osc52 y\n", fp);
+	fclose(fp);
+	assert_int_equal(conf_load(&cfg, path, true, collect, &w, &err), -1);
+	assert_non_null(strstr(err.msg, "larger than 4 MiB"));
+	unlink(path);
+	conf_free(&cfg);
+}
+
 /* Every option of the table, action and element is in the man page. */
 static void
 test_man_page(void **state)
@@ -301,6 +357,7 @@ main(void)
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_bad_lines),
 		cmocka_unit_test(test_load_file),
+		cmocka_unit_test(test_load_limits),
 		cmocka_unit_test(test_man_page),
 	};
 

@@ -13,11 +13,14 @@
 
 #include "buf.h"
 #include "urls.h"
+#include "xmalloc.h"
 
 struct warns {
 	unsigned	lines[16];
 	char		msgs[16][256];
 	size_t		n;
+	unsigned	last_line;	/* of the last warning (count_warn) */
+	char		last[256];
 };
 
 static void
@@ -207,6 +210,117 @@ test_kind_of(void **state)
 	assert_int_equal(k, URLS_EXEC);
 }
 
+static void
+count_warn(void *ctx, const char *file, unsigned line, const char *msg)
+{
+	struct warns *w = ctx;
+
+	(void)file;
+	if (w->n < 16) {
+		w->lines[w->n] = line;
+		snprintf(w->msgs[w->n], sizeof(w->msgs[0]), "%s", msg);
+	}
+	w->n++;
+	w->last_line = line;
+	snprintf(w->last, sizeof(w->last), "%s", msg);
+}
+
+/* Control characters: never in a URL, never written in any token. */
+static void
+test_controls(void **state)
+{
+	static const char *bad[] = { "a\nb", "a\tb", "a\rb", "a\x7f",
+	    "a\xc2\x85" };
+	struct urls_feed f;
+	enum urls_kind k;
+	const char *why;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(urls_kind_of("exec:true\nhttp://x.example/", &k), -1);
+	assert_int_equal(urls_kind_of("query:a\tb", &k), -1);
+	assert_int_equal(urls_kind_of("http://x.example/\xc2\x9b", &k), -1);
+	assert_false(urls_has_control("caf\xc3\xa9 \xe2\x80\x94 ok"));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_true(urls_has_control(bad[i]));
+		urls_feed_init(&f);
+		f.url = xstrdup("http://x.example/");
+		f.title = xstrdup(bad[i]);
+		assert_int_equal(urls_feed_check(&f, &why), -1);
+		assert_string_equal(why, "control character in the title");
+		free(f.title);
+		f.title = NULL;
+		assert_int_equal(urls_feed_check(&f, &why), 0);
+		(void)urls_feed_add_tag(&f, bad[i]);
+		assert_int_equal(urls_feed_check(&f, &why), -1);
+		urls_feed_clear(&f);
+	}
+	/* A line longer than URLS_MAX_LINE is not written either. */
+	urls_feed_init(&f);
+	f.url = xstrdup("http://x.example/");
+	f.title = xmalloc(URLS_MAX_LINE);
+	memset(f.title, 'x', URLS_MAX_LINE - 1);
+	f.title[URLS_MAX_LINE - 1] = '\0';
+	assert_int_equal(urls_feed_check(&f, &why), -1);
+	urls_feed_clear(&f);
+}
+
+/* Limits: tags per feed, line length, warnings per file; URL lookups. */
+static void
+test_limits(void **state)
+{
+	struct urls_list l;
+	struct warns w;
+	struct buf b;
+	size_t i;
+
+	(void)state;
+	buf_init(&b, SIZE_MAX);
+	buf_addstr(&b, "http://t.example/");
+	for (i = 0; i < 150; i++)
+		buf_addf(&b, " t%zu t%zu", i, i);
+	buf_addch(&b, '\n');
+	memset(&w, 0, sizeof(w));
+	urls_list_init(&l);
+	urls_parse(buf_str(&b), b.len, "t", &l, count_warn, &w);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.feeds[0].n_tags, URLS_MAX_TAGS);
+	assert_string_equal(l.feeds[0].tags[99], "t99");
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.msgs[0],
+	    "more than 100 tags: 't100' and the ones after it ignored");
+	urls_list_free(&l);
+
+	/* 30 bad lines, a long one, 2000 good ones and their duplicates. */
+	buf_reset(&b);
+	for (i = 0; i < 30; i++)
+		buf_addf(&b, "ftp://%zu.example/\n", i);
+	buf_addstr(&b, "http://long.example/ ");
+	for (i = 0; i < URLS_MAX_LINE; i++)
+		buf_addch(&b, 'x');
+	buf_addch(&b, '\n');
+	for (i = 0; i < 4000; i++)
+		buf_addf(&b, "http://%zu.example/\n", i % 2000);
+	memset(&w, 0, sizeof(w));
+	urls_list_init(&l);
+	urls_parse(buf_str(&b), b.len, "t", &l, count_warn, &w);
+	assert_int_equal(l.n, 2000);
+	for (i = 0; i < 2000; i++) {
+		char url[64];
+
+		snprintf(url, sizeof(url), "http://%zu.example/", i);
+		assert_int_equal(urls_find(&l, url), (long)i);
+	}
+	assert_int_equal(urls_find(&l, "http://long.example/"), -1);
+	/* 20 warnings, then the count of the other 2011. */
+	assert_int_equal(w.n, 21);
+	assert_int_equal(w.lines[15], 16);
+	assert_int_equal(w.last_line, 0);
+	assert_string_equal(w.last, "... and 2011 more problems");
+	urls_list_free(&l);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -216,6 +330,8 @@ main(void)
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_format_roundtrip),
 		cmocka_unit_test(test_kind_of),
+		cmocka_unit_test(test_controls),
+		cmocka_unit_test(test_limits),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
