@@ -152,7 +152,7 @@ timeout $GUARD "$GAZETTE" -u "$T/urls" -d "$T/db" refresh > "$T/out" \
     2> "$T/err"
 check "refresh: exit 1" [ $? -eq 1 ]
 check "refresh: the JSON feed is named with the limit" grep -q \
-    "refresh: $BASE/gzip/arrays.json: .*too many values" "$T/err"
+    "refresh: $BASE/gzip/arrays.json: json feed: too many values" "$T/err"
 check "refresh: the other feeds are stored" \
     [ "$(count_items "$T/db" "$BASE/feed/a.xml")" -eq 3 -a \
     "$(count_items "$T/db" "$BASE/feed/b.xml")" -eq 2 ]
