@@ -63,7 +63,7 @@ fuzz_touch(const char *s)
 static int
 fuzz_check_item(void *ctx, const struct item *it)
 {
-	size_t i;
+	size_t i, j;
 
 	(void)ctx;
 	if (it->guid == NULL || it->content_type == NULL)
@@ -74,14 +74,29 @@ fuzz_check_item(void *ctx, const struct item *it)
 	fuzz_touch(it->author);
 	fuzz_touch(it->content);
 	fuzz_touch(it->content_type);
+	/* item.h: capped, distinct (categories by text, enclosures by URL). */
+	if (it->n_enclosures > ITEM_MAX_ENCLOSURES ||
+	    it->n_categories > ITEM_MAX_CATEGORIES)
+		abort();
 	for (i = 0; i < it->n_enclosures; i++) {
-		if (it->enclosures[i].url == NULL)
+		if (it->enclosures[i].url == NULL ||
+		    it->enclosures[i].url[0] == '\0')
 			abort();
+		for (j = 0; j < i; j++)
+			if (strcmp(it->enclosures[i].url,
+			    it->enclosures[j].url) == 0)
+				abort();
 		fuzz_touch(it->enclosures[i].url);
 		fuzz_touch(it->enclosures[i].type);
 	}
-	for (i = 0; i < it->n_categories; i++)
+	for (i = 0; i < it->n_categories; i++) {
+		if (it->categories[i] == NULL || it->categories[i][0] == '\0')
+			abort();
+		for (j = 0; j < i; j++)
+			if (strcmp(it->categories[i], it->categories[j]) == 0)
+				abort();
 		fuzz_touch(it->categories[i]);
+	}
 	return (0);
 }
 

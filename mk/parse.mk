@@ -5,8 +5,8 @@ libgazette_a_SOURCES += src/encoding.c src/encoding.h src/feed.c \
 	src/feed_text.c
 gazette_SOURCES += src/cmd_parse.c
 
-TESTS += tests/parse_corpus.sh
-EXTRA_DIST += tests/parse_corpus.sh tests/jsoncmp.py tests/gen-corpus-list.sh \
+TESTS += tests/parse_corpus.sh tests/feed-limits.sh
+EXTRA_DIST += tests/parse_corpus.sh tests/feed-limits.sh tests/jsoncmp.py tests/gen-corpus-list.sh \
 	tests/gen-encoding-cases.py tests/gen-editorial-cases.py
 
 # The corpus files, listed by tests/gen-corpus-list.sh.

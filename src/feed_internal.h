@@ -113,12 +113,6 @@ enum fx_kind {
 	KIND_HTML
 };
 
-struct fx_strv {
-	char	**v;
-	size_t	 n;
-	size_t	 alloc;
-};
-
 /* An item (or entry) being read: raw pieces, assembled at its end. */
 struct fx_item {
 	char		*title;
@@ -138,10 +132,8 @@ struct fx_item {
 	int64_t		 dc_date;
 	char		*body[BODY_N];
 	enum fx_kind	 body_kind[BODY_N];
-	struct enclosure *enc;
-	size_t		 n_enc;
-	size_t		 a_enc;
-	struct fx_strv	 categories;
+	struct item	 lists;		/* only its enclosures and
+					   categories so far (item.h caps) */
 };
 
 struct fx_elem {
@@ -265,8 +257,6 @@ void	 fx_deliver(struct fx *x, enum fx_field field, char *s,
 	    enum fx_kind kind, int prio);
 void	 fx_add_enclosure(struct fx_item *it, char *url, const char *type,
 	    const char *length);
-void	 fx_strv_add(struct fx_strv *v, char *s);
-void	 fx_strv_free(struct fx_strv *v);
 /* The item is complete: assemble it and hand it to the sink. */
 void	 fx_item_done(struct fx *x);
 /* Join piece onto *dst with ", " (takes piece). */

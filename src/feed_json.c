@@ -130,103 +130,6 @@ author_names(struct json_object *obj)
 	return (out);
 }
 
-static void
-add_enclosures(struct item *item, struct json_object *obj,
-    const char *base)
-{
-	struct json_object *arr, *att, *size;
-	const char *url;
-	struct enclosure *e;
-	size_t i, n;
-	double d;
-
-	if ((arr = get(obj, "attachments", json_type_array)) == NULL)
-		return;
-	n = json_object_array_length(arr);
-	for (i = 0; i < n; i++) {
-		att = json_object_array_get_idx(arr, i);
-		if (att == NULL || !json_object_is_type(att, json_type_object) ||
-		    (url = get_str(att, "url")) == NULL)
-			continue;
-		item->enclosures = xreallocarray(item->enclosures,
-		    item->n_enclosures + 1, sizeof(*item->enclosures));
-		e = &item->enclosures[item->n_enclosures++];
-		e->url = url_resolve(base, url);
-		e->type = get_str(att, "mime_type") != NULL ?
-		    xstrdup(get_str(att, "mime_type")) : NULL;
-		e->length = -1;
-		if ((size = get(att, "size_in_bytes", json_type_int)) != NULL) {
-			e->length = json_object_get_int64(size);
-		} else if ((size = get(att, "size_in_bytes",
-		    json_type_double)) != NULL) {
-			d = json_object_get_double(size);
-			if (d >= 0 && d < 9e18 && d == (double)(int64_t)d)
-				e->length = (int64_t)d;
-		}
-		if (e->length < 0)
-			e->length = -1;
-	}
-}
-
-static void
-add_categories(struct item *item, struct json_object *obj)
-{
-	struct json_object *arr, *tag;
-	const char *s;
-	size_t i, n;
-
-	if ((arr = get(obj, "tags", json_type_array)) == NULL)
-		return;
-	n = json_object_array_length(arr);
-	for (i = 0; i < n; i++) {
-		tag = json_object_array_get_idx(arr, i);
-		if (tag == NULL || !json_object_is_type(tag, json_type_string))
-			continue;
-		s = json_object_get_string(tag);
-		if (s == NULL || *s == '\0')
-			continue;
-		item->categories = xreallocarray(item->categories,
-		    item->n_categories + 1, sizeof(*item->categories));
-		item->categories[item->n_categories++] = collapse(s);
-	}
-}
-
-static void
-fill_item(struct item *item, struct json_object *obj, const char *base,
-    const char *feed_author)
-{
-	struct json_object *id;
-	const char *s;
-
-	item->title = collapse(get_str(obj, "title"));
-	if ((s = get_str(obj, "url")) == NULL)
-		s = get_str(obj, "external_url");
-	item->link = resolve(base, s);
-	if ((item->author = author_names(obj)) == NULL && feed_author != NULL)
-		item->author = xstrdup(feed_author);
-	item->published = date_parse(get_str(obj, "date_published"));
-	item->updated = date_parse(get_str(obj, "date_modified"));
-	if ((s = get_str(obj, "content_html")) != NULL) {
-		item->content = xstrdup(s);
-		item->content_type = "html";
-	} else if ((s = get_str(obj, "content_text")) != NULL ||
-	    (s = get_str(obj, "summary")) != NULL) {
-		item->content = xstrdup(s);
-		item->content_type = "text";
-	}
-	add_enclosures(item, obj, base);
-	add_categories(item, obj);
-	if ((s = get_str(obj, "id")) != NULL)
-		item->guid = xstrdup(s);
-	else if (((id = get(obj, "id", json_type_int)) != NULL ||
-	    (id = get(obj, "id", json_type_double)) != NULL) &&
-	    (s = json_object_get_string(id)) != NULL)
-		item->guid = xstrdup(s);
-	else
-		item->guid = feed_guid_hash(item->link, item->title,
-		    item->content);
-}
-
 /* Length of the valid UTF-8 sequence at p (n bytes left), 0 if invalid. */
 static size_t
 utf8_seq(const unsigned char *p, size_t n)
@@ -299,21 +202,169 @@ fix_utf8(char **s)
 }
 
 static void
+add_enclosures(struct item *item, struct json_object *obj,
+    const char *base)
+{
+	struct json_object *arr, *att, *size;
+	const char *url, *type;
+	char *u, *t;
+	size_t i, n;
+	int64_t length;
+	double d;
+
+	if ((arr = get(obj, "attachments", json_type_array)) == NULL)
+		return;
+	n = json_object_array_length(arr);
+	for (i = 0; i < n; i++) {
+		att = json_object_array_get_idx(arr, i);
+		if (att == NULL || !json_object_is_type(att, json_type_object) ||
+		    (url = get_str(att, "url")) == NULL)
+			continue;
+		type = get_str(att, "mime_type");
+		length = -1;
+		if ((size = get(att, "size_in_bytes", json_type_int)) != NULL) {
+			length = json_object_get_int64(size);
+		} else if ((size = get(att, "size_in_bytes",
+		    json_type_double)) != NULL) {
+			d = json_object_get_double(size);
+			if (d >= 0 && d < 9e18 && d == (double)(int64_t)d)
+				length = (int64_t)d;
+		}
+		u = url_resolve(base, url);
+		t = type != NULL ? xstrdup(type) : NULL;
+		fix_utf8(&u);
+		fix_utf8(&t);
+		item_add_enclosure(item, u, t, length);
+	}
+}
+
+static void
+add_categories(struct item *item, struct json_object *obj)
+{
+	struct json_object *arr, *tag;
+	size_t i, n;
+	char *s;
+
+	if ((arr = get(obj, "tags", json_type_array)) == NULL)
+		return;
+	n = json_object_array_length(arr);
+	for (i = 0; i < n; i++) {
+		tag = json_object_array_get_idx(arr, i);
+		if (tag == NULL || !json_object_is_type(tag, json_type_string))
+			continue;
+		s = collapse(json_object_get_string(tag));
+		fix_utf8(&s);
+		item_add_category(item, s);
+	}
+}
+
+static void
+fill_item(struct item *item, struct json_object *obj, const char *base,
+    const char *feed_author)
+{
+	struct json_object *id;
+	const char *s;
+
+	item->title = collapse(get_str(obj, "title"));
+	if ((s = get_str(obj, "url")) == NULL)
+		s = get_str(obj, "external_url");
+	item->link = resolve(base, s);
+	if ((item->author = author_names(obj)) == NULL && feed_author != NULL)
+		item->author = xstrdup(feed_author);
+	item->published = date_parse(get_str(obj, "date_published"));
+	item->updated = date_parse(get_str(obj, "date_modified"));
+	if ((s = get_str(obj, "content_html")) != NULL) {
+		item->content = xstrdup(s);
+		item->content_type = "html";
+	} else if ((s = get_str(obj, "content_text")) != NULL ||
+	    (s = get_str(obj, "summary")) != NULL) {
+		item->content = xstrdup(s);
+		item->content_type = "text";
+	}
+	add_enclosures(item, obj, base);
+	add_categories(item, obj);
+	if ((s = get_str(obj, "id")) != NULL)
+		item->guid = xstrdup(s);
+	else if (((id = get(obj, "id", json_type_int)) != NULL ||
+	    (id = get(obj, "id", json_type_double)) != NULL) &&
+	    (s = json_object_get_string(id)) != NULL)
+		item->guid = xstrdup(s);
+	else
+		item->guid = feed_guid_hash(item->link, item->title,
+		    item->content);
+}
+
+static void
 fix_item_utf8(struct item *item)
 {
-	size_t i;
-
 	fix_utf8(&item->guid);
 	fix_utf8(&item->title);
 	fix_utf8(&item->link);
 	fix_utf8(&item->author);
 	fix_utf8(&item->content);
-	for (i = 0; i < item->n_enclosures; i++) {
-		fix_utf8(&item->enclosures[i].url);
-		fix_utf8(&item->enclosures[i].type);
+}
+
+/*
+ * json-c builds the whole document as a tree, and a small document can
+ * make a large one: "[]," is 3 bytes and an array of about 150, "{}," an
+ * object of about 800 (json-c 0.16 on 64-bit).  A lexical pass counts the
+ * values and prices them so; a document whose tree would pass
+ * FEED_JSON_MAX_TREE is refused before json-c allocates anything.  The
+ * pass only counts (json-c still judges the syntax), but it reads strings
+ * and comments as json-c does, single quotes included, so that nothing
+ * json-c builds goes uncounted.
+ */
+#define COST_OBJECT	800
+#define COST_ARRAY	160
+#define COST_VALUE	80	/* a string (key or value), number or literal */
+
+static bool
+is_delim(char c)
+{
+	return (is_space(c) || (c != '\0' && strchr(",:[]{}\"'/", c) != NULL));
+}
+
+static bool
+tree_fits(const char *s, size_t n)
+{
+	size_t i, cost = 0;
+	char q;
+
+	for (i = 0; i < n && cost <= FEED_JSON_MAX_TREE; i++) {
+		switch (s[i]) {
+		case '{':
+			cost += COST_OBJECT;
+			break;
+		case '[':
+			cost += COST_ARRAY;
+			break;
+		case '"':
+		case '\'':
+			cost += COST_VALUE;
+			for (q = s[i++]; i < n && s[i] != q; i++)
+				if (s[i] == '\\')
+					i++;
+			break;
+		case '/':
+			if (i + 1 < n && s[i + 1] == '*') {
+				for (i += 2; i + 1 < n && !(s[i] == '*' &&
+				    s[i + 1] == '/'); i++)
+					;
+				i++;
+			} else
+				while (i < n && s[i] != '\n')
+					i++;
+			break;
+		default:
+			if (is_delim(s[i]))
+				break;
+			cost += COST_VALUE;
+			while (i + 1 < n && !is_delim(s[i + 1]))
+				i++;
+			break;
+		}
 	}
-	for (i = 0; i < item->n_categories; i++)
-		fix_utf8(&item->categories[i]);
+	return (cost <= FEED_JSON_MAX_TREE);
 }
 
 static bool
@@ -352,6 +403,11 @@ feed_json_parse(const char *data, size_t len,
 	if (len > max_bytes || len > INT_MAX) {
 		err_set(err, ERR_LIMIT, "json feed: document larger than %zu "
 		    "bytes", max_bytes < INT_MAX ? max_bytes : (size_t)INT_MAX);
+		return (FEED_FAILED);
+	}
+	if (!tree_fits(data, len)) {
+		err_set(err, ERR_LIMIT, "json feed: too many values (more "
+		    "than %u MiB once parsed)", FEED_JSON_MAX_TREE >> 20);
 		return (FEED_FAILED);
 	}
 	if ((tok = json_tokener_new_ex(FEED_JSON_MAX_DEPTH)) == NULL) {

@@ -1,8 +1,10 @@
 /*
  * feed_json: JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1)
  * with json-c.  The whole document is parsed at once (JSON has no useful
- * streaming form here); its size is capped by opts->max_bytes and its
- * nesting depth by FEED_JSON_MAX_DEPTH.
+ * streaming form here); its size is capped by opts->max_bytes, its
+ * nesting depth by FEED_JSON_MAX_DEPTH and the memory its parsed form
+ * takes, estimated beforehand from the number of values, by
+ * FEED_JSON_MAX_TREE.
  */
 #ifndef GAZETTE_FEED_JSON_H
 #define GAZETTE_FEED_JSON_H
@@ -14,6 +16,7 @@
 #include "item.h"
 
 #define FEED_JSON_MAX_DEPTH	64
+#define FEED_JSON_MAX_TREE	(64u * 1024 * 1024)	/* bytes, estimated */
 
 /*
  * Parse data (UTF-8, an optional BOM is skipped).  meta must have been

@@ -171,41 +171,13 @@ fx_join(char **dst, char *piece)
 }
 
 void
-fx_strv_add(struct fx_strv *v, char *s)
-{
-	size_t i;
-
-	for (i = 0; i < v->n; i++) {
-		if (strcmp(v->v[i], s) == 0) {
-			free(s);
-			return;
-		}
-	}
-	if (v->n == v->alloc) {
-		v->alloc = v->alloc == 0 ? 4 : v->alloc * 2;
-		v->v = xreallocarray(v->v, v->alloc, sizeof(*v->v));
-	}
-	v->v[v->n++] = s;
-}
-
-void
-fx_strv_free(struct fx_strv *v)
-{
-	size_t i;
-
-	for (i = 0; i < v->n; i++)
-		free(v->v[i]);
-	free(v->v);
-	memset(v, 0, sizeof(*v));
-}
-
-void
 fx_item_init(struct fx_item *it)
 {
 	memset(it, 0, sizeof(*it));
 	it->published = ITEM_NO_DATE;
 	it->updated = ITEM_NO_DATE;
 	it->dc_date = ITEM_NO_DATE;
+	item_init(&it->lists);
 }
 
 void
@@ -224,12 +196,7 @@ fx_item_clear(struct fx_item *it)
 	free(it->itunes_author);
 	for (i = 0; i < BODY_N; i++)
 		free(it->body[i]);
-	for (i = 0; i < it->n_enc; i++) {
-		free(it->enc[i].url);
-		free(it->enc[i].type);
-	}
-	free(it->enc);
-	fx_strv_free(&it->categories);
+	item_clear(&it->lists);
 	fx_item_init(it);
 }
 
@@ -257,38 +224,8 @@ void
 fx_add_enclosure(struct fx_item *it, char *url, const char *type,
     const char *length)
 {
-	struct enclosure *e;
-	char *t = NULL;
-	size_t i;
-
-	if (url == NULL || url[0] == '\0') {
-		free(url);
-		return;
-	}
-	if (type != NULL) {
-		t = fx_collapse(type);
-	}
-	for (i = 0; i < it->n_enc; i++) {
-		e = &it->enc[i];
-		if (strcmp(e->url, url) != 0)
-			continue;
-		if (e->type == NULL)
-			e->type = t;
-		else
-			free(t);
-		if (e->length < 0)
-			e->length = parse_length(length);
-		free(url);
-		return;
-	}
-	if (it->n_enc == it->a_enc) {
-		it->a_enc = it->a_enc == 0 ? 2 : it->a_enc * 2;
-		it->enc = xreallocarray(it->enc, it->a_enc, sizeof(*it->enc));
-	}
-	e = &it->enc[it->n_enc++];
-	e->url = url;
-	e->type = t;
-	e->length = parse_length(length);
+	item_add_enclosure(&it->lists, url, fx_collapse(type),
+	    parse_length(length));
 }
 
 static void
@@ -316,7 +253,6 @@ fx_deliver(struct fx *x, enum fx_field field, char *s, enum fx_kind kind,
 {
 	struct fx_item *it = &x->item;
 	struct feed_meta *m = x->meta;
-	char *c;
 
 	switch (field) {
 	case F_META_TITLE:
@@ -389,8 +325,7 @@ fx_deliver(struct fx *x, enum fx_field field, char *s, enum fx_kind kind,
 			free(s);
 		return;
 	case F_CATEGORY:
-		if ((c = fx_collapse(s)) != NULL)
-			fx_strv_add(&it->categories, c);
+		item_add_category(&it->lists, fx_collapse(s));
 		break;
 	case F_CONTENT:
 		if (prio >= 0 && prio < BODY_N && it->body[prio] == NULL &&
@@ -515,13 +450,11 @@ fx_item_done(struct fx *x)
 	out.published = it->published != ITEM_NO_DATE ? it->published :
 	    it->dc_date;
 	out.updated = it->updated;
-	out.enclosures = it->enc;
-	out.n_enclosures = it->n_enc;
-	it->enc = NULL;
-	it->n_enc = it->a_enc = 0;
-	out.categories = it->categories.v;
-	out.n_categories = it->categories.n;
-	memset(&it->categories, 0, sizeof(it->categories));
+	out.enclosures = it->lists.enclosures;
+	out.n_enclosures = it->lists.n_enclosures;
+	out.categories = it->lists.categories;
+	out.n_categories = it->lists.n_categories;
+	item_init(&it->lists);
 	fx_item_clear(it);
 
 	stop = x->sink != NULL && x->sink->item != NULL ?

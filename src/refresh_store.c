@@ -176,6 +176,8 @@ store_document(struct refresh *r, struct refresh_job *j,
 		err_set(&perr, ERR_NOTFEED, "empty document");
 	if (fetch_error != NULL)
 		buf_addstr(&msg, fetch_error);
+	else if (fs == FEED_FAILED && perr.code == ERR_LIMIT)
+		buf_addstr(&msg, perr.msg);	/* a feed, but too big */
 	else if (fs == FEED_FAILED)
 		buf_addf(&msg, "not a feed: %s", perr.msg);
 	else if (fs == FEED_PARTIAL)
