@@ -9,6 +9,7 @@
 
 #include <expat.h>
 
+#include "msg.h"
 #include "opml.h"
 #include "xmalloc.h"
 
@@ -44,7 +45,7 @@ warn_line(struct opml_state *st, const char *fmt, ...)
 	if (st->warn != NULL)
 		st->warn(st->ctx, st->name, line, msg);
 	else
-		fprintf(stderr, "gazette: %s:%u: %s\n", st->name, line, msg);
+		msg_warn("%s:%u: %s", st->name, line, msg);
 }
 
 static const char *

@@ -56,6 +56,13 @@
  */
 char	*text_sanitize(const char *s, unsigned flags);
 char	*text_sanitize_n(const char *s, size_t len, unsigned flags);
+/*
+ * text_sanitize into dst, a buffer of size bytes, without allocating:
+ * the clean text is cut at a character boundary so that it fits with
+ * its NUL.  Returns its length.  Nothing is written when size is 0.
+ */
+size_t	 text_sanitize_buf(char *dst, size_t size, const char *s,
+	    unsigned flags);
 
 /*
  * Decode the code point at s (at most len bytes).  Returns the number of

@@ -291,6 +291,25 @@ test_prefix_pad(void **state)
 	free(s);
 }
 
+/* text_sanitize_buf: the same cleaning, cut to the buffer. */
+static void
+test_sanitize_buf(void **state)
+{
+	const char *in = "ab\x1b]0;pwn\x07" "c\xc2\x9b" "2J\xc3\xa9";
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(text_sanitize_buf(buf, sizeof(buf), in, 0), 5);
+	assert_string_equal(buf, "abc\xc3\xa9");
+	/* No room for the whole of the last character: it is left out. */
+	assert_int_equal(text_sanitize_buf(buf, 5, in, 0), 3);
+	assert_string_equal(buf, "abc");
+	assert_int_equal(text_sanitize_buf(buf, 1, in, 0), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(text_sanitize_buf(buf, sizeof(buf), NULL, 0), 0);
+	assert_string_equal(buf, "");
+}
+
 static void
 check_wrap(const char *in, size_t width, const char **want, size_t nwant)
 {
@@ -404,6 +423,7 @@ main(void)
 		cmocka_unit_test(test_truncate_table),
 		cmocka_unit_test(test_truncate_never_splits),
 		cmocka_unit_test(test_prefix_pad),
+		cmocka_unit_test(test_sanitize_buf),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_property),
 	};
