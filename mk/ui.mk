@@ -32,4 +32,8 @@ TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
 EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
 	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh
 
+# Titles of 10,000 characters and combining floods, cut to the screen.
+TESTS += tests/ui_flood.sh
+EXTRA_DIST += tests/ui_flood.sh
+
 EXTRA_DIST += fuzz/fuzz_config.c fuzz/fuzz_config.dict

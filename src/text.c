@@ -324,20 +324,86 @@ text_prefix(const char *s, size_t cells, size_t *widthp)
 	return (i);
 }
 
+/*
+ * Copy to out the longest prefix of s (len bytes) that fits in cells
+ * display cells, with at most TEXT_MAX_MARKS zero-width characters after
+ * each character: the others are left out.  out has room for what
+ * fit_room() says.  Stores the bytes written in *outlen and their width
+ * in *widthp; returns the bytes of s read, len when all of s fits.
+ */
+static size_t
+fit(const char *s, size_t len, size_t cells, char *out, size_t *outlen,
+    size_t *widthp)
+{
+	size_t i = 0, o = 0, n, w = 0, cw, marks = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		n = text_decode(s + i, len - i, &cp);
+		cw = (size_t)text_cp_width(cp);
+		if (cw > 0) {
+			if (w + cw > cells)
+				break;
+			w += cw;
+			marks = 0;
+		} else if (marks++ >= TEXT_MAX_MARKS) {
+			i += n;
+			continue;
+		}
+		memcpy(out + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	*outlen = o;
+	if (widthp != NULL)
+		*widthp = w;
+	return (i);
+}
+
+/*
+ * Room for what fit() writes: no more than s, and no more than cells
+ * characters of at most 4 bytes, each with its marks (and marks before
+ * the first one), plus an ellipsis and the NUL.
+ */
+static size_t
+fit_room(size_t len, size_t cells)
+{
+	size_t most = SIZE_MAX / 4 / (TEXT_MAX_MARKS + 1) - 1;
+
+	if (cells < most && len > (cells + 1) * 4 * (TEXT_MAX_MARKS + 1))
+		len = (cells + 1) * 4 * (TEXT_MAX_MARKS + 1);
+	return (len + sizeof(TEXT_ELLIPSIS));
+}
+
+char *
+text_fit(const char *s, size_t cells, size_t *widthp)
+{
+	size_t len, o;
+	char *out;
+
+	len = s == NULL ? 0 : strlen(s);
+	out = xmalloc(fit_room(len, cells));
+	(void)fit(s, len, cells, out, &o, widthp);
+	out[o] = '\0';
+	return (out);
+}
+
 char *
 text_truncate(const char *s, size_t cells)
 {
-	size_t n;
+	size_t len, o;
 	char *out;
 
 	if (s == NULL || cells == 0)
 		return (xstrdup(""));
-	if (text_width(s) <= cells)
-		return (xstrdup(s));
-	n = text_prefix(s, cells - 1, NULL);
-	out = xmalloc(n + sizeof(TEXT_ELLIPSIS));
-	memcpy(out, s, n);
-	memcpy(out + n, TEXT_ELLIPSIS, sizeof(TEXT_ELLIPSIS));
+	len = strlen(s);
+	out = xmalloc(fit_room(len, cells));
+	if (fit(s, len, cells, out, &o, NULL) == len) {
+		out[o] = '\0';
+		return (out);
+	}
+	(void)fit(s, len, cells - 1, out, &o, NULL);
+	memcpy(out + o, TEXT_ELLIPSIS, sizeof(TEXT_ELLIPSIS));
 	return (out);
 }
 
