@@ -1,10 +1,14 @@
 /*
  * fuzz_text: the text.h functions on arbitrary bytes.  The first byte
  * picks the sanitiser flags and a width (0 to 63).  Checked: sanitised
- * text is valid UTF-8 without controls (but the kept ones); truncation
- * fits, ends in the ellipsis when it cuts and keeps a prefix; padding is
- * exact; wrapping keeps every non-space byte in order and no line is
- * wider than the width (one wide character in one cell excepted).
+ * text is valid UTF-8 without controls (but the kept ones), and
+ * text_sanitize_buf gives a prefix of it at a character boundary;
+ * truncation fits, keeps at most TEXT_MAX_MARKS zero-width characters
+ * after each character, ends in the ellipsis when it cuts and keeps a
+ * prefix (of the text with the extra marks left out); text_fit is the
+ * same without the ellipsis; padding is exact; wrapping keeps every
+ * non-space byte in order and no line is wider than the width (one wide
+ * character in one cell excepted).
  */
 #include "config.h"
 
@@ -19,13 +23,36 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int locale_set;
 
+/* s with the zero-width characters past TEXT_MAX_MARKS in a run left out. */
+static char *
+cap_marks(const char *s)
+{
+	size_t len = strlen(s), i, n, o = 0, marks = 0;
+	uint32_t cp;
+	char *out = malloc(len + 1);
+
+	if (out == NULL)
+		abort();
+	for (i = 0; i < len; i += n) {
+		n = text_decode(s + i, len - i, &cp);
+		if (text_cp_width(cp) > 0)
+			marks = 0;
+		else if (marks++ >= TEXT_MAX_MARKS)
+			continue;
+		memcpy(out + o, s + i, n);
+		o += n;
+	}
+	out[o] = '\0';
+	return (out);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct text_line *lines;
 	const char *in;
-	char *s, *t, *p;
-	size_t i, j, k, n, len, slen, width, w;
+	char *s, *t, *p, *c, small[64];
+	size_t i, j, k, n, len, slen, width, w, fw;
 	unsigned flags;
 	uint32_t cp;
 
@@ -60,8 +87,32 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (strcmp(s, t) != 0)
 		abort();
 	free(t);
+	/* Into a small buffer: a prefix, cut before a character that does
+	 * not fit. */
+	n = text_sanitize_buf(small, width + 1, s, flags);
+	if (n > width || n != strlen(small) || memcmp(small, s, n) != 0)
+		abort();
+	if (n < slen && n + text_decode(s + n, slen - n, &cp) <= width)
+		abort();
+	/* Into a big one: text_sanitize (of the input up to a NUL). */
+	p = malloc(len + 1);
+	if (p == NULL)
+		abort();
+	memcpy(p, in, len);
+	p[len] = '\0';
+	t = text_sanitize(p, flags);
+	c = malloc(strlen(p) * 3 + 1);
+	if (c == NULL)
+		abort();
+	if (text_sanitize_buf(c, strlen(p) * 3 + 1, p, flags) != strlen(t) ||
+	    strcmp(c, t) != 0)
+		abort();
+	free(c);
+	free(t);
+	free(p);
 
 	w = text_width(s);
+	c = cap_marks(s);
 	t = text_truncate(s, width);
 	n = strlen(t);
 	if (text_width(t) > width)
@@ -70,14 +121,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (*t != '\0')
 			abort();
 	} else if (w <= width) {
-		if (strcmp(t, s) != 0)
+		if (strcmp(t, c) != 0)
 			abort();
 	} else {
 		if (n < 3 || memcmp(t + n - 3, TEXT_ELLIPSIS, 3) != 0 ||
-		    memcmp(t, s, n - 3) != 0)
+		    memcmp(t, c, n - 3) != 0)
 			abort();
 	}
 	free(t);
+	t = text_fit(s, width, &fw);
+	n = strlen(t);
+	if (fw != text_width(t) || fw > width || memcmp(t, c, n) != 0 ||
+	    (w <= width && strcmp(t, c) != 0))
+		abort();
+	free(t);
+	free(c);
 	t = text_pad(s, width, (enum text_align)(data[0] % 3));
 	if (text_width(t) != width)
 		abort();

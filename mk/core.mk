@@ -3,6 +3,7 @@ libgazette_a_SOURCES += src/buf.c src/buf.h src/err.c src/err.h \
 	src/xmalloc.c src/xmalloc.h src/item.c src/item.h src/jsonw.c \
 	src/jsonw.h src/paths.c src/paths.h src/cmd.c src/cmd.h src/feed.h \
 	src/i18n.h src/userfile.c src/userfile.h
+libgazette_a_SOURCES += src/msg.c src/msg.h
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test_core

@@ -32,6 +32,10 @@ EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh \
 	tests/httpd.py tests/httpd-lib.sh
 
+# No raw control character in any message (refresh, parse, import, add).
+TESTS += tests/messages.sh
+EXTRA_DIST += tests/messages.sh
+
 # libFuzzer targets (fuzz/run.sh fuzz_urls|fuzz_opml SECONDS).
 EXTRA_DIST += fuzz/fuzz_urls.c fuzz/fuzz_opml.c
 

@@ -33,4 +33,8 @@ EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
 	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh \
 	tests/ui_config.sh
 
+# Titles of 10,000 characters and combining floods, cut to the screen.
+TESTS += tests/ui_flood.sh
+EXTRA_DIST += tests/ui_flood.sh
+
 EXTRA_DIST += fuzz/fuzz_config.c fuzz/fuzz_config.dict

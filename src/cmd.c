@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "paths.h"
 #include "xmalloc.h"
 
@@ -37,9 +38,7 @@ cmd_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("gazette: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg_vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }

@@ -50,7 +50,7 @@ char	*cmd_urls_path(const struct cmd_ctx *ctx);
 char	*cmd_config_path(const struct cmd_ctx *ctx);
 char	*cmd_db_path(const struct cmd_ctx *ctx);
 
-/* Print "gazette: <msg>" on stderr. */
+/* Print "gazette: <msg>" on stderr, sanitised (msg_warn in msg.h). */
 void	cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

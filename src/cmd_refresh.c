@@ -30,16 +30,6 @@ struct progress {
 	struct timespec	 last;
 };
 
-/* Print s with control characters replaced: nothing raw reaches a tty. */
-static void
-put_clean(FILE *fp, const char *s)
-{
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, fp);
-}
-
 static void
 clear_line(struct progress *pg)
 {
@@ -78,27 +68,17 @@ feed_done(void *ctx, const struct refresh_report *rep,
 
 	if (rep->outcome == REFRESH_FAILED) {
 		clear_line(pg);
-		fputs("gazette: refresh: ", stderr);
-		put_clean(stderr, rep->url);
-		fputs(": ", stderr);
-		put_clean(stderr, rep->error != NULL ? rep->error : "failed");
-		fputc('\n', stderr);
+		cmd_warn("refresh: %s: %s", rep->url, rep->error != NULL ?
+		    rep->error : "failed");
 	} else if (rep->outcome == REFRESH_SKIPPED && rep->error != NULL &&
 	    strncmp(rep->error, "exec:", 5) == 0 && !pg->quiet) {
 		clear_line(pg);
-		fputs("gazette: refresh: ", stderr);
-		put_clean(stderr, rep->url);
-		fputs(": skipped: ", stderr);
-		put_clean(stderr, rep->error);
-		fputc('\n', stderr);
+		cmd_warn("refresh: %s: skipped: %s", rep->url, rep->error);
 	}
 	if (rep->moved_to != NULL && !pg->quiet) {
 		clear_line(pg);
-		fputs("gazette: refresh: ", stderr);
-		put_clean(stderr, rep->url);
-		fputs(": moved permanently to ", stderr);
-		put_clean(stderr, rep->moved_to);
-		fputs(" (urls file left as it is)\n", stderr);
+		cmd_warn("refresh: %s: moved permanently to %s (urls file "
+		    "left as it is)", rep->url, rep->moved_to);
 	}
 	show_progress(pg, s, rep->outcome == REFRESH_FAILED);
 }

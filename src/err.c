@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "err.h"
+#include "text.h"
 
 void
 err_clear(struct err *err)
@@ -18,14 +19,17 @@ err_clear(struct err *err)
 void
 err_set(struct err *err, enum err_code code, const char *fmt, ...)
 {
+	char raw[sizeof(err->msg) * 4];
 	va_list ap;
 
 	if (err == NULL || err->code != ERR_NONE)
 		return;
 	err->code = code;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	(void)vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	/* Messages quote outside text: keep them safe to print. */
+	(void)text_sanitize_buf(err->msg, sizeof(err->msg), raw, 0);
 }
 
 bool

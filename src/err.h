@@ -3,6 +3,9 @@
  * as their last parameter; err_set keeps only the first error, so the
  * deepest, most specific message survives.  Messages are one line, lower
  * case, no trailing newline, and name the object ("feed %s: HTTP 404").
+ * err_set sanitises what it formats (text_sanitize in text.h: no control
+ * character, escape sequence, bidi control or invalid UTF-8 is kept), so
+ * a message quoting a feed, a server or a file is safe to print.
  */
 #ifndef GAZETTE_ERR_H
 #define GAZETTE_ERR_H

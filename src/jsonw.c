@@ -80,9 +80,18 @@ jsonw_str(struct buf *b, const char *s)
 		else if ((seq = utf8_seq(p, n)) == 0) {
 			buf_addstr(b, "\xef\xbf\xbd");
 		} else {
-			/* C1 controls (U+0080..U+009F) are escaped too. */
+			/*
+			 * C1 controls (U+0080..U+009F) and bidi controls
+			 * (U+202A..U+202E, U+2066..U+2069) are escaped too:
+			 * the same data, but nothing a terminal acts on.
+			 */
 			if (seq == 2 && p[0] == 0xc2 && p[1] < 0xa0)
 				buf_addf(b, "\\u%04x", p[1]);
+			else if (seq == 3 && p[0] == 0xe2 &&
+			    ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+			    (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
+				buf_addf(b, "\\u%04x", (unsigned)(0x2000 |
+				    ((p[1] & 0x3f) << 6) | (p[2] & 0x3f)));
 			else
 				buf_add(b, p, seq);
 			p += seq;

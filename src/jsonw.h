@@ -1,7 +1,8 @@
 /*
  * jsonw: writing JSON text into a struct buf.  Strings are escaped so
- * that control characters never appear raw (\u001b), and bytes that are
- * not valid UTF-8 become U+FFFD, so the output is always valid JSON.
+ * that control characters (C0, DEL, C1) and bidi controls never appear
+ * raw (\u001b, \u202e), and bytes that are not valid UTF-8 become
+ * U+FFFD, so the output is always valid JSON and safe on a terminal.
  */
 #ifndef GAZETTE_JSONW_H
 #define GAZETTE_JSONW_H

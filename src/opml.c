@@ -9,6 +9,7 @@
 
 #include <expat.h>
 
+#include "msg.h"
 #include "opml.h"
 #include "text.h"
 #include "userfile.h"
@@ -37,9 +38,9 @@ default_warn(void *ctx, const char *file, unsigned line, const char *msg)
 {
 	(void)ctx;
 	if (line > 0)
-		fprintf(stderr, "gazette: %s:%u: %s\n", file, line, msg);
+		msg_warn("%s:%u: %s", file, line, msg);
 	else
-		fprintf(stderr, "gazette: %s: %s\n", file, msg);
+		msg_warn("%s: %s", file, msg);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "msg.h"
 #include "paths.h"
 #include "store.h"
 #include "store_int.h"
@@ -73,8 +74,8 @@ param(sqlite3_stmt *s, const char *name)
 	int i = sqlite3_bind_parameter_index(s, name);
 
 	if (i == 0) {
-		fprintf(stderr, "gazette: store: no parameter %s in: %s\n",
-		    name, sqlite3_sql(s));
+		msg_warn("store: no parameter %s in: %s", name,
+		    sqlite3_sql(s));
 		abort();
 	}
 	return (i);

@@ -176,27 +176,20 @@ skip_escape(const unsigned char *s, size_t len, size_t i)
 	return (i);		/* a lone ESC: only it goes */
 }
 
-char *
-text_sanitize(const char *s, unsigned flags)
-{
-	return (text_sanitize_n(s, s == NULL ? 0 : strlen(s), flags));
-}
-
-char *
-text_sanitize_n(const char *str, size_t len, unsigned flags)
+/*
+ * The sanitiser proper (the rules are in text.h): writes the clean text
+ * of str to out, at most size - 1 bytes and a NUL, never part of a
+ * character.  Returns the bytes written.  size > 0.
+ */
+static size_t
+sanitize(char *out, size_t size, const char *str, size_t len, unsigned flags)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	char *out, *o;
-	size_t i, n;
+	char enc[4];
+	size_t i, n, o, elen;
 	uint32_t cp;
 
-	if (str == NULL)
-		len = 0;
-	if (len > (SIZE_MAX - 1) / 3)
-		len = (SIZE_MAX - 1) / 3;
-	/* Each input byte gives at most 3 output bytes (U+FFFD). */
-	out = o = xmalloc(len * 3 + 1);
-	i = 0;
+	i = o = 0;
 	while (i < len) {
 		n = text_decode(str + i, len - i, &cp);
 		i += n;
@@ -213,30 +206,60 @@ text_sanitize_n(const char *str, size_t len, unsigned flags)
 			i = skip_string(s, len, i);
 			continue;
 		}
-		if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
-			*o++ = (flags & TEXT_KEEP_NEWLINE) ? '\n' : ' ';
-			continue;
-		}
-		if (cp == '\r') {
+		if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
+			cp = (flags & TEXT_KEEP_NEWLINE) ? '\n' : ' ';
+		else if (cp == '\r') {
 			if (i < len && s[i] == '\n')
 				i++;
-			*o++ = (flags & TEXT_KEEP_NEWLINE) ? '\n' : ' ';
-			continue;
-		}
-		if (cp == '\t') {
-			*o++ = (flags & TEXT_KEEP_TAB) ? '\t' : ' ';
-			continue;
-		}
-		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+			cp = (flags & TEXT_KEEP_NEWLINE) ? '\n' : ' ';
+		} else if (cp == '\t')
+			cp = (flags & TEXT_KEEP_TAB) ? '\t' : ' ';
+		else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
 		    is_bidi_control(cp))
 			continue;
-		if (cp < 0x80)
-			*o++ = (char)cp;
-		else
-			o += text_encode(cp, o);
+		if (cp < 0x80) {
+			if (o + 1 >= size)
+				break;
+			out[o++] = (char)cp;
+			continue;
+		}
+		elen = text_encode(cp, enc);
+		if (o + elen >= size)
+			break;
+		memcpy(out + o, enc, elen);
+		o += elen;
 	}
-	*o = '\0';
+	out[o] = '\0';
+	return (o);
+}
+
+char *
+text_sanitize(const char *s, unsigned flags)
+{
+	return (text_sanitize_n(s, s == NULL ? 0 : strlen(s), flags));
+}
+
+char *
+text_sanitize_n(const char *str, size_t len, unsigned flags)
+{
+	char *out;
+
+	if (str == NULL)
+		len = 0;
+	if (len > (SIZE_MAX - 1) / 3)
+		len = (SIZE_MAX - 1) / 3;
+	/* Each input byte gives at most 3 output bytes (U+FFFD). */
+	out = xmalloc(len * 3 + 1);
+	(void)sanitize(out, len * 3 + 1, str, len, flags);
 	return (out);
+}
+
+size_t
+text_sanitize_buf(char *dst, size_t size, const char *s, unsigned flags)
+{
+	if (size == 0)
+		return (0);
+	return (sanitize(dst, size, s, s == NULL ? 0 : strlen(s), flags));
 }
 
 int
@@ -301,20 +324,86 @@ text_prefix(const char *s, size_t cells, size_t *widthp)
 	return (i);
 }
 
+/*
+ * Copy to out the longest prefix of s (len bytes) that fits in cells
+ * display cells, with at most TEXT_MAX_MARKS zero-width characters after
+ * each character: the others are left out.  out has room for what
+ * fit_room() says.  Stores the bytes written in *outlen and their width
+ * in *widthp; returns the bytes of s read, len when all of s fits.
+ */
+static size_t
+fit(const char *s, size_t len, size_t cells, char *out, size_t *outlen,
+    size_t *widthp)
+{
+	size_t i = 0, o = 0, n, w = 0, cw, marks = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		n = text_decode(s + i, len - i, &cp);
+		cw = (size_t)text_cp_width(cp);
+		if (cw > 0) {
+			if (w + cw > cells)
+				break;
+			w += cw;
+			marks = 0;
+		} else if (marks++ >= TEXT_MAX_MARKS) {
+			i += n;
+			continue;
+		}
+		memcpy(out + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	*outlen = o;
+	if (widthp != NULL)
+		*widthp = w;
+	return (i);
+}
+
+/*
+ * Room for what fit() writes: no more than s, and no more than cells
+ * characters of at most 4 bytes, each with its marks (and marks before
+ * the first one), plus an ellipsis and the NUL.
+ */
+static size_t
+fit_room(size_t len, size_t cells)
+{
+	size_t most = SIZE_MAX / 4 / (TEXT_MAX_MARKS + 1) - 1;
+
+	if (cells < most && len > (cells + 1) * 4 * (TEXT_MAX_MARKS + 1))
+		len = (cells + 1) * 4 * (TEXT_MAX_MARKS + 1);
+	return (len + sizeof(TEXT_ELLIPSIS));
+}
+
+char *
+text_fit(const char *s, size_t cells, size_t *widthp)
+{
+	size_t len, o;
+	char *out;
+
+	len = s == NULL ? 0 : strlen(s);
+	out = xmalloc(fit_room(len, cells));
+	(void)fit(s, len, cells, out, &o, widthp);
+	out[o] = '\0';
+	return (out);
+}
+
 char *
 text_truncate(const char *s, size_t cells)
 {
-	size_t n;
+	size_t len, o;
 	char *out;
 
 	if (s == NULL || cells == 0)
 		return (xstrdup(""));
-	if (text_width(s) <= cells)
-		return (xstrdup(s));
-	n = text_prefix(s, cells - 1, NULL);
-	out = xmalloc(n + sizeof(TEXT_ELLIPSIS));
-	memcpy(out, s, n);
-	memcpy(out + n, TEXT_ELLIPSIS, sizeof(TEXT_ELLIPSIS));
+	len = strlen(s);
+	out = xmalloc(fit_room(len, cells));
+	if (fit(s, len, cells, out, &o, NULL) == len) {
+		out[o] = '\0';
+		return (out);
+	}
+	(void)fit(s, len, cells - 1, out, &o, NULL);
+	memcpy(out + o, TEXT_ELLIPSIS, sizeof(TEXT_ELLIPSIS));
 	return (out);
 }
 

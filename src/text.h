@@ -56,6 +56,13 @@
  */
 char	*text_sanitize(const char *s, unsigned flags);
 char	*text_sanitize_n(const char *s, size_t len, unsigned flags);
+/*
+ * text_sanitize into dst, a buffer of size bytes, without allocating:
+ * the clean text is cut at a character boundary so that it fits with
+ * its NUL.  Returns its length.  Nothing is written when size is 0.
+ */
+size_t	 text_sanitize_buf(char *dst, size_t size, const char *s,
+	    unsigned flags);
 
 /*
  * Decode the code point at s (at most len bytes).  Returns the number of
@@ -81,10 +88,28 @@ size_t	 text_width_n(const char *s, size_t len);
 size_t	 text_prefix(const char *s, size_t cells, size_t *widthp);
 
 /*
- * s cut to at most cells display cells.  When s is wider, it is cut at a
- * character boundary and ends with TEXT_ELLIPSIS, which counts as one of
- * the cells; a wide character that would straddle the limit is left out
- * whole.  cells 0 gives "".
+ * Zero-width characters (combining marks...) kept after one character by
+ * text_fit, text_truncate and text_pad; the others are left out.  A
+ * terminal cell holds a character and few marks (ncurses: CCHARW_MAX 5
+ * wide characters in all), and a flood of thousands of marks on one
+ * letter is only a way to blank or stall a screen.
+ */
+#define TEXT_MAX_MARKS	4
+
+/*
+ * The longest prefix of s that fits in cells display cells, as a fresh
+ * string, with at most TEXT_MAX_MARKS zero-width characters after each
+ * character (and before the first).  Its width is stored in *widthp when
+ * widthp is not NULL.  No ellipsis: this is a piece of a line.
+ */
+char	*text_fit(const char *s, size_t cells, size_t *widthp);
+
+/*
+ * s cut to at most cells display cells, for a screen: as text_fit, and
+ * when s is wider it ends with TEXT_ELLIPSIS, which counts as one of the
+ * cells; a wide character that would straddle the limit is left out
+ * whole.  cells 0 gives "".  Time and memory depend on cells, not on
+ * the length of s (but for a run of zero-width characters).
  */
 char	*text_truncate(const char *s, size_t cells);
 

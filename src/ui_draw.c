@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -249,7 +250,12 @@ ui_draw(struct ui *ui)
 		refresh();
 		return;
 	}
-	buf_init(&t, 4096);
+	/*
+	 * No cap: a title quotes feed text of any length (a 10,000-character
+	 * title), which a capped buffer would drop whole; ui_put cuts it to
+	 * the screen by display width.
+	 */
+	buf_init(&t, SIZE_MAX);
 	(void)buf_addf(&t, "gazette %s - ", PACKAGE_VERSION);
 	ui->view->ops->title(ui, ui->view, &t);
 	ui_put(ui, 0, 0, COLS, buf_str(&t), UI_TITLE);

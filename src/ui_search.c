@@ -143,7 +143,7 @@ static void
 draw_snippet(struct ui *ui, int y, int x, const char *snippet, bool focus)
 {
 	char *clean, *p, *fit;
-	size_t width = (size_t)(COLS - x), n, len;
+	size_t width = (size_t)(COLS - x), len;
 	bool on = false;
 	attr_t normal = ui_attr(ui, focus ? UI_FOCUS : UI_NORMAL);
 	attr_t match = ui_attr(ui, UI_MATCH) | (focus ? A_BOLD : 0);
@@ -153,10 +153,10 @@ draw_snippet(struct ui *ui, int y, int x, const char *snippet, bool focus)
 	while (*p != '\0' && width > 0) {
 		len = strcspn(p, "\001\002");
 		clean = text_sanitize_n(p, len, 0);
-		n = text_prefix(clean, width, &len);
-		fit = clean;
-		ui_addn(ui, fit, n, on ? match : normal);
+		fit = text_fit(clean, width, &len);
+		ui_addn(ui, fit, strlen(fit), on ? match : normal);
 		width -= len;
+		free(fit);
 		free(clean);
 		p += strcspn(p, "\001\002");
 		if (*p == SEARCH_MARK_ON)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "msg.h"
 #include "paths.h"
 #include "urls.h"
 #include "userfile.h"
@@ -42,9 +43,9 @@ default_warn(void *ctx, const char *file, unsigned line, const char *msg)
 {
 	(void)ctx;
 	if (line > 0)
-		fprintf(stderr, "gazette: %s:%u: %s\n", file, line, msg);
+		msg_warn("%s:%u: %s", file, line, msg);
 	else
-		fprintf(stderr, "gazette: %s: %s\n", file, msg);
+		msg_warn("%s: %s", file, msg);
 }
 
 static void

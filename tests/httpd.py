@@ -48,6 +48,10 @@ If-Modified-Since matches gets a 304.
   /stall/NAME         reads the request, logs it (status 0) and never
                       answers: holds the connection until the client
                       closes it or DIR/release exists, then closes it
+  /evil/reason/NAME   500 whose reason phrase holds terminal escapes (OSC 0,
+                      OSC 52, CSI), C1 controls as UTF-8 (U+009B, U+0085)
+                      and as raw bytes (0x9b), a bidi override and DEL
+  /evil/charset/NAME  DIR/NAME, its Content-Type charset holding the same
 """
 
 import argparse
@@ -65,6 +69,10 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 DOCS = "."
+# Terminal escapes for /evil/: sent as latin-1, so "\xc2\x9b" is UTF-8
+# U+009B on the wire and "\x9b" the raw byte.
+EVIL = ("\x1b]0;pwned\x07\x1b]52;c;aGFja2Vk\x07\x1b[2J \xc2\x9b31m "
+        "\x9b2J \xc2\x85 \xe2\x80\xae \x7f end")
 LOG = None
 LOG_LOCK = threading.Lock()
 BOMB = None
@@ -194,6 +202,14 @@ class Handler(BaseHTTPRequestHandler):
             self.serve_doc(name, extra={"Cache-Control": "max-age=3600"})
         elif kind == "charset":
             self.serve_doc(name, ctype="text/xml; charset=utf-8")
+        elif kind == "evil" and len(parts) == 3 and parts[1] == "reason":
+            self.log_request_json(500)
+            self.send_response(500, EVIL)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif kind == "evil" and len(parts) == 3 and parts[1] == "charset":
+            self.serve_doc(name, ctype="text/xml; charset=" + EVIL)
         elif kind in ("r301", "r302", "r308") and len(parts) == 3:
             k = int(parts[1])
             status = int(kind[1:])

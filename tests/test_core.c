@@ -60,6 +60,34 @@ test_err_first_wins(void **state)
 	err_set(NULL, ERR_IO, "ignored");
 }
 
+/*
+ * A message quoting outside text (an encoding label, a reason phrase)
+ * holds no control character: err_set sanitises what it formats.
+ */
+static void
+test_err_sanitised(void **state)
+{
+	struct err e = ERR_INIT;
+	char big[1000];
+	size_t i, n;
+
+	(void)state;
+	err_set(&e, ERR_ENCODING, "unknown encoding '%s'",
+	    "x\033]0;pwn\007\033]52;c;aGk=\007\xc2\x9b" "2J\x9b" "2J"
+	    "\xc2\x85\xe2\x80\xae\x7f\ty\nz");
+	assert_string_equal(e.msg, "unknown encoding 'x\xef\xbf\xbd" "2J y z'");
+	/* Cut to the record at a character boundary, still valid UTF-8. */
+	err_clear(&e);
+	for (i = 0; i + 2 < sizeof(big); i += 2)
+		memcpy(big + i, "\xc3\xa9", 2);
+	big[i] = '\0';
+	err_set(&e, ERR_PARSE, "x%s", big);
+	n = strlen(e.msg);
+	assert_true(n > 200 && n < sizeof(e.msg));
+	assert_int_equal(n % 2, 1);
+	assert_int_equal((unsigned char)e.msg[n - 1], 0xa9);
+}
+
 static const struct {
 	const char *in;
 	const char *out;
@@ -71,6 +99,11 @@ static const struct {
 	{ "caf\xc3\xa9", "\"caf\xc3\xa9\"" },
 	{ "bad\xff", "\"bad\xef\xbf\xbd\"" },
 	{ "c1\xc2\x9b", "\"c1\\u009b\"" },
+	{ "rlo\xe2\x80\xae.gpj", "\"rlo\\u202e.gpj\"" },
+	{ "\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9",
+	    "\"\\u202a\\u2066\\u2069\"" },
+	{ "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5",
+	    "\"\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\"" },
 	{ "cut\xe2\x82", "\"cut\xef\xbf\xbd\xef\xbf\xbd\"" },
 	{ "\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"" },
 	{ "surrogate\xed\xa0\x80", "\"surrogate\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"" },
@@ -102,6 +135,7 @@ main(void)
 		cmocka_unit_test(test_buf_cap),
 		cmocka_unit_test(test_buf_growth),
 		cmocka_unit_test(test_err_first_wins),
+		cmocka_unit_test(test_err_sanitised),
 		cmocka_unit_test(test_jsonw_escaping),
 	};
 

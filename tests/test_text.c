@@ -291,6 +291,94 @@ test_prefix_pad(void **state)
 	free(s);
 }
 
+/* s, then n copies of mark (a UTF-8 string), then t: a fresh string. */
+static char *
+flood(const char *s, const char *mark, size_t n, const char *t)
+{
+	size_t ls = strlen(s), lm = strlen(mark), lt = strlen(t), i;
+	char *out = malloc(ls + n * lm + lt + 1);
+
+	assert_non_null(out);
+	memcpy(out, s, ls);
+	for (i = 0; i < n; i++)
+		memcpy(out + ls + i * lm, mark, lm);
+	memcpy(out + ls + n * lm, t, lt + 1);
+	return (out);
+}
+
+#define ACUTE	"\xcc\x81"	/* U+0301 COMBINING ACUTE ACCENT */
+#define ACUTE4	ACUTE ACUTE ACUTE ACUTE
+
+/*
+ * A combining flood ("a" and thousands of U+0301) keeps TEXT_MAX_MARKS
+ * marks per character when cut for the screen, and a 10,000-character
+ * title is cut to the width asked for.
+ */
+static void
+test_combining_cap(void **state)
+{
+	char *in, *s;
+	size_t w;
+
+	(void)state;
+	assert_int_equal(TEXT_MAX_MARKS, 4);
+	in = flood("a", ACUTE, 5000, "bc");
+	assert_int_equal(text_width(in), 3);
+	s = text_truncate(in, 10);		/* fits: only the marks go */
+	assert_string_equal(s, "a" ACUTE4 "bc");
+	free(s);
+	s = text_pad(in, 6, TEXT_ALIGN_LEFT);
+	assert_string_equal(s, "a" ACUTE4 "bc   ");
+	free(s);
+	s = text_fit(in, 2, &w);		/* a piece, no ellipsis */
+	assert_string_equal(s, "a" ACUTE4 "b");
+	assert_int_equal(w, 2);
+	free(s);
+	s = text_truncate(in, 2);		/* cut: the ellipsis */
+	assert_string_equal(s, "a" ACUTE4 "\xe2\x80\xa6");
+	free(s);
+	free(in);
+
+	/* Marks with no character before them, and on every character. */
+	in = flood("", ACUTE, 9, "b" ACUTE ACUTE ACUTE ACUTE ACUTE "c");
+	s = text_truncate(in, 5);
+	assert_string_equal(s, ACUTE4 "b" ACUTE4 "c");
+	free(s);
+	free(in);
+	/* Up to four marks, different ones, stay as they are. */
+	s = text_truncate("e\xcc\x81\xcc\xa3\xcd\x82\xcc\x88x", 3);
+	assert_string_equal(s, "e\xcc\x81\xcc\xa3\xcd\x82\xcc\x88x");
+	free(s);
+
+	/* A 10,000-character title: cut to the width, the ellipsis last. */
+	in = flood("T", "L", 10000, " end");
+	s = text_truncate(in, 80);
+	assert_int_equal(text_width(s), 80);
+	assert_int_equal(strlen(s), 79 + 3);
+	assert_memory_equal(s, "TLLL", 4);
+	free(s);
+	free(in);
+}
+
+/* text_sanitize_buf: the same cleaning, cut to the buffer. */
+static void
+test_sanitize_buf(void **state)
+{
+	const char *in = "ab\x1b]0;pwn\x07" "c\xc2\x9b" "2J\xc3\xa9";
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(text_sanitize_buf(buf, sizeof(buf), in, 0), 5);
+	assert_string_equal(buf, "abc\xc3\xa9");
+	/* No room for the whole of the last character: it is left out. */
+	assert_int_equal(text_sanitize_buf(buf, 5, in, 0), 3);
+	assert_string_equal(buf, "abc");
+	assert_int_equal(text_sanitize_buf(buf, 1, in, 0), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(text_sanitize_buf(buf, sizeof(buf), NULL, 0), 0);
+	assert_string_equal(buf, "");
+}
+
 static void
 check_wrap(const char *in, size_t width, const char **want, size_t nwant)
 {
@@ -404,6 +492,8 @@ main(void)
 		cmocka_unit_test(test_truncate_table),
 		cmocka_unit_test(test_truncate_never_splits),
 		cmocka_unit_test(test_prefix_pad),
+		cmocka_unit_test(test_combining_cap),
+		cmocka_unit_test(test_sanitize_buf),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_property),
 	};
