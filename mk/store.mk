@@ -2,7 +2,7 @@
 libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_schema.c src/store_feeds.c src/store_items.c \
 	src/store_text.c src/store_text.h src/store_ckpt.c \
-	src/store_readlist.c
+	src/store_readlist.c src/store_sqlfn.c src/filter.c src/filter.h
 # libFuzzer target, built and run by fuzz/run.sh fuzz_store_text SECONDS.
 EXTRA_DIST += fuzz/fuzz_store_text.c
 check_PROGRAMS += bench/store_synth
@@ -15,6 +15,10 @@ gazette_SOURCES += src/cmd_list.c
 gazette_SOURCES += src/cmd_newsboat.c
 TESTS += tests/newsboat.sh
 EXTRA_DIST += tests/newsboat.sh
+
+# newsboat's filter language (src/filter.c) against an evaluator of its own.
+TESTS += tests/filter.sh
+EXTRA_DIST += tests/filter.sh tests/filter_eval.py
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test_store

@@ -1,7 +1,8 @@
 /*
- * cmd_list: `gazette list [--unread] [--feed URL] [--json]`: stored
- * articles, newest first, read from the store in windows so memory stays
- * flat however large the database is.
+ * cmd_list: `gazette list [--unread] [--feed URL] [--query EXPR]
+ * [--json]`: stored articles, newest first, read from the store in
+ * windows so memory stays flat however large the database is.  --query
+ * takes newsboat's filter language (filter.h), compiled to SQL.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "filter.h"
 #include "jsonw.h"
 #include "store.h"
 #include "text.h"
@@ -104,13 +106,15 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "unread", no_argument, NULL, 'u' },
 		{ "feed", required_argument, NULL, 'f' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "query", required_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct err err = ERR_INIT;
 	struct store_query q;
 	struct store_item_list list = { NULL, 0 };
 	struct store *st = NULL;
-	const char *feed_url = NULL;
+	struct filter *filter = NULL;
+	const char *feed_url = NULL, *query = NULL;
 	struct stat sb;
 	struct buf out;
 	bool json = false, unread = false;
@@ -129,24 +133,33 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'j':
 			json = true;
 			break;
+		case 'q':
+			query = optarg;
+			break;
 		default:
-			cmd_warn("usage: gazette list [--unread] [--feed URL] "
-			    "[--json]");
-			return (CMD_EXIT_USAGE);
+			optind = argc + 1;
+			break;
 		}
 	}
 	if (optind != argc) {
-		cmd_warn("usage: gazette list [--unread] [--feed URL] [--json]");
+		cmd_warn("usage: gazette list [--unread] [--feed URL] "
+		    "[--query EXPR] [--json]");
+		return (CMD_EXIT_USAGE);
+	}
+	if (query != NULL && (filter = filter_parse(query, &err)) == NULL) {
+		cmd_warn("list: %s", err.msg);
 		return (CMD_EXIT_USAGE);
 	}
 	if ((path = cmd_db_path(ctx)) == NULL) {
 		cmd_warn("list: no database path (set HOME or use -d)");
+		filter_free(filter);
 		return (CMD_EXIT_USAGE);
 	}
 	if (stat(path, &sb) == -1) {
 		/* Nothing stored yet: nothing to list.  Never create. */
 		cmd_warn("list: no database at %s yet", path);
 		free(path);
+		filter_free(filter);
 		return (CMD_EXIT_OK);
 	}
 	buf_init(&out, BUF_CAP_BODY);
@@ -157,6 +170,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&q, 0, sizeof(q));
 	q.filter = unread ? STORE_FILTER_UNREAD : STORE_FILTER_ALL;
 	q.limit = LIST_WINDOW;
+	q.where = filter != NULL ? filter_where(filter) : NULL;
 	if (feed_url != NULL) {
 		q.feed_id = store_feed_find(st, feed_url, &err);
 		if (q.feed_id == -1) {
@@ -198,6 +212,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 out:
 	store_item_list_free(&list);
 	store_close(st);
+	filter_free(filter);
 	buf_free(&out);
 	free(path);
 	return (rc);

@@ -149,6 +149,23 @@ enum store_filter {
 };
 
 /*
+ * An extra condition on items i joined with feeds f (filter.c compiles
+ * newsboat's filter language to one): SQL text whose values are all
+ * parameters ?N, N counted from STORE_WHERE_PARAM0, bound from params.
+ */
+#define STORE_WHERE_PARAM0	100
+struct store_param {
+	bool		 is_int;
+	int64_t		 i;
+	const char	*s;
+};
+struct store_where {
+	const char		*sql;
+	const struct store_param *params;
+	size_t			 nparams;
+};
+
+/*
  * A window of items, newest first.  Keyset paging: with has_key, only
  * rows strictly older than key (or, with newer, strictly newer than key;
  * still returned newest first) are returned.  offset skips rows (walked
@@ -163,6 +180,7 @@ struct store_query {
 	struct store_item_key key;
 	size_t	 offset;
 	size_t	 limit;		/* 0: no limit (only for small feeds!) */
+	const struct store_where *where;	/* NULL: none */
 };
 
 /* Opening and closing. */

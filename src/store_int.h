@@ -106,6 +106,7 @@ struct store {
 	sqlite3_stmt	*stmts[N_STMTS];
 	sqlite3_stmt	*windows[N_WINDOW];
 	struct store_params upsert[2];	/* insert, update */
+	bool		 sql_functions;	/* store_sql_functions done */
 };
 
 /*
@@ -138,6 +139,8 @@ int64_t	 store_col_date(sqlite3_stmt *, int);
  * transaction).
  */
 int	 store_auto_begin(struct store *, bool *, struct err *);
+/* gazette_regexp and gazette_hasword, for filters (store_sqlfn.c). */
+int	 store_sql_functions(struct store *, struct err *);
 int	 store_auto_end(struct store *, bool, int, struct err *);
 void	 store_add_delta(struct store *, int64_t, int64_t, int64_t);
 int64_t	 store_take_seq(struct store *, struct err *);

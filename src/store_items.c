@@ -412,6 +412,7 @@ add_filters(struct buf *b, const char *a, int scope, int filter)
 static sqlite3_stmt *
 window_stmt(struct store *st, const struct store_query *q, struct err *err)
 {
+	sqlite3_stmt *s;
 	int scope = q->feed_id != 0;
 	int dir = !q->has_key ? 0 : q->newer ? 2 : 1;
 	int filter = (int)q->filter;
@@ -423,8 +424,11 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 	if (filter < 0 || filter > 2)
 		filter = 0;
 	k = ((scope * 3 + filter) * 3 + dir) * 2 + skip;
-	if (st->windows[k] != NULL)
+	/* A where condition is the caller's: prepared for this window only. */
+	if (q->where == NULL && st->windows[k] != NULL)
 		return (st->windows[k]);
+	if (q->where != NULL && store_sql_functions(st, err) == -1)
+		return (NULL);
 	order = dir == 2 ? " ASC" : " DESC";
 	cmp = dir == 2 ? " > " : " < ";
 	/* Constant fragments only: no data ever goes into SQL text. */
@@ -432,9 +436,22 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 	buf_addstr(&b, "SELECT " ROW_COLS " FROM items i"
 	    " JOIN feeds f ON f.id = i.feed_id WHERE 1");
 	add_filters(&b, "i", scope, filter);
+	if (q->where != NULL)
+		buf_addf(&b, " AND %s", q->where->sql);
 	if (dir != 0)
 		buf_addf(&b, " AND (i.sort_date, i.id)%s(:kdate, :kid)", cmp);
-	if (skip) {
+	if (skip && q->where != NULL) {
+		/* The condition reads i and f: skip over rows that meet it. */
+		buf_addf(&b, " AND (i.sort_date, i.id)%s(SELECT i.sort_date,"
+		    " i.id FROM items i JOIN feeds f ON f.id = i.feed_id"
+		    " WHERE %s", cmp, q->where->sql);
+		add_filters(&b, "i", scope, filter);
+		if (dir != 0)
+			buf_addf(&b, " AND (i.sort_date, i.id)%s(:kdate, :kid)",
+			    cmp);
+		buf_addf(&b, " ORDER BY i.sort_date%s, i.id%s"
+		    " LIMIT 1 OFFSET :skip)", order, order);
+	} else if (skip) {
 		buf_addf(&b, " AND (i.sort_date, i.id)%s(SELECT j.sort_date,"
 		    " j.id FROM items j WHERE 1", cmp);
 		add_filters(&b, "j", scope, filter);
@@ -446,9 +463,33 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 	}
 	buf_addf(&b, " ORDER BY i.sort_date%s, i.id%s LIMIT :limit", order,
 	    order);
-	st->windows[k] = store_prepare_sql(st, buf_str(&b), err);
+	s = store_prepare_sql(st, buf_str(&b), err);
 	buf_free(&b);
-	return (st->windows[k]);
+	if (q->where == NULL)
+		st->windows[k] = s;
+	return (s);
+}
+
+static int
+bind_where(struct store *st, sqlite3_stmt *s, const struct store_where *w,
+    struct err *err)
+{
+	const struct store_param *p;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < w->nparams; i++) {
+		p = &w->params[i];
+		rc = p->is_int ? sqlite3_bind_int64(s,
+		    (int)(STORE_WHERE_PARAM0 + i), p->i) :
+		    sqlite3_bind_text(s, (int)(STORE_WHERE_PARAM0 + i), p->s,
+		    -1, SQLITE_STATIC);
+		if (rc != SQLITE_OK) {
+			store_db_error(st, err, "cannot bind a filter value");
+			return (-1);
+		}
+	}
+	return (0);
 }
 
 int
@@ -464,6 +505,10 @@ store_items_window(struct store *st, const struct store_query *q,
 	out->n = 0;
 	if ((s = window_stmt(st, q, err)) == NULL)
 		return (-1);
+	if (q->where != NULL && bind_where(st, s, q->where, err) == -1) {
+		sqlite3_finalize(s);
+		return (-1);
+	}
 	if (q->feed_id != 0)
 		store_bind_int(s, ":feed", q->feed_id);
 	if (q->has_key) {
@@ -485,9 +530,13 @@ store_items_window(struct store *st, const struct store_query *q,
 		}
 		read_row(s, &out->rows[out->n++]);
 	}
-	store_done(s);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		store_db_error(st, err, "cannot list items");
+	if (q->where != NULL)
+		sqlite3_finalize(s);
+	else
+		store_done(s);
+	if (rc != SQLITE_DONE) {
 		store_item_list_free(out);
 		return (-1);
 	}
