@@ -34,7 +34,9 @@ check(struct conf *cfg)
 	static const char url[] = "http://fuzz.example/a b";
 	struct err err = ERR_INIT;
 	struct buf name;
+	struct browser_plan plan;
 	char **argv;
+	size_t c;
 	size_t i;
 	bool whole = false;
 
@@ -55,19 +57,26 @@ check(struct conf *cfg)
 			abort();
 	}
 	buf_free(&name);
-	/* A URL with a space is refused; a clean one stays one word. */
-	if (browser_argv(cfg->browser, url, &err) != NULL)
+	/* A URL with a space is refused; a clean one is one whole element
+	   of every command planned (sh -c gets it as "$1", never in the
+	   script). */
+	if (browser_plan(&plan, cfg->browser, NULL, url, &err) == 0)
 		abort();
 	err_clear(&err);
-	if ((argv = browser_argv(cfg->browser, "http://fuzz.example/",
-	    &err)) == NULL)
+	if (browser_plan(&plan, cfg->browser, NULL, "http://fuzz.example/",
+	    &err) == -1)
 		return;
-	for (i = 0; argv[i] != NULL; i++)
-		if (strstr(argv[i], "http://fuzz.example/") != NULL)
-			whole = true;
-	if (!whole || argv[0] == NULL)
-		abort();
-	browser_argv_free(argv);
+	for (c = 0; c < plan.n; c++) {
+		argv = plan.cmds[c].argv;
+		whole = false;
+		for (i = 0; argv[i] != NULL; i++)
+			if (strstr(argv[i], "http://fuzz.example/") != NULL)
+				whole = true;
+		if (!whole || argv[0] == NULL || (strcmp(argv[0], "/bin/sh") ==
+		    0 && strstr(argv[2], "fuzz.example") != NULL))
+			abort();
+	}
+	browser_plan_free(&plan);
 }
 
 int

@@ -1,4 +1,7 @@
 # Fetching and the feed list: `gazette refresh`, urls file, OPML, `add`.
+libgazette_a_SOURCES += src/curl_load.c
+TESTS += tests/startup-libs.sh
+EXTRA_DIST += tests/startup-libs.sh
 libgazette_a_SOURCES += src/urls.c src/urls.h src/fetch.c src/fetch.h \
 	src/fetch_file.c src/fetch_file.h \
 	src/refresh.c src/refresh.h src/refresh_int.h src/refresh_store.c
