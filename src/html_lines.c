@@ -212,7 +212,7 @@ line_new(struct hr_render *r)
 	struct html_line *l;
 
 	if (d->nlines == r->alloc_lines) {
-		r->alloc_lines = r->alloc_lines == 0 ? 64 :
+		r->alloc_lines = r->alloc_lines == 0 ? 4 :
 		    r->alloc_lines * 2;
 		d->lines = xreallocarray(d->lines, r->alloc_lines,
 		    sizeof(*d->lines));
