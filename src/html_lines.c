@@ -362,10 +362,12 @@ emit_pre_line(struct hr_render *r, const char *s, size_t len, size_t width,
 	buf_init(&b, BUF_CAP_BODY);
 	while (len > 0) {
 		buf_reset(&b);
-		if (text_width_n(s, len) <= avail)
+		if (width <= avail)
 			n = len;
-		else
+		else {
 			n = hr_cut(s, len, avail - 1);
+			width -= text_width_n(s, n);
+		}
 		(void)buf_add(&b, s, n);
 		sp[0].len = n;
 		if (n < len) {
