@@ -128,4 +128,15 @@ keys Q
 st=$(wait_exit)
 check "quits with status 0 ($st)" [ "$st" = 0 ]
 
+# Outside a UTF-8 locale the mark is an ASCII backslash.
+ui_start 80 60 LC_ALL=C -- -d "$DB" -u /dev/null
+wait_for "Reading feed" >/dev/null
+if open_article 3 "Long lines"; then ok "LC_ALL=C: the article opens"
+else show; fail "LC_ALL=C: the article opens"; fi
+check "LC_ALL=C: the end of the long pre line is shown" wait_for '| less -R'
+check "LC_ALL=C: the cut line ends with a backslash" \
+	grep -q '^\$ gazette render --width 60 .*\\$' "$T/screen"
+keys Q
+wait_exit >/dev/null
+
 tap_done
