@@ -1,10 +1,11 @@
 /*
  * fuzz_html: html_render, html_render_text and html_to_text on arbitrary
  * bytes.  The first byte picks the width (10 to 137) and whether the link
- * list is added; the rest is the HTML.  Checked: no control character, escape sequence
- * or bidi override in any output, widths as reported, spans inside their
- * lines, wrapped lines no wider than the width (pre and link list lines
- * excepted, as documented).
+ * list is added, bit 0x40 of the second whether the marks are ASCII; the
+ * rest is the HTML.  Checked: no control character, escape sequence or
+ * bidi override in any output (links and their notes included), widths
+ * as reported, spans inside their lines and in order, no line wider than
+ * the width (pre, tables and the link list included).
  */
 #include "config.h"
 
@@ -44,12 +45,12 @@ check_clean(const char *s, int nl)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct html_opts o = { 80, "https://example.org/a/b.html", 0 };
+	struct html_opts o = { .width = 80, .base = "https://example.org/a/b.html", .flags = 0 };
 	struct html_doc *d;
 	const struct html_line *l;
 	const char *html;
 	char *text;
-	size_t i, j, len, plain_end;
+	size_t i, j, len;
 
 	if (size == 0)
 		return (0);
@@ -60,28 +61,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.width = 10 + (data[0] & 0x7f);
 	if (data[0] & 0x80)
 		o.flags |= HTML_RENDER_LINK_LIST;
+	if (size > 1 && (data[1] & 0x40))
+		o.flags |= HTML_RENDER_ASCII;
 	html = (const char *)data + 1;
 	len = size - 1;
 
 	d = html_render(html, len, &o);
-	plain_end = d->nlines;
-	if ((o.flags & HTML_RENDER_LINK_LIST) && d->nlinks > 0) {
-		if (d->nlinks > d->nlines)
-			abort();
-		plain_end = d->nlines - d->nlinks;
-	}
 	for (i = 0; i < d->nlines; i++) {
 		l = &d->lines[i];
 		check_clean(l->text, 0);
-		if (l->width != text_width(l->text))
-			abort();
-		if (i < plain_end && !(l->attr & HTML_ATTR_PRE) &&
-		    l->width > o.width)
+		if (l->width != text_width(l->text) || l->width > o.width)
 			abort();
 		for (j = 0; j < l->nspans; j++) {
 			if (l->spans[j].off + l->spans[j].len >
 			    strlen(l->text))
 				abort();
+			if (j > 0 && l->spans[j].off < l->spans[j - 1].off +
+			    l->spans[j - 1].len)
+				abort();	/* overlapping */
 			if ((l->spans[j].attr & HTML_ATTR_LINK) &&
 			    l->spans[j].link > d->nlinks)
 				abort();
@@ -89,8 +86,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (i > 0 && d->lines[i - 1].text[0] == '\0')
 		abort();	/* no trailing blank line */
-	for (i = 0; i < d->nlinks; i++)
+	for (i = 0; i < d->nlinks; i++) {
 		check_clean(d->links[i], 0);
+		if (d->notes[i] != NULL)
+			check_clean(d->notes[i], 0);
+	}
 	html_doc_free(d);
 
 	/* The same bytes as a plain-text body. */

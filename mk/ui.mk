@@ -28,10 +28,11 @@ bench_ui_fill_LDADD = libgazette.a $(DEP_LIBS)
 EXTRA_DIST += bench/startup bench/firstscreen.py
 
 TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
-	tests/ui_refresh.sh tests/ui_demo.sh tests/ui_config.sh
+	tests/ui_refresh.sh tests/ui_demo.sh tests/ui_config.sh \
+	tests/ui_article.sh tests/ui_mono.sh
 EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
 	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh \
-	tests/ui_config.sh
+	tests/ui_config.sh tests/ui_article.sh tests/ui_mono.sh
 
 # Titles of 10,000 characters and combining floods, cut to the screen.
 TESTS += tests/ui_flood.sh

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "enclosures.h"
 #include "err.h"
 #include "html.h"
 #include "item.h"
@@ -54,6 +56,20 @@ default_width(void)
 	if ((w = parse_width(getenv("COLUMNS"))) != 0)
 		return (w);
 	return (80);
+}
+
+/* The link list, and ASCII marks unless the locale is UTF-8. */
+static void
+opts_init(struct html_opts *opts)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	memset(opts, 0, sizeof(*opts));
+	opts->width = default_width();
+	opts->flags = HTML_RENDER_LINK_LIST;
+	if (cs == NULL || (strcmp(cs, "UTF-8") != 0 &&
+	    strcmp(cs, "utf8") != 0))
+		opts->flags |= HTML_RENDER_ASCII;
 }
 
 /* Read all of fp, at most BUF_CAP_BODY bytes; -1 on a read error. */
@@ -99,7 +115,7 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "base", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct html_opts opts = { 0, NULL, HTML_RENDER_LINK_LIST };
+	struct html_opts opts;
 	struct html_doc *d;
 	struct buf in, out;
 	const char *file = "-";
@@ -107,7 +123,7 @@ cmd_render(struct cmd_ctx *ctx, int argc, char **argv)
 	int ch, rc;
 
 	(void)ctx;
-	opts.width = default_width();
+	opts_init(&opts);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "w:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -216,7 +232,8 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct err err = ERR_INIT;
 	struct store_item_full it;
-	struct html_opts opts = { 0, NULL, HTML_RENDER_LINK_LIST };
+	struct html_opts opts;
+	struct enclosure *encl = NULL;
 	struct html_doc *d;
 	struct store *st = NULL;
 	struct stat sb;
@@ -225,7 +242,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	char *path = NULL;
 	int ch, rc = CMD_EXIT_USAGE, found;
 
-	opts.width = default_width();
+	opts_init(&opts);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "w:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -282,6 +299,8 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	(void)buf_addch(&out, '\n');
 	content = it.content == NULL ? "" : it.content;
 	opts.base = it.row.link;
+	opts.nenclosures = enclosures_parse(it.enclosures, &encl);
+	opts.enclosures = encl;
 	if (it.content_type != NULL && strcmp(it.content_type, "text") == 0)
 		d = html_render_text(content, strlen(content), &opts);
 	else
@@ -290,6 +309,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	html_doc_free(d);
 	rc = write_out(&out);
 out:
+	enclosures_free(encl, opts.nenclosures);
 	store_item_full_clear(&it);
 	store_close(st);
 	buf_free(&out);

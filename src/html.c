@@ -26,17 +26,12 @@ html_tag_kind(GumboTag tag)
 	case GUMBO_TAG_TITLE:
 	case GUMBO_TAG_TEMPLATE:
 	case GUMBO_TAG_NOSCRIPT:
-	case GUMBO_TAG_IFRAME:
-	case GUMBO_TAG_OBJECT:
-	case GUMBO_TAG_EMBED:
 	case GUMBO_TAG_SVG:
 	case GUMBO_TAG_MATH:
 	case GUMBO_TAG_SELECT:
 	case GUMBO_TAG_BUTTON:
 	case GUMBO_TAG_TEXTAREA:
 	case GUMBO_TAG_INPUT:
-	case GUMBO_TAG_AUDIO:
-	case GUMBO_TAG_VIDEO:
 	case GUMBO_TAG_CANVAS:
 	case GUMBO_TAG_MAP:
 	case GUMBO_TAG_FRAMESET:
@@ -120,6 +115,20 @@ html_tag_kind(GumboTag tag)
 	case GUMBO_TAG_SAMP:
 	case GUMBO_TAG_TT:
 		return (HTML_K_CODE);
+	case GUMBO_TAG_IFRAME:
+	case GUMBO_TAG_VIDEO:
+	case GUMBO_TAG_AUDIO:
+	case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_EMBED:
+		return (HTML_K_MEDIA);
+	case GUMBO_TAG_DEL:
+	case GUMBO_TAG_S:
+	case GUMBO_TAG_STRIKE:
+		return (HTML_K_DEL);
+	case GUMBO_TAG_SUB:
+		return (HTML_K_SUB);
+	case GUMBO_TAG_SUP:
+		return (HTML_K_SUP);
 	default:
 		return (HTML_K_INLINE);
 	}
@@ -147,6 +156,20 @@ html_attr(const GumboNode *node, const char *name)
 	return (a == NULL ? NULL : a->value);
 }
 
+long
+html_attr_long(const GumboNode *node, const char *name, long def)
+{
+	const char *v;
+	char *end;
+	long n;
+
+	if ((v = html_attr(node, name)) == NULL)
+		return (def);
+	n = strtol(v, &end, 10);
+	if (end == v || n < -999999 || n > 999999)
+		return (def);
+	return (n);
+}
 
 struct walk_frame {
 	const GumboNode	*node;
@@ -177,7 +200,7 @@ html_walk(const GumboNode *root, const struct html_walk_ops *ops, void *arg)
 	while (n > 0) {
 		kids = children(st[n - 1].node);
 		if (st[n - 1].next >= kids->length) {
-			if (st[n - 1].node->type != GUMBO_NODE_DOCUMENT)
+			if (n > 1)	/* root was not entered */
 				ops->leave(arg, st[n - 1].node);
 			n--;
 			continue;
@@ -252,11 +275,17 @@ plain_enter(void *arg, const GumboNode *node)
 	switch (html_tag_kind(node->v.element.tag)) {
 	case HTML_K_DROP:
 		return (false);
+	case HTML_K_MEDIA:
+		/* The fallback text; an iframe's is raw markup. */
+		return (node->v.element.tag != GUMBO_TAG_IFRAME);
 	case HTML_K_INLINE:
 	case HTML_K_LINK:
 	case HTML_K_BOLD:
 	case HTML_K_ITALIC:
 	case HTML_K_CODE:
+	case HTML_K_DEL:
+	case HTML_K_SUB:
+	case HTML_K_SUP:
 		return (true);
 	case HTML_K_CELL:
 		p->want_space = true;
@@ -285,6 +314,10 @@ plain_leave(void *arg, const GumboNode *node)
 	case HTML_K_BOLD:
 	case HTML_K_ITALIC:
 	case HTML_K_CODE:
+	case HTML_K_MEDIA:
+	case HTML_K_DEL:
+	case HTML_K_SUB:
+	case HTML_K_SUP:
 		break;
 	case HTML_K_CELL:
 		p->want_space = true;

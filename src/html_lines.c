@@ -125,16 +125,21 @@ hr_para_trim_end(struct hr_render *r, bool newlines)
 void
 hr_para_text(struct hr_render *r, const char *raw)
 {
+	struct buf conv;
 	char *s, *p, *q;
-	unsigned a = hr_inline_attr(r);
+	unsigned a = hr_inline_attr(r), script;
 
 	if (r->pre > 0 && r->in_cell == 0) {
 		s = text_sanitize(raw, TEXT_KEEP_NEWLINE | TEXT_KEEP_TAB);
+		if (*s != '\0')
+			hr_marks_show(r);
 		hr_para_add(r, s, strlen(s), a, r->link);
 		free(s);
 		return;
 	}
 	s = text_sanitize(raw, 0);
+	script = hr_script(r);
+	buf_init(&conv, BUF_CAP_TEXT);
 	for (p = s; *p != '\0'; p = q) {
 		if (*p == ' ') {
 			q = p + strspn(p, " ");
@@ -144,8 +149,14 @@ hr_para_text(struct hr_render *r, const char *raw)
 			continue;
 		}
 		q = p + strcspn(p, " ");
-		hr_para_add(r, p, (size_t)(q - p), a, r->link);
+		hr_marks_show(r);
+		if (script != 0 && hr_script_convert(p, (size_t)(q - p),
+		    script, &conv))
+			hr_para_add(r, conv.data, conv.len, a, r->link);
+		else
+			hr_para_add(r, p, (size_t)(q - p), a, r->link);
 	}
+	buf_free(&conv);
 	free(s);
 }
 
@@ -201,7 +212,7 @@ line_new(struct hr_render *r)
 	struct html_line *l;
 
 	if (d->nlines == r->alloc_lines) {
-		r->alloc_lines = r->alloc_lines == 0 ? 64 :
+		r->alloc_lines = r->alloc_lines == 0 ? 4 :
 		    r->alloc_lines * 2;
 		d->lines = xreallocarray(d->lines, r->alloc_lines,
 		    sizeof(*d->lines));
@@ -306,18 +317,85 @@ hr_avail_width(const struct hr_render *r)
 	return (r->width - w);
 }
 
-/* Preformatted text: one line per '\n', tabs expanded, no wrapping. */
+void
+hr_emit_spans(struct hr_render *r, const char *text, size_t len,
+    const struct html_span *spans, size_t nspans)
+{
+	hr_emit(r, text, len, 0, nspans > 0 ? spans : NULL, nspans, 0, 0);
+}
+
+size_t
+hr_cut(const char *s, size_t len, size_t cells)
+{
+	size_t n, w, cpn;
+	uint32_t cp;
+
+	for (n = w = 0; n < len; n += cpn) {
+		cpn = text_decode(s + n, len - n, &cp);
+		w += (size_t)text_cp_width(cp);
+		if (w > cells && n > 0)
+			break;
+	}
+	/* The zero-width characters after the last one kept stay with it. */
+	return (n);
+}
+
+/*
+ * One line of pre: as it is when it fits, else cut into pieces that
+ * each end with the mark (one cell), the last one without.
+ */
+static void
+emit_pre_line(struct hr_render *r, const char *s, size_t len, size_t width,
+    size_t avail)
+{
+	struct html_span sp[2];
+	struct buf b;
+	const char *mark = r->ascii ? HTML_PRE_MARK_ASCII : HTML_PRE_MARK;
+	size_t n;
+
+	sp[0] = (struct html_span){ 0, 0, HTML_ATTR_PRE, 0 };
+	if (width <= avail || avail < 2) {
+		sp[0].len = len;
+		hr_emit(r, s, len, 0, sp, 1, HTML_ATTR_PRE, 0);
+		return;
+	}
+	buf_init(&b, BUF_CAP_BODY);
+	while (len > 0) {
+		buf_reset(&b);
+		if (width <= avail)
+			n = len;
+		else {
+			n = hr_cut(s, len, avail - 1);
+			width -= text_width_n(s, n);
+		}
+		(void)buf_add(&b, s, n);
+		sp[0].len = n;
+		if (n < len) {
+			(void)buf_addstr(&b, mark);
+			sp[1] = (struct html_span){ n, strlen(mark),
+			    HTML_ATTR_PRE | HTML_ATTR_MARKER, 0 };
+		}
+		hr_emit(r, buf_str(&b), b.len, 0, sp, n < len ? 2 : 1,
+		    HTML_ATTR_PRE, 0);
+		s += n;
+		len -= n;
+	}
+	buf_free(&b);
+}
+
+/* Preformatted text: one line per '\n', tabs expanded, long ones cut. */
 static void
 flush_pre(struct hr_render *r)
 {
 	struct buf line;
 	const char *s = buf_str(&r->para);
-	size_t i, start, col, end;
+	size_t i, start, col, end, avail;
 	uint32_t cp;
 
 	end = r->para.len;
 	if (end > 0 && s[end - 1] == '\n')
 		end--;
+	avail = hr_avail_width(r);
 	buf_init(&line, BUF_CAP_BODY);
 	start = 0;
 	while (start <= end) {
@@ -336,8 +414,7 @@ flush_pre(struct hr_render *r)
 			col += (size_t)text_cp_width(cp);
 			i += n;
 		}
-		hr_emit(r, buf_str(&line), line.len, 0, NULL, 0, HTML_ATTR_PRE,
-		    HTML_ATTR_PRE);
+		emit_pre_line(r, buf_str(&line), line.len, col, avail);
 		start = i + 1;
 	}
 	buf_free(&line);

@@ -2,11 +2,14 @@
  * html_links: the renderer's links.  Each distinct URL gets one number
  * (an open-addressing hash finds it again); unsafe schemes get none; at
  * the end the URLs are resolved against the article's address and may
- * be listed after the text.
+ * be listed after the text, long ones wrapped.  The links belong to the
+ * root renderer (r->root), whose document holds them.
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -46,6 +49,7 @@ hash_str(const char *s)
 static void
 hash_put(struct hr_render *r, size_t n)
 {
+	/* r is the root. */
 	size_t i, old_size = r->hash_size, *old = r->link_hash;
 
 	if ((n + 1) * 2 > r->hash_size) {
@@ -66,10 +70,12 @@ hash_put(struct hr_render *r, size_t n)
 size_t
 hr_link_number(struct hr_render *r, const char *href)
 {
-	struct html_doc *d = r->doc;
+	struct html_doc *d;
 	char *s, *url;
 	size_t i;
 
+	r = r->root;
+	d = r->doc;
 	s = text_sanitize(href, 0);
 	/* Spaces around an href are not part of it. */
 	url = s + strspn(s, " ");
@@ -95,7 +101,10 @@ hr_link_number(struct hr_render *r, const char *href)
 		    r->alloc_links * 2;
 		d->links = xreallocarray(d->links, r->alloc_links,
 		    sizeof(*d->links));
+		d->notes = xreallocarray(d->notes, r->alloc_links,
+		    sizeof(*d->notes));
 	}
+	d->notes[d->nlinks] = NULL;
 	d->links[d->nlinks++] = url;
 	hash_put(r, d->nlinks);
 	return (d->nlinks);
@@ -128,31 +137,138 @@ hr_links_resolve(struct hr_render *r)
 }
 
 void
+hr_link_note(struct hr_render *r, size_t n, const char *note)
+{
+	struct html_doc *d = r->root->doc;
+
+	if (n == 0 || n > d->nlinks || d->notes[n - 1] != NULL)
+		return;
+	d->notes[n - 1] = text_sanitize(note, 0);
+}
+
+/* A size as people read it: "820 bytes", "12.3 MB". */
+static void
+size_note(struct buf *b, int64_t n)
+{
+	static const char *unit[] = { "kB", "MB", "GB", "TB" };
+	double v = (double)n;
+	size_t u = 0;
+
+	if (n < 1000) {
+		(void)buf_addf(b, ", %" PRId64 " bytes", n);
+		return;
+	}
+	v /= 1000;
+	while (v >= 999.95 && u + 1 < sizeof(unit) / sizeof(unit[0])) {
+		v /= 1000;
+		u++;
+	}
+	(void)buf_addf(b, ", %.1f %s", v, unit[u]);
+}
+
+void
+hr_link_enclosures(struct hr_render *r, const struct enclosure *e, size_t n)
+{
+	struct buf note;
+	size_t i, k;
+
+	buf_init(&note, BUF_CAP_TEXT);
+	for (i = 0; i < n; i++) {
+		if (e[i].url == NULL || (k = hr_link_number(r, e[i].url)) == 0)
+			continue;
+		buf_reset(&note);
+		(void)buf_addstr(&note, "enclosure");
+		if (e[i].type != NULL && e[i].type[0] != '\0')
+			(void)buf_addf(&note, ", %s", e[i].type);
+		if (e[i].length > 0)
+			size_note(&note, e[i].length);
+		hr_link_note(r, k, buf_str(&note));
+	}
+	buf_free(&note);
+}
+
+/*
+ * "[n]: URL (note)": the URL cut at character boundaries to the width
+ * (every character kept: a URL is not words), the lines after the first
+ * indented under it; the note on the last line if it fits, else on its
+ * own lines.
+ */
+static void
+list_entry(struct hr_render *r, size_t n, const char *url, const char *note)
+{
+	struct html_span sp[2];
+	struct text_line *wl;
+	struct buf b;
+	char label[32];
+	size_t llen, indent, avail, len, piece, i, nw, used;
+	int k;
+
+	k = snprintf(label, sizeof(label), "[%zu]: ", n);
+	llen = (size_t)k;
+	indent = llen <= r->width / 2 ? llen : r->width / 2;
+	buf_init(&b, BUF_CAP_BODY);
+	len = strlen(url);
+	/* The first line: the label, then as much of the URL as fits. */
+	avail = r->width > llen ? r->width - llen : 0;
+	(void)buf_add(&b, label, llen);
+	sp[0] = (struct html_span){ 0, llen, HTML_ATTR_MARKER, 0 };
+	piece = avail > 0 ? hr_cut(url, len, avail) : 0;
+	used = llen;
+	for (;;) {
+		(void)buf_add(&b, url, piece);
+		sp[1] = (struct html_span){ b.len - piece, piece,
+		    HTML_ATTR_LINK, n };
+		url += piece;
+		len -= piece;
+		used += text_width_n(url - piece, piece);
+		if (len == 0)
+			break;
+		hr_emit_spans(r, buf_str(&b), b.len, sp, piece > 0 ? 2 : 1);
+		buf_reset(&b);
+		(void)buf_addf(&b, "%*s", (int)indent, "");
+		sp[0] = (struct html_span){ 0, indent, HTML_ATTR_MARKER, 0 };
+		piece = hr_cut(url, len, r->width - indent);
+		used = indent;
+	}
+	if (note == NULL) {
+		hr_emit_spans(r, buf_str(&b), b.len, sp, 2);
+		buf_free(&b);
+		return;
+	}
+	/* " (note)" on the same line when it fits. */
+	if (used + 3 + text_width(note) <= r->width) {
+		(void)buf_addf(&b, " (%s)", note);
+		hr_emit_spans(r, buf_str(&b), b.len, sp, 2);
+		buf_free(&b);
+		return;
+	}
+	hr_emit_spans(r, buf_str(&b), b.len, sp, 2);
+	buf_reset(&b);
+	(void)buf_addf(&b, "(%s)", note);
+	nw = text_wrap(buf_str(&b), r->width - indent, &wl);
+	for (i = 0; i < nw; i++) {
+		struct buf l;
+
+		buf_init(&l, BUF_CAP_BODY);
+		(void)buf_addf(&l, "%*s", (int)indent, "");
+		(void)buf_add(&l, b.data + wl[i].off, wl[i].len);
+		hr_emit_spans(r, buf_str(&l), l.len, NULL, 0);
+		buf_free(&l);
+	}
+	free(wl);
+	buf_free(&b);
+}
+
+void
 hr_link_list(struct hr_render *r)
 {
 	struct html_doc *d = r->doc;
-	struct html_line *l;
-	struct buf b;
-	size_t i, salloc, mlen;
+	size_t i;
 
 	if (d->nlinks == 0)
 		return;
 	r->nctx = 0;
 	r->want_blank = true;
-	for (i = 0; i < d->nlinks; i++) {
-		buf_init(&b, BUF_CAP_BODY);
-		(void)buf_addf(&b, "[%zu]: ", i + 1);
-		mlen = b.len;
-		(void)buf_addstr(&b, d->links[i]);
-		hr_emit(r, buf_str(&b), b.len, 0, NULL, 0, 0, 0);
-		buf_free(&b);
-		l = &d->lines[d->nlines - 1];
-		free(l->spans);
-		l->spans = NULL;
-		l->nspans = salloc = 0;
-		hr_span_add(&l->spans, &l->nspans, &salloc, 0, mlen,
-		    HTML_ATTR_MARKER, 0);
-		hr_span_add(&l->spans, &l->nspans, &salloc, mlen,
-		    strlen(l->text) - mlen, HTML_ATTR_LINK, i + 1);
-	}
+	for (i = 0; i < d->nlinks; i++)
+		list_entry(r, i + 1, d->links[i], d->notes[i]);
 }

@@ -21,21 +21,6 @@
 #include "xmalloc.h"
 
 
-static long
-number_attr(const GumboNode *node, const char *name, long def)
-{
-	const char *v;
-	char *end;
-	long n;
-
-	if ((v = html_attr(node, name)) == NULL)
-		return (def);
-	n = strtol(v, &end, 10);
-	if (end == v || n < -999999 || n > 999999)
-		return (def);
-	return (n);
-}
-
 static void
 block_start(struct hr_render *r, bool margin)
 {
@@ -50,6 +35,102 @@ block_start(struct hr_render *r, bool margin)
 		r->want_blank = true;
 }
 
+bool
+hr_short_text(const GumboNode *node, struct buf *out, size_t max)
+{
+	const GumboNode *st[8];
+	unsigned next[8];
+	const GumboVector *kids;
+	const GumboNode *c;
+	size_t n = 1, visited = 0;
+	char *t;
+	bool ok = true;
+
+	buf_reset(out);
+	st[0] = node;
+	next[0] = 0;
+	while (n > 0 && ok) {
+		kids = &st[n - 1]->v.element.children;
+		if (next[n - 1] >= kids->length) {
+			n--;
+			continue;
+		}
+		c = kids->data[next[n - 1]++];
+		if (++visited > max)
+			ok = false;
+		else if (c->type == GUMBO_NODE_TEXT ||
+		    c->type == GUMBO_NODE_WHITESPACE ||
+		    c->type == GUMBO_NODE_CDATA) {
+			t = text_sanitize(c->v.text.text, 0);
+			if (out->len + strlen(t) > max)
+				ok = false;
+			else
+				(void)buf_addstr(out, t);
+			free(t);
+		} else if (c->type == GUMBO_NODE_ELEMENT) {
+			if (html_tag_kind(c->v.element.tag) == HTML_K_DROP)
+				continue;
+			if (n == sizeof(st) / sizeof(st[0]))
+				ok = false;
+			else {
+				st[n] = c;
+				next[n++] = 0;
+			}
+		}
+	}
+	if (!ok)
+		return (false);
+	/* White space collapsed and trimmed. */
+	t = text_sanitize(buf_str(out), 0);
+	buf_reset(out);
+	for (n = 0, ok = false; t[n] != '\0'; n++) {
+		if (t[n] == ' ') {
+			ok = out->len > 0;	/* a space is due */
+			continue;
+		}
+		if (ok)
+			(void)buf_addch(out, ' ');
+		ok = false;
+		(void)buf_addch(out, t[n]);
+	}
+	free(t);
+	return (true);
+}
+
+/*
+ * sub and sup: converted character by character when every character
+ * of a short text has a sub or superscript form, else marked "_2",
+ * "^2", "^(a b)".
+ */
+static void
+script_enter(struct hr_render *r, const GumboNode *node, unsigned script)
+{
+	struct buf text, conv;
+	const char *open;
+	bool paren;
+
+	buf_init(&text, 256);
+	buf_init(&conv, 256);
+	if (!hr_short_text(node, &text, 64)) {
+		/* Long: marked, in parentheses. */
+		hr_mark_push(r, script == HR_SUB ? "_(" : "^(", ")", 0);
+	} else if (text.len == 0)
+		hr_mark_push(r, NULL, NULL, 0);
+	else if (!r->ascii && hr_script_convert(buf_str(&text), text.len,
+	    script, &conv))
+		hr_mark_push(r, NULL, NULL, script);
+	else {
+		paren = strchr(buf_str(&text), ' ') != NULL;
+		if (script == HR_SUB)
+			open = paren ? "_(" : "_";
+		else
+			open = paren ? "^(" : "^";
+		hr_mark_push(r, open, paren ? ")" : "", 0);
+	}
+	buf_free(&conv);
+	buf_free(&text);
+}
+
 static bool
 render_enter(void *arg, const GumboNode *node)
 {
@@ -58,7 +139,6 @@ render_enter(void *arg, const GumboNode *node)
 	const char *s;
 	char num[32];
 	enum html_kind k;
-	size_t ln;
 
 	k = html_tag_kind(node->v.element.tag);
 	switch (k) {
@@ -93,7 +173,7 @@ render_enter(void *arg, const GumboNode *node)
 		if (r->ctx_over == 0) {
 			list = &r->ctx[r->nctx - 1];
 			list->ordered = node->v.element.tag == GUMBO_TAG_OL;
-			list->counter = number_attr(node, "start", 1);
+			list->counter = html_attr_long(node, "start", 1);
 		}
 		break;
 	case HTML_K_ITEM:
@@ -109,7 +189,7 @@ render_enter(void *arg, const GumboNode *node)
 			(void)snprintf(r->ctx[r->nctx - 1].marker,
 			    sizeof(r->ctx[0].marker), "    ");
 		else if (list != NULL && list->ordered) {
-			list->counter = number_attr(node, "value",
+			list->counter = html_attr_long(node, "value",
 			    list->counter);
 			(void)snprintf(r->ctx[r->nctx - 1].marker,
 			    sizeof(r->ctx[0].marker), "%ld. ",
@@ -133,6 +213,11 @@ render_enter(void *arg, const GumboNode *node)
 		break;
 	case HTML_K_TABLE:
 		block_start(r, true);
+		if (r->in_cell == 0 && r->table_depth < HR_TABLE_DEPTH) {
+			hr_table(r, node);
+			r->want_blank = true;
+			return (false);
+		}
 		break;
 	case HTML_K_ROW:
 		if (r->in_cell > 0)
@@ -175,29 +260,8 @@ render_enter(void *arg, const GumboNode *node)
 		}
 		return (false);
 	case HTML_K_IMG:
-		s = html_attr(node, "alt");
-		if (s != NULL) {
-			char *alt = text_sanitize(s, 0);
-			char *a = alt + strspn(alt, " ");
-
-			ln = strlen(a);
-			while (ln > 0 && a[ln - 1] == ' ')
-				a[--ln] = '\0';
-			if (ln > 0) {
-				hr_para_add(r, "[image: ", 8,
-				    hr_inline_attr(r) | HTML_ATTR_IMAGE,
-				    r->link);
-				hr_para_text(r, a);
-				hr_para_add(r, "]", 1, hr_inline_attr(r) |
-				    HTML_ATTR_IMAGE, r->link);
-			} else
-				s = NULL;
-			free(alt);
-		}
-		if (s == NULL)
-			hr_para_add(r, "[image]", 7, hr_inline_attr(r) |
-			    HTML_ATTR_IMAGE, r->link);
-		return (false);
+	case HTML_K_MEDIA:
+		return (hr_media(r, node));
 	case HTML_K_LINK:
 		if (r->link == 0 && (s = html_attr(node, "href")) != NULL)
 			r->link = hr_link_number(r, s);
@@ -211,7 +275,19 @@ render_enter(void *arg, const GumboNode *node)
 		r->italic++;
 		break;
 	case HTML_K_CODE:
+		/* `code`, but not inside pre or around more code. */
+		if (r->code == 0 && r->pre == 0)
+			hr_mark_push(r, "`", "`", 0);
+		else
+			hr_mark_push(r, NULL, NULL, 0);
 		r->code++;
+		break;
+	case HTML_K_DEL:
+		hr_mark_push(r, "~~", "~~", 0);
+		break;
+	case HTML_K_SUB:
+	case HTML_K_SUP:
+		script_enter(r, node, k == HTML_K_SUB ? HR_SUB : HR_SUP);
 		break;
 	}
 	return (true);
@@ -232,6 +308,14 @@ render_leave(void *arg, const GumboNode *node)
 	case HTML_K_BR:
 	case HTML_K_HR:
 	case HTML_K_IMG:
+		break;
+	case HTML_K_MEDIA:
+		hr_media_leave(r, node);
+		break;
+	case HTML_K_DEL:
+	case HTML_K_SUB:
+	case HTML_K_SUP:
+		hr_mark_pop(r);
 		break;
 	case HTML_K_BLOCK:
 	case HTML_K_ROW:
@@ -301,6 +385,7 @@ render_leave(void *arg, const GumboNode *node)
 		break;
 	case HTML_K_CODE:
 		r->code--;
+		hr_mark_pop(r);
 		break;
 	}
 }
@@ -321,27 +406,65 @@ render_init(struct hr_render *r, const struct html_opts *opts)
 		r->width = 10;
 	if (r->width > 4096)
 		r->width = 4096;
+	r->ascii = opts != NULL && (opts->flags & HTML_RENDER_ASCII);
+	r->root = r;
 	r->doc = xcalloc(1, sizeof(*r->doc));
 	buf_init(&r->para, BUF_CAP_BODY);
+}
+
+static void
+trim_blank_end(struct html_doc *d)
+{
+	while (d->nlines > 0 && d->lines[d->nlines - 1].text[0] == '\0') {
+		d->nlines--;
+		free(d->lines[d->nlines].text);
+		free(d->lines[d->nlines].spans);
+	}
+}
+
+static const struct html_walk_ops render_ops = {
+	render_enter, render_leave, render_text
+};
+
+struct html_doc *
+hr_render_node(struct hr_render *parent, const GumboNode *node, size_t width)
+{
+	struct hr_render r;
+
+	memset(&r, 0, sizeof(r));
+	r.width = width > 0 ? width : 1;
+	r.base = parent->base;
+	r.ascii = parent->ascii;
+	r.root = parent->root;
+	r.table_depth = parent->table_depth + 1;
+	r.doc = xcalloc(1, sizeof(*r.doc));
+	buf_init(&r.para, BUF_CAP_BODY);
+	html_walk(node, &render_ops, &r);
+	r.pre = 0;
+	r.in_cell = 0;
+	hr_flush(&r);
+	trim_blank_end(r.doc);
+	buf_free(&r.para);
+	free(r.spans);
+	return (r.doc);
 }
 
 struct html_doc *
 html_render(const char *html, size_t len, const struct html_opts *opts)
 {
-	static const struct html_walk_ops ops = {
-		render_enter, render_leave, render_text
-	};
 	struct hr_render r;
 	GumboOutput *out;
 
 	render_init(&r, opts);
 	r.base = opts != NULL ? opts->base : NULL;
 	out = html_parse(html, len);
-	html_walk(out->document, &ops, &r);
+	html_walk(out->document, &render_ops, &r);
 	gumbo_destroy_output(&kGumboDefaultOptions, out);
 	r.pre = 0;
 	r.in_cell = 0;
 	hr_flush(&r);
+	if (opts != NULL && opts->nenclosures > 0)
+		hr_link_enclosures(&r, opts->enclosures, opts->nenclosures);
 	hr_links_resolve(&r);
 	if (len > HTML_MAX_INPUT) {
 		char note[96];
@@ -356,12 +479,7 @@ html_render(const char *html, size_t len, const struct html_opts *opts)
 	if (opts != NULL && (opts->flags & HTML_RENDER_LINK_LIST))
 		hr_link_list(&r);
 	/* No blank lines at the end. */
-	while (r.doc->nlines > 0 &&
-	    r.doc->lines[r.doc->nlines - 1].text[0] == '\0') {
-		r.doc->nlines--;
-		free(r.doc->lines[r.doc->nlines].text);
-		free(r.doc->lines[r.doc->nlines].spans);
-	}
+	trim_blank_end(r.doc);
 	buf_free(&r.para);
 	free(r.spans);
 	free(r.link_hash);
@@ -401,8 +519,15 @@ html_render_text(const char *text, size_t len, const struct html_opts *opts)
 	}
 	free(s);
 	hr_flush(&r);
+	if (opts != NULL && opts->nenclosures > 0) {
+		hr_link_enclosures(&r, opts->enclosures, opts->nenclosures);
+		hr_links_resolve(&r);
+		if (opts->flags & HTML_RENDER_LINK_LIST)
+			hr_link_list(&r);
+	}
 	buf_free(&r.para);
 	free(r.spans);
+	free(r.link_hash);
 	return (r.doc);
 }
 
@@ -418,8 +543,11 @@ html_doc_free(struct html_doc *doc)
 		free(doc->lines[i].spans);
 	}
 	free(doc->lines);
-	for (i = 0; i < doc->nlinks; i++)
+	for (i = 0; i < doc->nlinks; i++) {
 		free(doc->links[i]);
+		free(doc->notes[i]);
+	}
 	free(doc->links);
+	free(doc->notes);
 	free(doc);
 }

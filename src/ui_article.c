@@ -13,6 +13,7 @@
 #include <json-c/json.h>
 
 #include "buf.h"
+#include "enclosures.h"
 #include "html.h"
 #include "search.h"
 #include "store.h"
@@ -32,6 +33,8 @@ struct article_view {
 	const struct search_query *q;
 	bool			 loaded;
 	struct store_item_full	 it;
+	struct enclosure	*encl;	/* it.enclosures, read */
+	size_t			 nencl;
 	struct html_doc		*doc;
 	size_t			 width;	/* doc rendered for this width */
 	char			*feed_title;
@@ -81,29 +84,17 @@ add_hdr(struct article_view *av, const char *label, const char *value)
 static void
 add_json_hdrs(struct article_view *av)
 {
-	struct json_object *arr, *o, *v;
+	struct json_object *arr, *v;
 	struct buf b;
 	size_t i, n;
 
 	buf_init(&b, BUF_CAP_TEXT);
-	if (av->it.enclosures != NULL &&
-	    (arr = json_tokener_parse(av->it.enclosures)) != NULL) {
-		n = json_object_is_type(arr, json_type_array) ?
-		    json_object_array_length(arr) : 0;
-		for (i = 0; i < n && i < 20; i++) {
-			o = json_object_array_get_idx(arr, i);
-			if (!json_object_object_get_ex(o, "url", &v) ||
-			    !json_object_is_type(v, json_type_string))
-				continue;
-			buf_reset(&b);
-			(void)buf_addstr(&b, json_object_get_string(v));
-			if (json_object_object_get_ex(o, "type", &v) &&
-			    json_object_is_type(v, json_type_string))
-				(void)buf_addf(&b, " (%s)",
-				    json_object_get_string(v));
-			add_hdr(av, "Enclosure: ", buf_str(&b));
-		}
-		json_object_put(arr);
+	for (i = 0; i < av->nencl && i < 20; i++) {
+		buf_reset(&b);
+		(void)buf_addstr(&b, av->encl[i].url);
+		if (av->encl[i].type != NULL)
+			(void)buf_addf(&b, " (%s)", av->encl[i].type);
+		add_hdr(av, "Enclosure: ", buf_str(&b));
 	}
 	buf_reset(&b);
 	if (av->it.categories != NULL &&
@@ -192,7 +183,9 @@ render(struct ui *ui, struct article_view *av)
 	memset(&opts, 0, sizeof(opts));
 	opts.width = width;
 	opts.base = r->link;
-	opts.flags = HTML_RENDER_LINK_LIST;
+	opts.flags = HTML_RENDER_LINK_LIST | (ui->utf8 ? 0 : HTML_RENDER_ASCII);
+	opts.enclosures = av->encl;
+	opts.nenclosures = av->nencl;
 	av->doc = html_render(body, strlen(body), &opts);
 	free(html);
 	/* Where the search matches are, for highlighting and n/N. */
@@ -230,6 +223,9 @@ load(struct ui *ui, struct article_view *av, int64_t item_id)
 	free_doc(av);
 	if (av->loaded)
 		store_item_full_clear(&av->it);
+	enclosures_free(av->encl, av->nencl);
+	av->encl = NULL;
+	av->nencl = 0;
 	av->loaded = false;
 	free(av->feed_title);
 	av->feed_title = NULL;
@@ -241,6 +237,7 @@ load(struct ui *ui, struct article_view *av, int64_t item_id)
 		return (false);
 	}
 	av->loaded = true;
+	av->nencl = enclosures_parse(av->it.enclosures, &av->encl);
 	memset(&f, 0, sizeof(f));
 	if (av->it.row.feed_title != NULL)
 		av->feed_title = xstrdup(av->it.row.feed_title);
@@ -533,8 +530,7 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		if (av->doc == NULL || av->doc->nlinks == 0)
 			ui_set_status(ui, false, "this article has no links");
 		else
-			ui_push(ui, ui_urls_new(ui, av->doc->links,
-			    av->doc->nlinks));
+			ui_push(ui, ui_urls_new(ui, av->doc));
 		return (true);
 	case KEYMAP_TOGGLE_READ:
 		if (store_item_set_read(ui->store, av->it.row.id,
@@ -610,6 +606,7 @@ article_free(struct ui_view *v)
 	free_doc(av);
 	if (av->loaded)
 		store_item_full_clear(&av->it);
+	enclosures_free(av->encl, av->nencl);
 	free(av->feed_title);
 	free(av);
 }

@@ -357,6 +357,11 @@ ui_setup_roles(struct ui *ui)
 		if (roles[i].role == UI_UNREAD ||
 		    roles[i].role == UI_FOCUS_UNREAD)
 			ui->attrs[roles[i].role] |= A_BOLD;
+		/* Without colour only reverse video shows where the focus
+		 * is, whatever the configured attributes say. */
+		if (!ui->colour && (roles[i].role == UI_FOCUS ||
+		    roles[i].role == UI_FOCUS_UNREAD))
+			ui->attrs[roles[i].role] |= A_REVERSE;
 		if (!ui->colour)
 			continue;
 		fg = c->fg < COLORS ? c->fg : -1;

@@ -22,6 +22,7 @@
 
 struct store;
 struct search_query;
+struct html_doc;
 struct ui;
 struct ui_view;
 
@@ -203,7 +204,8 @@ struct ui_view *ui_items_new(struct ui *ui, int64_t feed_id,
  * q may be NULL (no highlighting; borrowed). */
 struct ui_view *ui_article_new(struct ui *ui, int64_t item_id,
 	    struct ui_view *list, const struct search_query *q);
-struct ui_view *ui_urls_new(struct ui *ui, char **links, size_t n);
+/* The list of doc's links (copied). */
+struct ui_view *ui_urls_new(struct ui *ui, const struct html_doc *doc);
 struct ui_view *ui_help_new(struct ui *ui, enum keymap_context ctx);
 /* Start a search (asks for the query); feed_id 0: every feed. */
 void	 ui_search_start(struct ui *ui, int64_t feed_id,

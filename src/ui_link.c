@@ -109,7 +109,7 @@ ui_copy_url(struct ui *ui, const char *url)
 {
 	struct buf seq;
 	struct err err = ERR_INIT;
-	size_t off;
+	size_t off, len;
 	ssize_t n;
 
 	if (!ui->cfg->osc52) {
@@ -120,9 +120,11 @@ ui_copy_url(struct ui *ui, const char *url)
 		ui_set_status(ui, true, "%s", err.msg);
 		return;
 	}
-	buf_init(&seq, BUF_CAP_URL * 2);
+	/* Room for the whole URL, however long: a cut one is a wrong one. */
+	len = strlen(url);
+	buf_init(&seq, (len + 2) / 3 * 4 + 16);
 	(void)buf_addstr(&seq, "\033]52;c;");
-	base64((const unsigned char *)url, strlen(url), &seq);
+	base64((const unsigned char *)url, len, &seq);
 	(void)buf_addstr(&seq, "\a");
 	/* Straight to the terminal, between two curses updates. */
 	fflush(stdout);

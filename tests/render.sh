@@ -29,6 +29,10 @@ same editorial 40
 same kitchen 60 --base https://example.org/news/post.html
 same cjk 20
 same hostile 60
+same media 60 --base https://example.org/2024/talk.html
+same tables 60
+same tables 40
+same longlines 60
 
 # Widths by an independent measure (wc -L counts display cells).
 check "editorial at 40: no line wider than 40 cells" \
@@ -53,6 +57,38 @@ tr '\n' ' ' < "$T/editorial.40" > "$T/joined"
 check "typographic quotes and accents intact" \
 	grep -q "« C’est un petit pas pour l’homme, un bond de géant pour l’humanité »" \
 	"$T/joined"
+
+# Nothing wider than the width, pre and the link list included.
+for f in media.60 tables.60 tables.40 longlines.60; do
+	check "$f: no line wider than ${f#*.} cells" \
+		[ "$(wc -L < "$T/${f%.*}.${f#*.}")" -le "${f#*.}" ]
+done
+
+# pre: the cut lines, joined again without their marks, are the source
+# lines with their tabs expanded; not a character lost.
+sed -n '/<pre>/,/<\/pre>/p' "$H/longlines.html" |
+	sed 's/^.*<pre>//; s/<\/pre>.*$//' | expand > "$T/pre.want"
+sed -n '/^\$ gazette/,/^$/p' "$T/longlines.60" | sed '$d' |
+	sed -e ':a' -e '/↩$/{N;s/↩\n//;ba' -e '}' > "$T/pre.got"
+check "longlines: pre lines cut with a mark, none lost" \
+	cmp -s "$T/pre.want" "$T/pre.got"
+check "longlines: pre lines were cut" \
+	[ "$(grep -c '↩$' "$T/longlines.60")" -ge 4 ]
+# The 288-character URL reads whole in the list, in pieces.
+url=$(sed -n 's/.*<a href="\([^"]*\)">archive.*/\1/p' "$H/longlines.html" |
+	sed 's/&amp;/\&/g')
+got=$(sed -n '/^\[1\]: /,$p' "$T/longlines.60" | sed 's/^\[1\]: //; s/^     //' |
+	tr -d '\n')
+check "longlines: the long URL is listed whole" [ "$got" = "$url" ]
+check "longlines: the URL is that long" [ ${#url} -gt 250 ]
+# Outside a UTF-8 locale the mark is ASCII.
+LC_ALL=C "$GAZETTE" render --width 60 "$H/longlines.html" > "$T/ascii.60"
+check "LC_ALL=C: pre lines end with a backslash" \
+	[ "$(grep -c '\\$' "$T/ascii.60")" -ge 4 ]
+check "LC_ALL=C: no U+21A9" sh -c "! grep -q '↩' '$T/ascii.60'"
+LC_ALL=C "$GAZETTE" render --width 60 "$H/tables.html" > "$T/ascii.t"
+check "LC_ALL=C: H_2O and mc^2" \
+	grep -q 'Water is H_2O, E = mc^2,' "$T/ascii.t"
 
 # Hostile input: no control character of any family reaches the output.
 check "hostile: no ESC" sh -c "! LC_ALL=C grep -q '$ESC' '$T/hostile.60'"
@@ -100,7 +136,8 @@ check "show without a database creates none" [ ! -e "$DB" ]
 
 "$PUT" "$DB" http://feed.example/rss "Le Blog" g1 \
 	"L’évolution de la concurrence" https://feed.example/2025/ia.html \
-	"Marie Curie" 1700000000 html "$H/kitchen.html"
+	"Marie Curie" 1700000000 html "$H/kitchen.html" \
+	https://cdn.example/episode-12.mp3 audio/mpeg 12345678
 check "show_put stored an article" [ $? -eq 0 ]
 printf 'First paragraph.\n\nSecond \033[31mparagraph\033[0m, long enough to wrap.\n' \
 	> "$T/plain.txt"
@@ -127,9 +164,13 @@ sed 's#https://example.org/news/post.html#https://feed.example/2025/ia.html#' \
 "$GAZETTE" render --width 60 --base https://feed.example/2025/ia.html \
 	"$T/kitchen.html" > "$T/kitchen.body"
 check "show prints the body as render does" \
-	sh -c "tail -n +7 '$T/g1' | cmp -s - '$T/kitchen.body'"
+	sh -c "tail -n +7 '$T/g1' | sed '/^\[7\]: /,\$d' | cmp -s - '$T/kitchen.body'"
 check "relative links resolve against the article link" \
 	grep -q '^\[2\]: https://feed.example/docs/changes.html$' "$T/g1"
+check "the enclosure is listed with its type and size" \
+	grep -qx '\[7\]: https://cdn.example/episode-12.mp3' "$T/g1"
+check "the enclosure's type and size follow it" \
+	grep -qx '     (enclosure, audio/mpeg, 12.3 MB)' "$T/g1"
 
 "$GAZETTE" -d "$DB" show --width 30 g2 > "$T/g2" 2> "$T/err"
 check "show of a text article exits 0" [ $? -eq 0 ]

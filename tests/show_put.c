@@ -2,7 +2,7 @@
  * show_put: a test helper that stores one article through the store API
  * for tests/render.sh.
  * Usage: show_put DBFILE FEED-URL FEED-TITLE GUID TITLE LINK AUTHOR
- *            PUBLISHED|- html|text CONTENT-FILE
+ *            PUBLISHED|- html|text CONTENT-FILE [ENCL-URL TYPE LENGTH]...
  * Arguments are stored as given (bytes included), so a test can store
  * escape sequences.
  */
@@ -31,10 +31,12 @@ main(int argc, char **argv)
 	int64_t feed;
 	size_t n;
 	FILE *fp;
+	int i;
 
-	if (argc != 11) {
+	if (argc < 11 || (argc - 11) % 3 != 0) {
 		fprintf(stderr, "usage: show_put DBFILE FEED-URL FEED-TITLE "
-		    "GUID TITLE LINK AUTHOR PUBLISHED html|text FILE\n");
+		    "GUID TITLE LINK AUTHOR PUBLISHED html|text FILE "
+		    "[ENCL-URL TYPE LENGTH]...\n");
 		return (2);
 	}
 	if ((fp = fopen(argv[10], "rb")) == NULL) {
@@ -64,6 +66,15 @@ main(int argc, char **argv)
 		it.published = strtoll(argv[8], &end, 10);
 	it.content_type = strcmp(argv[9], "text") == 0 ? "text" : "html";
 	it.content = buf_detach(&content);
+	for (i = 11; i + 2 < argc; i += 3) {
+		it.enclosures = xreallocarray(it.enclosures,
+		    it.n_enclosures + 1, sizeof(*it.enclosures));
+		it.enclosures[it.n_enclosures].url = xstrdup(argv[i]);
+		it.enclosures[it.n_enclosures].type = xstrdup(argv[i + 1]);
+		it.enclosures[it.n_enclosures].length =
+		    strtoll(argv[i + 2], &end, 10);
+		it.n_enclosures++;
+	}
 	if (store_item_upsert(st, feed, &it, 1700000000, &r, &err) == -1) {
 		item_clear(&it);
 		goto fail;
