@@ -1,6 +1,6 @@
 # The interface, the HTML renderer, `gazette render` and `show`.
-gazette_SOURCES += src/cmd_ui.c
-libgazette_a_SOURCES += src/conf.c src/conf.h src/keymap.c src/keymap.h \
+gazette_SOURCES += src/cmd_ui.c src/cmd_config.c
+libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/keymap.c src/keymap.h \
 	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
 	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
