@@ -28,10 +28,19 @@ bench_ui_fill_LDADD = libgazette.a $(DEP_LIBS)
 EXTRA_DIST += bench/startup bench/firstscreen.py
 
 TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
-	tests/ui_refresh.sh tests/ui_demo.sh tests/ui_config.sh
+	tests/ui_refresh.sh tests/ui_demo.sh tests/ui_config.sh \
+	tests/ui_newsboat_config.sh
 EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
 	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh \
-	tests/ui_config.sh
+	tests/ui_config.sh tests/ui_newsboat_config.sh
+
+# newsboat configs: what gazette applies, and names what it does not.
+TESTS += tests/newsboat-config.sh
+EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
+	tests/newsboat-configs/classic.conf tests/newsboat-configs/minimal.conf \
+	tests/newsboat-configs/power.conf tests/newsboat-configs/proxy.conf \
+	tests/newsboat-configs/reader.conf \
+	tests/newsboat-configs/colors-solarized
 
 # Titles of 10,000 characters and combining floods, cut to the screen.
 TESTS += tests/ui_flood.sh
