@@ -19,7 +19,7 @@
 struct instead {
 	const char	*name;
 	const char	*instead;
-	const char	*same;	/* the value that is gazette's way, or NULL */
+	const char	*same;	/* the value meaning gazette's way, or NULL */
 };
 
 static const char podcast[] = "no podcast downloads: enclosures are listed, "
@@ -63,7 +63,8 @@ static const struct instead commands[] = {
 	    "shows it", NULL },
 	{ "external-url-viewer", "u lists the links inside gazette", NULL },
 	{ "feed-sort-order", filters, NULL },
-	{ "feedlist-format", "gazette's own feed line: counts and title", NULL },
+	{ "feedlist-format", "gazette's own feed line: counts and title",
+	    NULL },
 	{ "goto-first-unread", cursor, NULL },
 	{ "goto-next-feed", "n and p stay in the current feed", "no" },
 	{ "highlight", "no pattern highlighting: lists and articles keep "
@@ -78,7 +79,8 @@ static const struct instead commands[] = {
 	{ "keep-articles-days", "articles are kept (per feed, @max-items in "
 	    "the urls file limits them)", "0" },
 	{ "macro", "no macros: the , key does nothing", NULL },
-	{ "mark-as-read-on-hover", "articles are marked read when opened", "no" },
+	{ "mark-as-read-on-hover", "articles are marked read when opened",
+	    "no" },
 	{ "max-browser-tabs", "no limit on the links opened", NULL },
 	{ "max-download-speed", "no speed limit", "0" },
 	{ "max-downloads", podcast, NULL },
@@ -106,7 +108,8 @@ static const struct instead commands[] = {
 	{ "show-title-bar", "the title bar is always shown", "yes" },
 	{ "ssl-verifyhost", "certificates are always checked", "yes" },
 	{ "ssl-verifypeer", "certificates are always checked", "yes" },
-	{ "swap-title-and-hints", "title at the top, hints at the bottom", "no" },
+	{ "swap-title-and-hints", "title at the top, hints at the bottom",
+	    "no" },
 	{ "toggleitemread-jumps-to-next", cursor, "no" },
 	{ "toggleitemread-jumps-to-next-unread", cursor, "no" },
 	{ "unbind", "not applied: use unbind-key", NULL },
