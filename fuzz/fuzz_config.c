@@ -45,6 +45,13 @@ check(struct conf *cfg)
 	    (cfg->keymap_preset != KEYMAP_PRESET_NEWSBOAT &&
 	    cfg->keymap_preset != KEYMAP_PRESET_VI))
 		abort();
+	if (cfg->reload_time < 1 || cfg->download_retries < 1 ||
+	    cfg->download_retries > 100 || cfg->reload_threads < 0 ||
+	    cfg->download_timeout < 0 || cfg->proxy_type < 0 ||
+	    cfg->proxy_type > CONF_PROXY_SOCKS5H ||
+	    cfg->n_applied + cfg->n_errors + cfg->n_skips != cfg->n_lines ||
+	    cfg->n_incl != 0)
+		abort();
 	buf_init(&name, 256);
 	for (i = 0; i < cfg->keymap.n; i++) {
 		buf_reset(&name);

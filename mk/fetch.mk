@@ -26,11 +26,13 @@ EXTRA_DIST += tests/opml.sh tests/opml-hostile.sh tests/data/nested.opml
 # refresh-br.sh needs Debian's brotli; refresh-h2.sh nginx-light, openssl
 # and a private mount namespace (skipped without them).
 TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
-	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh \
+	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-config.sh \
+	tests/refresh-br.sh \
 	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh \
 	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh
 EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
-	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-br.sh \
+	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-config.sh \
+	tests/refresh-br.sh \
 	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh \
 	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh \
 	tests/httpd.py tests/httpd-lib.sh

@@ -1,6 +1,6 @@
 # The interface, the HTML renderer, `gazette render` and `show`.
-gazette_SOURCES += src/cmd_ui.c
-libgazette_a_SOURCES += src/conf.c src/conf.h src/keymap.c src/keymap.h \
+gazette_SOURCES += src/cmd_ui.c src/cmd_config.c
+libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/keymap.c src/keymap.h \
 	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
 	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
@@ -29,10 +29,19 @@ EXTRA_DIST += bench/startup bench/firstscreen.py
 
 TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
 	tests/ui_refresh.sh tests/ui_demo.sh tests/ui_config.sh \
-	tests/ui_article.sh tests/ui_mono.sh
+	tests/ui_article.sh tests/ui_mono.sh tests/ui_newsboat_config.sh
 EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
 	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh \
-	tests/ui_config.sh tests/ui_article.sh tests/ui_mono.sh
+	tests/ui_config.sh tests/ui_article.sh tests/ui_mono.sh \
+	tests/ui_newsboat_config.sh
+
+# newsboat configs: what gazette applies, and names what it does not.
+TESTS += tests/newsboat-config.sh
+EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
+	tests/newsboat-configs/classic.conf tests/newsboat-configs/minimal.conf \
+	tests/newsboat-configs/power.conf tests/newsboat-configs/proxy.conf \
+	tests/newsboat-configs/reader.conf \
+	tests/newsboat-configs/colors-solarized
 
 # Titles of 10,000 characters and combining floods, cut to the screen.
 TESTS += tests/ui_flood.sh

@@ -8,6 +8,12 @@
  * asked to back off.  Exit 0 all fine, 1 some feeds failed, 2
  * nothing could be done (no urls, database unusable), 3 another refresh
  * holds the lock.
+ *
+ * The config's fetcher settings apply (newsboat's reload-threads,
+ * download-timeout, download-retries, user-agent, use-proxy, proxy,
+ * proxy-type, proxy-auth); --jobs wins over reload-threads.  The config's
+ * problems are the interface's and check-config's to report: a cron job
+ * stays quiet.
  */
 #include "config.h"
 
@@ -19,6 +25,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "conf.h"
 #include "refresh.h"
 #include "store.h"
 #include "urls.h"
@@ -104,18 +111,20 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct refresh_opts opts = { 0, 0, false };
+	struct refresh_opts opts;
 	struct refresh_cb cb;
 	struct refresh_stats stats;
 	struct progress pg;
 	struct err err = ERR_INIT;
 	struct urls_list urls;
 	struct store *st = NULL;
-	char *urls_path = NULL, *db_path = NULL;
+	struct conf cfg;
+	char *urls_path = NULL, *db_path = NULL, *config_path, *proxy = NULL;
 	bool missing;
 	int ch, lockfd = -1, status = CMD_EXIT_USAGE;
 
 	memset(&pg, 0, sizeof(pg));
+	memset(&opts, 0, sizeof(opts));
 	while ((ch = getopt_long(argc, argv, "qj:f", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'q':
@@ -143,6 +152,30 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		return (CMD_EXIT_USAGE);
 	}
 	pg.tty = isatty(STDERR_FILENO) == 1;
+	conf_init(&cfg);
+	if ((config_path = cmd_config_path(ctx)) != NULL &&
+	    conf_load(&cfg, config_path, ctx->config_path != NULL, NULL, NULL,
+	    &err) == -1) {
+		cmd_warn("refresh: %s", err.msg);
+		if (ctx->config_path != NULL) {
+			free(config_path);
+			conf_free(&cfg);
+			return (CMD_EXIT_USAGE);
+		}
+		err_clear(&err);
+	}
+	free(config_path);
+	if (opts.jobs == 0)
+		opts.jobs = cfg.reload_threads;
+	opts.attempts = cfg.download_retries;
+	opts.timeout = cfg.download_timeout;
+	if (cfg.user_agent[0] != '\0')
+		opts.user_agent = cfg.user_agent;
+	if ((proxy = conf_proxy_url(&cfg)) != NULL) {
+		opts.proxy = proxy;
+		if (cfg.proxy_auth[0] != '\0')
+			opts.proxy_auth = cfg.proxy_auth;
+	}
 	urls_list_init(&urls);
 	urls_path = cmd_urls_path(ctx);
 	db_path = cmd_db_path(ctx);
@@ -209,5 +242,7 @@ out:
 	urls_list_free(&urls);
 	free(urls_path);
 	free(db_path);
+	free(proxy);
+	conf_free(&cfg);
 	return (status);
 }

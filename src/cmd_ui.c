@@ -44,6 +44,33 @@ print_warning(void *arg, const char *file, unsigned line, const char *msg)
 		    msg);
 }
 
+static void
+print_skip(void *arg, const char *line)
+{
+	(void)arg;
+	cmd_warn("  %s", line);
+}
+
+/*
+ * The one warning about the lines gazette accepts without applying, on
+ * standard error before the interface starts; *msg gets its short form
+ * for the status line.
+ */
+static void
+warn_skips(const struct cmd_ctx *ctx, const struct conf *cfg, char *msg,
+    size_t len)
+{
+	if (cfg->n_skips == 0)
+		return;
+	cmd_warn("%zu config line%s not applied (what gazette does "
+	    "instead):", cfg->n_skips, cfg->n_skips == 1 ? "" : "s");
+	conf_skips_each(cfg, print_skip, NULL);
+	snprintf(msg, len, "%zu config line%s not applied: see gazette%s%s "
+	    "check-config", cfg->n_skips, cfg->n_skips == 1 ? "" : "s",
+	    ctx->config_path != NULL ? " -c " : "",
+	    ctx->config_path != NULL ? ctx->config_path : "");
+}
+
 static bool
 is_feed_file(const char *name)
 {
@@ -166,7 +193,7 @@ cmd_ui(struct cmd_ctx *ctx, bool demo)
 	struct err err = ERR_INIT;
 	struct store *st = NULL;
 	char *config_path = NULL, *urls = NULL, *db = NULL, *demo_dir = NULL;
-	char tmpl[4096], msg[400];
+	char tmpl[4096], msg[400], skipmsg[300] = "";
 	const char *tmp;
 	int rc = CMD_EXIT_USAGE, r;
 
@@ -184,6 +211,7 @@ cmd_ui(struct cmd_ctx *ctx, bool demo)
 		cmd_warn("%s", err.msg);
 		goto out;
 	}
+	warn_skips(ctx, &cfg, skipmsg, sizeof(skipmsg));
 	if (demo) {
 		tmp = getenv("TMPDIR");
 		snprintf(tmpl, sizeof(tmpl), "%s/gazette-demo.XXXXXX",
@@ -229,10 +257,13 @@ cmd_ui(struct cmd_ctx *ctx, bool demo)
 	opts.db_path = db;
 	opts.config_path = config_path;
 	if (warns.n > 0) {
-		snprintf(msg, sizeof(msg), "config: %s%s", warns.first,
-		    warns.n > 1 ? " (and more)" : "");
+		snprintf(msg, sizeof(msg), "config: %s%s%s%s", warns.first,
+		    warns.n > 1 ? " (and more)" : "",
+		    skipmsg[0] != '\0' ? "; " : "", skipmsg);
 		opts.message = msg;
-	} else if (demo)
+	} else if (skipmsg[0] != '\0')
+		opts.message = skipmsg;
+	else if (demo)
 		opts.message = "demo: a throwaway copy, removed when you quit "
 		    "(? shows the keys)";
 	if (ui_run(&opts) < 0) {

@@ -30,6 +30,9 @@ struct opt {
 };
 
 static const char *const keymap_values[] = { "newsboat", "vi", NULL };
+/* In enum conf_proxy_type's order. */
+static const char *const proxy_types[] = { "http", "https", "socks4",
+    "socks4a", "socks5", "socks5h", NULL };
 
 static void
 apply_keymap(struct conf *cfg)
@@ -92,6 +95,33 @@ static const struct opt options[] = {
 	INT_OPT("text-width", "0", text_width, 0, 10000,
 	    "Wrap articles at this many columns; 0 uses the window's "
 	    "width."),
+	BOOL_OPT("confirm-exit", "no", confirm_exit,
+	    "Ask before quitting from the feed list."),
+	BOOL_OPT("auto-reload", "no", auto_reload,
+	    "Refresh every feed in the background every reload-time "
+	    "minutes while the interface runs, as R does."),
+	INT_OPT("reload-time", "60", reload_time, 1, 525600,
+	    "Minutes between two auto-reload refreshes."),
+	BOOL_OPT("suppress-first-reload", "no", suppress_first_reload,
+	    "With auto-reload, do not refresh at start-up."),
+	INT_OPT("reload-threads", "0", reload_threads, 0, 1024,
+	    "Feeds fetched at once; 0: 16 (newsboat's default is 1)."),
+	INT_OPT("download-timeout", "0", download_timeout, 0, 86400,
+	    "Seconds a feed's transfer may take; 0: 60."),
+	INT_OPT("download-retries", "1", download_retries, 1, 100,
+	    "Attempts at a feed that fails for a network error or a 5xx "
+	    "answer."),
+	TEXT_OPT("user-agent", "", user_agent, false,
+	    "User-Agent header; empty: gazette/VERSION."),
+	BOOL_OPT("use-proxy", "no", use_proxy,
+	    "Fetch through the proxy setting (else the environment's "
+	    "http_proxy and friends apply)."),
+	TEXT_OPT("proxy", "", proxy, false,
+	    "Proxy HOST:PORT for use-proxy."),
+	TEXT_OPT("proxy-auth", "", proxy_auth, false,
+	    "USER:PASSWORD for the proxy."),
+	ENUM_OPT("proxy-type", "http", proxy_type, proxy_types, NULL,
+	    "http, https, socks4, socks4a, socks5 or socks5h."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))
@@ -280,6 +310,48 @@ conf_free(struct conf *cfg)
 		*sp = NULL;
 	}
 	keymap_free(&cfg->keymap);
+	for (i = 0; i < cfg->n_skips && i < CONF_MAX_SKIPS; i++) {
+		free(cfg->skips[i].file);
+		free(cfg->skips[i].what);
+	}
+	free(cfg->skips);
+	cfg->skips = NULL;
+	cfg->n_skips = 0;
+}
+
+char *
+conf_proxy_url(const struct conf *cfg)
+{
+	struct buf b;
+	char *s;
+
+	if (!cfg->use_proxy || cfg->proxy[0] == '\0')
+		return (NULL);
+	buf_init(&b, BUF_CAP_TEXT);
+	if (strstr(cfg->proxy, "://") == NULL)
+		(void)buf_addf(&b, "%s://", proxy_types[cfg->proxy_type]);
+	(void)buf_addstr(&b, cfg->proxy);
+	s = buf_detach(&b);
+	buf_free(&b);
+	return (s);
+}
+
+static void
+add_skip(struct conf *cfg, const char *file, unsigned line,
+    const char *what, const char *instead)
+{
+	struct conf_skip *k;
+
+	if (cfg->n_skips < CONF_MAX_SKIPS) {
+		cfg->skips = xreallocarray(cfg->skips, cfg->n_skips + 1,
+		    sizeof(*cfg->skips));
+		k = &cfg->skips[cfg->n_skips];
+		k->file = xstrdup(file);
+		k->line = line;
+		k->what = xstrdup(what);
+		k->instead = instead;
+	}
+	cfg->n_skips++;
 }
 
 static int
@@ -422,24 +494,138 @@ conf_words_free(char **argv)
 	free(argv);
 }
 
+/* Where one line comes from, for include and the skips. */
+struct line_ctx {
+	const char	*file;
+	unsigned	 line;
+	conf_warn_fn	 warn;
+	void		*arg;
+};
+
+static int	load_file(struct conf *, const char *, bool, conf_warn_fn,
+		    void *, struct err *);
+
+/*
+ * include FILE: ~ is $HOME, a relative name is taken from the including
+ * file's directory; a file already being read is a loop and refused.
+ */
 static int
-apply_words(struct conf *cfg, int argc, char **argv, struct err *err)
+include_file(struct conf *cfg, const struct line_ctx *lc, const char *name,
+    struct err *err)
+{
+	const char *home = getenv("HOME"), *slash;
+	struct err ierr = ERR_INIT;
+	struct buf path;
+	int rc;
+
+	buf_init(&path, 8192);
+	if (name[0] == '~' && (name[1] == '/' || name[1] == '\0')) {
+		if (home == NULL || home[0] == '\0') {
+			buf_free(&path);
+			err_set(err, ERR_CONFIG, "include: %s: HOME is not "
+			    "set", name);
+			return (-1);
+		}
+		(void)buf_addf(&path, "%s%s", home, name + 1);
+	} else if (name[0] != '/' && (slash = strrchr(lc->file, '/')) !=
+	    NULL)
+		(void)buf_addf(&path, "%.*s/%s", (int)(slash - lc->file),
+		    lc->file, name);
+	else
+		(void)buf_addstr(&path, name);
+	if (cfg->n_incl >= CONF_MAX_INCLUDE) {
+		err_set(err, ERR_CONFIG, "include: %s: more than %d files "
+		    "deep (a loop?); not read", buf_str(&path),
+		    CONF_MAX_INCLUDE);
+		buf_free(&path);
+		return (-1);
+	}
+	rc = load_file(cfg, buf_str(&path), true, lc->warn, lc->arg, &ierr);
+	if (rc < 0)
+		err_set(err, ERR_CONFIG, "include: %s", ierr.msg);
+	buf_free(&path);
+	return (rc);
+}
+
+/* Does value ask for what gazette does (same: yes/no or a number)? */
+static bool
+same_value(const char *same, const char *value)
+{
+	bool a, b;
+
+	if (same == NULL)
+		return (false);
+	if (parse_bool(same, &a) == 0 && parse_bool(value, &b) == 0)
+		return (a == b);
+	return (strcmp(same, value) == 0);
+}
+
+/* Returns 0 applied, 1 accepted but not applied (recorded), -1 bad. */
+static int
+apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
+    char **argv, struct err *err)
 {
 	const struct opt *o;
+	const char *instead;
 	struct buf joined;
 	int i, rc;
 
-	if (strcmp(argv[0], "bind-key") == 0)
+	if (strcmp(argv[0], "include") == 0) {
+		if (argc != 2) {
+			err_set(err, ERR_CONFIG, "usage: include FILE");
+			return (-1);
+		}
+		return (include_file(cfg, lc, argv[1], err));
+	}
+	if (strcmp(argv[0], "bind-key") == 0) {
+		/* newsboat's actions and views gazette lacks. */
+		instead = NULL;
+		if (argc >= 3 && keymap_action_parse(argv[2]) == KEYMAP_NONE)
+			instead = conf_newsboat_action_instead(argv[2]);
+		else if (argc >= 4 && keymap_context_parse(argv[3]) < 0)
+			instead = conf_newsboat_context_instead(argv[3]);
+		if (instead != NULL) {
+			buf_init(&joined, BUF_CAP_TEXT);
+			(void)buf_addf(&joined, "bind-key %s%s%s", argv[2],
+			    argc >= 4 ? " " : "", argc >= 4 ? argv[3] : "");
+			add_skip(cfg, lc->file, lc->line, buf_str(&joined),
+			    instead);
+			buf_free(&joined);
+			return (1);
+		}
 		return (keymap_bind_words(&cfg->keymap, argc - 1,
-		    (const char *const *)argv + 1,
-		    err));
+		    (const char *const *)argv + 1, err));
+	}
+	if (strcmp(argv[0], "search-highlight-colors") == 0) {
+		/* newsboat's colours of search matches: search_match. */
+		free(argv[0]);
+		argv[0] = xstrdup("search_match");
+		return (color_words(cfg, argc, argv, err));
+	}
 	if (strcmp(argv[0], "unbind-key") == 0)
 		return (keymap_unbind_words(&cfg->keymap, argc - 1,
 		    (const char *const *)argv + 1,
 		    err));
-	if (strcmp(argv[0], "color") == 0)
+	if (strcmp(argv[0], "color") == 0) {
+		if (argc >= 2 && (instead =
+		    conf_newsboat_element_instead(argv[1])) != NULL) {
+			buf_init(&joined, BUF_CAP_TEXT);
+			(void)buf_addf(&joined, "color %s", argv[1]);
+			add_skip(cfg, lc->file, lc->line, buf_str(&joined),
+			    instead);
+			buf_free(&joined);
+			return (1);
+		}
 		return (color_words(cfg, argc - 1, argv + 1, err));
+	}
 	if ((o = find_option(argv[0])) == NULL) {
+		if ((instead = conf_newsboat_instead(argv[0])) != NULL) {
+			if (argc == 2 && same_value(conf_newsboat_same(argv[0]),
+			    argv[1]))
+				return (0);	/* gazette's way already */
+			add_skip(cfg, lc->file, lc->line, argv[0], instead);
+			return (1);
+		}
 		err_set(err, ERR_CONFIG, "unknown option '%s'", argv[0]);
 		return (-1);
 	}
@@ -469,42 +655,64 @@ int
 conf_parse_line(struct conf *cfg, const char *file, unsigned line,
     const char *text, conf_warn_fn warn, void *arg)
 {
+	struct line_ctx lc = { file, line, warn, arg };
 	struct err err = ERR_INIT;
 	char **argv;
 	int argc, rc = 0;
 
-	if (conf_split_words(text, &argc, &argv, &err) < 0)
+	if (conf_split_words(text, &argc, &argv, &err) < 0) {
+		cfg->n_lines++;
 		rc = -1;
-	else {
-		if (argc > 0 && apply_words(cfg, argc, argv, &err) < 0)
-			rc = -1;
+	} else {
+		if (argc > 0) {
+			cfg->n_lines++;
+			rc = apply_words(cfg, &lc, argc, argv, &err);
+			if (rc == 0)
+				cfg->n_applied++;
+		}
 		conf_words_free(argv);
 	}
-	if (rc < 0 && warn != NULL)
-		warn(arg, file, line, err.msg);
-	return (rc);
+	if (rc < 0) {
+		cfg->n_errors++;
+		if (warn != NULL)
+			warn(arg, file, line, err.msg);
+	}
+	return (rc < 0 ? -1 : 0);
 }
 
-int
-conf_load(struct conf *cfg, const char *path, bool must_exist,
+static int
+load_file(struct conf *cfg, const char *path, bool must_exist,
     conf_warn_fn warn, void *arg, struct err *err)
 {
 	struct err rerr = ERR_INIT;
 	struct userfile_warns w;
 	struct buf b;
 	const char *p, *end, *nl;
-	char *line;
+	char *line, *real;
 	unsigned lineno = 0;
 	bool missing;
+	int i;
 
+	if ((real = realpath(path, NULL)) != NULL) {
+		for (i = 0; i < cfg->n_incl; i++) {
+			if (strcmp(cfg->incl[i], real) == 0) {
+				err_set(err, ERR_CONFIG, "%s: included from "
+				    "itself; not read again", path);
+				free(real);
+				return (-1);
+			}
+		}
+	}
 	buf_init(&b, CONF_MAX_FILE);
 	if (userfile_read(path, CONF_MAX_FILE, &b, &missing, &rerr) == -1) {
 		buf_free(&b);
+		free(real);
 		if (missing && !must_exist)
 			return (0);
 		err_set(err, ERR_CONFIG, "%s", rerr.msg);
 		return (-1);
 	}
+	cfg->incl[cfg->n_incl++] = real != NULL ? real : xstrdup(path);
 	userfile_warns_init(&w, path, warn, arg);
 	p = buf_str(&b);
 	end = p + b.len;
@@ -513,11 +721,15 @@ conf_load(struct conf *cfg, const char *path, bool must_exist,
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
 		if ((size_t)(nl - p) > CONF_MAX_LINE) {
+			cfg->n_lines++;
+			cfg->n_errors++;
 			userfile_warn(&w, path, lineno, "line longer than "
 			    "64 KiB; ignored");
 			continue;
 		}
 		if (memchr(p, '\0', (size_t)(nl - p)) != NULL) {
+			cfg->n_lines++;
+			cfg->n_errors++;
 			userfile_warn(&w, path, lineno, "NUL byte in line");
 			continue;
 		}
@@ -528,5 +740,13 @@ conf_load(struct conf *cfg, const char *path, bool must_exist,
 	}
 	userfile_warns_end(&w);
 	buf_free(&b);
+	free(cfg->incl[--cfg->n_incl]);
 	return (0);
+}
+
+int
+conf_load(struct conf *cfg, const char *path, bool must_exist,
+    conf_warn_fn warn, void *arg, struct err *err)
+{
+	return (load_file(cfg, path, must_exist, warn, arg, err));
 }

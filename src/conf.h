@@ -37,7 +37,8 @@
 	X(HINT, "hint") \
 	X(ARTICLE, "article") \
 	X(MATCH, "search_match") \
-	X(ERROR, "error")
+	X(ERROR, "error") \
+	X(BACKGROUND, "background")
 
 enum conf_element {
 #define CONF_ELEMENT_ENUM(e, n) CONF_EL_##e,
@@ -64,6 +65,20 @@ struct conf_color {
 	unsigned	attrs;	/* CONF_ATTR_* */
 };
 
+/*
+ * A newsboat line gazette accepts but does not apply: where it is and
+ * what gazette does instead (a static text).
+ */
+struct conf_skip {
+	char		*file;
+	unsigned	 line;
+	char		*what;		/* "notify-program", "bind-key ^X sort" */
+	const char	*instead;
+};
+
+#define CONF_MAX_INCLUDE	8	/* include depth */
+#define CONF_MAX_SKIPS	1000	/* kept; the rest only counted */
+
 struct conf {
 	struct keymap	 keymap;
 	char		*browser;		/* "" = $BROWSER, else xdg-open */
@@ -79,7 +94,34 @@ struct conf {
 	int		 max_items;		/* 0: no limit */
 	int		 text_width;		/* 0: the window's width */
 	int		 keymap_preset;		/* enum keymap_preset */
+	bool		 confirm_exit;
+	bool		 auto_reload;
+	int		 reload_time;		/* minutes */
+	bool		 suppress_first_reload;
+	/* The fetcher (gazette refresh reads them too). */
+	int		 reload_threads;	/* 0: gazette's default */
+	int		 download_timeout;	/* seconds; 0: default */
+	int		 download_retries;	/* attempts in all */
+	char		*user_agent;		/* "": gazette/VERSION */
+	bool		 use_proxy;
+	char		*proxy;			/* host:port or URL */
+	char		*proxy_auth;		/* user:password */
+	int		 proxy_type;		/* enum conf_proxy_type */
 	struct conf_color colors[CONF_NELEMENTS];
+
+	/* What loading found, for the start-up warning and check-config. */
+	unsigned	 n_lines;		/* command lines read */
+	unsigned	 n_applied;
+	unsigned	 n_errors;		/* warned about, not applied */
+	struct conf_skip *skips;		/* at most CONF_MAX_SKIPS */
+	size_t		 n_skips;		/* all of them, even past it */
+	char		*incl[CONF_MAX_INCLUDE];	/* files being read */
+	int		 n_incl;
+};
+
+enum conf_proxy_type {
+	CONF_PROXY_HTTP, CONF_PROXY_HTTPS, CONF_PROXY_SOCKS4,
+	CONF_PROXY_SOCKS4A, CONF_PROXY_SOCKS5, CONF_PROXY_SOCKS5H
 };
 
 /* Called once per warning; msg has no file or line in it. */
@@ -113,6 +155,32 @@ int	conf_set(struct conf *cfg, const char *name, const char *value,
 int	conf_split_words(const char *line, int *argcp, char ***argvp,
 	    struct err *err);
 void	conf_words_free(char **argv);
+
+/*
+ * The proxy the fetcher should use: NULL when use-proxy is off (the
+ * environment's then), else a fresh "TYPE://HOST:PORT" string.
+ */
+char	*conf_proxy_url(const struct conf *cfg);
+
+/*
+ * newsboat's commands gazette accepts without applying
+ * (conf_newsboat.c): what gazette does instead, or NULL when name is
+ * not one of them.  For "color", the element; for "bind-key", the
+ * action.
+ */
+const char *conf_newsboat_instead(const char *name);
+const char *conf_newsboat_element_instead(const char *element);
+/* The value of a command that asks for what gazette does anyway. */
+const char *conf_newsboat_same(const char *name);
+const char *conf_newsboat_action_instead(const char *action);
+const char *conf_newsboat_context_instead(const char *context);
+/*
+ * The lines not applied, grouped by command, one call each with
+ * "command (FILE:LINE, ...): what gazette does instead" (not sanitised:
+ * file names are the user's).
+ */
+typedef void (*conf_line_fn)(void *arg, const char *line);
+void	conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg);
 
 /* The option table, for the help text and the man page test. */
 struct conf_option_info {

@@ -27,7 +27,7 @@ struct fetch_xfer {
 	struct fetch	*f;
 	CURL		*easy;
 	struct curl_slist *hdrs;
-	char		*url, *etag_req, *lm_req, *ua, *proxy;
+	char		*url, *etag_req, *lm_req, *ua, *proxy, *proxy_auth;
 	long		 timeout, connect_timeout, low_limit, low_time;
 	int64_t		 max_size;
 	bool		 allow_file;
@@ -170,6 +170,7 @@ fetch_add(struct fetch *f, const struct fetch_req *req)
 	x->lm_req = xstrdup_or_null(req->last_modified);
 	x->ua = xstrdup_or_null(req->user_agent);
 	x->proxy = xstrdup_or_null(req->proxy);
+	x->proxy_auth = xstrdup_or_null(req->proxy_auth);
 	x->timeout = req->timeout > 0 ? req->timeout : FETCH_DEFAULT_TIMEOUT;
 	x->connect_timeout = req->connect_timeout > 0 ?
 	    req->connect_timeout : FETCH_DEFAULT_CONNECT;
@@ -241,6 +242,10 @@ xfer_free(struct fetch_xfer *x)
 	free(x->lm_req);
 	free(x->ua);
 	free(x->proxy);
+	if (x->proxy_auth != NULL) {
+		explicit_bzero(x->proxy_auth, strlen(x->proxy_auth));
+		free(x->proxy_auth);
+	}
 	free(x->etag);
 	free(x->last_modified);
 	free(x->charset);
@@ -569,6 +574,7 @@ xfer_start(struct fetch *f, struct fetch_xfer *x)
 	    x->ua != NULL ? x->ua : f->ua_default);
 	if (x->proxy != NULL)
 		curl_easy_setopt(e, CURLOPT_PROXY, x->proxy);
+	curl_easy_setopt(e, CURLOPT_PROXYUSERPWD, x->proxy_auth);
 	if (x->hdrs != NULL)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->hdrs);
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION,

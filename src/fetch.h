@@ -47,6 +47,7 @@ struct fetch_req {
 	const char	*last_modified;	/* sent as If-Modified-Since, or NULL */
 	const char	*user_agent;	/* NULL: gazette/VERSION */
 	const char	*proxy;		/* NULL: environment; "": none */
+	const char	*proxy_auth;	/* USER:PASSWORD for it, or NULL */
 	long		 timeout;	/* <= 0: defaults above */
 	long		 connect_timeout;
 	long		 low_speed_limit;	/* < 0: default; 0: off */

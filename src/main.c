@@ -41,6 +41,9 @@ static const struct cmd_entry commands[] = {
 	{ "import-read", "FILE",
 	    N_("mark read the articles of a guid list (newsboat -I)"),
 	    cmd_import_read },
+	{ "check-config", "[FILE...]",
+	    N_("say which config lines gazette applies, and what not"),
+	    cmd_check_config },
 };
 
 static void

@@ -157,6 +157,10 @@ on_data(void *ctx, const struct fetch_response *resp, const void *buf,
 	return (feed_parser_push(j->parser, buf, len) == -1 ? -1 : 0);
 }
 
+static void	job_fetch(struct refresh *, struct refresh_job *);
+static bool	job_retry(struct refresh *, struct refresh_job *,
+		    const struct fetch_response *);
+
 static struct refresh_msg *
 msg_new(struct refresh_job *j)
 {
@@ -222,6 +226,10 @@ on_done(void *ctx, const struct fetch_response *resp)
 	char *host = NULL;
 	int64_t until = 0;
 
+	if (job_retry(r, j, resp)) {
+		free(m);
+		return;
+	}
 	if (j->parser != NULL) {
 		/* The last items come out of finish. */
 		j->fs = feed_parser_finish(j->parser, &j->perr);
@@ -262,6 +270,54 @@ on_done(void *ctx, const struct fetch_response *resp)
 		    why_backoff);
 		free(host);
 	}
+}
+
+/* Queue j's transfer: its @settings, else the config's. */
+static void
+job_fetch(struct refresh *r, struct refresh_job *j)
+{
+	const struct urls_feed *uf = j->uf;
+	struct fetch_req req;
+
+	memset(&req, 0, sizeof(req));
+	req.url = uf->url;
+	req.etag = j->etag;
+	req.last_modified = j->last_modified;
+	req.user_agent = uf->set.user_agent != NULL ? uf->set.user_agent :
+	    r->opts.user_agent;
+	req.proxy = uf->set.proxy != NULL ? uf->set.proxy : r->opts.proxy;
+	if (uf->set.proxy == NULL)
+		req.proxy_auth = r->opts.proxy_auth;
+	req.timeout = uf->set.timeout > 0 ? uf->set.timeout :
+	    r->opts.timeout;
+	req.connect_timeout = uf->set.connect_timeout;
+	req.low_speed_limit = uf->set.low_speed_limit;
+	req.low_speed_time = uf->set.low_speed_time;
+	req.max_size = uf->set.max_size;
+	req.allow_file = uf->kind == URLS_FILE;
+	req.ctx = j;
+	j->attempts++;
+	fetch_add(r->fetch, &req);
+}
+
+/*
+ * download-retries: a transport failure or a 5xx other than 503 (which
+ * backs off instead), before any of the body was parsed, is asked again.
+ */
+static bool
+job_retry(struct refresh *r, struct refresh_job *j,
+    const struct fetch_response *resp)
+{
+	if (j->attempts >= r->opts.attempts || j->parser != NULL ||
+	    j->uf->kind != URLS_HTTP)
+		return (false);
+	if (resp->status == FETCH_FAILED ||
+	    (resp->status == FETCH_HTTP_ERROR && resp->http_status >= 500 &&
+	    resp->http_status != 503)) {
+		job_fetch(r, j);
+		return (true);
+	}
+	return (false);
 }
 
 static int
@@ -355,7 +411,6 @@ refresh_start(struct store *st, const struct urls_list *urls,
 	struct host_cache hc = { NULL, NULL, 0 };
 	struct refresh *r;
 	struct refresh_job *j;
-	struct fetch_req req;
 	const struct urls_feed *uf;
 	int64_t backoff;
 	char *host;
@@ -451,22 +506,11 @@ refresh_start(struct store *st, const struct urls_list *urls,
 				continue;
 			}
 		}
-		memset(&req, 0, sizeof(req));
-		req.url = uf->url;
 		if (sf != NULL) {
-			req.etag = sf->etag;
-			req.last_modified = sf->last_modified;
+			j->etag = xstrdup_or_null(sf->etag);
+			j->last_modified = xstrdup_or_null(sf->last_modified);
 		}
-		req.user_agent = uf->set.user_agent;
-		req.proxy = uf->set.proxy;
-		req.timeout = uf->set.timeout;
-		req.connect_timeout = uf->set.connect_timeout;
-		req.low_speed_limit = uf->set.low_speed_limit;
-		req.low_speed_time = uf->set.low_speed_time;
-		req.max_size = uf->set.max_size;
-		req.allow_file = uf->kind == URLS_FILE;
-		req.ctx = j;
-		fetch_add(r->fetch, &req);
+		job_fetch(r, j);
 	}
 	host_cache_free(&hc);
 	store_feed_list_free(&have);
@@ -517,6 +561,8 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 		feed_meta_clear(&r->jobs[i].meta);
 		refresh_job_clear_items(&r->jobs[i]);
 		free(r->jobs[i].stored_title);
+		free(r->jobs[i].etag);
+		free(r->jobs[i].last_modified);
 	}
 	free(r->jobs);
 	if (out != NULL) {

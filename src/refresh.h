@@ -58,10 +58,22 @@
 
 struct refresh;
 
+/*
+ * The config's fetcher settings (newsboat's user-agent, download-timeout,
+ * download-retries, proxy...) come in here; a feed's own @settings in
+ * the urls file win over them.  A feed that fails for a transport error
+ * or a 5xx answer other than 503 before any of its body arrived is
+ * asked again at once, up to `attempts` times in all.
+ */
 struct refresh_opts {
 	int	 jobs;		/* transfers at once; <= 0: 16 */
 	int	 per_host;	/* to one host; <= 0: 6 */
 	bool	 force;		/* ignore ttl, max-age, reload and back-off */
+	int	 attempts;	/* per feed; <= 1: once */
+	long	 timeout;	/* seconds; <= 0: the fetcher's default */
+	const char *user_agent;	/* NULL: gazette/VERSION */
+	const char *proxy;	/* NULL: the environment's */
+	const char *proxy_auth;	/* USER:PASSWORD, or NULL */
 };
 
 enum refresh_outcome {

@@ -56,6 +56,9 @@ struct refresh_job {
 	enum feed_status	 fs;
 	struct err		 perr;
 	struct feed_meta	 meta;
+	/* For asking again (download-retries). */
+	char			*etag, *last_modified;
+	int			 attempts;	/* made so far */
 };
 
 struct refresh_msg {

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -159,6 +160,53 @@ article_matches_active(struct ui *ui)
 	    ui->view->ops->has_matches(ui->view));
 }
 
+/* confirm-exit: y quits, anything else stays. */
+static void
+quit_cb(struct ui *ui, const char *text, void *arg)
+{
+	(void)arg;
+	if (text[0] == 'y' || text[0] == 'Y')
+		ui->quit = true;
+}
+
+static void
+quit_asked(struct ui *ui)
+{
+	if (ui->cfg->confirm_exit)
+		ui_prompt(ui, "Do you really want to quit? (y/n) ", NULL,
+		    NULL, quit_cb, NULL);
+	else
+		ui->quit = true;
+}
+
+/*
+ * auto-reload: every reload-time minutes a refresh of every feed, as R
+ * starts it (in the background); the first at start-up unless
+ * suppress-first-reload.  A refresh still running when one is due makes
+ * it wait for the next round.
+ */
+static void
+auto_reload(struct ui *ui, bool starting)
+{
+	time_t now = time(NULL);
+
+	if (!ui->cfg->auto_reload || ui->exit_after_draw)
+		return;
+	if (starting) {
+		ui->next_reload = (int64_t)now + 60 *
+		    (int64_t)ui->cfg->reload_time;
+		if (!ui->cfg->suppress_first_reload &&
+		    !ui->cfg->refresh_on_startup)
+			ui_refresh_start(ui, NULL);
+		return;
+	}
+	if ((int64_t)now < ui->next_reload)
+		return;
+	ui->next_reload = (int64_t)now + 60 * (int64_t)ui->cfg->reload_time;
+	if (ui->refresh_pid <= 0)
+		ui_refresh_start(ui, NULL);
+}
+
 static void
 handle_key(struct ui *ui, int key)
 {
@@ -218,7 +266,7 @@ handle_key(struct ui *ui, int key)
 		}
 		return;
 	case KEYMAP_HARD_QUIT:
-		ui->quit = true;
+		quit_asked(ui);
 		return;
 	case KEYMAP_REDRAW:
 		clearok(curscr, TRUE);
@@ -237,6 +285,10 @@ handle_key(struct ui *ui, int key)
 		return;
 	switch (a) {
 	case KEYMAP_QUIT:
+		if (v->parent == NULL) {
+			quit_asked(ui);
+			break;
+		}
 		ui_pop(ui);
 		break;
 	case KEYMAP_SEARCH:
@@ -359,6 +411,7 @@ ui_run(const struct ui_opts *opts)
 		ui_set_status(&ui, true, "%s", opts->message);
 	if (ui.cfg->refresh_on_startup && !ui.exit_after_draw)
 		ui_refresh_start(&ui, NULL);
+	auto_reload(&ui, true);
 	ui.dirty = true;
 	while (!ui.quit && !got_term) {
 		if (got_winch) {
@@ -400,6 +453,7 @@ ui_run(const struct ui_opts *opts)
 			break;
 		if (ui.refresh_pid > 0)
 			ui_refresh_reap(&ui);
+		auto_reload(&ui, false);
 		check_data_version(&ui);
 	}
 	while (ui.view != NULL) {

@@ -372,4 +372,12 @@ ui_setup_roles(struct ui *ui)
 			ui->pairs[roles[i].role] = pair;
 		}
 	}
+	/* background: what every blank cell and uncoloured text gets. */
+	c = &ui->cfg->colors[CONF_EL_BACKGROUND];
+	if (ui->colour && c->set && pair + 1 < COLOR_PAIRS) {
+		pair++;
+		init_pair(pair, (short)(c->fg < COLORS ? c->fg : -1),
+		    (short)(c->bg < COLORS ? c->bg : -1));
+		bkgd((chtype)COLOR_PAIR(pair));
+	}
 }

@@ -126,6 +126,7 @@ struct ui {
 	struct ui_history number_history;
 	/* A refresh running as a child process. */
 	pid_t		 refresh_pid;
+	int64_t		 next_reload;	/* auto-reload's next, UNIX s */
 	int		 refresh_fd;	/* its stderr, or -1 */
 	struct buf	 refresh_out;
 	int64_t		 refresh_started;

@@ -94,6 +94,11 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 	    (char *)ui->urls_path;
 	argv[i++] = (char *)"-d";
 	argv[i++] = (char *)ui->db_path;
+	if (ui->config_path != NULL && access(ui->config_path, F_OK) == 0) {
+		/* The fetcher settings of the same config. */
+		argv[i++] = (char *)"-c";
+		argv[i++] = (char *)ui->config_path;
+	}
 	argv[i++] = (char *)"refresh";
 	if (feed_url != NULL)
 		argv[i++] = (char *)"--force";

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
@@ -301,6 +302,157 @@ test_load_limits(void **state)
 	conf_free(&cfg);
 }
 
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/*
+ * include: relative to the including file, ~ is HOME, a loop is refused
+ * with a warning and the rest still applies.
+ */
+static void
+test_include(void **state)
+{
+	struct conf cfg;
+	struct warnings w;
+	struct err err = ERR_INIT;
+	char dir[] = "/tmp/gazette-incl-XXXXXX", path[600], home[600];
+	char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/sub", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/sub/colors", dir);
+	write_file(path, "color info red blue\ninclude ../main\n");
+	snprintf(path, sizeof(path), "%s/fromhome", dir);
+	write_file(path, "reload-time 15\n");
+	snprintf(path, sizeof(path), "%s/main", dir);
+	write_file(path, "include sub/colors\ninclude ~/fromhome\n"
+	    "include nowhere\nauto-reload yes\n");
+	snprintf(home, sizeof(home), "%s", dir);
+	setenv("HOME", home, 1);
+	memset(&w, 0, sizeof(w));
+	conf_init(&cfg);
+	assert_int_equal(conf_load(&cfg, path, true, collect, &w, &err), 0);
+	assert_true(cfg.colors[CONF_EL_INFO].set);
+	assert_int_equal(cfg.reload_time, 15);
+	assert_true(cfg.auto_reload);
+	/* The loop back to main, and the missing file. */
+	assert_int_equal(w.n, 2);
+	assert_non_null(strstr(w.text, "included from itself"));
+	assert_non_null(strstr(w.text, "main:3: include: "));
+	assert_int_equal(cfg.n_errors, 2);
+	assert_int_equal(cfg.n_lines, 7);
+	assert_int_equal(cfg.n_applied, 5);
+	conf_free(&cfg);
+	if (old_home != NULL)
+		setenv("HOME", old_home, 1);
+	free(old_home);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
+struct lines {
+	unsigned	 n;
+	char		 text[4096];
+};
+
+static void
+collect_line(void *arg, const char *line)
+{
+	struct lines *l = arg;
+	size_t len = strlen(l->text);
+
+	l->n++;
+	snprintf(l->text + len, sizeof(l->text) - len, "%s\n", line);
+}
+
+/*
+ * newsboat's commands gazette does not apply are accepted, counted and
+ * grouped with what gazette does instead; one asking for gazette's own
+ * behaviour is applied; the fetcher settings are stored.
+ */
+static void
+test_newsboat_lines(void **state)
+{
+	struct conf cfg;
+	struct warnings w;
+	struct lines l;
+	static const char *lines[] = {
+		"highlight article \"foo\" red default",
+		"macro v open-in-browser",
+		"highlight feedlist \"x\" blue default bold",
+		"goto-next-feed no",
+		"goto-next-feed yes",
+		"bind-key N next-feed articlelist",
+		"bind-key t next tagselection",
+		"color end-of-text-marker color8 default",
+		"ttrss-login \"me\"",
+		"feedlist-title-format \"%u\"",
+		"search-highlight-colors white black bold",
+		"reload-threads 3",
+		"download-retries 4",
+		"download-timeout 20",
+		"user-agent \"Lynx/2.8\"",
+		"use-proxy yes",
+		"proxy localhost:3128",
+		"proxy-type socks5h",
+		"proxy-auth \"u:p\"",
+		"confirm-exit yes",
+	};
+	char *proxy;
+	size_t i;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	memset(&l, 0, sizeof(l));
+	conf_init(&cfg);
+	assert_int_equal(cfg.download_retries, 1);
+	assert_int_equal(cfg.reload_time, 60);
+	assert_null(conf_proxy_url(&cfg));
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		assert_int_equal(conf_parse_line(&cfg, "c", (unsigned)i + 1,
+		    lines[i], collect, &w), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(cfg.n_lines, 20);
+	assert_int_equal(cfg.n_skips, 9);
+	assert_int_equal(cfg.n_applied, 11);
+	conf_skips_each(&cfg, collect_line, &l);
+	assert_int_equal(l.n, 8);
+	assert_non_null(strstr(l.text, "highlight (c:1, c:3): no pattern "));
+	assert_non_null(strstr(l.text, "goto-next-feed (c:5): "));
+	assert_non_null(strstr(l.text, "bind-key next-feed articlelist "
+	    "(c:6): gazette has no such action"));
+	assert_non_null(strstr(l.text, "bind-key next tagselection (c:7): "
+	    "gazette has no such view"));
+	assert_non_null(strstr(l.text, "color end-of-text-marker (c:8): "));
+	assert_non_null(strstr(l.text, "ttrss-login (c:9): no syncing"));
+	assert_non_null(strstr(l.text, "feedlist-title-format (c:10): "));
+	assert_true(cfg.colors[CONF_EL_MATCH].set);
+	assert_int_equal(cfg.colors[CONF_EL_MATCH].fg, 7);
+	assert_int_equal(cfg.reload_threads, 3);
+	assert_int_equal(cfg.download_retries, 4);
+	assert_int_equal(cfg.download_timeout, 20);
+	assert_string_equal(cfg.user_agent, "Lynx/2.8");
+	assert_true(cfg.confirm_exit);
+	proxy = conf_proxy_url(&cfg);
+	assert_string_equal(proxy, "socks5h://localhost:3128");
+	free(proxy);
+	assert_string_equal(cfg.proxy_auth, "u:p");
+	/* Still an error: a command nobody has. */
+	assert_int_equal(conf_parse_line(&cfg, "c", 21, "bind-key x fly",
+	    collect, &w), -1);
+	assert_int_equal(cfg.n_errors, 1);
+	conf_free(&cfg);
+}
+
 /* Every option of the table, action and element is in the man page. */
 static void
 test_man_page(void **state)
@@ -358,6 +510,8 @@ main(void)
 		cmocka_unit_test(test_bad_lines),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_load_limits),
+		cmocka_unit_test(test_include),
+		cmocka_unit_test(test_newsboat_lines),
 		cmocka_unit_test(test_man_page),
 	};
 

@@ -1,0 +1,271 @@
+/*
+ * conf_newsboat: newsboat's commands, colour elements and key actions
+ * that gazette accepts without applying, each with what gazette does
+ * instead.  A line naming one of them is not an error: it is counted and
+ * named in the one start-up warning (and by gazette check-config).  When
+ * gazette learns one of them, its row goes from here to conf.c's option
+ * table (or keymap.c's actions); conf.c asks the real tables first.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "xmalloc.h"
+
+struct instead {
+	const char	*name;
+	const char	*instead;
+	const char	*same;	/* the value meaning gazette's way, or NULL */
+};
+
+static const char podcast[] = "no podcast downloads: enclosures are listed, "
+    "not fetched";
+static const char notify[] = "no notification: the status line counts the "
+    "new articles";
+static const char bookmark[] = "no bookmarking: y copies the link";
+static const char service[] = "no syncing service: feeds come from the urls "
+    "file";
+static const char title_fmt[] = "gazette's own title line";
+static const char filters[] = "not applied yet: query feeds and filters "
+    "are being added";
+static const char cursor[] = "the cursor stays where it is";
+
+static const struct instead commands[] = {
+	{ "always-display-description", "the richest body is shown "
+	    "(content over description)", "no" },
+	{ "always-download", "conditional requests as for every feed "
+	    "(gazette refresh --force fetches all)", NULL },
+	{ "article-sort-order", filters, NULL },
+	{ "articlelist-format", "gazette's own article line: flags, date, "
+	    "title", NULL },
+	{ "bind", "not applied: use bind-key", NULL },
+	{ "bookmark-autopilot", bookmark, "no" },
+	{ "bookmark-cmd", bookmark, NULL },
+	{ "bookmark-interactive", bookmark, "no" },
+	{ "cache-file", "the database is the one named with -d "
+	    "(see gazette(1))", NULL },
+	{ "cleanup-on-quit", "nothing is removed on quit", "no" },
+	{ "confirm-mark-feed-read", "A marks the feed read at once", NULL },
+	{ "cookie-cache", "cookies are not kept between fetches", NULL },
+	{ "define-filter", filters, NULL },
+	{ "delete-played-files", podcast, NULL },
+	{ "delete-read-articles-on-quit", "read articles are kept", "no" },
+	{ "display-article-progress", "no progress figure in the article "
+	    "view", "no" },
+	{ "download-filename-format", podcast, NULL },
+	{ "download-full-page", "the feed's own text is shown", "no" },
+	{ "download-path", podcast, NULL },
+	{ "error-log", "each feed keeps its last error: e in the feed list "
+	    "shows it", NULL },
+	{ "external-url-viewer", "u lists the links inside gazette", NULL },
+	{ "feed-sort-order", filters, NULL },
+	{ "feedlist-format", "gazette's own feed line: counts and title",
+	    NULL },
+	{ "goto-first-unread", cursor, NULL },
+	{ "goto-next-feed", "n and p stay in the current feed", "no" },
+	{ "highlight", "no pattern highlighting: lists and articles keep "
+	    "their colours", NULL },
+	{ "highlight-article", filters, NULL },
+	{ "highlight-feed", filters, NULL },
+	{ "history-limit", "gazette's own history length", NULL },
+	{ "html-renderer", "gazette's built-in HTML renderer", NULL },
+	{ "http-auth-method", "libcurl's default authentication", NULL },
+	{ "ignore-article", filters, NULL },
+	{ "ignore-mode", filters, NULL },
+	{ "keep-articles-days", "articles are kept (per feed, @max-items in "
+	    "the urls file limits them)", "0" },
+	{ "macro", "no macros: the , key does nothing", NULL },
+	{ "mark-as-read-on-hover", "articles are marked read when opened",
+	    "no" },
+	{ "max-browser-tabs", "no limit on the links opened", NULL },
+	{ "max-download-speed", "no speed limit", "0" },
+	{ "max-downloads", podcast, NULL },
+	{ "notify-always", notify, "no" },
+	{ "notify-beep", notify, "no" },
+	{ "notify-format", notify, NULL },
+	{ "notify-program", notify, NULL },
+	{ "notify-screen", notify, "no" },
+	{ "notify-xterm", notify, "no" },
+	{ "openbrowser-and-mark-jumps-to-next-unread", cursor, "no" },
+	{ "opml-url", service, NULL },
+	{ "pager", "articles are shown in gazette's own view", NULL },
+	{ "player", podcast, NULL },
+	{ "podcast-auto-enqueue", podcast, "no" },
+	{ "podlist-format", podcast, NULL },
+	{ "prepopulate-query-feeds", filters, NULL },
+	{ "proxy-auth-method", "libcurl's default proxy authentication", NULL },
+	{ "reload-only-visible-feeds", "R refreshes every feed", "no" },
+	{ "reset-unread-on-update", "updated articles keep their read "
+	    "state", NULL },
+	{ "run-on-startup", "nothing is run at start-up", NULL },
+	{ "save-path", "articles are not saved to files", NULL },
+	{ "scrolloff", "no scroll margin", "0" },
+	{ "selecttag-format", "gazette's own tag prompt", NULL },
+	{ "show-title-bar", "the title bar is always shown", "yes" },
+	{ "ssl-verifyhost", "certificates are always checked", "yes" },
+	{ "ssl-verifypeer", "certificates are always checked", "yes" },
+	{ "swap-title-and-hints", "title at the top, hints at the bottom",
+	    "no" },
+	{ "toggleitemread-jumps-to-next", cursor, "no" },
+	{ "toggleitemread-jumps-to-next-unread", cursor, "no" },
+	{ "unbind", "not applied: use unbind-key", NULL },
+	{ "urls-source", service, NULL },
+	{ "wrap-scroll", "lists stop at their ends", "no" },
+};
+
+/* Settings of newsboat's syncing services, by prefix. */
+static const char *const service_prefixes[] = {
+	"bazqux-", "feedbin-", "feedhq-", "freshrss-", "inoreader-",
+	"miniflux-", "newsblur-", "ocnews-", "oldreader-", "ttrss-",
+};
+
+static const struct instead elements[] = {
+	{ "end-of-text-marker", "no filler marks are drawn below the text",
+	    NULL },
+	{ "hint-description", "the hint line is one colour: color hint",
+	    NULL },
+	{ "hint-key", "the hint line is one colour: color hint", NULL },
+	{ "hint-keys-delimiter", "the hint line is one colour: color hint",
+	    NULL },
+	{ "hint-separator", "the hint line is one colour: color hint",
+	    NULL },
+};
+
+/* newsboat's actions; consulted only for those the keymap lacks. */
+static const char *const actions[] = {
+	"article-feed", "bookmark", "clear-filter", "close-dialog",
+	"cmdline", "delete-all-articles", "delete-article", "edit-flags",
+	"edit-urls", "eight", "enqueue", "five", "four", "goto-title",
+	"help", "mark-all-above-as-read", "macro-prefix", "next-dialog",
+	"next-feed", "next-unread-feed", "nine", "one",
+	"open-all-unread-in-browser",
+	"open-all-unread-in-browser-and-mark-read",
+	"open-in-browser-noninteractively", "pb-download", "pipe-to",
+	"prev-dialog", "prev-feed", "prev-unread-feed", "purge-deleted",
+	"random-unread", "reload-urls", "rev-sort", "save", "save-all",
+	"select-filter", "set-filter", "seven", "six", "sort",
+	"switch-focus", "three", "toggle-source-view", "two",
+	"view-dialogs", "zero", "toggle-show-read-articles",
+	"mark-feed-read", "show-urls", "set-tag", "clear-tag",
+	"open-search", "goto-url", "redraw",
+};
+
+static const char *
+lookup(const struct instead *tab, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(tab[i].name, name) == 0)
+			return (tab[i].instead);
+	return (NULL);
+}
+
+const char *
+conf_newsboat_same(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return (commands[i].same);
+	return (NULL);
+}
+
+const char *
+conf_newsboat_instead(const char *name)
+{
+	const char *s;
+	size_t i, n;
+
+	if ((s = lookup(commands, sizeof(commands) / sizeof(commands[0]),
+	    name)) != NULL)
+		return (s);
+	for (i = 0; i < sizeof(service_prefixes) /
+	    sizeof(service_prefixes[0]); i++)
+		if (strncmp(name, service_prefixes[i],
+		    strlen(service_prefixes[i])) == 0)
+			return (service);
+	n = strlen(name);
+	if (n > 13 && strcmp(name + n - 13, "-title-format") == 0)
+		return (title_fmt);
+	return (NULL);
+}
+
+const char *
+conf_newsboat_element_instead(const char *element)
+{
+	return (lookup(elements, sizeof(elements) / sizeof(elements[0]),
+	    element));
+}
+
+const char *
+conf_newsboat_action_instead(const char *action)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (strcmp(actions[i], action) == 0)
+			return ("gazette has no such action yet: the key "
+			    "keeps its own binding (? lists them)");
+	return (NULL);
+}
+
+const char *
+conf_newsboat_context_instead(const char *context)
+{
+	static const char *const views[] = { "dialogs", "dirbrowser",
+	    "filebrowser", "filterselection", "podboat", "searchresultslist",
+	    "tagselection" };
+	size_t i;
+
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
+		if (strcmp(views[i], context) == 0)
+			return ("gazette has no such view: the key is not "
+			    "bound there");
+	return (NULL);
+}
+
+void
+conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg)
+{
+	size_t n = cfg->n_skips < CONF_MAX_SKIPS ? cfg->n_skips :
+	    CONF_MAX_SKIPS, i, j, shown;
+	const struct conf_skip *k;
+	struct buf b;
+	bool *done;
+
+	done = xcalloc(n + 1, sizeof(*done));
+	buf_init(&b, BUF_CAP_TEXT);
+	for (i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		k = &cfg->skips[i];
+		buf_reset(&b);
+		(void)buf_addf(&b, "%s (", k->what);
+		for (j = i, shown = 0; j < n; j++) {
+			if (done[j] || strcmp(cfg->skips[j].what, k->what) != 0)
+				continue;
+			done[j] = true;
+			if (shown < 5)
+				(void)buf_addf(&b, "%s%s:%u", shown > 0 ? ", " :
+				    "", cfg->skips[j].file, cfg->skips[j].line);
+			shown++;
+		}
+		if (shown > 5)
+			(void)buf_addf(&b, " and %zu more", shown - 5);
+		(void)buf_addf(&b, "): %s", k->instead);
+		fn(arg, buf_str(&b));
+	}
+	if (cfg->n_skips > n) {
+		buf_reset(&b);
+		(void)buf_addf(&b, "... and %zu more lines", cfg->n_skips - n);
+		fn(arg, buf_str(&b));
+	}
+	buf_free(&b);
+	free(done);
+}

@@ -1,0 +1,95 @@
+#!/bin/sh
+# ui_newsboat_config.sh: a newsboat config in the interface.  The lines
+# gazette accepts without applying are named in ONE warning on stderr
+# (with what gazette does instead) and counted in the status line;
+# confirm-exit asks before quitting; auto-reload refreshes in the
+# background at start-up (unless suppress-first-reload) and every
+# reload-time minutes.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/ui_lib.sh"
+
+DB="$T/g.db"
+URLS="$T/urls"
+
+# feed N: a local feed with N articles.
+feed() {
+	{
+		echo '<rss version="2.0"><channel><title>Auto Feed</title>'
+		i=1
+		while [ "$i" -le "$1" ]; do
+			echo "<item><title>story $i</title><guid>a-$i</guid></item>"
+			i=$((i + 1))
+		done
+		echo '</channel></rss>'
+	} > "$T/auto.xml"
+}
+feed 2
+printf 'file://%s/auto.xml\n' "$T" > "$URLS"
+
+# Lines not applied: one warning, and the status line says so.
+cat > "$T/config" <<'CFG'
+notify-program "notify-send"
+macro v set browser "mpv %u"; open-in-browser
+highlight article "^Title:" red default bold
+highlight feedlist "x" red default
+show-read-feeds yes
+bind-key s sort
+CFG
+ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
+if wait_for "5 config lines not applied: see gazette -c $T/config check-config"
+then ok "not applied: counted in the status line"
+else show; fail "not applied: counted in the status line"; fi
+keys q
+st=$(wait_exit 30)
+check "not applied: exit 0" [ "$st" = 0 ]
+check "not applied: one warning heads the list" \
+    grep -qx "gazette: 5 config lines not applied (what gazette does instead):" "$T/stderr"
+check "not applied: each command once, with its lines and what instead" \
+    grep -qx "gazette:   highlight ($T/config:3, $T/config:4): no pattern highlighting: lists and articles keep their colours" "$T/stderr"
+check "not applied: a bind-key action gazette lacks" \
+    grep -q "gazette:   bind-key sort ($T/config:6): " "$T/stderr"
+check "not applied: nothing else on stderr" [ "$(wc -l < "$T/stderr")" -eq 5 ]
+
+# confirm-exit.
+printf 'confirm-exit yes\n' > "$T/config"
+ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
+wait_for "Your feeds" 15 || { show; fail "confirm-exit: starts"; }
+keys q
+if wait_for "Do you really want to quit? (y/n)"; then ok "confirm-exit: q asks"
+else show; fail "confirm-exit: q asks"; fi
+keys Escape	# no (a line prompt or a one-key one)
+check "confirm-exit: Escape stays" wait_gone "Do you really want to quit"
+sleep 0.5
+check "confirm-exit: still running" [ ! -s "$T/status" ]
+keys Q
+wait_for "Do you really want to quit? (y/n)" || { show; fail "confirm-exit: Q asks"; }
+keys y
+[ -s "$T/status" ] || wait_for "quit? (y/n) y" 2 && keys Enter
+st=$(wait_exit 30)
+check "confirm-exit: y quits" [ "$st" = 0 ]
+
+# auto-reload: a refresh at start-up, then one every reload-time minutes.
+printf 'auto-reload yes\nreload-time 1\n' > "$T/config"
+rm -f "$DB"
+ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
+if wait_re "Auto Feed.*(2/2)\|2 unread" 30; then ok "auto-reload: refreshed at start-up"
+else show; fail "auto-reload: refreshed at start-up"; fi
+feed 5
+if wait_re "5 unread" 150; then ok "auto-reload: refreshed again within reload-time"
+else show; fail "auto-reload: refreshed again within reload-time"; fi
+keys q
+wait_exit 30 > /dev/null
+
+# suppress-first-reload: no refresh at start-up.
+printf 'auto-reload yes\nsuppress-first-reload yes\n' > "$T/config"
+rm -f "$DB"
+ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
+wait_for "q:Quit" 15 >/dev/null
+sleep 3	# time for a refresh, were one started
+screen > "$T/screen"
+check "suppress-first-reload: nothing fetched at start-up" \
+    sh -c "! grep -q 'unread' '$T/screen' || grep -q '(0 unread' '$T/screen'"
+keys q
+wait_exit 30 > /dev/null
+
+tap_done
