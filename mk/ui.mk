@@ -5,7 +5,7 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/keymap.c src/keymap.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
 	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
 	src/ui_urls.c src/ui_help.c \
-	src/ui_search.c
+	src/ui_search.c src/ui_items_nav.c src/ui_save.c
 dist_man_MANS += man/gazette.conf.5
 
 if HAVE_CMOCKA
@@ -32,6 +32,10 @@ TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
 EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
 	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh \
 	tests/ui_config.sh
+
+# newsboat's keys: n/p across feeds, N, ^N/^P, ^K, s, bind-key.
+TESTS += tests/ui_keys.sh
+EXTRA_DIST += tests/ui_keys.sh
 
 # Titles of 10,000 characters and combining floods, cut to the screen.
 TESTS += tests/ui_flood.sh

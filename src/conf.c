@@ -92,6 +92,19 @@ static const struct opt options[] = {
 	INT_OPT("text-width", "0", text_width, 0, 10000,
 	    "Wrap articles at this many columns; 0 uses the window's "
 	    "width."),
+	BOOL_OPT("goto-next-feed", "yes", goto_next_feed,
+	    "Let next-unread, prev-unread and random-unread go on into "
+	    "other feeds when the current one has no more unread articles."),
+	BOOL_OPT("toggleitemread-jumps-to-next", "yes", toggle_jumps_next,
+	    "In the article list, toggle-article-read then selects the "
+	    "next article."),
+	BOOL_OPT("toggleitemread-jumps-to-next-unread", "no",
+	    toggle_jumps_next_unread,
+	    "In the article list, toggle-article-read then selects the "
+	    "next unread article (wins over toggleitemread-jumps-to-next)."),
+	TEXT_OPT("save-path", "~/", save_path, true,
+	    "Directory where save writes articles; ~ is your home.  If it "
+	    "is not a directory, the current directory is used."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))

@@ -79,6 +79,10 @@ struct conf {
 	int		 max_items;		/* 0: no limit */
 	int		 text_width;		/* 0: the window's width */
 	int		 keymap_preset;		/* enum keymap_preset */
+	bool		 goto_next_feed;	/* n/p/^K cross feeds */
+	bool		 toggle_jumps_next;	/* N then moves down */
+	bool		 toggle_jumps_next_unread;
+	char		*save_path;		/* s saves there */
 	struct conf_color colors[CONF_NELEMENTS];
 };
 
