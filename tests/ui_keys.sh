@@ -38,6 +38,12 @@ else show; fail "n skips a read article"; fi
 keys n
 if wait_for "Title: Article 3 of feed 1"; then ok "n in the article view"
 else show; fail "n in the article view"; fi
+# Article 2 was read here: p does not land on it again.
+keys p
+if wait_for "no previous feed with unread articles"; then
+	ok "p skips what the article view just read"
+else show; fail "p skips what the article view just read"; fi
+check "p stayed on Article 3" wait_for "Title: Article 3 of feed 1"
 # Past the last unread one: on into Feed 3 (Feed 2 has none).
 keys n
 if wait_for "Title: Article 2 of feed 3"; then
@@ -60,6 +66,11 @@ else show; fail "^N"; fi
 keys C-p
 if wait_for "Articles in 'Feed 3' (1 unread, 3 total)"; then ok "^P"
 else show; fail "^P"; fi
+keys Enter
+check "^P selected the feed's unread article" \
+    wait_for "Title: Article 3 of feed 3"
+keys q
+wait_for "Articles in 'Feed 3' (0 unread, 3 total)" >/dev/null
 keys C-n
 wait_for "Articles in 'Feed 4'" >/dev/null
 
@@ -122,7 +133,7 @@ else show; fail "a missing action's key says so"; fi
 
 # ^K from the feed list: the only unread article left, opened.
 keys q
-wait_for "Your feeds (1 unread, 12 total)" >/dev/null
+check "one unread article left" wait_for "Your feeds (1 unread, 12 total)"
 keys C-k
 if wait_for "Title: Article 3 of feed 4"; then ok "^K random unread"
 else show; fail "^K random unread"; fi
