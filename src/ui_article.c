@@ -627,7 +627,19 @@ article_link(struct ui *ui, struct ui_view *v)
 static bool
 article_digit(struct ui *ui, struct ui_view *v, int n)
 {
-	open_link(ui, (struct article_view *)v, n);
+	struct article_view *av = (struct article_view *)v;
+	char first[2];
+
+	/* Ten links or more: 1 may begin 12, so wait for the number (the
+	   prompt takes more digits and ENTER).  0 is link 10. */
+	if (av->doc != NULL && av->doc->nlinks >= 10 && n < 10) {
+		first[0] = (char)('0' + n);
+		first[1] = '\0';
+		ui_prompt(ui, "Link number: ", &ui->number_history, first,
+		    goto_url_cb, av);
+		return (true);
+	}
+	open_link(ui, av, n);
 	return (true);
 }
 

@@ -161,4 +161,43 @@ check "still in Feed 1" wait_for "Articles in 'Feed 1'"
 keys Q
 wait_exit >/dev/null
 
+# Ten links or more: a digit waits for the rest of the number.
+{
+	echo '<?xml version="1.0"?><rss version="2.0"><channel>'
+	echo '<title>Links</title><link>http://l.example/</link>'
+	echo '<item><title>Many links</title><guid>m1</guid>'
+	printf '<description>&lt;p&gt;'
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		printf '&lt;a href="http://l.example/%s"&gt;l%s&lt;/a&gt; ' $i $i
+	done
+	echo '&lt;/p&gt;</description></item></channel></rss>'
+} > "$T/links.xml"
+echo "file://$T/links.xml" > "$T/urls"
+"$GAZETTE" -d "$T/l.db" -u "$T/urls" refresh --quiet ||
+    { echo "Bail out! refresh failed"; exit 1; }
+cat > "$T/fakebrowser" <<FAKE
+#!/bin/sh
+printf '%s\n' "\$1" > "$T/url.tmp"
+mv "$T/url.tmp" "$T/url"
+FAKE
+chmod +x "$T/fakebrowser"
+echo "browser \"$T/fakebrowser %u\"" > "$T/lconf"
+ui_start 100 30 -- -d "$T/l.db" -u "$T/urls" -c "$T/lconf"
+wait_for "Links" >/dev/null
+keys Enter
+wait_for "Articles in 'Links'" >/dev/null
+keys Enter
+wait_for "Title: Many links" >/dev/null
+keys 1
+if wait_for "Link number: 1"; then ok "1 waits for a second digit"
+else show; fail "1 waits for a second digit"; fi
+keys 2 Enter
+deadline=$(( $(date +%s) + 15 ))
+while [ ! -f "$T/url" ] && [ "$(date +%s)" -lt "$deadline" ]; do
+	sleep 0.1
+done
+check "1 2 ENTER opens link 12" grep -qx 'http://l.example/12' "$T/url"
+keys Q
+wait_exit >/dev/null
+
 tap_done
