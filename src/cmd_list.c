@@ -137,8 +137,9 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 			query = optarg;
 			break;
 		default:
-			optind = argc + 1;
-			break;
+			cmd_warn("usage: gazette list [--unread] [--feed URL] "
+			    "[--query EXPR] [--json]");
+			return (CMD_EXIT_USAGE);
 		}
 	}
 	if (optind != argc) {

@@ -122,6 +122,19 @@ static const struct opt options[] = {
 	    "USER:PASSWORD for the proxy."),
 	ENUM_OPT("proxy-type", "http", proxy_type, proxy_types, NULL,
 	    "http, https, socks4, socks4a, socks5 or socks5h."),
+	BOOL_OPT("goto-next-feed", "yes", goto_next_feed,
+	    "Let next-unread, prev-unread and random-unread go on into "
+	    "other feeds when the current one has no more unread articles."),
+	BOOL_OPT("toggleitemread-jumps-to-next", "yes", toggle_jumps_next,
+	    "In the article list, toggle-article-read then selects the "
+	    "next article."),
+	BOOL_OPT("toggleitemread-jumps-to-next-unread", "no",
+	    toggle_jumps_next_unread,
+	    "In the article list, toggle-article-read then selects the "
+	    "next unread article (wins over toggleitemread-jumps-to-next)."),
+	TEXT_OPT("save-path", "~/", save_path, true,
+	    "Directory where save writes articles; ~ is your home.  If it "
+	    "is not a directory, the current directory is used."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))
@@ -567,7 +580,9 @@ apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
 {
 	const struct opt *o;
 	const char *instead;
+	enum keymap_action act = KEYMAP_NONE;
 	struct buf joined;
+	bool view;
 	int i, rc;
 
 	if (strcmp(argv[0], "include") == 0) {
@@ -578,16 +593,31 @@ apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
 		return (include_file(cfg, lc, argv[1], err));
 	}
 	if (strcmp(argv[0], "bind-key") == 0) {
-		/* newsboat's actions and views gazette lacks. */
+		/*
+		 * newsboat's actions and views gazette lacks: the binding is
+		 * made (the key says so when pressed), and the line is named
+		 * in the one start-up warning, not warned about alone.
+		 */
 		instead = NULL;
-		if (argc >= 3 && keymap_action_parse(argv[2]) == KEYMAP_NONE)
-			instead = conf_newsboat_action_instead(argv[2]);
-		else if (argc >= 4 && keymap_context_parse(argv[3]) < 0)
+		view = argc >= 4 && keymap_context_parse(argv[3]) >=
+		    KEYMAP_NCONTEXTS;
+		act = argc >= 3 ? keymap_action_parse(argv[2]) : KEYMAP_NONE;
+		if (view)
 			instead = conf_newsboat_context_instead(argv[3]);
+		else if (argc >= 3 && act == KEYMAP_NONE)
+			instead = conf_newsboat_action_instead(argv[2]);
+		else if (argc >= 3 && !keymap_action_implemented(act))
+			instead = "gazette has no such action yet: the key says "
+			    "so when pressed";
 		if (instead != NULL) {
+			(void)keymap_bind_words(&cfg->keymap, argc - 1,
+			    (const char *const *)argv + 1, NULL);
+			/* Named by what is missing: the action, or the view. */
 			buf_init(&joined, BUF_CAP_TEXT);
-			(void)buf_addf(&joined, "bind-key %s%s%s", argv[2],
-			    argc >= 4 ? " " : "", argc >= 4 ? argv[3] : "");
+			if (view)
+				(void)buf_addf(&joined, "bind-key ... %s", argv[3]);
+			else
+				(void)buf_addf(&joined, "bind-key %s", argv[2]);
 			add_skip(cfg, lc->file, lc->line, buf_str(&joined),
 			    instead);
 			buf_free(&joined);

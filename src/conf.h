@@ -107,6 +107,10 @@ struct conf {
 	char		*proxy;			/* host:port or URL */
 	char		*proxy_auth;		/* user:password */
 	int		 proxy_type;		/* enum conf_proxy_type */
+	bool		 goto_next_feed;	/* n/p/^K cross feeds */
+	bool		 toggle_jumps_next;	/* N then moves down */
+	bool		 toggle_jumps_next_unread;
+	char		*save_path;		/* s saves there */
 	struct conf_color colors[CONF_NELEMENTS];
 
 	/* What loading found, for the start-up warning and check-config. */

@@ -66,7 +66,6 @@ static const struct instead commands[] = {
 	{ "feedlist-format", "gazette's own feed line: counts and title",
 	    NULL },
 	{ "goto-first-unread", cursor, NULL },
-	{ "goto-next-feed", "n and p stay in the current feed", "no" },
 	{ "highlight", "no pattern highlighting: lists and articles keep "
 	    "their colours", NULL },
 	{ "highlight-article", filters, NULL },
@@ -102,7 +101,6 @@ static const struct instead commands[] = {
 	{ "reset-unread-on-update", "updated articles keep their read "
 	    "state", NULL },
 	{ "run-on-startup", "nothing is run at start-up", NULL },
-	{ "save-path", "articles are not saved to files", NULL },
 	{ "scrolloff", "no scroll margin", "0" },
 	{ "selecttag-format", "gazette's own tag prompt", NULL },
 	{ "show-title-bar", "the title bar is always shown", "yes" },
@@ -110,8 +108,6 @@ static const struct instead commands[] = {
 	{ "ssl-verifypeer", "certificates are always checked", "yes" },
 	{ "swap-title-and-hints", "title at the top, hints at the bottom",
 	    "no" },
-	{ "toggleitemread-jumps-to-next", cursor, "no" },
-	{ "toggleitemread-jumps-to-next-unread", cursor, "no" },
 	{ "unbind", "not applied: use unbind-key", NULL },
 	{ "urls-source", service, NULL },
 	{ "wrap-scroll", "lists stop at their ends", "no" },

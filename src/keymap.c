@@ -19,9 +19,17 @@ static const struct {
 #undef KEYMAP_ROW
 };
 
-static const char *const contexts[KEYMAP_NCONTEXTS] = {
+static const char *const missing[KEYMAP_NALL - KEYMAP_NACTIONS] = {
+	"none",
+#define KEYMAP_MISSING_ROW(e, n) n,
+	KEYMAP_MISSING(KEYMAP_MISSING_ROW)
+#undef KEYMAP_MISSING_ROW
+};
+
+static const char *const contexts[KEYMAP_NALLCONTEXTS] = {
 	"all", "feedlist", "articlelist", "article", "searchresults",
-	"urlview", "help"
+	"urlview", "help", "tagselection", "filterselection", "podboat",
+	"dialogs", "dirbrowser", "filebrowser"
 };
 
 static const struct {
@@ -73,7 +81,11 @@ static const char *const defaults[][3] = {
 	{ "r", "reload", "all" },
 	{ "R", "reload-all", "all" },
 	{ "N", "toggle-article-read", "all" },
-	{ "s", "toggle-flagged", "all" },
+	{ "^N", "next-unread-feed", "all" },
+	{ "^P", "prev-unread-feed", "all" },
+	{ "^K", "random-unread", "all" },
+	{ "s", "save", "all" },
+	{ "!", "toggle-flagged", "all" },
 	{ "A", "mark-feed-read", "all" },
 	{ "C", "mark-all-feeds-read", "all" },
 	{ "o", "open-in-browser", "all" },
@@ -126,6 +138,8 @@ keymap_init(struct keymap *km)
 	km->n = 0;
 	km->alloc = 0;
 	km->preset = KEYMAP_PRESET_NEWSBOAT;
+	memset(km->warned, 0, sizeof(km->warned));
+	memset(km->warned_ctx, 0, sizeof(km->warned_ctx));
 	apply_table(km, defaults, sizeof(defaults) / sizeof(defaults[0]));
 }
 
@@ -230,6 +244,32 @@ context_word(int argc, const char *const *argv, int at, struct err *err)
 	return (ctx);
 }
 
+/*
+ * A binding gazette keeps but cannot honour: warn once per newsboat view
+ * gazette lacks, else once per missing action.
+ */
+static int
+warn_once(struct keymap *km, enum keymap_context ctx,
+    enum keymap_action action, struct err *err)
+{
+	if (ctx >= KEYMAP_NCONTEXTS) {
+		if (km->warned_ctx[ctx])
+			return (0);
+		km->warned_ctx[ctx] = true;
+		err_set(err, ERR_CONFIG, "bind-key: gazette has no %s view "
+		    "(newsboat's); its bindings are ignored",
+		    contexts[ctx]);
+		return (-1);
+	}
+	if (keymap_action_implemented(action) || km->warned[action])
+		return (0);
+	km->warned[action] = true;
+	err_set(err, ERR_CONFIG, "bind-key: newsboat's action '%s' is not in "
+	    "gazette yet; its keys say so when pressed",
+	    keymap_action_name(action));
+	return (-1);
+}
+
 int
 keymap_bind_words(struct keymap *km, int argc,
     const char *const *argv, struct err *err)
@@ -252,7 +292,7 @@ keymap_bind_words(struct keymap *km, int argc,
 	if ((ctx = context_word(argc, argv, 2, err)) < 0)
 		return (-1);
 	keymap_bind(km, (enum keymap_context)ctx, key, action);
-	return (0);
+	return (warn_once(km, (enum keymap_context)ctx, action, err));
 }
 
 int
@@ -398,12 +438,23 @@ keymap_action_parse(const char *name)
 	for (i = 1; i < KEYMAP_NACTIONS; i++)
 		if (strcmp(name, actions[i].name) == 0)
 			return ((enum keymap_action)i);
+	for (i = KEYMAP_NACTIONS + 1; i < KEYMAP_NALL; i++)
+		if (strcmp(name, missing[i - KEYMAP_NACTIONS]) == 0)
+			return ((enum keymap_action)i);
 	return (KEYMAP_NONE);
+}
+
+bool
+keymap_action_implemented(enum keymap_action action)
+{
+	return ((int)action >= 0 && action < KEYMAP_NACTIONS);
 }
 
 const char *
 keymap_action_name(enum keymap_action action)
 {
+	if ((int)action > KEYMAP_NACTIONS && action < KEYMAP_NALL)
+		return (missing[action - KEYMAP_NACTIONS]);
 	if ((int)action < 0 || action >= KEYMAP_NACTIONS)
 		return ("none");
 	return (actions[action].name);
@@ -412,6 +463,8 @@ keymap_action_name(enum keymap_action action)
 const char *
 keymap_action_help(enum keymap_action action)
 {
+	if ((int)action > KEYMAP_NACTIONS && action < KEYMAP_NALL)
+		return ("newsboat's; not in gazette yet");
 	if ((int)action < 0 || action >= KEYMAP_NACTIONS)
 		return ("");
 	return (actions[action].help);
@@ -422,10 +475,12 @@ keymap_context_parse(const char *name)
 {
 	int i;
 
-	for (i = 0; i < KEYMAP_NCONTEXTS; i++)
+	for (i = 0; i < KEYMAP_NALLCONTEXTS; i++)
 		if (strcmp(name, contexts[i]) == 0)
 			return (i);
-	if (strcmp(name, "search") == 0)
+	/* newsboat's names of the search results view. */
+	if (strcmp(name, "search") == 0 ||
+	    strcmp(name, "searchresultslist") == 0)
 		return (KEYMAP_CTX_SEARCH);
 	return (-1);
 }
@@ -433,7 +488,7 @@ keymap_context_parse(const char *name)
 const char *
 keymap_context_name(enum keymap_context ctx)
 {
-	if ((int)ctx < 0 || ctx >= KEYMAP_NCONTEXTS)
+	if ((int)ctx < 0 || ctx >= KEYMAP_NALLCONTEXTS)
 		return ("all");
 	return (contexts[ctx]);
 }

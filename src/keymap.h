@@ -25,6 +25,7 @@
 	X(OPEN, "open", "open the selected feed or article") \
 	X(QUIT, "quit", "go back; quit from the feed list") \
 	X(HARD_QUIT, "hard-quit", "quit gazette at once") \
+	X(HELP, "help", "show the keys in force") \
 	X(UP, "up", "move up") \
 	X(DOWN, "down", "move down") \
 	X(PAGE_UP, "pageup", "move up a page") \
@@ -35,12 +36,23 @@
 	X(END, "end", "go to the last entry") \
 	X(NEXT, "next", "go to the next entry") \
 	X(PREV, "prev", "go to the previous entry") \
-	X(NEXT_UNREAD, "next-unread", "go to the next unread entry") \
-	X(PREV_UNREAD, "prev-unread", "go to the previous unread entry") \
+	X(NEXT_UNREAD, "next-unread", \
+	    "go to the next unread article, in the next feed if need be") \
+	X(PREV_UNREAD, "prev-unread", \
+	    "go to the previous unread article, in the previous feed if need be") \
+	X(NEXT_UNREAD_FEED, "next-unread-feed", \
+	    "go to the next feed with unread articles") \
+	X(PREV_UNREAD_FEED, "prev-unread-feed", \
+	    "go to the previous feed with unread articles") \
+	X(NEXT_FEED, "next-feed", "go to the next feed") \
+	X(PREV_FEED, "prev-feed", "go to the previous feed") \
+	X(RANDOM_UNREAD, "random-unread", "go to a random unread article") \
 	X(RELOAD, "reload", "refresh the selected feed") \
 	X(RELOAD_ALL, "reload-all", "refresh every feed") \
-	X(TOGGLE_READ, "toggle-article-read", "mark the article read or unread") \
+	X(TOGGLE_READ, "toggle-article-read", \
+	    "mark the article read or unread, then go to the next one") \
 	X(TOGGLE_FLAG, "toggle-flagged", "flag or unflag the article") \
+	X(SAVE, "save", "save the article as text (see save-path)") \
 	X(MARK_FEED_READ, "mark-feed-read", "mark every article of the feed read") \
 	X(MARK_ALL_READ, "mark-all-feeds-read", "mark every article read") \
 	X(OPEN_BROWSER, "open-in-browser", "open the link in the browser") \
@@ -53,7 +65,6 @@
 	X(SEARCH_FEED, "open-search-feed", "search the current feed only") \
 	X(NEXT_MATCH, "next-match", "jump to the next search match") \
 	X(PREV_MATCH, "prev-match", "jump to the previous search match") \
-	X(HELP, "help", "show the keys in force") \
 	X(SET_TAG, "set-tag", "show only the feeds with a tag") \
 	X(CLEAR_TAG, "clear-tag", "show the feeds of every tag") \
 	X(TOGGLE_READ_FEEDS, "toggle-show-read-feeds", \
@@ -61,14 +72,73 @@
 	X(TOGGLE_READ_ITEMS, "toggle-show-read-articles", \
 	    "show or hide read articles") \
 	X(SHOW_ERROR, "show-error", "show why the feed's last refresh failed") \
-	X(REDRAW, "redraw", "redraw the screen")
+	X(REDRAW, "redraw", "redraw the screen") \
+	X(ONE, "one", "open link 1") \
+	X(TWO, "two", "open link 2") \
+	X(THREE, "three", "open link 3") \
+	X(FOUR, "four", "open link 4") \
+	X(FIVE, "five", "open link 5") \
+	X(SIX, "six", "open link 6") \
+	X(SEVEN, "seven", "open link 7") \
+	X(EIGHT, "eight", "open link 8") \
+	X(NINE, "nine", "open link 9") \
+	X(ZERO, "zero", "open link 10")
+
+/*
+ * newsboat's documented actions that gazette does not have yet: bind-key
+ * accepts them (with one warning per action at start-up) and the key
+ * then says so instead of running whatever it was bound to before.
+ */
+#define KEYMAP_MISSING(X) \
+	X(MARK_ABOVE_READ, "mark-all-above-as-read") \
+	X(SAVE_ALL, "save-all") \
+	X(OPEN_ALL_UNREAD, "open-all-unread-in-browser") \
+	X(OPEN_ALL_UNREAD_READ, "open-all-unread-in-browser-and-mark-read") \
+	X(OPEN_NONINTERACTIVE, "open-in-browser-noninteractively") \
+	X(TOGGLE_SOURCE, "toggle-source-view") \
+	X(ENQUEUE, "enqueue") \
+	X(EDIT_URLS, "edit-urls") \
+	X(RELOAD_URLS, "reload-urls") \
+	X(CMDLINE, "cmdline") \
+	X(SET_FILTER, "set-filter") \
+	X(SELECT_FILTER, "select-filter") \
+	X(CLEAR_FILTER, "clear-filter") \
+	X(BOOKMARK, "bookmark") \
+	X(EDIT_FLAGS, "edit-flags") \
+	X(DELETE_ARTICLE, "delete-article") \
+	X(DELETE_ALL, "delete-all-articles") \
+	X(PURGE_DELETED, "purge-deleted") \
+	X(VIEW_DIALOGS, "view-dialogs") \
+	X(CLOSE_DIALOG, "close-dialog") \
+	X(NEXT_DIALOG, "next-dialog") \
+	X(PREV_DIALOG, "prev-dialog") \
+	X(PIPE_TO, "pipe-to") \
+	X(SORT, "sort") \
+	X(REV_SORT, "rev-sort") \
+	X(MACRO_PREFIX, "macro-prefix") \
+	X(SWITCH_FOCUS, "switch-focus") \
+	X(GOTO_TITLE, "goto-title") \
+	X(ARTICLE_FEED, "article-feed") \
+	X(PB_DOWNLOAD, "pb-download") \
+	X(PB_CANCEL, "pb-cancel") \
+	X(PB_PLAY, "pb-play") \
+	X(PB_MARK_FINISHED, "pb-mark-as-finished") \
+	X(PB_DELETE, "pb-delete") \
+	X(PB_PURGE, "pb-purge") \
+	X(PB_TOGGLE_DL_ALL, "pb-toggle-download-all") \
+	X(PB_INCREASE_MAX_DLS, "pb-increase-max-dls") \
+	X(PB_DECREASE_MAX_DLS, "pb-decrease-max-dls")
 
 enum keymap_action {
 	KEYMAP_NONE = 0,
 #define KEYMAP_ENUM(e, n, h) KEYMAP_##e,
 	KEYMAP_ACTIONS(KEYMAP_ENUM)
 #undef KEYMAP_ENUM
-	KEYMAP_NACTIONS
+	KEYMAP_NACTIONS,	/* the actions above are implemented */
+#define KEYMAP_MISSING_ENUM(e, n) KEYMAP_##e,
+	KEYMAP_MISSING(KEYMAP_MISSING_ENUM)
+#undef KEYMAP_MISSING_ENUM
+	KEYMAP_NALL
 };
 
 /* The views a binding applies to; newsboat's context names. */
@@ -80,7 +150,16 @@ enum keymap_context {
 	KEYMAP_CTX_SEARCH,	/* "searchresults" */
 	KEYMAP_CTX_URLS,	/* "urlview" */
 	KEYMAP_CTX_HELP,	/* "help" */
-	KEYMAP_NCONTEXTS
+	KEYMAP_NCONTEXTS,	/* the views above exist */
+	/* newsboat's dialogs that gazette does not have (bindings kept,
+	 * never looked up). */
+	KEYMAP_CTX_TAGS = KEYMAP_NCONTEXTS,	/* "tagselection" */
+	KEYMAP_CTX_FILTERS,	/* "filterselection" */
+	KEYMAP_CTX_PODBOAT,	/* "podboat" */
+	KEYMAP_CTX_DIALOGS,	/* "dialogs" */
+	KEYMAP_CTX_DIRBROWSER,	/* "dirbrowser" */
+	KEYMAP_CTX_FILEBROWSER,	/* "filebrowser" */
+	KEYMAP_NALLCONTEXTS
 };
 
 enum keymap_preset {
@@ -119,6 +198,9 @@ struct keymap {
 	size_t			 n;
 	size_t			 alloc;
 	enum keymap_preset	 preset;
+	/* Missing actions already warned about (once each). */
+	bool			 warned[KEYMAP_NALL];
+	bool			 warned_ctx[KEYMAP_NALLCONTEXTS];
 };
 
 /* Initialise with newsboat's defaults; keymap_free releases. */
@@ -139,7 +221,8 @@ void	keymap_unbind(struct keymap *km, enum keymap_context ctx, int key);
 
 /* The config commands: argv are the words after "bind-key" or
  * "unbind-key".  -1 with a message in err on a bad key, action or
- * context. */
+ * context, and the first time a missing action is bound (the binding is
+ * made all the same: the message is a warning). */
 int	keymap_bind_words(struct keymap *km, int argc,
 	    const char *const *argv, struct err *err);
 int	keymap_unbind_words(struct keymap *km, int argc,
@@ -150,6 +233,8 @@ int	keymap_key_parse(const char *name);	/* -1 when not a key */
 /* The key's name into b ("j", "ENTER", "^L", "PPAGE", "SPACE"). */
 void	keymap_key_name(int key, struct buf *b);
 enum keymap_action keymap_action_parse(const char *name); /* NONE if bad */
+/* An action gazette has (not one of newsboat's KEYMAP_MISSING). */
+bool	keymap_action_implemented(enum keymap_action action);
 const char *keymap_action_name(enum keymap_action action);
 const char *keymap_action_help(enum keymap_action action);
 int	keymap_context_parse(const char *name);	/* -1 when unknown */

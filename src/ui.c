@@ -110,6 +110,24 @@ ui_pop(struct ui *ui)
 }
 
 void
+ui_replace(struct ui *ui, struct ui_view *old, struct ui_view *nv)
+{
+	struct ui_view *v;
+
+	nv->parent = old->parent;
+	if (ui->view == old)
+		ui->view = nv;
+	else
+		for (v = ui->view; v != NULL; v = v->parent)
+			if (v->parent == old) {
+				v->parent = nv;
+				break;
+			}
+	old->ops->free(old);
+	ui->dirty = true;
+}
+
+void
 ui_reload_all(struct ui *ui)
 {
 	struct ui_view *v;
@@ -218,6 +236,15 @@ handle_key(struct ui *ui, int key)
 		ui_prompt_key(ui, key);
 		return;
 	}
+	if (ui->confirm_fn != NULL) {
+		ui_prompt_fn fn = ui->confirm_fn;
+
+		ui->confirm_fn = NULL;
+		ui->status[0] = '\0';
+		ui->dirty = true;
+		fn(ui, key == 'y' || key == 'Y' ? "y" : "n", ui->confirm_arg);
+		return;
+	}
 	if (key >= '0' && key <= '9') {
 		if (v->ops->digit != NULL && !ui->has_count) {
 			/* Article view: 1-9 and 0 open links 1-10. */
@@ -268,6 +295,15 @@ handle_key(struct ui *ui, int key)
 	case KEYMAP_HARD_QUIT:
 		quit_asked(ui);
 		return;
+	default:
+		break;
+	}
+	if (!keymap_action_implemented(a)) {
+		ui_set_status(ui, false, "%s: newsboat's action, not in "
+		    "gazette yet", keymap_action_name(a));
+		return;
+	}
+	switch (a) {
 	case KEYMAP_REDRAW:
 		clearok(curscr, TRUE);
 		return;
@@ -311,6 +347,18 @@ handle_key(struct ui *ui, int key)
 		ui_reload_all(ui);
 		ui_set_status(ui, false, "%s read articles",
 		    ui->show_read_items ? "showing" : "hiding");
+		break;
+	case KEYMAP_RANDOM_UNREAD:
+		if (ui_is_feeds(v)) {
+			struct ui_view *l = v;
+			int64_t id = ui_items_random(ui, &l);
+
+			/* From the feed list: its list, then the article. */
+			if (id != 0 && l != v)
+				ui_push(ui, ui_article_new(ui, id, l, NULL));
+		} else
+			ui_set_status(ui, false, "%s: not available here",
+			    keymap_action_name(a));
 		break;
 	case KEYMAP_MARK_ALL_READ:
 	case KEYMAP_SET_TAG:
@@ -481,6 +529,7 @@ ui_run(const struct ui_opts *opts)
 	free(ui.ptext);
 	free(ui.tag);
 	free(ui.search_feed_title);
+	free(ui.save_file);
 	ui_osc8_clear(&ui);
 	return (0);
 }

@@ -252,6 +252,7 @@ load(struct ui *ui, struct article_view *av, int64_t item_id)
 		else
 			av->it.row.read = true;
 	}
+	ui_items_set_read(av->list, item_id, av->it.row.read);
 	av->top = 0;
 	render(ui, av);
 	/* Opened from a search: show the first match. */
@@ -448,6 +449,12 @@ step(struct ui *ui, struct article_view *av, int dir, bool unread)
 		id = ui_items_step(ui, av->list, dir, unread);
 	else if (av->list != NULL && ui_is_search(av->list))
 		id = ui_search_step(ui, av->list, dir);
+	/* goto-next-feed: on into the next feed with unread articles. */
+	if (id == 0 && unread && ui->cfg->goto_next_feed &&
+	    ui_is_items(av->list)) {
+		if ((id = ui_items_cross(ui, &av->list, dir, true, dir)) == 0)
+			return;
+	}
 	if (id == 0) {
 		ui_set_status(ui, false, "no %s%s article", dir > 0 ? "next" :
 		    "previous", unread ? " unread" : "");
@@ -464,6 +471,7 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	struct err err = ERR_INIT;
 	long n = count > 0 ? count : 1;
 	long rows = ui_body_rows(ui), k;
+	int64_t id;
 	bool now;
 
 	if (!av->loaded)
@@ -505,6 +513,31 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 			    1 : -1, a == KEYMAP_NEXT_UNREAD ||
 			    a == KEYMAP_PREV_UNREAD);
 		return (true);
+	case KEYMAP_NEXT_UNREAD_FEED:
+	case KEYMAP_PREV_UNREAD_FEED:
+	case KEYMAP_NEXT_FEED:
+	case KEYMAP_PREV_FEED:
+		id = ui_items_cross(ui, &av->list, a == KEYMAP_NEXT_FEED ||
+		    a == KEYMAP_NEXT_UNREAD_FEED ? 1 : -1,
+		    a == KEYMAP_NEXT_UNREAD_FEED ||
+		    a == KEYMAP_PREV_UNREAD_FEED,
+		    a == KEYMAP_NEXT_FEED || a == KEYMAP_PREV_FEED ? 0 : 1);
+		if (id != 0)
+			(void)load(ui, av, id);
+		return (true);
+	case KEYMAP_RANDOM_UNREAD:
+		if ((id = ui_items_random(ui, &av->list)) != 0)
+			(void)load(ui, av, id);
+		return (true);
+	case KEYMAP_SAVE:
+		ui_save_article(ui, av->it.row.id);
+		return (true);
+	case KEYMAP_ONE: case KEYMAP_TWO: case KEYMAP_THREE:
+	case KEYMAP_FOUR: case KEYMAP_FIVE: case KEYMAP_SIX:
+	case KEYMAP_SEVEN: case KEYMAP_EIGHT: case KEYMAP_NINE:
+	case KEYMAP_ZERO:
+		open_link(ui, av, a - KEYMAP_ONE + 1);
+		return (true);
 	case KEYMAP_NEXT_MATCH:
 	case KEYMAP_PREV_MATCH:
 		for (k = 0; k < n; k++)
@@ -538,6 +571,8 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 			ui_set_status(ui, true, "%s", err.msg);
 		else {
 			av->it.row.read = !av->it.row.read;
+			ui_items_set_read(av->list, av->it.row.id,
+			    av->it.row.read);
 			ui_set_status(ui, false, "marked %s",
 			    av->it.row.read ? "read" : "unread");
 		}
@@ -588,7 +623,19 @@ article_link(struct ui *ui, struct ui_view *v)
 static bool
 article_digit(struct ui *ui, struct ui_view *v, int n)
 {
-	open_link(ui, (struct article_view *)v, n);
+	struct article_view *av = (struct article_view *)v;
+	char first[2];
+
+	/* Ten links or more: 1 may begin 12, so wait for the number (the
+	   prompt takes more digits and ENTER).  0 is link 10. */
+	if (av->doc != NULL && av->doc->nlinks >= 10 && n < 10) {
+		first[0] = (char)('0' + n);
+		first[1] = '\0';
+		ui_prompt(ui, "Link number: ", &ui->number_history, first,
+		    goto_url_cb, av);
+		return (true);
+	}
+	open_link(ui, av, n);
 	return (true);
 }
 

@@ -111,6 +111,53 @@ ui_feeds_selected(struct ui *ui, struct ui_view *v)
 	return (f->id);
 }
 
+bool
+ui_is_feeds(const struct ui_view *v)
+{
+	return (v != NULL && v->ops == &feeds_ops);
+}
+
+int64_t
+ui_feeds_step(struct ui *ui, struct ui_view *v, int64_t from, int dir,
+    bool unread_only, const char **name)
+{
+	struct feeds_view *fv = (struct feeds_view *)v;
+	struct store_feed *f;
+	size_t i;
+
+	/* Fresh counts: articles read since the list was drawn. */
+	if (ui_feeds_goto(ui, v, from) == NULL)
+		return (0);
+	i = fv->list.sel;
+	while (dir > 0 ? i + 1 < fv->nvis : i > 0) {
+		i = dir > 0 ? i + 1 : i - 1;
+		f = &fv->all.feeds[fv->vis[i]];
+		if (!unread_only || f->unread > 0) {
+			ui_list_select(&fv->list, i, ui_body_rows(ui));
+			*name = feed_name(f);
+			return (f->id);
+		}
+	}
+	return (0);
+}
+
+const char *
+ui_feeds_goto(struct ui *ui, struct ui_view *v, int64_t id)
+{
+	struct feeds_view *fv = (struct feeds_view *)v;
+	size_t i;
+
+	if (!ui_is_feeds(v))
+		return (NULL);
+	feeds_reload(ui, v);
+	for (i = 0; i < fv->nvis; i++)
+		if (fv->all.feeds[fv->vis[i]].id == id) {
+			ui_list_select(&fv->list, i, ui_body_rows(ui));
+			return (feed_name(&fv->all.feeds[fv->vis[i]]));
+		}
+	return (NULL);
+}
+
 static void
 feeds_title(struct ui *ui, struct ui_view *v, struct buf *b)
 {
@@ -245,12 +292,17 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		return (true);
 	case KEYMAP_NEXT:
 	case KEYMAP_PREV:
+	case KEYMAP_NEXT_FEED:
+	case KEYMAP_PREV_FEED:
 		n = count > 0 ? count : 1;
-		return (ui_list_action(&fv->list, a == KEYMAP_NEXT ?
-		    KEYMAP_DOWN : KEYMAP_UP, n, rows));
+		return (ui_list_action(&fv->list, a == KEYMAP_NEXT ||
+		    a == KEYMAP_NEXT_FEED ? KEYMAP_DOWN : KEYMAP_UP, n, rows));
 	case KEYMAP_NEXT_UNREAD:
 	case KEYMAP_PREV_UNREAD:
-		if (!step_unread(fv, a == KEYMAP_NEXT_UNREAD ? 1 : -1, rows))
+	case KEYMAP_NEXT_UNREAD_FEED:
+	case KEYMAP_PREV_UNREAD_FEED:
+		if (!step_unread(fv, a == KEYMAP_NEXT_UNREAD ||
+		    a == KEYMAP_NEXT_UNREAD_FEED ? 1 : -1, rows))
 			ui_set_status(ui, false, "no more unread feeds");
 		return (true);
 	case KEYMAP_RELOAD:
@@ -266,8 +318,8 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		return (true);
 	case KEYMAP_MARK_ALL_READ:
 		if (ui->cfg->confirm_mark_all)
-			ui_prompt(ui, "Mark every article read? (y/n) ", NULL,
-			    NULL, mark_all_cb, NULL);
+			ui_confirm(ui, "Mark every article read? (y/n)",
+			    mark_all_cb, NULL);
 		else
 			mark_all_cb(ui, "y", NULL);
 		return (true);

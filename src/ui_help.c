@@ -47,7 +47,8 @@ help_build(struct ui *ui, struct help_view *hv)
 	}
 	if (hv->ctx == KEYMAP_CTX_ARTICLE)
 		help_add(hv, "1-9, 0         "
-		    "                             open links 1 to 10");
+		    "                             open links 1 to 10 (with ten "
+		    "links or more, type the number then ENTER)");
 	else
 		help_add(hv, "0-9 then a key "
 		    "                             repeat it, or select "

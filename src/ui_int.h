@@ -119,6 +119,12 @@ struct ui {
 	size_t		 phist_at;
 	ui_prompt_fn	 pfn;
 	void		*parg;
+	/* The article save is writing, and where (ui_save.c). */
+	int64_t		 save_id;
+	char		*save_file;
+	/* A one-key question (ui_confirm), when asked. */
+	ui_prompt_fn	 confirm_fn;
+	void		*confirm_arg;
 	struct ui_history search_history;
 	int64_t		 search_feed_id;	/* the search being typed */
 	char		*search_feed_title;
@@ -142,6 +148,9 @@ struct ui {
 /* ui.c: the view stack and the event loop. */
 void	 ui_push(struct ui *ui, struct ui_view *view);
 void	 ui_pop(struct ui *ui);
+/* Put view nv where old is on the stack (the views above it now sit on
+ * nv) and free old. */
+void	 ui_replace(struct ui *ui, struct ui_view *old, struct ui_view *nv);
 /* Reload every view on the stack (after a write of ours). */
 void	 ui_reload_all(struct ui *ui);
 
@@ -169,6 +178,10 @@ void	 ui_set_status(struct ui *ui, bool error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 ui_prompt(struct ui *ui, const char *label, struct ui_history *h,
 	    const char *initial, ui_prompt_fn fn, void *arg);
+/* Ask a yes/no question on the status line: the next key answers, y or
+ * Y calling fn with "y", any other key with "n". */
+void	 ui_confirm(struct ui *ui, const char *question, ui_prompt_fn fn,
+	    void *arg);
 /* A key while the prompt is active. */
 void	 ui_prompt_key(struct ui *ui, int key);
 void	 ui_history_add(struct ui_history *h, const char *line);
@@ -221,5 +234,33 @@ bool	 ui_is_items(const struct ui_view *v);
 bool	 ui_is_search(const struct ui_view *v);
 /* The feed selected in the feed list view (0 if none). */
 int64_t	 ui_feeds_selected(struct ui *ui, struct ui_view *v);
+bool	 ui_is_feeds(const struct ui_view *v);
+/* Move the feed list's selection from feed `from' to the next (dir 1) or
+ * previous feed shown, optionally only one with unread articles; its id
+ * (0 if none) and name (borrowed until the list reloads). */
+int64_t	 ui_feeds_step(struct ui *ui, struct ui_view *v, int64_t from,
+	    int dir, bool unread_only, const char **name);
+/* Select feed id in the feed list; its name, or NULL if not listed. */
+const char *ui_feeds_goto(struct ui *ui, struct ui_view *v, int64_t id);
+
+/* ui_items_nav.c: moving between feeds and to random unread articles,
+ * from the article list (list) or the article view on top of it.  The
+ * list view is replaced when the move crosses into another feed (*listp
+ * is then the new one); the article reached, 0 if none (with a status
+ * message).  Crossing selects the first (pick 1) or last (-1) unread
+ * article of the feed reached, or its first one (0). */
+int64_t	 ui_items_cross(struct ui *ui, struct ui_view **listp, int dir,
+	    bool unread_only, int pick);
+int64_t	 ui_items_random(struct ui *ui, struct ui_view **listp);
+/* ui_items.c, for the above: select the article id, or the first (dir 1)
+ * or last (dir -1) unread one; the id selected, 0 if none. */
+int64_t	 ui_items_select(struct ui *ui, struct ui_view *list, int64_t id,
+	    int dir);
+int64_t	 ui_items_feed(const struct ui_view *list);
+/* The article view's cached read state changed (keeps n/p honest). */
+void	 ui_items_set_read(struct ui_view *list, int64_t id, bool read);
+/* ui_save.c: save an article as text under save-path (asks first when
+ * the file exists). */
+void	 ui_save_article(struct ui *ui, int64_t item_id);
 
 #endif

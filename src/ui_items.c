@@ -276,6 +276,88 @@ ui_items_step(struct ui *ui, struct ui_view *list, int dir,
 	return (step(ui, (struct items_view *)list, dir, unread_only));
 }
 
+/* From row `from' on (dir 1) or back (dir -1), select the row with this
+ * id, or the first unread one when id is 0; its id, 0 if none. */
+static int64_t
+seek(struct ui *ui, struct items_view *iv, size_t from, int dir, int64_t id)
+{
+	struct store_item_row *r;
+	size_t i = from;
+
+	if (from >= iv->list.count)
+		return (0);
+	for (;;) {
+		if ((r = row_at(ui, iv, i)) == NULL)
+			return (0);
+		if (id != 0 ? r->id == id : !r->read) {
+			ui_list_select(&iv->list, i, ui_body_rows(ui));
+			return (r->id);
+		}
+		if (dir < 0 ? i == 0 : i + 1 >= iv->list.count)
+			return (0);
+		i = dir < 0 ? i - 1 : i + 1;
+	}
+}
+
+int64_t
+ui_items_select(struct ui *ui, struct ui_view *list, int64_t id, int dir)
+{
+	struct items_view *iv = (struct items_view *)list;
+	struct store_item_row *r;
+
+	if (!ui_is_items(list) || iv->list.count == 0)
+		return (0);
+	if (id == 0 && dir == 0) {
+		ui_list_select(&iv->list, 0, ui_body_rows(ui));
+		return ((r = row_at(ui, iv, 0)) != NULL ? r->id : 0);
+	}
+	return (seek(ui, iv, dir < 0 ? iv->list.count - 1 : 0,
+	    dir < 0 ? -1 : 1, id));
+}
+
+int64_t
+ui_items_feed(const struct ui_view *list)
+{
+	return (ui_is_items(list) ? ((const struct items_view *)list)->feed_id :
+	    0);
+}
+
+void
+ui_items_set_read(struct ui_view *list, int64_t id, bool read)
+{
+	struct items_view *iv = (struct items_view *)list;
+	size_t i;
+
+	if (!ui_is_items(list) || !iv->win_valid)
+		return;
+	for (i = 0; i < iv->win.n; i++)
+		if (iv->win.rows[i].id == id)
+			iv->win.rows[i].read = read;
+}
+
+/* N: toggle, then move on as toggleitemread-jumps-to-next(-unread) say. */
+static void
+toggle_read(struct ui *ui, struct items_view *iv, struct store_item_row *r)
+{
+	struct err err = ERR_INIT;
+	size_t sel = iv->list.sel;
+	bool was_read = r->read, gone;
+
+	if (store_item_set_read(ui->store, r->id, !was_read, &err) < 0) {
+		ui_set_status(ui, true, "%s", err.msg);
+		return;
+	}
+	ui_reload_all(ui);
+	/* Hiding read articles, the row left the list: the next one is
+	   where it was. */
+	gone = !ui->show_read_items && !was_read;
+	if (ui->cfg->toggle_jumps_next_unread)
+		(void)seek(ui, iv, gone ? sel : sel + 1, 1, 0);
+	else if (ui->cfg->toggle_jumps_next && !gone &&
+	    sel + 1 < iv->list.count)
+		ui_list_select(&iv->list, sel + 1, ui_body_rows(ui));
+}
+
 static bool
 items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
     long count)
@@ -283,14 +365,15 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	struct items_view *iv = (struct items_view *)v;
 	struct store_item_row *r;
 	struct err err = ERR_INIT;
-	int rows = ui_body_rows(ui);
+	int rows = ui_body_rows(ui), dir;
 	long k, n = count > 0 ? count : 1;
 
 	if (ui_list_action(&iv->list, a, count, rows))
 		return (true);
 	if (count > 0 && (a == KEYMAP_OPEN || a == KEYMAP_OPEN_BROWSER ||
 	    a == KEYMAP_OPEN_BROWSER_READ || a == KEYMAP_TOGGLE_READ ||
-	    a == KEYMAP_TOGGLE_FLAG || a == KEYMAP_COPY_URL)) {
+	    a == KEYMAP_TOGGLE_FLAG || a == KEYMAP_COPY_URL ||
+	    a == KEYMAP_SAVE)) {
 		if ((size_t)count > iv->list.count) {
 			ui_set_status(ui, true, "no entry %ld", count);
 			return (true);
@@ -309,19 +392,40 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		    KEYMAP_DOWN : KEYMAP_UP, n, rows));
 	case KEYMAP_NEXT_UNREAD:
 	case KEYMAP_PREV_UNREAD:
-		for (k = 0; k < n; k++)
-			if (step(ui, iv, a == KEYMAP_NEXT_UNREAD ? 1 : -1,
-			    true) == 0) {
+		dir = a == KEYMAP_NEXT_UNREAD ? 1 : -1;
+		for (k = 0; k < n; k++) {
+			if (step(ui, iv, dir, true) != 0)
+				continue;
+			/* Past the last unread one: the next feed's.  The
+			   view is replaced: nothing of iv after this. */
+			if (ui->cfg->goto_next_feed)
+				(void)ui_items_cross(ui, &v, dir, true, dir);
+			else
 				ui_set_status(ui, false,
 				    "no more unread articles");
-				break;
-			}
+			break;
+		}
+		return (true);
+	case KEYMAP_NEXT_UNREAD_FEED:
+	case KEYMAP_PREV_UNREAD_FEED:
+	case KEYMAP_NEXT_FEED:
+	case KEYMAP_PREV_FEED:
+		(void)ui_items_cross(ui, &v, a == KEYMAP_NEXT_UNREAD_FEED ||
+		    a == KEYMAP_NEXT_FEED ? 1 : -1,
+		    a == KEYMAP_NEXT_UNREAD_FEED ||
+		    a == KEYMAP_PREV_UNREAD_FEED,
+		    a == KEYMAP_NEXT_FEED || a == KEYMAP_PREV_FEED ? 0 : 1);
+		return (true);
+	case KEYMAP_RANDOM_UNREAD:
+		(void)ui_items_random(ui, &v);
+		return (true);
+	case KEYMAP_SAVE:
+		if (r != NULL)
+			ui_save_article(ui, r->id);
 		return (true);
 	case KEYMAP_TOGGLE_READ:
-		if (r != NULL && store_item_set_read(ui->store, r->id,
-		    !r->read, &err) < 0)
-			ui_set_status(ui, true, "%s", err.msg);
-		ui_reload_all(ui);
+		if (r != NULL)
+			toggle_read(ui, iv, r);
 		return (true);
 	case KEYMAP_TOGGLE_FLAG:
 		if (r != NULL && store_item_toggle_flagged(ui->store, r->id,

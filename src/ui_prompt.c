@@ -111,6 +111,14 @@ ui_prompt(struct ui *ui, const char *label, struct ui_history *h,
 }
 
 void
+ui_confirm(struct ui *ui, const char *question, ui_prompt_fn fn, void *arg)
+{
+	ui_set_status(ui, false, "%s", question);
+	ui->confirm_fn = fn;
+	ui->confirm_arg = arg;
+}
+
+void
 ui_prompt_key(struct ui *ui, int key)
 {
 	ui_prompt_fn fn;

@@ -391,7 +391,7 @@ test_newsboat_lines(void **state)
 		"highlight feedlist \"x\" blue default bold",
 		"goto-next-feed no",
 		"goto-next-feed yes",
-		"bind-key N next-feed articlelist",
+		"bind-key N sort articlelist",
 		"bind-key t next tagselection",
 		"color end-of-text-marker color8 default",
 		"ttrss-login \"me\"",
@@ -422,15 +422,15 @@ test_newsboat_lines(void **state)
 		    lines[i], collect, &w), 0);
 	assert_int_equal(w.n, 0);
 	assert_int_equal(cfg.n_lines, 20);
-	assert_int_equal(cfg.n_skips, 9);
-	assert_int_equal(cfg.n_applied, 11);
+	assert_int_equal(cfg.n_skips, 8);
+	assert_int_equal(cfg.n_applied, 12);
 	conf_skips_each(&cfg, collect_line, &l);
-	assert_int_equal(l.n, 8);
+	assert_int_equal(l.n, 7);
 	assert_non_null(strstr(l.text, "highlight (c:1, c:3): no pattern "));
-	assert_non_null(strstr(l.text, "goto-next-feed (c:5): "));
-	assert_non_null(strstr(l.text, "bind-key next-feed articlelist "
-	    "(c:6): gazette has no such action"));
-	assert_non_null(strstr(l.text, "bind-key next tagselection (c:7): "
+	assert_null(strstr(l.text, "goto-next-feed"));
+	assert_non_null(strstr(l.text, "bind-key sort (c:6): gazette has no "
+	    "such action"));
+	assert_non_null(strstr(l.text, "bind-key ... tagselection (c:7): "
 	    "gazette has no such view"));
 	assert_non_null(strstr(l.text, "color end-of-text-marker (c:8): "));
 	assert_non_null(strstr(l.text, "ttrss-login (c:9): no syncing"));

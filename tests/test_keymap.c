@@ -105,8 +105,18 @@ test_defaults(void **state)
 	    KEYMAP_TOGGLE_READ_FEEDS);
 	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_FEEDS,
 	    KEYMAP_CTRL('L')), KEYMAP_REDRAW);
+	/* newsboat's s saves; the flag toggle moved to !, a key newsboat
+	   leaves free. */
 	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS, 's'),
+	    KEYMAP_SAVE);
+	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS, '!'),
 	    KEYMAP_TOGGLE_FLAG);
+	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS,
+	    KEYMAP_CTRL('N')), KEYMAP_NEXT_UNREAD_FEED);
+	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ARTICLE,
+	    KEYMAP_CTRL('P')), KEYMAP_PREV_UNREAD_FEED);
+	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS,
+	    KEYMAP_CTRL('K')), KEYMAP_RANDOM_UNREAD);
 	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ARTICLE, ' '),
 	    KEYMAP_PAGE_DOWN);
 	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ARTICLE,
@@ -189,6 +199,101 @@ test_bind_words(void **state)
 	keymap_free(&km);
 }
 
+/*
+ * Every operation newsboat 2.21's manual lists ("Available Operations"
+ * and podboat's table) and every dialog it names is accepted by
+ * bind-key: gazette's own actions silently, the others with one warning
+ * per action, the binding made all the same.
+ */
+static void
+test_newsboat_actions(void **state)
+{
+	static const char *const ops[] = {
+		"open", "quit", "hard-quit", "reload", "reload-all",
+		"mark-feed-read", "mark-all-feeds-read",
+		"mark-all-above-as-read", "save", "save-all", "next-unread",
+		"prev-unread", "next", "prev", "random-unread",
+		"open-in-browser", "open-in-browser-and-mark-read",
+		"open-all-unread-in-browser",
+		"open-all-unread-in-browser-and-mark-read", "help",
+		"toggle-source-view", "toggle-article-read",
+		"toggle-show-read-feeds", "show-urls", "clear-tag", "set-tag",
+		"open-search", "goto-url", "one", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "zero", "enqueue",
+		"edit-urls", "reload-urls", "redraw", "cmdline", "set-filter",
+		"select-filter", "clear-filter", "bookmark", "edit-flags",
+		"next-unread-feed", "prev-unread-feed", "next-feed",
+		"prev-feed", "delete-article", "delete-all-articles",
+		"purge-deleted", "view-dialogs", "close-dialog",
+		"next-dialog", "prev-dialog", "pipe-to", "sort", "rev-sort",
+		"up", "down", "pageup", "pagedown", "home", "end",
+		"macro-prefix", "switch-focus", "pb-download", "pb-cancel",
+		"pb-play", "pb-mark-as-finished", "pb-delete", "pb-purge",
+		"pb-toggle-download-all", "pb-increase-max-dls",
+		"pb-decrease-max-dls",
+	};
+	static const char *const dialogs[] = {
+		"all", "feedlist", "filebrowser", "help", "articlelist",
+		"article", "tagselection", "filterselection", "urlview",
+		"podboat", "dirbrowser", "search", "dialogs",
+	};
+	struct keymap km;
+	struct err err = ERR_INIT;
+	const char *argv[4];
+	enum keymap_action a;
+	size_t i;
+	int rc, warned = 0;
+
+	(void)state;
+	keymap_init(&km);
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		a = keymap_action_parse(ops[i]);
+		if (a == KEYMAP_NONE)
+			fail_msg("newsboat's %s is unknown", ops[i]);
+		argv[0] = "x";
+		argv[1] = ops[i];
+		argv[2] = "articlelist";
+		rc = keymap_bind_words(&km, 3, argv, &err);
+		assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS, 'x'), a);
+		if (keymap_action_implemented(a)) {
+			assert_int_equal(rc, 0);
+			continue;
+		}
+		/* A warning naming the action, the first time only. */
+		assert_int_equal(rc, -1);
+		assert_non_null(strstr(err.msg, ops[i]));
+		err_clear(&err);
+		warned++;
+		argv[0] = "y";
+		assert_int_equal(keymap_bind_words(&km, 2, argv, &err), 0);
+		assert_string_equal(keymap_action_name(a), ops[i]);
+	}
+	assert_true(warned > 0);
+	for (i = 0; i < sizeof(dialogs) / sizeof(dialogs[0]); i++) {
+		argv[0] = "z";
+		argv[1] = "quit";
+		argv[2] = dialogs[i];
+		rc = keymap_bind_words(&km, 3, argv, &err);
+		if (rc < 0) {
+			/* A dialog gazette lacks: said once, not an error
+			   the second time. */
+			assert_non_null(strstr(err.msg, dialogs[i]));
+			err_clear(&err);
+			assert_int_equal(keymap_bind_words(&km, 3, argv, &err),
+			    0);
+		}
+	}
+	/* A binding in a dialog gazette lacks changes no view. */
+	argv[0] = "j";
+	argv[1] = "pb-download";
+	argv[2] = "podboat";
+	(void)keymap_bind_words(&km, 3, argv, &err);
+	err_clear(&err);
+	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS, 'j'),
+	    KEYMAP_DOWN);
+	keymap_free(&km);
+}
+
 static void
 test_keys_for(void **state)
 {
@@ -244,6 +349,7 @@ main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_vi_preset),
 		cmocka_unit_test(test_bind_words),
+		cmocka_unit_test(test_newsboat_actions),
 		cmocka_unit_test(test_keys_for),
 		cmocka_unit_test(test_action_names),
 	};
