@@ -43,6 +43,10 @@ EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
 	tests/newsboat-configs/reader.conf \
 	tests/newsboat-configs/colors-solarized
 
+# A refresh started from the interface outlives it (q while it runs).
+TESTS += tests/ui_refresh_quit.sh
+EXTRA_DIST += tests/ui_refresh_quit.sh
+
 # Titles of 10,000 characters and combining floods, cut to the screen.
 TESTS += tests/ui_flood.sh
 EXTRA_DIST += tests/ui_flood.sh

@@ -1,6 +1,9 @@
 /*
- * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force].
+ * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force] [URL...].
  *
+ * With URLs, only those feeds, each with its own urls line (tags,
+ * "~Title", settings); a URL the urls file does not list is fetched with
+ * the defaults (the interface's r refreshes the selected feed so).
  * On a terminal one live progress line; otherwise silent except errors.
  * Each failing feed is named on stderr with its reason (a 429/503 says
  * which host is left alone until when); one summary line at the end
@@ -90,6 +93,41 @@ feed_done(void *ctx, const struct refresh_report *rep,
 	show_progress(pg, s, rep->outcome == REFRESH_FAILED);
 }
 
+/* Keep only the feeds named by want[0..n-1]; -1 for a URL gazette
+   cannot read. */
+static int
+select_feeds(struct urls_list *urls, char **want, int n)
+{
+	struct urls_list sel;
+	struct urls_feed bare;
+	enum urls_kind kind;
+	long k;
+	int i;
+
+	urls_list_init(&sel);
+	for (i = 0; i < n; i++) {
+		if (urls_find(&sel, want[i]) != -1)
+			continue;
+		if ((k = urls_find(urls, want[i])) != -1) {
+			urls_list_add(&sel, &urls->feeds[k]);
+			continue;
+		}
+		if (urls_kind_of(want[i], &kind) == -1) {
+			cmd_warn("refresh: not a feed URL gazette can read: "
+			    "%s", want[i]);
+			urls_list_free(&sel);
+			return (-1);
+		}
+		urls_feed_init(&bare);
+		bare.url = want[i];
+		bare.kind = kind;
+		urls_list_add(&sel, &bare);
+	}
+	urls_list_free(urls);
+	*urls = sel;
+	return (0);
+}
+
 static int
 parse_jobs(const char *s, int *out)
 {
@@ -142,14 +180,9 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: gazette refresh [--quiet] "
-			    "[--jobs N] [--force]\n");
+			    "[--jobs N] [--force] [URL...]\n");
 			return (CMD_EXIT_USAGE);
 		}
-	}
-	if (optind != argc) {
-		fprintf(stderr, "usage: gazette refresh [--quiet] [--jobs N] "
-		    "[--force]\n");
-		return (CMD_EXIT_USAGE);
 	}
 	pg.tty = isatty(STDERR_FILENO) == 1;
 	conf_init(&cfg);
@@ -191,6 +224,9 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_warn("refresh: %s", err.msg);
 		goto out;
 	}
+	if (optind < argc && select_feeds(&urls, argv + optind,
+	    argc - optind) == -1)
+		goto out;
 	if (urls.n == 0) {
 		cmd_warn("refresh: no feeds in %s", urls_path);
 		goto out;
