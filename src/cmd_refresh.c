@@ -34,6 +34,7 @@
 #include "urls.h"
 
 struct progress {
+	struct store	*st;
 	bool		 tty;
 	bool		 quiet;
 	bool		 line_shown;
@@ -76,6 +77,9 @@ feed_done(void *ctx, const struct refresh_report *rep,
 {
 	struct progress *pg = ctx;
 
+	/* A damaged database is said once, at the end. */
+	if (rep->outcome == REFRESH_FAILED && store_damaged(pg->st))
+		return;
 	if (rep->outcome == REFRESH_FAILED) {
 		clear_line(pg);
 		cmd_warn("refresh: %s: %s", rep->url, rep->error != NULL ?
@@ -241,14 +245,17 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn("refresh: %s", err.msg);
 		goto out;
 	}
+	pg.st = st;
 	cb.ctx = &pg;
 	cb.feed_done = feed_done;
 	if (refresh_run(st, &urls, &opts, &cb, &stats, &err) == -1) {
 		clear_line(&pg);
-		cmd_warn("refresh: %s", err.msg);
+		cmd_store_warn(st, "refresh: ", &err);
 		goto out;
 	}
 	clear_line(&pg);
+	if (store_damage_error(st, NULL) == -1)
+		goto out;	/* said by cmd_store_close, exit 2 */
 	if (stats.flush_error[0] != '\0')
 		cmd_warn("refresh: database: %s", stats.flush_error);
 	if (stats.search_error[0] != '\0')
@@ -273,7 +280,7 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	else
 		status = CMD_EXIT_OK;
 out:
-	store_close(st);
+	status = cmd_store_close(st, "refresh: ", status);
 	refresh_unlock(lockfd);
 	urls_list_free(&urls);
 	free(urls_path);

@@ -424,6 +424,9 @@ ui_run(const struct ui_opts *opts)
 		}
 		if (ui.dirty && ui.view != NULL)
 			ui_draw(&ui);
+		/* A damaged database: quit, cmd_ui says why. */
+		if (store_damaged(ui.store))
+			break;
 		if (ui.exit_after_draw)
 			break;
 		pfd[0].fd = STDIN_FILENO;

@@ -140,6 +140,9 @@ ui_refresh_reap(struct ui *ui)
 		ui_set_status(ui, true, "refresh failed");
 	else if (WEXITSTATUS(status) == 3)
 		ui_set_status(ui, true, "another refresh is running");
+	else if (WEXITSTATUS(status) == 2 && strstr(line, " is damaged: ") !=
+	    NULL && store_verify(ui->store, NULL) == -1)
+		return;		/* the loop quits and says why */
 	else if (WEXITSTATUS(status) != 0)
 		ui_set_status(ui, true, "refresh: %s", line[0] != '\0' ? line :
 		    "failed");
