@@ -8,6 +8,7 @@
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/httpd-lib.sh"
 . "$srcdir/tests/ui_lib.sh"
+command -v pgrep >/dev/null 2>&1 || skip_all "pgrep is not installed"
 trap 'tm kill-server >/dev/null 2>&1; kill $HTTPD_PID 2>/dev/null;
     rm -rf "$T"' EXIT
 
