@@ -2,7 +2,8 @@
 libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_schema.c src/store_feeds.c src/store_items.c \
 	src/store_text.c src/store_text.h src/store_ckpt.c \
-	src/store_readlist.c src/store_sqlfn.c src/filter.c src/filter.h
+	src/store_readlist.c src/store_sqlfn.c src/filter.c src/filter.h \
+	src/store_damage.c
 # libFuzzer target, built and run by fuzz/run.sh fuzz_store_text SECONDS.
 EXTRA_DIST += fuzz/fuzz_store_text.c
 check_PROGRAMS += bench/store_synth
@@ -28,8 +29,9 @@ tests_test_store_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_store_LDADD = $(TEST_LIBS)
 endif
 
-TESTS += tests/list.sh
-EXTRA_DIST += tests/list.sh tests/store_v1.sql bench/import bench/import-gen.py
+TESTS += tests/list.sh tests/store_damage.sh
+EXTRA_DIST += tests/list.sh tests/store_v1.sql bench/import bench/import-gen.py \
+	tests/store_damage.sh tests/damage-lib.sh tests/damage.py
 check_PROGRAMS += tests/store_fill
 tests_store_fill_SOURCES = tests/store_fill.c
 tests_store_fill_LDADD = libgazette.a $(DEP_LIBS)

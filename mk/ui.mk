@@ -47,6 +47,14 @@ EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
 TESTS += tests/ui_keys.sh
 EXTRA_DIST += tests/ui_keys.sh
 
+# A refresh started from the interface outlives it (q while it runs).
+TESTS += tests/ui_refresh_quit.sh
+EXTRA_DIST += tests/ui_refresh_quit.sh
+
+# The interface on a damaged database.
+TESTS += tests/ui_damage.sh
+EXTRA_DIST += tests/ui_damage.sh
+
 # Titles of 10,000 characters and combining floods, cut to the screen.
 TESTS += tests/ui_flood.sh
 EXTRA_DIST += tests/ui_flood.sh

@@ -2,12 +2,18 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "cmd.h"
+#include "err.h"
 #include "msg.h"
 #include "paths.h"
+#include "store.h"
 #include "xmalloc.h"
+
+/* The damage of the database is said once a process. */
+static bool damage_said;
 
 char *
 cmd_urls_path(const struct cmd_ctx *ctx)
@@ -41,4 +47,33 @@ cmd_warn(const char *fmt, ...)
 	va_start(ap, fmt);
 	msg_vwarn(fmt, ap);
 	va_end(ap);
+}
+
+static bool
+tell_damage(struct store *st, const char *prefix)
+{
+	struct err err = ERR_INIT;
+
+	if (st == NULL || store_damage_error(st, &err) == 0)
+		return (false);
+	if (!damage_said)
+		cmd_warn("%s%s", prefix, err.msg);
+	damage_said = true;
+	return (true);
+}
+
+void
+cmd_store_warn(struct store *st, const char *prefix, const struct err *err)
+{
+	if (!tell_damage(st, prefix))
+		cmd_warn("%s%s", prefix, err->msg);
+}
+
+int
+cmd_store_close(struct store *st, const char *prefix, int rc)
+{
+	if (tell_damage(st, prefix))
+		rc = CMD_EXIT_USAGE;
+	store_close(st);
+	return (rc);
 }

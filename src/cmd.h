@@ -54,4 +54,17 @@ char	*cmd_db_path(const struct cmd_ctx *ctx);
 /* Print "gazette: <msg>" on stderr, sanitised (msg_warn in msg.h). */
 void	cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * A damaged database (store_damage_error) is fatal whatever the command
+ * was doing: said once, exit status 2.  cmd_store_warn reports a store
+ * failure (err, or the damage when that is what it is);
+ * cmd_store_close closes the store and returns rc, or 2 when the
+ * database turned out damaged.  st may be NULL.
+ */
+struct err;
+struct store;
+void	cmd_store_warn(struct store *st, const char *prefix,
+	    const struct err *err);
+int	cmd_store_close(struct store *st, const char *prefix, int rc);
+
 #endif

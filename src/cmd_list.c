@@ -175,7 +175,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	if (feed_url != NULL) {
 		q.feed_id = store_feed_find(st, feed_url, &err);
 		if (q.feed_id == -1) {
-			cmd_warn("%s", err.msg);
+			cmd_store_warn(st, "", &err);
 			goto out;
 		}
 		if (q.feed_id == 0) {
@@ -186,7 +186,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	for (;;) {
 		if (store_items_window(st, &q, &list, &err) == -1) {
-			cmd_warn("%s", err.msg);
+			cmd_store_warn(st, "", &err);
 			goto out;
 		}
 		if (list.n == 0)
@@ -212,7 +212,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	rc = CMD_EXIT_OK;
 out:
 	store_item_list_free(&list);
-	store_close(st);
+	rc = cmd_store_close(st, "", rc);
 	filter_free(filter);
 	buf_free(&out);
 	free(path);

@@ -346,6 +346,7 @@ out:
 	return (rc);
 }
 
+/* 0, -1 failed (said), -2 the database is damaged (said). */
 static int
 take_cache(const struct cmd_ctx *ctx, const char *path)
 {
@@ -386,8 +387,10 @@ take_cache(const struct cmd_ctx *ctx, const char *path)
 	rc = 0;
 out:
 	if (rc == -1)
-		cmd_warn("import-newsboat: %s", err.msg);
-	store_close(st);
+		cmd_store_warn(st, "import-newsboat: ", &err);
+	/* A damaged database: -2, the command exits 2. */
+	if (cmd_store_close(st, "import-newsboat: ", 0) != 0)
+		rc = -2;
 	sqlite3_close(nb);
 	free(db_path);
 	return (rc);
@@ -397,7 +400,7 @@ int
 cmd_import_newsboat(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct nb_files f;
-	int found = 0, failed = 0;
+	int found = 0, failed = 0, r = 0;
 
 	if (argc > 2) {
 		fprintf(stderr, "usage: gazette import-newsboat [DIR]\n");
@@ -409,12 +412,12 @@ cmd_import_newsboat(struct cmd_ctx *ctx, int argc, char **argv)
 	if (is_file(f.config) && ++found)
 		failed += take_config(ctx, f.config) == -1;
 	if (is_file(f.cache) && ++found)
-		failed += take_cache(ctx, f.cache) == -1;
+		failed += (r = take_cache(ctx, f.cache)) < 0;
 	if (found == 0)
 		cmd_warn("import-newsboat: no newsboat files (%s, %s, %s)",
 		    f.urls, f.config, f.cache);
 	nb_files_free(&f);
-	if (found == 0)
+	if (found == 0 || r == -2)
 		return (CMD_EXIT_USAGE);
 	return (failed == 0 ? CMD_EXIT_OK :
 	    failed == found ? CMD_EXIT_USAGE : CMD_EXIT_FAIL);
@@ -465,7 +468,7 @@ cmd_export_read(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (store_read_guids(st, export_one, &x, &err) == -1)
-		cmd_warn("export-read: %s", err.msg);
+		cmd_store_warn(st, "export-read: ", &err);
 	else if (fflush(x.fp) == EOF || ferror(x.fp))
 		cmd_warn("export-read: cannot write %s: %s", argv[1],
 		    strerror(errno));
@@ -482,7 +485,7 @@ cmd_export_read(struct cmd_ctx *ctx, int argc, char **argv)
 		status = CMD_EXIT_USAGE;
 	}
 out:
-	store_close(st);
+	status = cmd_store_close(st, "export-read: ", status);
 	free(db_path);
 	return (status);
 }
@@ -552,8 +555,11 @@ cmd_import_read(struct cmd_ctx *ctx, int argc, char **argv)
 	    (st = store_open(db_path, STORE_CREATE, &err)) == NULL ||
 	    store_mark_read_guids(st, lines, n, &marked, &unknown,
 	    &err) == -1) {
-		cmd_warn("import-read: %s", err_isset(&err) ? err.msg :
-		    "no database path (set HOME or use -d)");
+		if (st != NULL)
+			cmd_store_warn(st, "import-read: ", &err);
+		else
+			cmd_warn("import-read: %s", err_isset(&err) ? err.msg :
+			    "no database path (set HOME or use -d)");
 		goto out;
 	}
 	cmd_warn("import-read: %lld articles marked read; %lld of %zu lines "
@@ -563,7 +569,7 @@ out:
 	for (i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
-	store_close(st);
+	status = cmd_store_close(st, "import-read: ", status);
 	free(db_path);
 	return (status);
 }

@@ -1,6 +1,9 @@
 /*
- * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force].
+ * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force] [URL...].
  *
+ * With URLs, only those feeds, each with its own urls line (tags,
+ * "~Title", settings); a URL the urls file does not list is fetched with
+ * the defaults (the interface's r refreshes the selected feed so).
  * On a terminal one live progress line; otherwise silent except errors.
  * Each failing feed is named on stderr with its reason (a 429/503 says
  * which host is left alone until when); one summary line at the end
@@ -31,6 +34,7 @@
 #include "urls.h"
 
 struct progress {
+	struct store	*st;
 	bool		 tty;
 	bool		 quiet;
 	bool		 line_shown;
@@ -73,6 +77,9 @@ feed_done(void *ctx, const struct refresh_report *rep,
 {
 	struct progress *pg = ctx;
 
+	/* A damaged database is said once, at the end. */
+	if (rep->outcome == REFRESH_FAILED && store_damaged(pg->st))
+		return;
 	if (rep->outcome == REFRESH_FAILED) {
 		clear_line(pg);
 		cmd_warn("refresh: %s: %s", rep->url, rep->error != NULL ?
@@ -88,6 +95,41 @@ feed_done(void *ctx, const struct refresh_report *rep,
 		    "left as it is)", rep->url, rep->moved_to);
 	}
 	show_progress(pg, s, rep->outcome == REFRESH_FAILED);
+}
+
+/* Keep only the feeds named by want[0..n-1]; -1 for a URL gazette
+   cannot read. */
+static int
+select_feeds(struct urls_list *urls, char **want, int n)
+{
+	struct urls_list sel;
+	struct urls_feed bare;
+	enum urls_kind kind;
+	long k;
+	int i;
+
+	urls_list_init(&sel);
+	for (i = 0; i < n; i++) {
+		if (urls_find(&sel, want[i]) != -1)
+			continue;
+		if ((k = urls_find(urls, want[i])) != -1) {
+			urls_list_add(&sel, &urls->feeds[k]);
+			continue;
+		}
+		if (urls_kind_of(want[i], &kind) == -1) {
+			cmd_warn("refresh: not a feed URL gazette can read: "
+			    "%s", want[i]);
+			urls_list_free(&sel);
+			return (-1);
+		}
+		urls_feed_init(&bare);
+		bare.url = want[i];
+		bare.kind = kind;
+		urls_list_add(&sel, &bare);
+	}
+	urls_list_free(urls);
+	*urls = sel;
+	return (0);
 }
 
 static int
@@ -142,14 +184,9 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: gazette refresh [--quiet] "
-			    "[--jobs N] [--force]\n");
+			    "[--jobs N] [--force] [URL...]\n");
 			return (CMD_EXIT_USAGE);
 		}
-	}
-	if (optind != argc) {
-		fprintf(stderr, "usage: gazette refresh [--quiet] [--jobs N] "
-		    "[--force]\n");
-		return (CMD_EXIT_USAGE);
 	}
 	pg.tty = isatty(STDERR_FILENO) == 1;
 	conf_init(&cfg);
@@ -191,6 +228,9 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_warn("refresh: %s", err.msg);
 		goto out;
 	}
+	if (optind < argc && select_feeds(&urls, argv + optind,
+	    argc - optind) == -1)
+		goto out;
 	if (urls.n == 0) {
 		cmd_warn("refresh: no feeds in %s", urls_path);
 		goto out;
@@ -205,14 +245,17 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn("refresh: %s", err.msg);
 		goto out;
 	}
+	pg.st = st;
 	cb.ctx = &pg;
 	cb.feed_done = feed_done;
 	if (refresh_run(st, &urls, &opts, &cb, &stats, &err) == -1) {
 		clear_line(&pg);
-		cmd_warn("refresh: %s", err.msg);
+		cmd_store_warn(st, "refresh: ", &err);
 		goto out;
 	}
 	clear_line(&pg);
+	if (store_damage_error(st, NULL) == -1)
+		goto out;	/* said by cmd_store_close, exit 2 */
 	if (stats.flush_error[0] != '\0')
 		cmd_warn("refresh: database: %s", stats.flush_error);
 	if (stats.search_error[0] != '\0')
@@ -237,7 +280,7 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	else
 		status = CMD_EXIT_OK;
 out:
-	store_close(st);
+	status = cmd_store_close(st, "refresh: ", status);
 	refresh_unlock(lockfd);
 	urls_list_free(&urls);
 	free(urls_path);

@@ -280,7 +280,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	found = store_item_get_guid(st, 0, argv[optind], &it, &err);
 	if (found == -1) {
-		cmd_warn("%s", err.msg);
+		cmd_store_warn(st, "", &err);
 		goto out;
 	}
 	if (found == 1) {
@@ -311,7 +311,7 @@ cmd_show(struct cmd_ctx *ctx, int argc, char **argv)
 out:
 	enclosures_free(encl, opts.nenclosures);
 	store_item_full_clear(&it);
-	store_close(st);
+	rc = cmd_store_close(st, "", rc);
 	buf_free(&out);
 	free(path);
 	return (rc);

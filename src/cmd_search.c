@@ -261,7 +261,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 				cmd_warn("search: no feed %s in the database",
 				    feed_url);
 			else
-				cmd_warn("%s", err.msg);
+				cmd_store_warn(st, "", &err);
 			rc = o.feed_id == 0 ? CMD_EXIT_FAIL : CMD_EXIT_USAGE;
 			goto out;
 		}
@@ -273,7 +273,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			so.progress = progress;
 		synced = search_sync_with(st, &so, &err);
 		if (synced == -1) {
-			cmd_warn("search: %s", err.msg);
+			cmd_store_warn(st, "search: ", &err);
 			err_clear(&err);
 		}
 		if (so.progress != NULL)
@@ -281,14 +281,14 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	/* a sync that finished left nothing behind */
 	lag = synced == 0 ? 0 : search_lag(st, &err);
-	if (lag > 0)
+	if (lag > 0 && !store_damaged(st))
 		cmd_warn("search: %lld article%s not indexed yet (%s); "
 		    "results may be incomplete", (long long)lag,
 		    lag == 1 ? " is" : "s are", writable ?
 		    "another process is writing" : "read-only database");
 	err_clear(&err);
 	if (search_run(st, q, &o, &res, &err) == -1) {
-		cmd_warn("search: %s", err.msg);
+		cmd_store_warn(st, "search: ", &err);
 		goto out;
 	}
 	if (res.capped && !json)
@@ -312,7 +312,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 out:
 	search_results_free(&res);
 	search_query_free(q);
-	store_close(st);
+	rc = cmd_store_close(st, "search: ", rc);
 	buf_free(&text);
 	buf_free(&out);
 	return (rc);
@@ -345,7 +345,7 @@ cmd_reindex(struct cmd_ctx *ctx, int argc, char **argv)
 		return (rc);
 	if (check) {
 		if (search_check(st, &err) == -1) {
-			cmd_warn("reindex: %s", err.msg);
+			cmd_store_warn(st, "reindex: ", &err);
 			rc = CMD_EXIT_FAIL;
 		} else
 			rc = CMD_EXIT_OK;
@@ -357,12 +357,11 @@ cmd_reindex(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (search_reindex(st, &err) == -1) {
-		cmd_warn("reindex: %s", err.msg);
+		cmd_store_warn(st, "reindex: ", &err);
 		rc = CMD_EXIT_USAGE;
 		goto out;
 	}
 	rc = CMD_EXIT_OK;
 out:
-	store_close(st);
-	return (rc);
+	return (cmd_store_close(st, "reindex: ", rc));
 }

@@ -273,7 +273,7 @@ cmd_ui(struct cmd_ctx *ctx, bool demo)
 	}
 	rc = CMD_EXIT_OK;
 out:
-	store_close(st);
+	rc = cmd_store_close(st, "", rc);
 	if (demo_dir != NULL)
 		remove_dir(demo_dir);
 	free(demo_dir);

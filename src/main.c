@@ -14,7 +14,7 @@
 #include "i18n.h"
 
 static const struct cmd_entry commands[] = {
-	{ "refresh", "[--quiet] [--jobs N] [--force]",
+	{ "refresh", "[--quiet] [--jobs N] [--force] [URL...]",
 	    N_("fetch every feed (for cron)"), cmd_refresh },
 	{ "parse", "[--charset CS] [--base URL] FILE",
 	    N_("parse one feed file, print JSON Lines"), cmd_parse },

@@ -581,7 +581,8 @@ refresh_run(struct store *st, const struct urls_list *urls,
 
 	if ((r = refresh_start(st, urls, opts, cb, err)) == NULL)
 		return (-1);
-	while (refresh_step(r, 1000, -1) > 0)
+	/* A damaged database takes no more: stop fetching. */
+	while (refresh_step(r, 1000, -1) > 0 && !store_damaged(st))
 		continue;
 	refresh_finish(r, out);
 	return (0);

@@ -33,8 +33,13 @@
 void
 store_db_error(struct store *st, struct err *err, const char *what)
 {
-	err_set(err, ERR_DB, "database %s: %s: %s", st->path, what,
-	    sqlite3_errmsg(st->db));
+	if (store_damaged(st))
+		err_set(err, ERR_DB, "database %s is damaged: %s; gazette "
+		    "will not write to it", st->path, st->damage != NULL ?
+		    st->damage : sqlite3_errmsg(st->db));
+	else
+		err_set(err, ERR_DB, "database %s: %s: %s", st->path, what,
+		    sqlite3_errmsg(st->db));
 }
 
 sqlite3_stmt *
@@ -153,6 +158,8 @@ exec(struct store *st, const char *sql, struct err *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		if (store_damaged(st))
+			store_db_error(st, err, "");
 		err_set(err, ERR_DB, "database %s: %s", st->path,
 		    msg != NULL ? msg : sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
@@ -289,6 +296,7 @@ static void
 sqlite_setup(void)
 {
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	store_damage_setup();
 }
 
 struct store *
@@ -296,7 +304,7 @@ store_open(const char *path, int flags, struct err *err)
 {
 	struct store *st;
 	int64_t version = 0;
-	int oflags;
+	int oflags, rc;
 	char *mode = NULL;
 	sqlite3_stmt *s;
 
@@ -312,8 +320,10 @@ store_open(const char *path, int flags, struct err *err)
 	st->path = xstrdup(path);
 	st->readonly = (flags & STORE_READONLY) != 0;
 	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX,
-	    NULL) != SQLITE_OK) {
+	rc = sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX,
+	    NULL);
+	store_damage_watch(st);
+	if (rc != SQLITE_OK) {
 		store_db_error(st, err, "cannot open");
 		goto fail;
 	}
@@ -323,16 +333,15 @@ store_open(const char *path, int flags, struct err *err)
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	if (store_damage_open_check(st, err) == -1)
+		goto fail;
 	/* Reading the schema fails on a file that is not a database. */
 	if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL,
 	    NULL, NULL) != SQLITE_OK) {
 		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_NOTADB ||
 		    (sqlite3_errcode(st->db) & 0xff) == SQLITE_CORRUPT)
-			err_set(err, ERR_DB, "database %s: not a usable "
-			    "database (%s); left untouched", path,
-			    sqlite3_errmsg(st->db));
-		else
-			store_db_error(st, err, "cannot read");
+			store_damage_found(st, sqlite3_errmsg(st->db));
+		store_db_error(st, err, "cannot read");
 		goto fail;
 	}
 	if (pragma_int(st, "PRAGMA user_version", &version, err) == -1)
@@ -406,7 +415,14 @@ store_close(struct store *st)
 		sqlite3_finalize(st->stmts[i]);
 	for (i = 0; i < N_WINDOW; i++)
 		sqlite3_finalize(st->windows[i]);
+#ifdef SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE
+	/* Leave a damaged file as it is: what the WAL holds stays there. */
+	if (st->db != NULL && store_damaged(st))
+		(void)sqlite3_db_config(st->db,
+		    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+#endif
 	sqlite3_close(st->db);
+	free(st->damage);
 	free(st->deltas);
 	free(st->path);
 	free(st);

@@ -192,6 +192,23 @@ const char	*store_path(const struct store *st);
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t		 store_data_version(struct store *st);
 
+/*
+ * Damage (store_damage.c).  A file cut or grown behind SQLite's back is
+ * checked at open (PRAGMA quick_check; store_open fails when damaged),
+ * and a statement that meets a damaged page (SQLITE_CORRUPT,
+ * SQLITE_NOTADB) marks the store damaged.  From then on it refuses
+ * every commit and store_close leaves the file as it is: nothing more is
+ * written to a damaged database, and store errors say it is damaged.
+ * store_damaged: cheap, any thread.  store_damage_error: -1 with
+ * "database FILE is damaged: WHAT; gazette will not write to it" in err
+ * (the first time, quick_check says WHAT), or 0 when not damaged.
+ * store_verify runs quick_check now (it reads the whole file), then
+ * answers as store_damage_error.
+ */
+bool	 store_damaged(struct store *st);
+int	 store_damage_error(struct store *st, struct err *err);
+int	 store_verify(struct store *st, struct err *err);
+
 /* Transactions: BEGIN IMMEDIATE (retried while busy), COMMIT, ROLLBACK. */
 int	 store_begin(struct store *st, struct err *err);
 int	 store_commit(struct store *st, struct err *err);

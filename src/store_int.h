@@ -88,10 +88,26 @@ struct store_params {
 struct store_ckpt;
 void	store_ckpt_kick(struct store *);
 
+/*
+ * store_damage.c, for store_open: setup installs the log callback
+ * (before SQLite's first use); watch starts counting for a store and
+ * installs its commit hook (right after sqlite3_open); open_check runs
+ * quick_check when the file's size is unexpected (-1: damaged, err
+ * set); found notes what is damaged.
+ */
+void	store_damage_setup(void);
+void	store_damage_watch(struct store *);
+int	store_damage_open_check(struct store *, struct err *);
+void	store_damage_found(struct store *, const char *);
+
 struct store {
 	sqlite3		*db;
 	char		*path;
 	bool		 readonly;
+	/* store_damage.c: what is damaged (NULL: nothing known), and the
+	   process's count of damaged pages met when the store was opened. */
+	char		*damage;
+	unsigned	 pages_mark;
 	bool		 in_txn;	/* a (feed) transaction is open */
 	bool		 group_open;	/* group commit: outer transaction */
 	unsigned	 group_ms;	/* 0: no group commit */

@@ -472,6 +472,9 @@ ui_run(const struct ui_opts *opts)
 		}
 		if (ui.dirty && ui.view != NULL)
 			ui_draw(&ui);
+		/* A damaged database: quit, cmd_ui says why. */
+		if (store_damaged(ui.store))
+			break;
 		if (ui.exit_after_draw)
 			break;
 		pfd[0].fd = STDIN_FILENO;
@@ -511,16 +514,10 @@ ui_run(const struct ui_opts *opts)
 		v->ops->free(v);
 	}
 	endwin();
-	if (ui.refresh_pid > 0) {
-		/* Let the refresh finish on its own: it holds the lock and
-		 * commits one feed at a time. */
-		if (ui.refresh_fd != -1)
-			close(ui.refresh_fd);
-	}
-	if (ui.refresh_urls != NULL && ui.refresh_pid <= 0) {
-		unlink(ui.refresh_urls);
-		free(ui.refresh_urls);
-	}
+	/* A refresh still running finishes on its own (see
+	   ui_refresh_start): it holds the lock and commits as it goes. */
+	if (ui.refresh_fd != -1)
+		close(ui.refresh_fd);
 	restore_signals();
 	buf_free(&ui.refresh_out);
 	ui_history_free(&ui.search_history);

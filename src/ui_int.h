@@ -136,7 +136,7 @@ struct ui {
 	int		 refresh_fd;	/* its stderr, or -1 */
 	struct buf	 refresh_out;
 	int64_t		 refresh_started;
-	char		*refresh_urls;	/* a temporary urls file, or NULL */
+	bool		 refresh_one;	/* one feed (r), not all (R) */
 	/* OSC 8 hyperlinks to emit after the next refresh. */
 	struct ui_osc8	*osc8;
 	size_t		 nosc8;

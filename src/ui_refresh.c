@@ -12,7 +12,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,49 +19,6 @@
 #include "buf.h"
 #include "store.h"
 #include "ui_int.h"
-#include "xmalloc.h"
-
-static char *
-feed_line_urls(struct ui *ui, const char *feed_url)
-{
-	const char *tmp = getenv("TMPDIR");
-	char path[4096];
-	FILE *in, *out;
-	char *line = NULL;
-	size_t cap = 0, ulen = strlen(feed_url);
-	bool found = false;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/gazette-urls-XXXXXX",
-	    tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
-	if ((fd = mkstemp(path)) == -1)
-		return (NULL);
-	if ((out = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		unlink(path);
-		return (NULL);
-	}
-	/* Keep the feed's own line: its tags and "~Title" go with it. */
-	if ((in = fopen(ui->urls_path, "r")) != NULL) {
-		while (!found && getline(&line, &cap, in) != -1) {
-			if (strncmp(line, feed_url, ulen) == 0 &&
-			    (line[ulen] == ' ' || line[ulen] == '\t' ||
-			    line[ulen] == '\n' || line[ulen] == '\0')) {
-				fputs(line, out);
-				found = true;
-			}
-		}
-		fclose(in);
-	}
-	free(line);
-	if (!found)
-		fprintf(out, "%s\n", feed_url);
-	if (fclose(out) != 0) {
-		unlink(path);
-		return (NULL);
-	}
-	return (xstrdup(path));
-}
 
 void
 ui_refresh_start(struct ui *ui, const char *feed_url)
@@ -79,19 +35,13 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		ui_set_status(ui, true, "no urls file to refresh from");
 		return;
 	}
-	if (feed_url != NULL &&
-	    (ui->refresh_urls = feed_line_urls(ui, feed_url)) == NULL) {
-		ui_set_status(ui, true, "cannot write a temporary file");
-		return;
-	}
 	if (pipe2(errpipe, O_CLOEXEC) == -1) {
 		ui_set_status(ui, true, "pipe: %s", strerror(errno));
 		return;
 	}
 	argv[i++] = (char *)"gazette";
 	argv[i++] = (char *)"-u";
-	argv[i++] = ui->refresh_urls != NULL ? ui->refresh_urls :
-	    (char *)ui->urls_path;
+	argv[i++] = (char *)ui->urls_path;
 	argv[i++] = (char *)"-d";
 	argv[i++] = (char *)ui->db_path;
 	if (ui->config_path != NULL && access(ui->config_path, F_OK) == 0) {
@@ -100,8 +50,12 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		argv[i++] = (char *)ui->config_path;
 	}
 	argv[i++] = (char *)"refresh";
-	if (feed_url != NULL)
+	if (feed_url != NULL) {
+		/* The feed's own urls line (tags, "~Title") goes with it. */
 		argv[i++] = (char *)"--force";
+		argv[i++] = (char *)"--";
+		argv[i++] = (char *)feed_url;
+	}
 	argv[i] = NULL;
 	if ((pid = fork()) == -1) {
 		close(errpipe[0]);
@@ -110,8 +64,15 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		return;
 	}
 	if (pid == 0) {
-		signal(SIGPIPE, SIG_DFL);
-		signal(SIGINT, SIG_IGN);	/* ^C is for the interface */
+		/*
+		 * The refresh outlives the interface when the user quits:
+		 * a session of its own keeps the terminal's signals (^C,
+		 * the hangup when the terminal closes) away from it, and
+		 * once nobody reads its stderr a write there fails with
+		 * EPIPE, which it ignores, instead of killing it.
+		 */
+		(void)setsid();
+		signal(SIGPIPE, SIG_IGN);
 		if ((null = open("/dev/null", O_RDWR)) != -1) {
 			dup2(null, 0);
 			dup2(null, 1);
@@ -126,6 +87,7 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 	ui->refresh_pid = pid;
 	ui->refresh_fd = errpipe[0];
 	ui->refresh_started = (int64_t)time(NULL);
+	ui->refresh_one = feed_url != NULL;
 	buf_reset(&ui->refresh_out);
 	ui_set_status(ui, false, "refreshing %s...",
 	    feed_url != NULL ? "the feed" : "every feed");
@@ -167,11 +129,6 @@ ui_refresh_reap(struct ui *ui)
 		close(ui->refresh_fd);
 		ui->refresh_fd = -1;
 	}
-	if (ui->refresh_urls != NULL) {
-		unlink(ui->refresh_urls);
-		free(ui->refresh_urls);
-		ui->refresh_urls = NULL;
-	}
 	/* The summary is the last non-empty line of its stderr. */
 	out = buf_str(&ui->refresh_out);
 	last = out;
@@ -183,6 +140,9 @@ ui_refresh_reap(struct ui *ui)
 		ui_set_status(ui, true, "refresh failed");
 	else if (WEXITSTATUS(status) == 3)
 		ui_set_status(ui, true, "another refresh is running");
+	else if (WEXITSTATUS(status) == 2 && strstr(line, " is damaged: ") !=
+	    NULL && store_verify(ui->store, NULL) == -1)
+		return;		/* the loop quits and says why */
 	else if (WEXITSTATUS(status) != 0)
 		ui_set_status(ui, true, "refresh: %s", line[0] != '\0' ? line :
 		    "failed");
@@ -205,7 +165,7 @@ ui_refresh_progress(struct ui *ui)
 	for (i = 0; i < l.n; i++)
 		if (l.feeds[i].last_fetch >= ui->refresh_started)
 			done++;
-	if (ui->refresh_urls == NULL)
+	if (!ui->refresh_one)
 		ui_set_status(ui, false, "refreshing: %zu of %zu feeds done",
 		    done, l.n);
 	store_feed_list_free(&l);

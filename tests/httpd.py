@@ -31,6 +31,8 @@ If-Modified-Since matches gets a 304.
                       the connection (RST)
   /cut/NAME           announces the whole body, sends half, then closes
   /slow/NAME          announces the body, then drips one byte a second
+  /hold/NAME          announces the body, sends half, then the rest once
+                      DIR/NAME.go exists (the test says when; 120 s at most)
   /endless/NAME       an RSS document that never ends (chunked)
   /bomb/NAME          a gzip body that inflates to 40 MiB
   /charset/NAME       Content-Type says charset=utf-8, whatever the body is
@@ -278,6 +280,21 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(body[i:i + 1])
                 self.wfile.flush()
                 time.sleep(1)
+        elif kind == "hold":
+            body, etag, lm = self.doc(name)
+            self.log_request_json(200)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:len(body) // 2])
+            self.wfile.flush()
+            go = os.path.join(DOCS, os.path.basename(name) + ".go")
+            deadline = time.monotonic() + 120
+            while not os.path.exists(go) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.wfile.write(body[len(body) // 2:])
+            self.wfile.flush()
         elif kind == "endless":
             self.log_request_json(200)
             self.send_response(200)

@@ -88,6 +88,19 @@ check "a changed feed: all five stored" [ "$(count_items "$DB" "$BASE/feed/a.xml
 check "--jobs 0 is a usage error" [ $? -eq 2 ]
 "$GAZETTE" -u "$U" -d "$DB" refresh --jobs 1 --quiet > "$T/out" 2>&1
 check "--jobs 1 works" [ $? -eq 0 ]
+# URLs as arguments: only those feeds (the interface's r).
+: > "$HTTPD_LOG"
+"$GAZETTE" -u "$U" -d "$DB" refresh --force -- "$BASE/feed/a.xml" \
+    > "$T/out" 2> "$T/err"
+check "refresh URL exits 0" [ $? -eq 0 ]
+check "refresh URL fetches that feed" grep -q 'refresh: 1 feed: ' \
+    "$T/err"
+check "refresh URL fetches nothing else" \
+    [ "$(grep -c '"path"' "$HTTPD_LOG")" -eq 1 ]
+"$GAZETTE" -u "$U" -d "$DB" refresh 'gopher://example.org/' > "$T/out" 2>&1
+check "refresh with a URL gazette cannot read: exit 2" [ $? -eq 2 ]
+check "refresh with a URL gazette cannot read: named" \
+    grep -q 'gopher://example.org/' "$T/out"
 "$GAZETTE" -u "$T/nourls" -d "$DB" refresh > "$T/out" 2>&1
 check "no urls file: exit 2" [ $? -eq 2 ]
 check "no urls file: said so" grep -q 'no urls file' "$T/out"
