@@ -1,5 +1,9 @@
 /*
- * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force].
+ * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force] [URL...].
+ *
+ * With URLs, only those feeds of the urls file are fetched (the
+ * interface's r).  Without, every feed is, and the store learns which
+ * feeds the urls file lists: the others are marked gone (urls_store.h).
  *
  * On a terminal one live progress line; otherwise silent except errors.
  * Each failing feed is named on stderr with its reason (a 429/503 says
@@ -29,6 +33,7 @@
 #include "refresh.h"
 #include "store.h"
 #include "urls.h"
+#include "urls_store.h"
 
 struct progress {
 	bool		 tty;
@@ -116,12 +121,13 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	struct refresh_stats stats;
 	struct progress pg;
 	struct err err = ERR_INIT;
-	struct urls_list urls;
+	struct urls_list urls, only;
 	struct store *st = NULL;
 	struct conf cfg;
 	char *urls_path = NULL, *db_path = NULL, *config_path, *proxy = NULL;
 	bool missing;
-	int ch, lockfd = -1, status = CMD_EXIT_USAGE;
+	int ch, i, lockfd = -1, status = CMD_EXIT_USAGE;
+	long k;
 
 	memset(&pg, 0, sizeof(pg));
 	memset(&opts, 0, sizeof(opts));
@@ -142,14 +148,9 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: gazette refresh [--quiet] "
-			    "[--jobs N] [--force]\n");
+			    "[--jobs N] [--force] [URL...]\n");
 			return (CMD_EXIT_USAGE);
 		}
-	}
-	if (optind != argc) {
-		fprintf(stderr, "usage: gazette refresh [--quiet] [--jobs N] "
-		    "[--force]\n");
-		return (CMD_EXIT_USAGE);
 	}
 	pg.tty = isatty(STDERR_FILENO) == 1;
 	conf_init(&cfg);
@@ -191,6 +192,21 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_warn("refresh: %s", err.msg);
 		goto out;
 	}
+	if (optind < argc) {
+		urls_list_init(&only);
+		for (i = optind; i < argc; i++) {
+			if ((k = urls_find(&urls, argv[i])) == -1) {
+				cmd_warn("refresh: %s is not in %s", argv[i],
+				    urls_path);
+				urls_list_free(&only);
+				goto out;
+			}
+			if (urls_find(&only, argv[i]) == -1)
+				urls_list_add(&only, &urls.feeds[k]);
+		}
+		urls_list_free(&urls);
+		urls = only;
+	}
 	if (urls.n == 0) {
 		cmd_warn("refresh: no feeds in %s", urls_path);
 		goto out;
@@ -202,6 +218,11 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if ((st = store_open(db_path, STORE_CREATE, &err)) == NULL) {
+		cmd_warn("refresh: %s", err.msg);
+		goto out;
+	}
+	/* Feeds no longer listed leave every view (their articles stay). */
+	if (optind == argc && urls_store_sync(st, &urls, NULL, &err) == -1) {
 		cmd_warn("refresh: %s", err.msg);
 		goto out;
 	}

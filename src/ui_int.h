@@ -130,7 +130,7 @@ struct ui {
 	int		 refresh_fd;	/* its stderr, or -1 */
 	struct buf	 refresh_out;
 	int64_t		 refresh_started;
-	char		*refresh_urls;	/* a temporary urls file, or NULL */
+	bool		 refresh_one;	/* of one feed only */
 	/* OSC 8 hyperlinks to emit after the next refresh. */
 	struct ui_osc8	*osc8;
 	size_t		 nosc8;
@@ -201,6 +201,10 @@ int	 ui_body_rows(struct ui *ui);
 struct ui_view *ui_feeds_new(struct ui *ui);
 struct ui_view *ui_items_new(struct ui *ui, int64_t feed_id,
 	    const char *feed_title);
+/* The articles of every feed that meet a filter expression (a query
+ * feed; expr is compiled again, the view owns it). */
+struct ui_view *ui_items_new_query(struct ui *ui, const char *expr,
+	    const char *title);
 /* Open an article; list is the view to step through with J/K (or NULL),
  * q may be NULL (no highlighting; borrowed). */
 struct ui_view *ui_article_new(struct ui *ui, int64_t item_id,
@@ -221,5 +225,8 @@ bool	 ui_is_items(const struct ui_view *v);
 bool	 ui_is_search(const struct ui_view *v);
 /* The feed selected in the feed list view (0 if none). */
 int64_t	 ui_feeds_selected(struct ui *ui, struct ui_view *v);
+/* Work for the idle loop (query feed counts, an edited urls file); true
+ * while more is left. */
+bool	 ui_feeds_work(struct ui *ui);
 
 #endif

@@ -22,48 +22,6 @@
 #include "ui_int.h"
 #include "xmalloc.h"
 
-static char *
-feed_line_urls(struct ui *ui, const char *feed_url)
-{
-	const char *tmp = getenv("TMPDIR");
-	char path[4096];
-	FILE *in, *out;
-	char *line = NULL;
-	size_t cap = 0, ulen = strlen(feed_url);
-	bool found = false;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/gazette-urls-XXXXXX",
-	    tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
-	if ((fd = mkstemp(path)) == -1)
-		return (NULL);
-	if ((out = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		unlink(path);
-		return (NULL);
-	}
-	/* Keep the feed's own line: its tags and "~Title" go with it. */
-	if ((in = fopen(ui->urls_path, "r")) != NULL) {
-		while (!found && getline(&line, &cap, in) != -1) {
-			if (strncmp(line, feed_url, ulen) == 0 &&
-			    (line[ulen] == ' ' || line[ulen] == '\t' ||
-			    line[ulen] == '\n' || line[ulen] == '\0')) {
-				fputs(line, out);
-				found = true;
-			}
-		}
-		fclose(in);
-	}
-	free(line);
-	if (!found)
-		fprintf(out, "%s\n", feed_url);
-	if (fclose(out) != 0) {
-		unlink(path);
-		return (NULL);
-	}
-	return (xstrdup(path));
-}
-
 void
 ui_refresh_start(struct ui *ui, const char *feed_url)
 {
@@ -79,19 +37,13 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		ui_set_status(ui, true, "no urls file to refresh from");
 		return;
 	}
-	if (feed_url != NULL &&
-	    (ui->refresh_urls = feed_line_urls(ui, feed_url)) == NULL) {
-		ui_set_status(ui, true, "cannot write a temporary file");
-		return;
-	}
 	if (pipe2(errpipe, O_CLOEXEC) == -1) {
 		ui_set_status(ui, true, "pipe: %s", strerror(errno));
 		return;
 	}
 	argv[i++] = (char *)"gazette";
 	argv[i++] = (char *)"-u";
-	argv[i++] = ui->refresh_urls != NULL ? ui->refresh_urls :
-	    (char *)ui->urls_path;
+	argv[i++] = (char *)ui->urls_path;
 	argv[i++] = (char *)"-d";
 	argv[i++] = (char *)ui->db_path;
 	if (ui->config_path != NULL && access(ui->config_path, F_OK) == 0) {
@@ -100,9 +52,13 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		argv[i++] = (char *)ui->config_path;
 	}
 	argv[i++] = (char *)"refresh";
-	if (feed_url != NULL)
+	if (feed_url != NULL) {
 		argv[i++] = (char *)"--force";
+		argv[i++] = (char *)"--";
+		argv[i++] = (char *)feed_url;
+	}
 	argv[i] = NULL;
+	ui->refresh_one = feed_url != NULL;
 	if ((pid = fork()) == -1) {
 		close(errpipe[0]);
 		close(errpipe[1]);
@@ -167,11 +123,6 @@ ui_refresh_reap(struct ui *ui)
 		close(ui->refresh_fd);
 		ui->refresh_fd = -1;
 	}
-	if (ui->refresh_urls != NULL) {
-		unlink(ui->refresh_urls);
-		free(ui->refresh_urls);
-		ui->refresh_urls = NULL;
-	}
 	/* The summary is the last non-empty line of its stderr. */
 	out = buf_str(&ui->refresh_out);
 	last = out;
@@ -197,16 +148,20 @@ ui_refresh_progress(struct ui *ui)
 {
 	struct store_feed_list l = { NULL, 0 };
 	struct err err = ERR_INIT;
-	size_t i, done = 0;
+	size_t i, done = 0, n = 0;
 
 	if (ui->refresh_pid <= 0 ||
 	    store_feeds_list(ui->store, &l, &err) < 0)
 		return;
-	for (i = 0; i < l.n; i++)
+	for (i = 0; i < l.n; i++) {
+		if (l.feeds[i].gone)
+			continue;
+		n++;
 		if (l.feeds[i].last_fetch >= ui->refresh_started)
 			done++;
-	if (ui->refresh_urls == NULL)
+	}
+	if (!ui->refresh_one)
 		ui_set_status(ui, false, "refreshing: %zu of %zu feeds done",
-		    done, l.n);
+		    done, n);
 	store_feed_list_free(&l);
 }
