@@ -99,7 +99,7 @@ URLS
 if wait_re '^   1 N .*(2/3) Everything'; then
 	ok "a removed feed leaves the query feeds"
 else show; fail "a removed feed leaves the query feeds"; fi
-check "a removed feed leaves the list" sh -c "! grep -q 'Alpha' '$T/screen'"
+check "a removed feed leaves the list" wait_gone 'Alpha'
 check "and the counts" wait_for "Your feeds (1 unread, 1 total)"
 check "urls problems reach the status line" \
     wait_for "urls: $U:2: not a URL gazette can read"
