@@ -2,7 +2,8 @@
 libgazette_a_SOURCES += src/curl_load.c
 TESTS += tests/startup-libs.sh
 EXTRA_DIST += tests/startup-libs.sh
-libgazette_a_SOURCES += src/urls.c src/urls.h src/fetch.c src/fetch.h \
+libgazette_a_SOURCES += src/urls.c src/urls.h src/urls_store.c src/urls_store.h \
+	src/fetch.c src/fetch.h \
 	src/fetch_file.c src/fetch_file.h \
 	src/refresh.c src/refresh.h src/refresh_int.h src/refresh_store.c
 gazette_SOURCES += src/cmd_refresh.c src/cmd_add.c src/cmd_opml.c

@@ -35,3 +35,8 @@ EXTRA_DIST += tests/list.sh tests/store_v1.sql bench/import bench/import-gen.py 
 check_PROGRAMS += tests/store_fill
 tests_store_fill_SOURCES = tests/store_fill.c
 tests_store_fill_LDADD = libgazette.a $(DEP_LIBS)
+
+# What a query feed costs the feed list (store_where_counts, first window).
+check_PROGRAMS += bench/query_counts
+bench_query_counts_SOURCES = bench/query_counts.c
+bench_query_counts_LDADD = libgazette.a $(DEP_LIBS)

@@ -60,3 +60,7 @@ TESTS += tests/ui_flood.sh
 EXTRA_DIST += tests/ui_flood.sh
 
 EXTRA_DIST += fuzz/fuzz_config.c fuzz/fuzz_config.dict
+
+# The urls file in the interface: query feeds, hidden feeds, separators.
+TESTS += tests/ui_query.sh
+EXTRA_DIST += tests/ui_query.sh

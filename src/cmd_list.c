@@ -117,7 +117,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *feed_url = NULL, *query = NULL;
 	struct stat sb;
 	struct buf out;
-	bool json = false, unread = false;
+	bool json = false, unread = false, bad = false;
 	char *path;
 	size_t i;
 	int ch, rc = CMD_EXIT_USAGE;
@@ -137,12 +137,15 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 			query = optarg;
 			break;
 		default:
-			cmd_warn("usage: gazette list [--unread] [--feed URL] "
-			    "[--query EXPR] [--json]");
-			return (CMD_EXIT_USAGE);
+			/* Setting optind here made getopt_long read past
+			   argv, forever: stop instead. */
+			bad = true;
+			break;
 		}
+		if (bad)
+			break;
 	}
-	if (optind != argc) {
+	if (bad || optind != argc) {
 		cmd_warn("usage: gazette list [--unread] [--feed URL] "
 		    "[--query EXPR] [--json]");
 		return (CMD_EXIT_USAGE);

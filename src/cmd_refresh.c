@@ -1,6 +1,9 @@
 /*
  * cmd_refresh: gazette refresh [--quiet] [--jobs N] [--force] [URL...].
  *
+ * Without URLs, every feed is fetched and the store learns which feeds
+ * the urls file lists: the others are marked gone (urls_store.h).
+ *
  * With URLs, only those feeds, each with its own urls line (tags,
  * "~Title", settings); a URL the urls file does not list is fetched with
  * the defaults (the interface's r refreshes the selected feed so).
@@ -32,6 +35,7 @@
 #include "refresh.h"
 #include "store.h"
 #include "urls.h"
+#include "urls_store.h"
 
 struct progress {
 	struct store	*st;
@@ -246,6 +250,11 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	pg.st = st;
+	/* Feeds no longer listed leave every view (their articles stay). */
+	if (optind == argc && urls_store_sync(st, &urls, NULL, &err) == -1) {
+		cmd_warn("refresh: %s", err.msg);
+		goto out;
+	}
 	cb.ctx = &pg;
 	cb.feed_done = feed_done;
 	if (refresh_run(st, &urls, &opts, &cb, &stats, &err) == -1) {

@@ -284,6 +284,12 @@ parse_comparison(struct filter *f, struct err *err)
 		    op[0] == '!' ? "NOT " : "", a->sql);
 		param(f, false, f->val);
 		(void)buf_addch(&f->sql, ')');
+	} else if (strcmp(a->name, "unread") == 0 && (op[0] == '=' ||
+	    op[0] == '!') && (strcmp(f->val, "yes") == 0 ||
+	    strcmp(f->val, "no") == 0)) {
+		/* The same test the read flag's indexes answer. */
+		(void)buf_addf(&f->sql, "(i.read %s 0)", (op[0] == '=') ==
+		    (strcmp(f->val, "yes") == 0) ? "=" : "<>");
 	} else {
 		if (strcmp(op, "==") == 0)
 			op = "=";

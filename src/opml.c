@@ -466,6 +466,8 @@ opml_export(const struct urls_list *list, struct buf *out)
 	buf_init(&cat, SIZE_MAX);
 	for (i = 0; i < list->n; i++) {
 		f = &list->feeds[i];
+		if (f->kind == URLS_SEPARATOR)
+			continue;	/* decoration, not a feed */
 		buf_addstr(out, "    <outline type=\"rss\"");
 		attr_out(out, "text", f->title != NULL ? f->title : f->url);
 		if (f->title != NULL)

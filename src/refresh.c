@@ -440,7 +440,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		goto fail;
 	for (i = 0; i < urls->n; i++) {
 		uf = &urls->feeds[i];
-		if (uf->kind == URLS_QUERY)
+		if (uf->kind == URLS_QUERY || uf->kind == URLS_SEPARATOR)
 			continue;
 		j = &r->jobs[r->n_jobs++];
 		j->r = r;

@@ -43,7 +43,7 @@
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	5
+#define STORE_SCHEMA_VERSION	6
 
 struct store;
 struct sqlite3;
@@ -72,6 +72,7 @@ struct store_feed {
 	size_t	 n_tags;
 	int64_t	 unread;
 	int64_t	 total;
+	bool	 gone;		/* no longer in the urls file */
 };
 
 /*
@@ -173,7 +174,7 @@ struct store_where {
  * are still cheaper for scrolling).
  */
 struct store_query {
-	int64_t	 feed_id;	/* 0: all feeds */
+	int64_t	 feed_id;	/* 0: all feeds (but gone ones) */
 	enum store_filter filter;
 	bool	 has_key;
 	bool	 newer;
@@ -270,6 +271,29 @@ int	 store_feed_set_user_title(struct store *st, int64_t feed_id,
 	    const char *title, struct err *err);
 int	 store_feed_set_tags(struct store *st, int64_t feed_id,
 	    const char *const *tags, size_t n_tags, struct err *err);
+/*
+ * The feeds of the urls file, in one transaction: a row for each (ids[i]
+ * gets its id), "~Title" and tags written where they changed, and every
+ * other feed marked gone (kept, with its articles, but out of every view
+ * over all feeds: counts, windows, query feeds, search) until it is
+ * listed again.
+ */
+struct store_sub {
+	const char	 *url;
+	const char	 *user_title;	/* NULL: none */
+	const char *const *tags;
+	size_t		  n_tags;
+};
+int	 store_feeds_sync(struct store *st, const struct store_sub *subs,
+	    size_t n, int64_t *ids, struct err *err);
+/*
+ * Query feeds: the unread and total counts of the articles that meet w
+ * (in feeds not gone), and marking them all read.
+ */
+int	 store_where_counts(struct store *st, const struct store_where *w,
+	    int64_t *unread, int64_t *total, struct err *err);
+int	 store_where_set_read(struct store *st, const struct store_where *w,
+	    struct err *err);
 /* All feeds with their counts, in id (first added) order. */
 int	 store_feeds_list(struct store *st, struct store_feed_list *out,
 	    struct err *err);
@@ -348,7 +372,8 @@ int64_t	 store_feed_prune(struct store *st, int64_t feed_id,
 int	 store_items_window(struct store *st, const struct store_query *q,
 	    struct store_item_list *out, struct err *err);
 void	 store_item_list_free(struct store_item_list *l);
-/* Unread and total counts of a feed (0: all feeds), from the counters. */
+/* Unread and total counts of a feed (0: all feeds not gone), from the
+ * counters. */
 int	 store_counts(struct store *st, int64_t feed_id, int64_t *unread,
 	    int64_t *total, struct err *err);
 /* 0 found, 1 not found, -1 error. */

@@ -60,6 +60,7 @@ read_feed(sqlite3_stmt *s, struct store_feed *f)
 	f->user_title = store_col_str(s, 11);
 	f->unread = sqlite3_column_int64(s, 12);
 	f->total = sqlite3_column_int64(s, 13);
+	f->gone = sqlite3_column_int(s, 14) != 0;
 }
 
 static int
@@ -401,4 +402,203 @@ store_host_backoff_expire(struct store *st, int64_t now, struct err *err)
 		return (-1);
 	store_bind_int(s, ":now", now);
 	return (store_run(st, s, err));
+}
+
+/* Subscriptions: the urls file's feeds. */
+
+static int
+cmp_feed_ptr_url(const void *a, const void *b)
+{
+	const struct store_feed *fa = *(const struct store_feed *const *)a;
+	const struct store_feed *fb = *(const struct store_feed *const *)b;
+
+	return (strcmp(fa->url, fb->url));
+}
+
+static struct store_feed *
+find_by_url(struct store_feed **sorted, size_t n, const char *url)
+{
+	struct store_feed key, *kp = &key, **hit;
+
+	key.url = (char *)url;
+	hit = bsearch(&kp, sorted, n, sizeof(*sorted), cmp_feed_ptr_url);
+	return (hit != NULL ? *hit : NULL);
+}
+
+static bool
+same_title(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a == b);
+	return (strcmp(a, b) == 0);
+}
+
+static bool
+same_tags(const struct store_feed *f, const struct store_sub *sub)
+{
+	size_t i;
+
+	if (f->n_tags != sub->n_tags)
+		return (false);
+	for (i = 0; i < f->n_tags; i++)
+		if (strcmp(f->tags[i], sub->tags[i]) != 0)
+			return (false);
+	return (true);
+}
+
+static int
+set_gone(struct store *st, int64_t id, bool gone, struct err *err)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_stmt(st, S_FEED_GONE, err)) == NULL)
+		return (-1);
+	store_bind_int(s, ":id", id);
+	store_bind_int(s, ":gone", gone);
+	return (store_run(st, s, err));
+}
+
+int
+store_feeds_sync(struct store *st, const struct store_sub *subs, size_t n,
+    int64_t *ids, struct err *err)
+{
+	struct store_feed_list have;
+	struct store_feed **sorted = NULL, *f;
+	bool *listed = NULL, began = false;
+	size_t i;
+	int rc = -1;
+
+	if (store_feeds_list(st, &have, err) == -1)
+		return (-1);
+	sorted = xcalloc(have.n + 1, sizeof(*sorted));
+	listed = xcalloc(have.n + 1, sizeof(*listed));
+	for (i = 0; i < have.n; i++)
+		sorted[i] = &have.feeds[i];
+	qsort(sorted, have.n, sizeof(*sorted), cmp_feed_ptr_url);
+	if (store_auto_begin(st, &began, err) == -1)
+		goto out;
+	for (i = 0; i < n; i++) {
+		f = find_by_url(sorted, have.n, subs[i].url);
+		if (f != NULL) {
+			ids[i] = f->id;
+			listed[f - have.feeds] = true;
+			if (f->gone && set_gone(st, f->id, false, err) == -1)
+				goto out;
+		} else if ((ids[i] = store_feed_ensure(st, subs[i].url,
+		    err)) == -1)
+			goto out;
+		if ((f == NULL && subs[i].user_title != NULL) ||
+		    (f != NULL && !same_title(f->user_title,
+		    subs[i].user_title)))
+			if (store_feed_set_user_title(st, ids[i],
+			    subs[i].user_title, err) == -1)
+				goto out;
+		if ((f == NULL && subs[i].n_tags > 0) ||
+		    (f != NULL && !same_tags(f, &subs[i])))
+			if (store_feed_set_tags(st, ids[i], subs[i].tags,
+			    subs[i].n_tags, err) == -1)
+				goto out;
+	}
+	for (i = 0; i < have.n; i++)
+		if (!listed[i] && !have.feeds[i].gone &&
+		    set_gone(st, have.feeds[i].id, true, err) == -1)
+			goto out;
+	rc = 0;
+out:
+	if (began)
+		rc = store_auto_end(st, began, rc, err);
+	free(listed);
+	free(sorted);
+	store_feed_list_free(&have);
+	return (rc);
+}
+
+/* Query feeds. */
+
+int
+store_where_counts(struct store *st, const struct store_where *w,
+    int64_t *unread, int64_t *total, struct err *err)
+{
+	sqlite3_stmt *s;
+	struct buf b;
+	int64_t gone;
+	int rc;
+
+	*unread = *total = 0;
+	if (store_sql_functions(st, err) == -1)
+		return (-1);
+	/*
+	 * The feeds table only when the condition or gone feeds need it:
+	 * then a test on the read flag is answered from the date index
+	 * alone (100k articles: 15 ms rather than 0.9 s).
+	 */
+	if ((s = store_prepare_sql(st, "SELECT EXISTS (SELECT 1 FROM feeds"
+	    " WHERE gone)", err)) == NULL)
+		return (-1);
+	gone = store_step_int(st, s, "cannot read the feeds", err);
+	sqlite3_finalize(s);
+	if (gone == -1)
+		return (-1);
+	buf_init(&b, 1 << 20);
+	if (strstr(w->sql, "f.") != NULL)
+		buf_addf(&b, "SELECT count(*), coalesce(sum(i.read = 0), 0)"
+		    " FROM items i JOIN feeds f ON f.id = i.feed_id"
+		    " WHERE f.gone = 0 AND (%s)", w->sql);
+	else
+		buf_addf(&b, "SELECT count(*), coalesce(sum(i.read = 0), 0)"
+		    " FROM items i WHERE %s(%s)", gone ? "i.feed_id NOT IN"
+		    " (SELECT id FROM feeds WHERE gone) AND " : "", w->sql);
+	s = store_prepare_sql(st, buf_str(&b), err);
+	buf_free(&b);
+	if (s == NULL)
+		return (-1);
+	if (store_bind_where(st, s, w, err) == -1) {
+		sqlite3_finalize(s);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*total = sqlite3_column_int64(s, 0);
+		*unread = sqlite3_column_int64(s, 1);
+	} else
+		store_db_error(st, err, "cannot count a query feed");
+	sqlite3_finalize(s);
+	return (rc == SQLITE_ROW ? 0 : -1);
+}
+
+int
+store_where_set_read(struct store *st, const struct store_where *w,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	struct buf b;
+	bool began;
+	int rc = -1, step;
+
+	if (store_sql_functions(st, err) == -1)
+		return (-1);
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	buf_init(&b, 1 << 20);
+	buf_addf(&b, "UPDATE items SET read = 1 WHERE read = 0 AND id IN"
+	    " (SELECT i.id FROM items i JOIN feeds f ON f.id = i.feed_id"
+	    " WHERE f.gone = 0 AND i.read = 0 AND (%s)) RETURNING feed_id",
+	    w->sql);
+	s = store_prepare_sql(st, buf_str(&b), err);
+	buf_free(&b);
+	if (s == NULL)
+		goto out;
+	if (store_bind_where(st, s, w, err) == -1) {
+		sqlite3_finalize(s);
+		goto out;
+	}
+	/* The counters follow, one feed at a time. */
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		store_add_delta(st, sqlite3_column_int64(s, 0), 0, -1);
+	if (step != SQLITE_DONE)
+		store_db_error(st, err, "cannot mark a query feed read");
+	sqlite3_finalize(s);
+	if (step == SQLITE_DONE)
+		rc = 0;
+out:
+	return (store_auto_end(st, began, rc, err));
 }

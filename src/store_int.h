@@ -40,7 +40,7 @@
 	" i.enclosures, i.categories, i.first_seen, i.seq"
 #define FEED_COLS \
 	"id, url, title, link, etag, last_modified, http_status, last_error," \
-	" last_fetch, next_fetch, redirect_url, user_title, unread, total"
+	" last_fetch, next_fetch, redirect_url, user_title, unread, total, gone"
 
 enum stmt_id {
 	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
@@ -56,7 +56,7 @@ enum stmt_id {
 	S_ITEM_GET_GUID_FEED, S_READ_ONE, S_UNREAD_ONE, S_READ_FEED,
 	S_UNREAD_FEED, S_READ_ALL, S_UNREAD_ALL, S_COUNTERS_READ_FEED,
 	S_COUNTERS_READ_ALL, S_FLAG_SET, S_FLAG_TOGGLE, S_RECOUNT,
-	S_MARK_READ_GUID, S_MARK_FLAG_GUID,
+	S_MARK_READ_GUID, S_MARK_FLAG_GUID, S_FEED_GONE, S_FEEDS_ALL_GONE,
 	N_STMTS
 };
 
@@ -160,5 +160,8 @@ int	 store_sql_functions(struct store *, struct err *);
 int	 store_auto_end(struct store *, bool, int, struct err *);
 void	 store_add_delta(struct store *, int64_t, int64_t, int64_t);
 int64_t	 store_take_seq(struct store *, struct err *);
+/* Bind a caller's condition (struct store_where) to s. */
+int	 store_bind_where(struct store *, sqlite3_stmt *,
+	    const struct store_where *, struct err *);
 
 #endif

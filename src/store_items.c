@@ -436,6 +436,8 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 	buf_addstr(&b, "SELECT " ROW_COLS " FROM items i"
 	    " JOIN feeds f ON f.id = i.feed_id WHERE 1");
 	add_filters(&b, "i", scope, filter);
+	if (!scope)
+		buf_addstr(&b, " AND f.gone = 0");
 	if (q->where != NULL)
 		buf_addf(&b, " AND %s", q->where->sql);
 	if (dir != 0)
@@ -446,6 +448,8 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 		    " i.id FROM items i JOIN feeds f ON f.id = i.feed_id"
 		    " WHERE %s", cmp, q->where->sql);
 		add_filters(&b, "i", scope, filter);
+		if (!scope)
+			buf_addstr(&b, " AND f.gone = 0");
 		if (dir != 0)
 			buf_addf(&b, " AND (i.sort_date, i.id)%s(:kdate, :kid)",
 			    cmp);
@@ -455,6 +459,11 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 		buf_addf(&b, " AND (i.sort_date, i.id)%s(SELECT j.sort_date,"
 		    " j.id FROM items j WHERE 1", cmp);
 		add_filters(&b, "j", scope, filter);
+		/* Walks the index alone while no feed is gone. */
+		if (!scope)
+			buf_addstr(&b, " AND (NOT EXISTS (SELECT 1 FROM feeds"
+			    " WHERE gone) OR j.feed_id NOT IN (SELECT id FROM"
+			    " feeds WHERE gone))");
 		if (dir != 0)
 			buf_addf(&b, " AND (j.sort_date, j.id)%s(:kdate, :kid)",
 			    cmp);
@@ -470,9 +479,9 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 	return (s);
 }
 
-static int
-bind_where(struct store *st, sqlite3_stmt *s, const struct store_where *w,
-    struct err *err)
+int
+store_bind_where(struct store *st, sqlite3_stmt *s,
+    const struct store_where *w, struct err *err)
 {
 	const struct store_param *p;
 	size_t i;
@@ -505,7 +514,7 @@ store_items_window(struct store *st, const struct store_query *q,
 	out->n = 0;
 	if ((s = window_stmt(st, q, err)) == NULL)
 		return (-1);
-	if (q->where != NULL && bind_where(st, s, q->where, err) == -1) {
+	if (q->where != NULL && store_bind_where(st, s, q->where, err) == -1) {
 		sqlite3_finalize(s);
 		return (-1);
 	}

@@ -128,6 +128,13 @@ const char *const store_migrations[] = {
 	 */
 	"DROP INDEX items_date;"
 	"CREATE INDEX items_date ON items(sort_date, id, read);",
+
+	/*
+	 * 5 -> 6: a feed no longer in the urls file is gone: its articles
+	 * stay in the store but leave every view (counts of every feed,
+	 * windows over every feed, query feeds, search).
+	 */
+	"ALTER TABLE feeds ADD COLUMN gone INTEGER NOT NULL DEFAULT 0;",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /
@@ -211,7 +218,10 @@ const char *const store_stmt_sql[N_STMTS] = {
 	    " VALUES (:seq, :id)",
 	[S_COUNTS_FEED] = "SELECT unread, total FROM feeds WHERE id = :feed",
 	[S_COUNTS_ALL] = "SELECT coalesce(sum(unread), 0),"
-	    " coalesce(sum(total), 0) FROM feeds",
+	    " coalesce(sum(total), 0) FROM feeds WHERE gone = 0",
+	[S_FEED_GONE] = "UPDATE feeds SET gone = :gone"
+	    " WHERE id = :id AND gone != :gone",
+	[S_FEEDS_ALL_GONE] = "UPDATE feeds SET gone = 1 WHERE gone = 0",
 	[S_ITEM_GET] = "SELECT " FULL_COLS " FROM items i"
 	    " JOIN feeds f ON f.id = i.feed_id WHERE i.id = :id",
 	[S_ITEM_GET_GUID] = "SELECT " FULL_COLS " FROM feeds f"

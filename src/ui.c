@@ -424,6 +424,7 @@ ui_run(const struct ui_opts *opts)
 	const char *s;
 	char drain[64];
 	int nfds, timeout;
+	bool busy = true;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.cfg = opts->cfg;
@@ -487,8 +488,11 @@ ui_run(const struct ui_opts *opts)
 			pfd[2].events = POLLIN;
 			nfds = 3;
 		}
-		/* Wake now and then to notice outside writes. */
+		/* Wake now and then to notice outside writes; at once
+		   while the feed list has counting left to do. */
 		timeout = ui.refresh_pid > 0 ? 250 : 1000;
+		if (busy)
+			timeout = 0;
 		if (poll(pfd, (nfds_t)nfds, timeout) == -1 && errno != EINTR)
 			break;
 		if (pfd[1].revents & POLLIN)
@@ -506,6 +510,9 @@ ui_run(const struct ui_opts *opts)
 			ui_refresh_reap(&ui);
 		auto_reload(&ui, false);
 		check_data_version(&ui);
+		/* One step at a time: a key press is never kept waiting
+		   for more than one query feed's count. */
+		busy = ui_feeds_work(&ui);
 	}
 	while (ui.view != NULL) {
 		struct ui_view *v = ui.view;

@@ -1,19 +1,53 @@
-/* ui_feeds: the feed list, with unread/total counts, tags and errors. */
+/*
+ * ui_feeds: the feed list, in the urls file's order: feeds with their
+ * unread/total counts, tags and errors, query feeds (counted a few at a
+ * time between key presses, so the list never waits for them) and
+ * separators.  Feeds tagged "!" are left out.  The urls file is read
+ * again whenever it changes; its problems are shown on the status line.
+ * Without a urls file, every feed of the store is listed.
+ */
 #include "config.h"
+
+#include <sys/stat.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "store.h"
 #include "text.h"
 #include "ui_int.h"
+#include "urls.h"
+#include "urls_store.h"
 #include "xmalloc.h"
+
+enum entry_kind { E_FEED, E_QUERY, E_SEPARATOR };
+
+struct entry {
+	enum entry_kind	 kind;
+	struct store_feed *sf;		/* E_FEED: its row, or NULL */
+	const struct urls_feed *uf;	/* its urls line, or NULL */
+	char		*name;		/* E_QUERY, E_SEPARATOR */
+	const char	*expr;		/* E_QUERY: points into uf->url */
+	struct filter	*flt;		/* E_QUERY, NULL when it failed */
+	char		*error;		/* E_QUERY: why it failed */
+	bool		 counted;	/* E_QUERY: unread/total are current */
+	bool		 ever_counted;
+	int64_t		 unread;
+	int64_t		 total;
+};
 
 struct feeds_view {
 	struct ui_view		 base;
 	struct store_feed_list	 all;
-	size_t			*vis;	/* indexes into all.feeds shown */
+	struct urls_list	 urls;
+	bool			 have_urls;	/* else: every stored feed */
+	struct stat		 urls_st;	/* as last read */
+	bool			 urls_seen;
+	struct entry		*ent;
+	size_t			 nent;
+	size_t			*vis;	/* indexes into ent shown */
 	size_t			 nvis;
 	struct ui_list		 list;
 	int64_t			 unread;
@@ -22,17 +56,33 @@ struct feeds_view {
 
 static const struct ui_view_ops feeds_ops;
 
-static struct store_feed *
+static struct entry *
 selected(struct feeds_view *fv)
 {
 	if (fv->nvis == 0)
 		return (NULL);
-	return (&fv->all.feeds[fv->vis[fv->list.sel]]);
+	return (&fv->ent[fv->vis[fv->list.sel]]);
+}
+
+static struct store_feed *
+selected_feed(struct feeds_view *fv)
+{
+	struct entry *e = selected(fv);
+
+	return (e != NULL && e->kind == E_FEED ? e->sf : NULL);
 }
 
 static const char *
-feed_name(const struct store_feed *f)
+entry_name(const struct entry *e)
 {
+	const struct store_feed *f = e->sf;
+
+	if (e->uf != NULL && e->uf->title != NULL && e->uf->title[0] != '\0')
+		return (e->uf->title);
+	if (e->kind != E_FEED)
+		return (e->name);
+	if (f == NULL)
+		return (e->uf != NULL ? e->uf->url : "");
 	if (f->user_title != NULL && f->user_title[0] != '\0')
 		return (f->user_title);
 	if (f->title != NULL && f->title[0] != '\0')
@@ -41,46 +91,222 @@ feed_name(const struct store_feed *f)
 }
 
 static bool
-has_tag(const struct store_feed *f, const char *tag)
+has_tag(const struct entry *e, const char *tag)
 {
-	size_t i;
+	char *const *tags;
+	size_t i, n;
 
-	for (i = 0; i < f->n_tags; i++)
-		if (strcmp(f->tags[i], tag) == 0)
+	if (e->uf != NULL) {
+		tags = e->uf->tags;
+		n = e->uf->n_tags;
+	} else if (e->sf != NULL) {
+		tags = e->sf->tags;
+		n = e->sf->n_tags;
+	} else
+		return (false);
+	for (i = 0; i < n; i++)
+		if (strcmp(tags[i], tag) == 0)
 			return (true);
 	return (false);
 }
 
 static void
-feeds_reload(struct ui *ui, struct ui_view *v)
+entries_free(struct feeds_view *fv)
 {
-	struct feeds_view *fv = (struct feeds_view *)v;
-	struct err err = ERR_INIT;
-	int64_t keep = 0;
-	size_t i, sel = 0;
-	struct store_feed *f;
+	size_t i;
 
-	if ((f = selected(fv)) != NULL)
-		keep = f->id;
-	store_feed_list_free(&fv->all);
-	fv->nvis = 0;
-	fv->unread = fv->total = 0;
-	if (store_feeds_list(ui->store, &fv->all, &err) < 0) {
-		ui_set_status(ui, true, "%s", err.msg);
-		fv->all.feeds = NULL;
-		fv->all.n = 0;
+	for (i = 0; i < fv->nent; i++) {
+		free(fv->ent[i].name);
+		free(fv->ent[i].error);
+		filter_free(fv->ent[i].flt);
 	}
-	fv->vis = xreallocarray(fv->vis, fv->all.n + 1, sizeof(*fv->vis));
+	free(fv->ent);
+	fv->ent = NULL;
+	fv->nent = 0;
+}
+
+struct urls_warns {
+	unsigned	 n;
+	char		 first[300];
+};
+
+static void
+collect_warning(void *arg, const char *file, unsigned line, const char *msg)
+{
+	struct urls_warns *w = arg;
+
+	if (w->n++ > 0)
+		return;
+	if (line > 0)
+		snprintf(w->first, sizeof(w->first), "%s:%u: %s", file, line,
+		    msg);
+	else
+		snprintf(w->first, sizeof(w->first), "%s: %s", file, msg);
+}
+
+/* A query feed's entry: its title, its expression compiled once. */
+static void
+query_entry(struct entry *e, const struct urls_feed *uf)
+{
+	struct err err = ERR_INIT;
+	const char *expr;
+
+	if (urls_query_split(uf->url, &e->name, &expr) == -1) {
+		e->name = xstrdup(uf->url + 6);
+		e->error = xstrdup("a query feed is query:TITLE:EXPRESSION");
+		return;
+	}
+	e->expr = expr;
+	if ((e->flt = filter_parse(expr, &err)) == NULL) {
+		e->error = xmalloc(strlen(err.msg) + 32);
+		sprintf(e->error, "this query does not parse: %s", err.msg);
+	}
+}
+
+/*
+ * Read the urls file again if it changed since the last time (or was
+ * never read), write its feeds to the store and rebuild the entries.
+ * Returns true when the entries were rebuilt.
+ */
+/* No urls file at all ("-u /dev/null" says so too). */
+static bool
+no_urls(const struct ui *ui)
+{
+	return (ui->urls_path == NULL ||
+	    strcmp(ui->urls_path, "/dev/null") == 0);
+}
+
+/* Has the urls file changed (appeared, gone) since it was read? */
+static bool
+urls_changed(struct ui *ui, struct feeds_view *fv, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	if (no_urls(ui))
+		return (!fv->urls_seen);
+	if (stat(ui->urls_path, st) == -1)
+		memset(st, 0, sizeof(*st));
+	return (!fv->urls_seen ||
+	    st->st_mtim.tv_sec != fv->urls_st.st_mtim.tv_sec ||
+	    st->st_mtim.tv_nsec != fv->urls_st.st_mtim.tv_nsec ||
+	    st->st_size != fv->urls_st.st_size ||
+	    st->st_ino != fv->urls_st.st_ino);
+}
+
+static bool
+load_urls(struct ui *ui, struct feeds_view *fv)
+{
+	struct err err = ERR_INIT;
+	struct urls_warns w;
+	struct urls_feed *uf;
+	struct stat st;
+	bool missing, ok;
+	size_t i;
+
+	if (!urls_changed(ui, fv, &st))
+		return (false);
+	missing = no_urls(ui);
+	fv->urls_st = st;
+	fv->urls_seen = true;
+	entries_free(fv);
+	urls_list_free(&fv->urls);
+	memset(&w, 0, sizeof(w));
+	ok = !missing && urls_load(ui->urls_path, &fv->urls, &missing,
+	    collect_warning, &w, &err) == 0;
+	fv->have_urls = ok;
+	if (!ok && !missing)
+		ui_set_status(ui, true, "urls: %s", err.msg);
+	else if (w.n > 0)
+		ui_set_status(ui, true, "urls: %s%s", w.first,
+		    w.n > 1 ? " (and more)" : "");
+	if (!ok)
+		return (true);
+	/* The feeds of a new urls file are listed before any refresh. */
+	if (urls_store_sync(ui->store, &fv->urls, NULL, &err) == -1)
+		ui_set_status(ui, true, "%s", err.msg);
+	fv->ent = xcalloc(fv->urls.n + 1, sizeof(*fv->ent));
+	for (i = 0; i < fv->urls.n; i++) {
+		uf = &fv->urls.feeds[i];
+		if (uf->hidden)
+			continue;
+		fv->ent[fv->nent].uf = uf;
+		if (uf->kind == URLS_QUERY) {
+			fv->ent[fv->nent].kind = E_QUERY;
+			query_entry(&fv->ent[fv->nent], uf);
+		} else if (uf->kind == URLS_SEPARATOR) {
+			fv->ent[fv->nent].kind = E_SEPARATOR;
+			fv->ent[fv->nent].name = xstrdup(uf->url);
+		} else
+			fv->ent[fv->nent].kind = E_FEED;
+		fv->nent++;
+	}
+	return (true);
+}
+
+/* Point the entries at the rows just read from the store. */
+static void
+attach_rows(struct feeds_view *fv)
+{
+	struct store_feed *f;
+	size_t i, *at;
+	long k;
+
+	if (!fv->have_urls) {
+		free(fv->ent);
+		fv->ent = xcalloc(fv->all.n + 1, sizeof(*fv->ent));
+		fv->nent = 0;
+		for (i = 0; i < fv->all.n; i++)
+			if (!fv->all.feeds[i].gone)
+				fv->ent[fv->nent++].sf = &fv->all.feeds[i];
+		return;
+	}
+	/* urls line -> entry, then store row -> urls line. */
+	at = xcalloc(fv->urls.n + 1, sizeof(*at));
+	for (i = 0; i < fv->nent; i++) {
+		fv->ent[i].sf = NULL;
+		fv->ent[i].counted = false;
+		at[fv->ent[i].uf - fv->urls.feeds] = i + 1;
+	}
 	for (i = 0; i < fv->all.n; i++) {
 		f = &fv->all.feeds[i];
-		fv->unread += f->unread;
-		fv->total += f->total;
-		if (ui->tag != NULL && !has_tag(f, ui->tag))
+		if ((k = urls_find(&fv->urls, f->url)) != -1 && at[k] != 0 &&
+		    fv->ent[at[k] - 1].kind == E_FEED)
+			fv->ent[at[k] - 1].sf = f;
+	}
+	free(at);
+}
+
+static int64_t
+entry_unread(const struct entry *e)
+{
+	if (e->kind == E_FEED)
+		return (e->sf != NULL ? e->sf->unread : 0);
+	return (e->unread);
+}
+
+/* The entries shown, keeping the selected one (by line or row id). */
+static void
+build_vis(struct ui *ui, struct feeds_view *fv,
+    const struct urls_feed *keep_uf, int64_t keep)
+{
+	struct entry *e;
+	size_t i, sel = 0;
+	bool is_kept;
+
+	fv->nvis = 0;
+	fv->vis = xreallocarray(fv->vis, fv->nent + 1, sizeof(*fv->vis));
+	for (i = 0; i < fv->nent; i++) {
+		e = &fv->ent[i];
+		is_kept = (keep_uf != NULL && e->uf == keep_uf) ||
+		    (keep != 0 && e->sf != NULL && e->sf->id == keep);
+		if (ui->tag != NULL && !has_tag(e, ui->tag))
 			continue;
-		/* A hidden read feed stays while it is selected. */
-		if (!ui->show_read_feeds && f->unread == 0 && f->id != keep)
+		/* A read feed stays while it is selected; query feeds not
+		   yet counted and separators always show. */
+		if (!ui->show_read_feeds && !is_kept &&
+		    e->kind != E_SEPARATOR && entry_unread(e) == 0 &&
+		    (e->kind != E_QUERY || e->ever_counted))
 			continue;
-		if (f->id == keep)
+		if (is_kept)
 			sel = fv->nvis;
 		fv->vis[fv->nvis++] = i;
 	}
@@ -88,12 +314,101 @@ feeds_reload(struct ui *ui, struct ui_view *v)
 	ui_list_select(&fv->list, sel, ui_body_rows(ui));
 }
 
+static void
+keep_of(struct feeds_view *fv, const struct urls_feed **keep_uf,
+    int64_t *keep)
+{
+	struct entry *e = selected(fv);
+
+	*keep_uf = e != NULL ? e->uf : NULL;
+	*keep = e != NULL && e->sf != NULL ? e->sf->id : 0;
+}
+
+static void
+feeds_reload(struct ui *ui, struct ui_view *v)
+{
+	struct feeds_view *fv = (struct feeds_view *)v;
+	struct err err = ERR_INIT;
+	const struct urls_feed *keep_uf;
+	struct entry *e;
+	int64_t keep;
+	size_t i;
+
+	keep_of(fv, &keep_uf, &keep);
+	if (load_urls(ui, fv))
+		keep_uf = NULL;		/* the old lines are gone */
+	store_feed_list_free(&fv->all);
+	fv->unread = fv->total = 0;
+	if (store_feeds_list(ui->store, &fv->all, &err) < 0) {
+		ui_set_status(ui, true, "%s", err.msg);
+		fv->all.feeds = NULL;
+		fv->all.n = 0;
+	}
+	attach_rows(fv);
+	for (i = 0; i < fv->nent; i++) {
+		e = &fv->ent[i];
+		if (e->kind == E_FEED && e->sf != NULL) {
+			fv->unread += e->sf->unread;
+			fv->total += e->sf->total;
+		}
+	}
+	build_vis(ui, fv, keep_uf, keep);
+}
+
+/*
+ * Between key presses: count the next query feed not counted since the
+ * store last changed, and notice an edited urls file.  True when there
+ * is more to do (the event loop then polls without waiting).
+ */
+bool
+ui_feeds_work(struct ui *ui)
+{
+	struct ui_view *v = ui->view;
+	struct feeds_view *fv;
+	struct err err = ERR_INIT;
+	const struct urls_feed *keep_uf;
+	struct entry *e;
+	struct stat st;
+	int64_t keep;
+	size_t i;
+
+	while (v != NULL && v->parent != NULL)
+		v = v->parent;
+	if (v == NULL || v->ops != &feeds_ops)
+		return (false);
+	fv = (struct feeds_view *)v;
+	/* An edited urls file: read by the reload. */
+	if (urls_changed(ui, fv, &st)) {
+		ui_reload_all(ui);
+		ui->dirty = true;
+		return (true);
+	}
+	for (i = 0; i < fv->nent; i++) {
+		e = &fv->ent[i];
+		if (e->kind != E_QUERY || e->counted || e->flt == NULL)
+			continue;
+		if (store_where_counts(ui->store, filter_where(e->flt),
+		    &e->unread, &e->total, &err) == -1) {
+			free(e->error);
+			e->error = xstrdup(err.msg);
+			filter_free(e->flt);
+			e->flt = NULL;
+		}
+		e->counted = e->ever_counted = true;
+		keep_of(fv, &keep_uf, &keep);
+		build_vis(ui, fv, keep_uf, keep);
+		ui->dirty = true;
+		return (true);
+	}
+	return (false);
+}
 struct ui_view *
 ui_feeds_new(struct ui *ui)
 {
 	struct feeds_view *fv = xcalloc(1, sizeof(*fv));
 
 	fv->base.ops = &feeds_ops;
+	urls_list_init(&fv->urls);
 	ui_list_init(&fv->list, 0);
 	feeds_reload(ui, &fv->base);
 	return (&fv->base);
@@ -105,8 +420,8 @@ ui_feeds_selected(struct ui *ui, struct ui_view *v)
 	struct store_feed *f;
 
 	(void)ui;
-	if (v->ops != &feeds_ops || (f = selected((struct feeds_view *)v)) ==
-	    NULL)
+	if (v->ops != &feeds_ops ||
+	    (f = selected_feed((struct feeds_view *)v)) == NULL)
 		return (0);
 	return (f->id);
 }
@@ -170,19 +485,72 @@ feeds_title(struct ui *ui, struct ui_view *v, struct buf *b)
 }
 
 static void
+draw_entry(struct ui *ui, const struct entry *e, size_t i, bool focus,
+    int y, struct buf *line, struct buf *tags)
+{
+	const struct store_feed *f = e->sf;
+	char *const *tv = NULL;
+	char counts[48];
+	size_t j, nt = 0;
+	int64_t unread = entry_unread(e), total;
+	bool bad;
+	int cw, tw;
+	enum ui_role role;
+
+	if (e->kind == E_SEPARATOR) {
+		buf_reset(line);
+		(void)buf_addf(line, "%4zu %15s %s", i + 1, "", entry_name(e));
+		ui_put(ui, y, 0, COLS, buf_str(line), focus ? UI_FOCUS :
+		    UI_INFO);
+		return;
+	}
+	total = e->kind == E_QUERY ? e->total : f != NULL ? f->total : 0;
+	bad = e->kind == E_QUERY ? e->error != NULL :
+	    f != NULL && f->last_error != NULL;
+	role = unread > 0 ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
+	    (focus ? UI_FOCUS : UI_NORMAL);
+	if (e->kind == E_QUERY && e->error != NULL)
+		snprintf(counts, sizeof(counts), "(error)");
+	else if (e->kind == E_QUERY && !e->ever_counted)
+		snprintf(counts, sizeof(counts), "(...)");
+	else
+		snprintf(counts, sizeof(counts), "(%lld/%lld)",
+		    (long long)unread, (long long)total);
+	buf_reset(line);
+	(void)buf_addf(line, "%4zu %c%c %11s ", i + 1, unread > 0 ? 'N' : ' ',
+	    bad ? '!' : ' ', counts);
+	cw = (int)text_width(buf_str(line));
+	if (e->uf != NULL) {
+		tv = e->uf->tags;
+		nt = e->uf->n_tags;
+	} else if (f != NULL) {
+		tv = f->tags;
+		nt = f->n_tags;
+	}
+	buf_reset(tags);
+	for (j = 0; j < nt; j++)
+		(void)buf_addf(tags, "%s%s", j == 0 ? "  [" : " ", tv[j]);
+	if (nt > 0)
+		(void)buf_addch(tags, ']');
+	tw = (int)text_width(buf_str(tags));
+	if (tw > (COLS - cw) / 3)
+		tw = (COLS - cw) / 3;
+	ui_put(ui, y, 0, cw, buf_str(line), role);
+	ui_put(ui, y, cw, COLS - cw - tw, entry_name(e), role);
+	if (tw > 0)
+		ui_put(ui, y, COLS - tw, tw, buf_str(tags), role);
+}
+
+static void
 feeds_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 {
 	struct feeds_view *fv = (struct feeds_view *)v;
-	struct store_feed *f;
 	struct buf line, tags;
-	char counts[48];
-	size_t i, j;
-	int y, cw, tw;
-	bool focus;
-	enum ui_role role;
+	size_t i;
+	int y;
 
 	if (fv->nvis == 0) {
-		ui_put(ui, top, 0, COLS, fv->all.n == 0 ?
+		ui_put(ui, top, 0, COLS, fv->nent == 0 ?
 		    "No feeds yet: add some with gazette add URL, then press R." :
 		    "No feeds to show (l shows read feeds, ^T every tag).",
 		    UI_NORMAL);
@@ -192,30 +560,8 @@ feeds_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 	buf_init(&tags, BUF_CAP_TEXT);
 	for (y = 0; y < rows && fv->list.top + (size_t)y < fv->nvis; y++) {
 		i = fv->list.top + (size_t)y;
-		f = &fv->all.feeds[fv->vis[i]];
-		focus = i == fv->list.sel;
-		role = f->unread > 0 ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
-		    (focus ? UI_FOCUS : UI_NORMAL);
-		snprintf(counts, sizeof(counts), "(%lld/%lld)",
-		    (long long)f->unread, (long long)f->total);
-		buf_reset(&line);
-		(void)buf_addf(&line, "%4zu %c%c %11s ", i + 1,
-		    f->unread > 0 ? 'N' : ' ',
-		    f->last_error != NULL ? '!' : ' ', counts);
-		cw = (int)text_width(buf_str(&line));
-		buf_reset(&tags);
-		for (j = 0; j < f->n_tags; j++)
-			(void)buf_addf(&tags, "%s%s", j == 0 ? "  [" : " ",
-			    f->tags[j]);
-		if (f->n_tags > 0)
-			(void)buf_addch(&tags, ']');
-		tw = (int)text_width(buf_str(&tags));
-		if (tw > (COLS - cw) / 3)
-			tw = (COLS - cw) / 3;
-		ui_put(ui, top + y, 0, cw, buf_str(&line), role);
-		ui_put(ui, top + y, cw, COLS - cw - tw, feed_name(f), role);
-		if (tw > 0)
-			ui_put(ui, top + y, COLS - tw, tw, buf_str(&tags), role);
+		draw_entry(ui, &fv->ent[fv->vis[i]], i, i == fv->list.sel,
+		    top + y, &line, &tags);
 	}
 	buf_free(&tags);
 	buf_free(&line);
@@ -254,12 +600,30 @@ step_unread(struct feeds_view *fv, int dir, int rows)
 
 	while (dir > 0 ? i + 1 < fv->nvis : i > 0) {
 		i = dir > 0 ? i + 1 : i - 1;
-		if (fv->all.feeds[fv->vis[i]].unread > 0) {
+		if (entry_unread(&fv->ent[fv->vis[i]]) > 0) {
 			ui_list_select(&fv->list, i, rows);
 			return (true);
 		}
 	}
 	return (false);
+}
+
+/* Enter on an entry: its articles, a query feed's, or why not. */
+static void
+open_entry(struct ui *ui, struct entry *e)
+{
+	if (e->kind == E_SEPARATOR)
+		return;
+	if (e->kind == E_QUERY) {
+		if (e->error != NULL)
+			ui_set_status(ui, true, "%s", e->error);
+		else
+			ui_push(ui, ui_items_new_query(ui, e->expr,
+			    entry_name(e)));
+		return;
+	}
+	if (e->sf != NULL)
+		ui_push(ui, ui_items_new(ui, e->sf->id, entry_name(e)));
 }
 
 static bool
@@ -268,6 +632,7 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 {
 	struct feeds_view *fv = (struct feeds_view *)v;
 	struct err err = ERR_INIT;
+	struct entry *e;
 	struct store_feed *f;
 	int rows = ui_body_rows(ui);
 	long n;
@@ -284,11 +649,12 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		}
 		ui_list_select(&fv->list, (size_t)count - 1, rows);
 	}
-	f = selected(fv);
+	e = selected(fv);
+	f = selected_feed(fv);
 	switch (a) {
 	case KEYMAP_OPEN:
-		if (f != NULL)
-			ui_push(ui, ui_items_new(ui, f->id, feed_name(f)));
+		if (e != NULL)
+			open_entry(ui, e);
 		return (true);
 	case KEYMAP_NEXT:
 	case KEYMAP_PREV:
@@ -310,9 +676,12 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 			ui_refresh_start(ui, f->url);
 		return (true);
 	case KEYMAP_MARK_FEED_READ:
-		if (f == NULL)
-			return (true);
-		if (store_feed_set_read(ui->store, f->id, true, &err) < 0)
+		if (e != NULL && e->kind == E_QUERY && e->flt != NULL) {
+			if (store_where_set_read(ui->store,
+			    filter_where(e->flt), &err) < 0)
+				ui_set_status(ui, true, "%s", err.msg);
+		} else if (f != NULL && store_feed_set_read(ui->store, f->id,
+		    true, &err) < 0)
 			ui_set_status(ui, true, "%s", err.msg);
 		ui_reload_all(ui);
 		return (true);
@@ -330,7 +699,9 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		tag_cb(ui, "", NULL);
 		return (true);
 	case KEYMAP_SHOW_ERROR:
-		if (f == NULL || f->last_error == NULL)
+		if (e != NULL && e->kind == E_QUERY && e->error != NULL)
+			ui_set_status(ui, true, "%s", e->error);
+		else if (f == NULL || f->last_error == NULL)
 			ui_set_status(ui, false, "the last refresh of this "
 			    "feed went fine");
 		else
@@ -343,7 +714,7 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		return (true);
 	case KEYMAP_SEARCH_FEED:
 		if (f != NULL)
-			ui_search_start(ui, f->id, feed_name(f));
+			ui_search_start(ui, f->id, entry_name(e));
 		return (true);
 	default:
 		return (false);
@@ -353,7 +724,7 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 static const char *
 feeds_link(struct ui *ui, struct ui_view *v)
 {
-	struct store_feed *f = selected((struct feeds_view *)v);
+	struct store_feed *f = selected_feed((struct feeds_view *)v);
 
 	(void)ui;
 	if (f == NULL)
@@ -366,6 +737,8 @@ feeds_free(struct ui_view *v)
 {
 	struct feeds_view *fv = (struct feeds_view *)v;
 
+	entries_free(fv);
+	urls_list_free(&fv->urls);
 	store_feed_list_free(&fv->all);
 	free(fv->vis);
 	free(fv);

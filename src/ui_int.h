@@ -214,6 +214,10 @@ int	 ui_body_rows(struct ui *ui);
 struct ui_view *ui_feeds_new(struct ui *ui);
 struct ui_view *ui_items_new(struct ui *ui, int64_t feed_id,
 	    const char *feed_title);
+/* The articles of every feed that meet a filter expression (a query
+ * feed; expr is compiled again, the view owns it). */
+struct ui_view *ui_items_new_query(struct ui *ui, const char *expr,
+	    const char *title);
 /* Open an article; list is the view to step through with J/K (or NULL),
  * q may be NULL (no highlighting; borrowed). */
 struct ui_view *ui_article_new(struct ui *ui, int64_t item_id,
@@ -262,5 +266,8 @@ void	 ui_items_set_read(struct ui_view *list, int64_t id, bool read);
 /* ui_save.c: save an article as text under save-path (asks first when
  * the file exists). */
 void	 ui_save_article(struct ui *ui, int64_t item_id);
+/* Work for the idle loop (query feed counts, an edited urls file); true
+ * while more is left. */
+bool	 ui_feeds_work(struct ui *ui);
 
 #endif

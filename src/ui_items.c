@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "store.h"
 #include "text.h"
 #include "ui_int.h"
@@ -23,6 +24,7 @@
 struct items_view {
 	struct ui_view		 base;
 	int64_t			 feed_id;
+	struct filter		*query;	/* a query feed's, or NULL */
 	char			*feed_title;
 	char			*feed_url;
 	struct ui_list		 list;
@@ -130,6 +132,7 @@ row_at(struct ui *ui, struct items_view *iv, size_t i)
 		return (&iv->win.rows[i - iv->win_off]);
 	memset(&q, 0, sizeof(q));
 	q.feed_id = iv->feed_id;
+	q.where = iv->query != NULL ? filter_where(iv->query) : NULL;
 	q.filter = ui->show_read_items ? STORE_FILTER_ALL :
 	    STORE_FILTER_UNREAD;
 	ws = i > rows ? i - rows : 0;
@@ -159,8 +162,10 @@ items_reload(struct ui *ui, struct ui_view *v)
 	int64_t n;
 
 	drop_window(iv);
-	if (store_counts(ui->store, iv->feed_id, &iv->unread, &iv->total,
-	    &err) < 0) {
+	if ((iv->query != NULL ? store_where_counts(ui->store,
+	    filter_where(iv->query), &iv->unread, &iv->total, &err) :
+	    store_counts(ui->store, iv->feed_id, &iv->unread, &iv->total,
+	    &err)) < 0) {
 		ui_set_status(ui, true, "%s", err.msg);
 		iv->unread = iv->total = 0;
 	}
@@ -187,6 +192,25 @@ ui_items_new(struct ui *ui, int64_t feed_id, const char *feed_title)
 	if (store_feed_get(ui->store, feed_id, &f, &err) == 0) {
 		iv->feed_url = xstrdup(f.url);
 		store_feed_clear(&f);
+	}
+	ui_list_init(&iv->list, 0);
+	items_reload(ui, &iv->base);
+	return (&iv->base);
+}
+
+struct ui_view *
+ui_items_new_query(struct ui *ui, const char *expr, const char *title)
+{
+	struct items_view *iv = xcalloc(1, sizeof(*iv));
+	struct err err = ERR_INIT;
+
+	iv->base.ops = &items_ops;
+	iv->feed_title = xstrdup(title != NULL ? title : "");
+	/* "match nothing" keeps a view that failed harmless. */
+	if ((iv->query = filter_parse(expr, &err)) == NULL) {
+		ui_set_status(ui, true, "%s", err.msg);
+		iv->query = filter_parse("guid = \"\" and guid != \"\"",
+		    &err);
 	}
 	ui_list_init(&iv->list, 0);
 	items_reload(ui, &iv->base);
@@ -434,7 +458,10 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		ui_reload_all(ui);
 		return (true);
 	case KEYMAP_MARK_FEED_READ:
-		if (store_feed_set_read(ui->store, iv->feed_id, true, &err) < 0)
+		/* In a query feed: the articles it shows, not every one. */
+		if ((iv->query != NULL ? store_where_set_read(ui->store,
+		    filter_where(iv->query), &err) :
+		    store_feed_set_read(ui->store, iv->feed_id, true, &err)) < 0)
 			ui_set_status(ui, true, "%s", err.msg);
 		ui_reload_all(ui);
 		return (true);
@@ -477,6 +504,7 @@ items_free(struct ui_view *v)
 	struct items_view *iv = (struct items_view *)v;
 
 	drop_window(iv);
+	filter_free(iv->query);
 	free(iv->feed_title);
 	free(iv->feed_url);
 	free(iv);

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "store.h"
 #include "ui_int.h"
+#include "xmalloc.h"
 
 void
 ui_refresh_start(struct ui *ui, const char *feed_url)
@@ -57,6 +58,7 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		argv[i++] = (char *)feed_url;
 	}
 	argv[i] = NULL;
+	ui->refresh_one = feed_url != NULL;
 	if ((pid = fork()) == -1) {
 		close(errpipe[0]);
 		close(errpipe[1]);
@@ -157,16 +159,20 @@ ui_refresh_progress(struct ui *ui)
 {
 	struct store_feed_list l = { NULL, 0 };
 	struct err err = ERR_INIT;
-	size_t i, done = 0;
+	size_t i, done = 0, n = 0;
 
 	if (ui->refresh_pid <= 0 ||
 	    store_feeds_list(ui->store, &l, &err) < 0)
 		return;
-	for (i = 0; i < l.n; i++)
+	for (i = 0; i < l.n; i++) {
+		if (l.feeds[i].gone)
+			continue;
+		n++;
 		if (l.feeds[i].last_fetch >= ui->refresh_started)
 			done++;
+	}
 	if (!ui->refresh_one)
 		ui_set_status(ui, false, "refreshing: %zu of %zu feeds done",
-		    done, l.n);
+		    done, n);
 	store_feed_list_free(&l);
 }

@@ -292,6 +292,37 @@ urls_kind_of(const char *url, enum urls_kind *kind)
 	return (-1);
 }
 
+int
+urls_query_split(const char *url, char **title, const char **expr)
+{
+	const char *t, *colon;
+
+	if (strncasecmp(url, "query:", 6) != 0)
+		return (-1);
+	t = url + 6;
+	if ((colon = strchr(t, ':')) == NULL)
+		return (-1);
+	*title = xstrndup(t, (size_t)(colon - t));
+	*expr = colon + 1;
+	return (0);
+}
+
+/*
+ * Decoration, not a URL: "-----", "---Tech---", "== News ==".  Whatever
+ * starts with a letter or a digit, or holds a '/', is meant as a URL and
+ * reported when it is not one.
+ */
+static bool
+is_separator(const char *tok)
+{
+	unsigned char c = (unsigned char)tok[0];
+
+	if (c == '\0' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'))
+		return (false);
+	return (strchr(tok, '/') == NULL && !urls_has_control(tok));
+}
+
 static void
 tokens_free(struct urls_tokens *t)
 {
@@ -427,7 +458,8 @@ urls_apply_token(struct urls_feed *feed, const char *tok, const char *name,
 		feed->title = xstrdup(tok + 1);
 		return (0);
 	}
-	if (strcmp(tok, "!") == 0) {
+	if (tok[0] == '!') {
+		/* newsboat hides a feed for any tag that starts with '!'. */
 		feed->hidden = true;
 		return (0);
 	}
@@ -554,7 +586,15 @@ urls_parse(const char *text, size_t len, const char *name,
 			why = "NUL byte in line";
 		else if (tokenize(p, (size_t)(nl - p), &t, &why) == 0 &&
 		    t.n > 0) {
-			if (urls_kind_of(t.v[0], &feed.kind) == -1)
+			if (is_separator(t.v[0])) {
+				feed.url = xstrdup(t.v[0]);
+				feed.kind = URLS_SEPARATOR;
+				feed.line = line;
+				for (i = 1; i < t.n; i++)
+					(void)urls_apply_token(&feed, t.v[i],
+					    name, line, userfile_warn, &w);
+				list_take(list, &feed);
+			} else if (urls_kind_of(t.v[0], &feed.kind) == -1)
 				warnf(userfile_warn, &w, name, line, "not a URL "
 				    "gazette can read: '%.80s'; line skipped",
 				    t.v[0]);

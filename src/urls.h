@@ -7,11 +7,18 @@
  * token starting with '#' outside quotes starts a comment that runs to the
  * end of the line; blank lines are ignored.  Special tags, as in newsboat:
  *   "~Some title"	the feed's title (overrides the feed's own)
- *   !			hide the feed in the interface
+ *   !, "!anything"	hide the feed from the feed list (its articles
+ *			still reach query feeds and search)
  * URLs may be http://, https://, file:// (local feeds: the only place
  * gazette ever reads file:// from) and newsboat's query:, exec: and
- * filter: forms, which are kept (so a newsboat file stays valid) but not
- * fetched by gazette.
+ * filter: forms.  A query feed is "query:TITLE:EXPR" (the title ends at
+ * the first ':'; EXPR is a filter expression, see filter.h, or
+ * "search:QUERY", a gazette search).
+ *
+ * A line whose first token is decoration rather than a URL (it starts
+ * with neither a letter nor a digit and holds no "://", like "-----" or
+ * "---Tech---") is a separator: kept in its place, never fetched and
+ * never reported.
  *
  * Per-feed settings are tags of the reserved form @name=value.  newsboat
  * sees them as ordinary tags, so the file stays valid for both programs:
@@ -63,8 +70,9 @@
 enum urls_kind {
 	URLS_HTTP,	/* http:// or https:// */
 	URLS_FILE,	/* file:// */
-	URLS_QUERY,	/* newsboat query feed: kept, never fetched */
+	URLS_QUERY,	/* newsboat query feed: never fetched */
 	URLS_EXEC,	/* newsboat exec: / filter: kept, never run */
+	URLS_SEPARATOR,	/* decoration: url holds its text */
 };
 
 struct urls_settings {
@@ -135,6 +143,12 @@ int	urls_apply_token(struct urls_feed *feed, const char *tok,
  */
 int	urls_load(const char *path, struct urls_list *list, bool *missing,
 	    urls_warn_fn *warn, void *ctx, struct err *err);
+
+/*
+ * Split a query feed's URL "query:TITLE:EXPR": *title gets a fresh copy
+ * of TITLE, *expr points into url.  -1 when url has no second ':'.
+ */
+int	urls_query_split(const char *url, char **title, const char **expr);
 
 /* The list index of url (exact match), or -1.  Constant time. */
 long	urls_find(const struct urls_list *list, const char *url);
