@@ -432,12 +432,13 @@ ui_is_feeds(const struct ui_view *v)
 	return (v != NULL && v->ops == &feeds_ops);
 }
 
+/* Only real feeds are stepped through (not query feeds or separators). */
 int64_t
 ui_feeds_step(struct ui *ui, struct ui_view *v, int64_t from, int dir,
     bool unread_only, const char **name)
 {
 	struct feeds_view *fv = (struct feeds_view *)v;
-	struct store_feed *f;
+	struct entry *e;
 	size_t i;
 
 	/* Fresh counts: articles read since the list was drawn. */
@@ -446,11 +447,13 @@ ui_feeds_step(struct ui *ui, struct ui_view *v, int64_t from, int dir,
 	i = fv->list.sel;
 	while (dir > 0 ? i + 1 < fv->nvis : i > 0) {
 		i = dir > 0 ? i + 1 : i - 1;
-		f = &fv->all.feeds[fv->vis[i]];
-		if (!unread_only || f->unread > 0) {
+		e = &fv->ent[fv->vis[i]];
+		if (e->kind != E_FEED || e->sf == NULL)
+			continue;
+		if (!unread_only || e->sf->unread > 0) {
 			ui_list_select(&fv->list, i, ui_body_rows(ui));
-			*name = feed_name(f);
-			return (f->id);
+			*name = entry_name(e);
+			return (e->sf->id);
 		}
 	}
 	return (0);
@@ -460,16 +463,19 @@ const char *
 ui_feeds_goto(struct ui *ui, struct ui_view *v, int64_t id)
 {
 	struct feeds_view *fv = (struct feeds_view *)v;
+	struct entry *e;
 	size_t i;
 
 	if (!ui_is_feeds(v))
 		return (NULL);
 	feeds_reload(ui, v);
-	for (i = 0; i < fv->nvis; i++)
-		if (fv->all.feeds[fv->vis[i]].id == id) {
+	for (i = 0; i < fv->nvis; i++) {
+		e = &fv->ent[fv->vis[i]];
+		if (e->kind == E_FEED && e->sf != NULL && e->sf->id == id) {
 			ui_list_select(&fv->list, i, ui_body_rows(ui));
-			return (feed_name(&fv->all.feeds[fv->vis[i]]));
+			return (entry_name(e));
 		}
+	}
 	return (NULL);
 }
 
