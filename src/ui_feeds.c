@@ -158,8 +158,10 @@ query_entry(struct entry *e, const struct urls_feed *uf)
 	}
 	e->expr = expr;
 	if ((e->flt = filter_parse(expr, &err)) == NULL) {
-		e->error = xmalloc(strlen(err.msg) + 32);
-		sprintf(e->error, "this query does not parse: %s", err.msg);
+		size_t n = strlen(err.msg) + 32;
+
+		e->error = xmalloc(n);
+		snprintf(e->error, n, "this query does not parse: %s", err.msg);
 	}
 }
 
