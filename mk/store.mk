@@ -15,7 +15,7 @@ gazette_SOURCES += src/cmd_list.c
 # tested against a cache written by Debian's newsboat (skipped without).
 gazette_SOURCES += src/cmd_newsboat.c
 TESTS += tests/newsboat.sh
-EXTRA_DIST += tests/newsboat.sh
+EXTRA_DIST += tests/newsboat.sh bench/import-newsboat
 
 # newsboat's filter language (src/filter.c) against an evaluator of its own.
 TESTS += tests/filter.sh
