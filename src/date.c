@@ -13,9 +13,23 @@
  *
  * Decisions, for the record:
  * - Military one-letter zones follow RFC 822 as written (A=-1 .. M=-12,
- *   N=+1 .. Y=+12, Z=0), like most feed readers.
+ *   N=+1 .. Y=+12, Z=0; J is no zone).  RFC 1123 5.2.14 warns that
+ *   RFC 822 got their signs backwards, so that mail software disagreed
+ *   and the letters carry no information, and RFC 5322 4.3 has them read
+ *   as -0000.  A feed that writes one took it from RFC 822's table (the
+ *   only place that lists them), so that table is the better guess; Z,
+ *   the only letter met in practice, means UTC either way.
+ * - AT, ET, CT, MT and PT (a US zone without its season) are standard
+ *   time (-4 .. -8): the name does not say, and standard time is what
+ *   the other readers assume.
+ * - tz database names: Etc/GMT, Etc/UTC and Etc/GMT+5 (POSIX's sign:
+ *   five hours behind UTC) are read; any other Area/Location is an
+ *   unknown zone, because its offset depends on rules not kept here.
  * - An unknown alphabetic zone ("CHAST") counts as UTC, as RFC 5322 4.3
  *   says; a date with no zone at all is UTC as well.
+ * - A comma after the month ("13 Feb, 2012") is skipped.
+ * - W3C-DTF's reduced precisions are read: "2003" is 1 January 2003 and
+ *   "2003-12" 1 December 2003, midnight UTC.
  * - Two-digit years: 00-49 are 20xx, 50-99 are 19xx; three-digit years
  *   add 1900 (RFC 2822 4.3).
  * - The weekday is checked to be a weekday name but not against the date:
@@ -51,6 +65,8 @@ static const struct {
 	{ "ut", 0 }, { "utc", 0 }, { "gmt", 0 }, { "z", 0 },
 	{ "est", -300 }, { "edt", -240 }, { "cst", -360 }, { "cdt", -300 },
 	{ "mst", -420 }, { "mdt", -360 }, { "pst", -480 }, { "pdt", -420 },
+	{ "at", -240 }, { "et", -300 }, { "ct", -360 }, { "mt", -420 },
+	{ "pt", -480 },
 	/* Common beyond RFC 822. */
 	{ "ast", -240 }, { "adt", -180 }, { "akst", -540 }, { "akdt", -480 },
 	{ "hst", -600 }, { "nst", -210 }, { "ndt", -150 },
@@ -213,21 +229,29 @@ fields_to_time(const struct date_fields *f)
 	    (int64_t)f->offset * 60);
 }
 
+/* Is the word w (len letters) name, case-insensitively? */
+static bool
+word_is(const char *w, size_t len, const char *name)
+{
+	size_t i;
+
+	if (strlen(name) != len)
+		return (false);
+	for (i = 0; i < len; i++)
+		if (lower(w[i]) != name[i])
+			return (false);
+	return (true);
+}
+
 /* Minutes east of UTC for a zone word; 0 when unknown. */
 static int
 zone_lookup(const char *w, size_t len)
 {
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < sizeof(zone_names) / sizeof(zone_names[0]); i++) {
-		if (strlen(zone_names[i].name) != len)
-			continue;
-		for (k = 0; k < len; k++)
-			if (lower(w[k]) != zone_names[i].name[k])
-				break;
-		if (k == len)
+	for (i = 0; i < sizeof(zone_names) / sizeof(zone_names[0]); i++)
+		if (word_is(w, len, zone_names[i].name))
 			return (zone_names[i].minutes);
-	}
 	return (0);
 }
 
@@ -306,6 +330,46 @@ read_time(const char *p, struct date_fields *f, int hour_digits)
 }
 
 /*
+ * A tz database name at p ("Etc/GMT+5", "Europe/Paris"; the first word
+ * is followed by '/').  Returns the position after it, or NULL.
+ */
+static const char *
+read_tz_name(const char *p, int *offset)
+{
+	static const char *const utc[] = { "gmt", "utc", "uct", "ut",
+	    "zulu", "universal", "greenwich" };
+	size_t len = word_len(p), i;
+	int h, sign;
+
+	*offset = 0;
+	if (!word_is(p, len, "etc")) {
+		/* Area/Location[/Location]: unknown, so UTC. */
+		if (!is_alpha(p[len + 1]))
+			return (NULL);
+		while (is_alpha(*p) || *p == '_' || (*p == '/' &&
+		    is_alpha(p[1])) || (*p == '-' && is_alpha(p[1])))
+			p++;
+		return (p);
+	}
+	p += len + 1;
+	len = word_len(p);
+	for (i = 0; i < sizeof(utc) / sizeof(utc[0]); i++)
+		if (word_is(p, len, utc[i]))
+			break;
+	if (i == sizeof(utc) / sizeof(utc[0]))
+		return (NULL);
+	p += len;
+	if ((*p == '+' || *p == '-') && is_digit(p[1])) {
+		/* POSIX: the sign is west of Greenwich. */
+		sign = *p == '+' ? -1 : 1;
+		if ((p = read_num(p + 1, 1, 2, &h, NULL)) == NULL || h > 14)
+			return (NULL);
+		*offset = sign * h * 60;
+	}
+	return (p);
+}
+
+/*
  * An RFC 822 zone and what may follow it.  Accepts: nothing, a numeric
  * offset, a zone word (optionally "GMT+hh:mm"), each optionally followed
  * by white space and anything (a comment such as "(UTC)").
@@ -321,6 +385,9 @@ read_zone_822(const char *p, int *offset)
 		return (true);
 	if (*p == '+' || *p == '-') {
 		if ((p = read_offset(p, offset)) == NULL)
+			return (false);
+	} else if (is_alpha(*p) && p[word_len(p)] == '/') {
+		if ((p = read_tz_name(p, offset)) == NULL)
 			return (false);
 	} else if (is_alpha(*p)) {
 		len = word_len(p);
@@ -462,6 +529,8 @@ date_parse_rfc822(const char *s)
 	p += len;
 	if (*p == '.')
 		p++;
+	if (*p == ',')
+		p++;
 	p = skip_date_sep(p);
 	if ((p = read_year(p, &f.year)) == NULL)
 		return (ITEM_NO_DATE);
@@ -485,8 +554,14 @@ date_parse_rfc3339(const char *s)
 		return (ITEM_NO_DATE);
 	memset(&f, 0, sizeof(f));
 	p = skip_space(s);
-	if ((p = read_num(p, 4, 4, &f.year, NULL)) == NULL || *p != '-')
+	if ((p = read_num(p, 4, 4, &f.year, NULL)) == NULL)
 		return (ITEM_NO_DATE);
+	if (*p != '-') {
+		/* W3C-DTF's year alone: "2003". */
+		f.month = f.day = 1;
+		return (*skip_space(p) == '\0' ? fields_to_time(&f) :
+		    ITEM_NO_DATE);
+	}
 	if ((p = read_num(p + 1, 1, 2, &f.month, NULL)) == NULL)
 		return (ITEM_NO_DATE);
 	if (*p != '-') {
