@@ -2,6 +2,8 @@
 EXTRA_DIST += \
 	tests/feeds/atom03-basic.in \
 	tests/feeds/atom03-basic.out \
+	tests/feeds/atom03-text-types.in \
+	tests/feeds/atom03-text-types.out \
 	tests/feeds/atom10-basic.in \
 	tests/feeds/atom10-basic.out \
 	tests/feeds/atom10-html-entities.in \
@@ -14,6 +16,8 @@ EXTRA_DIST += \
 	tests/feeds/atom10-prefixed.out \
 	tests/feeds/atom10-source.in \
 	tests/feeds/atom10-source.out \
+	tests/feeds/atom10-text-children.in \
+	tests/feeds/atom10-text-children.out \
 	tests/feeds/atom10-text-types.in \
 	tests/feeds/atom10-text-types.out \
 	tests/feeds/atom10-xmlbase.args \

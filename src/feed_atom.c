@@ -1,9 +1,10 @@
 /*
  * feed_atom: Atom 1.0 (RFC 4287) and Atom 0.3, and atom:link inside RSS.
  *
- * Text constructs: type="text" (the default) is plain text, "html" is
- * escaped HTML, "xhtml" is inline markup inside an xhtml <div> (the div
- * itself is dropped).  Atom 0.3 says it with a MIME type and
+ * Text constructs: type="text" (the default, also when type="") is plain
+ * text, the text of any child elements included; "html" is escaped
+ * HTML, "xhtml" is inline markup inside an xhtml <div> (the div itself is
+ * dropped).  Atom 0.3 says it with a MIME type and
  * mode="xml|escaped|base64".  Titles end up plain text either way.
  * An entry without an author inherits the feed's (RFC 4287 4.2.1);
  * <source> and its children are ignored.
@@ -41,6 +42,9 @@ text_construct(const struct fx *x, const XML_Char **atts,
 
 	if (fx_attr(atts, "src") != NULL)
 		return (false);
+	/* An empty type says nothing: the default, text. */
+	if (type != NULL && type[0] == '\0')
+		type = NULL;
 	if (x->format == FX_ATOM03 || mode03 != NULL) {
 		*kind = type != NULL && has_html(type) ? KIND_HTML : KIND_TEXT;
 		if (type != NULL && strncmp(type, "text/", 5) != 0 &&
