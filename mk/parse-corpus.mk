@@ -190,6 +190,10 @@ EXTRA_DIST += \
 	tests/feeds/rss2-link-href.out \
 	tests/feeds/rss2-media.in \
 	tests/feeds/rss2-media.out \
+	tests/feeds/rss2-namespace-default.in \
+	tests/feeds/rss2-namespace-default.out \
+	tests/feeds/rss2-namespace-prefixed.in \
+	tests/feeds/rss2-namespace-prefixed.out \
 	tests/feeds/rss2-noguid.in \
 	tests/feeds/rss2-noguid.out \
 	tests/feeds/rss2-undeclared-prefix.in \

@@ -253,6 +253,7 @@ fx_deliver(struct fx *x, enum fx_field field, char *s, enum fx_kind kind,
 {
 	struct fx_item *it = &x->item;
 	struct feed_meta *m = x->meta;
+	char *c;
 
 	switch (field) {
 	case F_META_TITLE:
@@ -268,9 +269,17 @@ fx_deliver(struct fx *x, enum fx_field field, char *s, enum fx_kind kind,
 		}
 		break;
 	case F_META_DESC:
-		if (m->description == NULL)
-			m->description = kind == KIND_HTML ?
-			    fx_plain_from_html(s) : fx_collapse(s);
+		/* Present but empty is "", which a later one may replace. */
+		if (m->description == NULL || m->description[0] == '\0') {
+			c = kind == KIND_HTML ? fx_plain_from_html(s) :
+			    fx_collapse(s);
+			if (c == NULL && m->description == NULL)
+				c = xstrdup("");
+			if (c != NULL) {
+				free(m->description);
+				m->description = c;
+			}
+		}
 		break;
 	case F_META_TTL:
 		if (m->ttl < 0)
@@ -328,9 +337,11 @@ fx_deliver(struct fx *x, enum fx_field field, char *s, enum fx_kind kind,
 		item_add_category(&it->lists, fx_collapse(s));
 		break;
 	case F_CONTENT:
-		if (prio >= 0 && prio < BODY_N && it->body[prio] == NULL &&
-		    fx_trim(s)[0] != '\0') {
-			it->body[prio] = s;
+		/* An empty body is kept (as ""), below any other. */
+		if (prio >= 0 && prio < BODY_N && (it->body[prio] == NULL ||
+		    (it->body[prio][0] == '\0' && fx_trim(s)[0] != '\0'))) {
+			free(it->body[prio]);
+			it->body[prio] = fx_trim(s);
 			it->body_kind[prio] = kind;
 			return;
 		}
@@ -416,7 +427,13 @@ fx_item_done(struct fx *x)
 	    (starts_ci(it->guid, "http://") || starts_ci(it->guid,
 	    "https://")))
 		out.link = fx_trim(xstrdup(it->guid));
-	for (i = 0; i < BODY_N; i++) {
+	/* The richest body with something in it, else an empty one. */
+	for (i = 0; i < BODY_N; i++)
+		if (it->body[i] != NULL && it->body[i][0] != '\0')
+			break;
+	if (i == BODY_N)
+		i = 0;
+	for (; i < BODY_N; i++) {
 		if (it->body[i] != NULL) {
 			out.content = it->body[i];
 			it->body[i] = NULL;

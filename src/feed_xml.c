@@ -566,6 +566,33 @@ root_element(struct fx *x, int tok, int ns, const char *name,
 	x->meta->format = format_name(x->format);
 }
 
+/*
+ * RSS has no namespace, yet some documents give it one (Userland's
+ * rss2.1, or a made-up URI).  An <rss> root in a namespace we do not know
+ * makes that prefix RSS's for the document; inside an RSS document an
+ * unprefixed element in an unknown default namespace is RSS's own, since
+ * extensions come with prefixes.  Returns the namespace to use.
+ */
+static int
+rss_in_other_ns(struct fx *x, const char *name, const char *colon)
+{
+	char *prefix;
+
+	if (x->depth == 1) {
+		if (strcmp(colon == NULL ? name : colon + 1, "rss") != 0)
+			return (NS_OTHER);
+		prefix = colon == NULL ? xstrdup("") :
+		    xstrndup(name, (size_t)(colon - name));
+		push_binding(x, prefix, NS_RSS);
+		free(prefix);
+		return (NS_RSS);
+	}
+	if (colon == NULL && (x->format == FX_RSS2 || x->format == FX_RSS09 ||
+	    x->format == FX_RSS1))
+		return (NS_RSS);
+	return (NS_OTHER);
+}
+
 static void XMLCALL
 on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
@@ -613,6 +640,8 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		ns = ns_of_prefix(x, name, (size_t)(colon - name));
 		tok = classify(ns, colon + 1);
 	}
+	if (ns == NS_OTHER && (ns = rss_in_other_ns(x, name, colon)) == NS_RSS)
+		tok = classify(ns, colon == NULL ? name : colon + 1);
 	x->stack[x->depth].tok = (uint8_t)tok;
 	x->stack[x->depth].ns = (uint8_t)ns;
 	if (x->depth == 1) {
