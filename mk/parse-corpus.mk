@@ -27,6 +27,8 @@ EXTRA_DIST += \
 	tests/feeds/atom10-youtube.out \
 	tests/feeds/bare-ampersand.in \
 	tests/feeds/bare-ampersand.out \
+	tests/feeds/c1-windows-1252.in \
+	tests/feeds/c1-windows-1252.out \
 	tests/feeds/comments-pi.in \
 	tests/feeds/comments-pi.out \
 	tests/feeds/control-chars.in \

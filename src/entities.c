@@ -6,6 +6,13 @@
  * for text content: the longest known name wins, a name without its ';'
  * is only decoded when HTML5 lists it as a legacy one ("&eacute", "&amp"),
  * numeric references may lack the ';', and bad numbers become U+FFFD.
+ *
+ * One step beyond HTML5, for feeds: references whose numbers are the
+ * bytes of one UTF-8 character ("&#226;&#128;&#166;", UTF-8 read as
+ * Latin-1 and written out as references) are that character, "…".
+ * Nobody writes "â€¦" on purpose.  entities_fix_c1 does the same for
+ * text in which such characters arrive raw, and reads C1 controls as
+ * the windows-1252 characters they were meant to be.
  */
 #include "config.h"
 
@@ -154,6 +161,197 @@ numeric_ref(const char *p, char out[4], int *outlen)
 	return ((size_t)(q - p));
 }
 
+/* The length of the UTF-8 sequence that byte b starts (2-4), or 0. */
+static int
+utf8_lead_len(uint32_t b)
+{
+	if (b >= 0xc2 && b <= 0xdf)
+		return (2);
+	if (b >= 0xe0 && b <= 0xef)
+		return (3);
+	if (b >= 0xf0 && b <= 0xf4)
+		return (4);
+	return (0);
+}
+
+/* May byte b stand at index i (1-3) of the sequence that lead starts?
+   (No overlong forms, no surrogates, nothing past U+10FFFF.) */
+static bool
+utf8_cont_ok(uint32_t lead, int i, uint32_t b)
+{
+	uint32_t lo = 0x80, hi = 0xbf;
+
+	if (i == 1) {
+		if (lead == 0xe0)
+			lo = 0xa0;
+		else if (lead == 0xed)
+			hi = 0x9f;
+		else if (lead == 0xf0)
+			lo = 0x90;
+		else if (lead == 0xf4)
+			hi = 0x8f;
+	}
+	return (b >= lo && b <= hi);
+}
+
+static uint32_t
+utf8_join(const uint32_t *b, int len)
+{
+	uint32_t cp = b[0] & (0x7fu >> len);
+	int i;
+
+	for (i = 1; i < len; i++)
+		cp = (cp << 6) | (b[i] & 0x3f);
+	return (cp);
+}
+
+/* A C1 control as windows-1252 says (five bytes it leaves undefined
+   stay what they are); any other code point unchanged. */
+static uint32_t
+c1_fix(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f ? c1_windows1252[cp - 0x80] : cp);
+}
+
+#define REF_MAX_DIGITS	8
+
+/*
+ * One numeric reference at s (n bytes) for entities_utf8_refs: "&#DDD;"
+ * or "&#xHH;", at most REF_MAX_DIGITS digits, the ';' required when semi
+ * is.  Returns its length and its number in *v, or 0.
+ */
+static size_t
+ref_value(const char *s, size_t n, bool semi, uint32_t *v)
+{
+	size_t j = 2, start;
+	int base = 10, d;
+
+	if (n < 3 || s[0] != '&' || s[1] != '#')
+		return (0);
+	if (s[2] == 'x' || s[2] == 'X') {
+		base = 16;
+		j++;
+	}
+	start = j;
+	*v = 0;
+	while (j < n && j - start < REF_MAX_DIGITS &&
+	    (d = hex_value(s[j])) >= 0 && d < base) {
+		*v = *v * (uint32_t)base + (uint32_t)d;
+		j++;
+	}
+	if (j == start || (j < n && (d = hex_value(s[j])) >= 0 && d < base))
+		return (0);
+	if (j < n && s[j] == ';')
+		return (j + 1);
+	return (semi ? 0 : j);
+}
+
+size_t
+entities_utf8_refs(const char *s, size_t n, bool semi, uint32_t *cp)
+{
+	uint32_t b[4];
+	size_t used, k;
+	int len, i;
+
+	if ((used = ref_value(s, n, semi, &b[0])) == 0 ||
+	    (len = utf8_lead_len(b[0])) == 0)
+		return (0);
+	for (i = 1; i < len; i++) {
+		if ((k = ref_value(s + used, n - used, semi, &b[i])) == 0 ||
+		    !utf8_cont_ok(b[0], i, b[i]))
+			return (0);
+		used += k;
+	}
+	*cp = c1_fix(utf8_join(b, len));
+	return (used);
+}
+
+void
+entities_fix_utf8_refs(char *s)
+{
+	char *r, *w;
+	size_t n, k;
+	uint32_t cp;
+
+	if (s == NULL || (r = strstr(s, "&#")) == NULL)
+		return;
+	n = strlen(r);
+	w = r;
+	while (n > 0) {
+		if (r[0] == '&' && (k = entities_utf8_refs(r, n, false,
+		    &cp)) > 0) {
+			/* At least two references (10 bytes) make at most
+			   4 bytes: the string only shrinks. */
+			w += entities_utf8(cp, w);
+			r += k;
+			n -= k;
+		} else {
+			*w++ = *r++;
+			n--;
+		}
+	}
+	*w = '\0';
+}
+
+/* The code point U+0080-U+00FF at s (its two UTF-8 bytes), or 0. */
+static uint32_t
+latin1_at(const unsigned char *s)
+{
+	if ((s[0] == 0xc2 || s[0] == 0xc3) && (s[1] & 0xc0) == 0x80)
+		return (((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f));
+	return (0);
+}
+
+char *
+entities_fix_c1(char *s)
+{
+	const unsigned char *p, *q;
+	char *out, *w;
+	uint32_t b[4];
+	size_t n;
+	bool c1;
+	int len, i;
+
+	if (s == NULL)
+		return (NULL);
+	/* Most text has no C1 control at all: leave it untouched. */
+	for (p = (unsigned char *)s; (p = (const unsigned char *)strchr(
+	    (const char *)p, '\xc2')) != NULL; p++)
+		if (p[1] >= 0x80 && p[1] <= 0x9f)
+			break;
+	if (p == NULL)
+		return (s);
+	n = strlen(s);
+	/* A C1 control (2 bytes) becomes at most 3. */
+	out = w = xmalloc(n + n / 2 + 1);
+	for (p = (unsigned char *)s; *p != '\0';) {
+		if ((b[0] = latin1_at(p)) == 0) {
+			*w++ = (char)*p++;
+			continue;
+		}
+		/* Double-encoded UTF-8 with a C1 control in it. */
+		len = utf8_lead_len(b[0]);
+		c1 = false;
+		q = p + 2;
+		for (i = 1; i < len; i++, q += 2) {
+			if ((b[i] = latin1_at(q)) == 0 ||
+			    !utf8_cont_ok(b[0], i, b[i]))
+				break;
+			c1 = c1 || b[i] <= 0x9f;
+		}
+		if (len > 0 && i == len && c1) {
+			w += entities_utf8(c1_fix(utf8_join(b, len)), w);
+			p = q;
+			continue;
+		}
+		w += entities_utf8(c1_fix(b[0]), w);
+		p += 2;
+	}
+	*w = '\0';
+	free(s);
+	return (out);
+}
+
 /*
  * A named reference at p (just after '&').  Returns the bytes consumed
  * after '&', 0 when none; the entry goes to *entry.
@@ -188,20 +386,27 @@ entities_decode(const char *s)
 	const struct entities_entry *e;
 	char *out, *w, u[4];
 	const char *p;
-	size_t n;
+	size_t n, len;
+	uint32_t cp;
 	int ulen;
 
 	if (s == NULL)
 		return (NULL);
 	/* A reference decodes to at most 6/5 of its own length ("&nGt;"
 	   is 5 bytes for 6; numeric ones never grow), so twice is plenty. */
-	out = xreallocarray(NULL, strlen(s) + 1, 2);
+	len = strlen(s);
+	out = xreallocarray(NULL, len + 1, 2);
 	for (p = s, w = out; *p != '\0';) {
 		if (*p != '&') {
 			*w++ = *p++;
 			continue;
 		}
-		if (p[1] == '#' && (n = numeric_ref(p + 2, u, &ulen)) > 0) {
+		if (p[1] == '#' && (n = entities_utf8_refs(p, len -
+		    (size_t)(p - s), false, &cp)) > 0) {
+			w += entities_utf8(cp, w);
+			p += n;
+		} else if (p[1] == '#' &&
+		    (n = numeric_ref(p + 2, u, &ulen)) > 0) {
 			memcpy(w, u, (size_t)ulen);
 			w += ulen;
 			p += 2 + n;

@@ -13,7 +13,9 @@
  *  - a '<' that cannot start markup ("a < b") becomes &lt;;
  *  - numeric references to 0x80-0x9F are read as windows-1252 (&#146; is
  *    a right quote), as HTML does; to NUL, surrogates or beyond U+10FFFF
- *    they become U+FFFD;
+ *    they become U+FFFD; references whose numbers are the bytes of one
+ *    UTF-8 character (&#226;&#128;&#166;, double-encoded) are that
+ *    character (entities_utf8_refs);
  *  - control characters XML forbids (raw or as references) are parked in
  *    the private-use area (U+10FFC0 + c) so that expat accepts them, and
  *    turned back into the control character when the text is collected:
@@ -122,6 +124,8 @@ hexval(unsigned char c)
 }
 
 #define REF_LOOKAHEAD	48
+/* Double-encoded UTF-8: up to 4 references of at most 12 bytes. */
+#define SEQ_LOOKAHEAD	48
 
 /*
  * An '&' at s[0] (n bytes available).  Returns the bytes consumed, or 0
@@ -161,6 +165,19 @@ filter_ref(const unsigned char *s, size_t n, bool eof, struct enc_out *o)
 		if (j == start || s[j] != ';')
 			goto bare;
 		j++;
+		if (v >= 0xc2 && v <= 0xf4 && !big) {
+			uint32_t cp;
+			size_t k;
+
+			if (n < SEQ_LOOKAHEAD && !eof)
+				goto need;
+			if ((k = entities_utf8_refs((const char *)s, n, true,
+			    &cp)) > 0) {
+				out_cp(o, cp == 0xfffe || cp == 0xffff ?
+				    0xfffd : cp);
+				return (k);
+			}
+		}
 		if (big || v > 0x10ffff || v == 0 || (v >= 0xd800 &&
 		    v <= 0xdfff) || v == 0xfffe || v == 0xffff) {
 			enc_out_add(o, "\xef\xbf\xbd", 3);

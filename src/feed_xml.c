@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entities.h"
 #include "feed_internal.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -483,6 +484,7 @@ cap_finish(struct fx *x)
 	if (x->cap_mode == CAP_BASE64)
 		s = b64_decode(s);
 	fx_unpark(s);
+	s = entities_fix_c1(s);
 	fx_deliver(x, x->cap_field, s, x->cap_kind, x->cap_prio);
 }
 

@@ -114,6 +114,28 @@ static const struct {
 	/* HTML5: 0x80-0x9F are windows-1252. */
 	{ "&#150;&#146;&#128;", "\xe2\x80\x93\xe2\x80\x99\xe2\x82\xac" },
 	{ "&#x81;", "\xc2\x81" },
+	/* Double-encoded UTF-8: references whose numbers are the bytes of
+	   one UTF-8 character are that character. */
+	{ "&#226;&#128;&#166;", "\xe2\x80\xa6" },
+	{ "don&#226;&#128;&#153;t", "don\xe2\x80\x99t" },
+	{ "&#xE2;&#x80;&#x99;", "\xe2\x80\x99" },
+	{ "&#226&#128&#166", "\xe2\x80\xa6" },
+	{ "&#195;&#169;t&#195;&#169;", "\xc3\xa9t\xc3\xa9" },
+	{ "&#240;&#159;&#152;&#128;", "\xf0\x9f\x98\x80" },
+	{ "&#194;&#146;", "\xe2\x80\x99" },
+	/* ... and nothing else: incomplete, interrupted, overlong or
+	   surrogate sequences are single references. */
+	{ "&#226;&#128;", "\xc3\xa2\xe2\x82\xac" },
+	{ "&#226;&#128; &#166;", "\xc3\xa2\xe2\x82\xac \xc2\xa6" },
+	{ "&#226;A&#128;&#166;", "\xc3\xa2" "A\xe2\x82\xac\xc2\xa6" },
+	{ "&#192;&#128;", "\xc3\x80\xe2\x82\xac" },
+	{ "&#224;&#128;&#128;", "\xc3\xa0\xe2\x82\xac\xe2\x82\xac" },
+	{ "&#237;&#160;&#128;", "\xc3\xad\xc2\xa0\xe2\x82\xac" },
+	{ "&#244;&#144;&#128;&#128;",
+	    "\xc3\xb4\xc2\x90\xe2\x82\xac\xe2\x82\xac" },
+	{ "&#169;&#169;", "\xc2\xa9\xc2\xa9" },
+	{ "&#195;&#xA9", "\xc3\xa9" },
+	{ "&#195;&#0000000000169;", "\xc3\x83\xc2\xa9" },
 	{ "&#;", "&#;" },
 	{ "&#x;", "&#x;" },
 	{ "&#xg;", "&#xg;" },
