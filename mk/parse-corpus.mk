@@ -20,6 +20,11 @@ EXTRA_DIST += \
 	tests/feeds/atom10-text-children.out \
 	tests/feeds/atom10-text-types.in \
 	tests/feeds/atom10-text-types.out \
+	tests/feeds/atom10-xmlbase-content.in \
+	tests/feeds/atom10-xmlbase-content.out \
+	tests/feeds/atom10-xmlbase-document.args \
+	tests/feeds/atom10-xmlbase-document.in \
+	tests/feeds/atom10-xmlbase-document.out \
 	tests/feeds/atom10-xmlbase.args \
 	tests/feeds/atom10-xmlbase.in \
 	tests/feeds/atom10-xmlbase.out \
@@ -202,5 +207,8 @@ EXTRA_DIST += \
 	tests/feeds/rss2-undeclared-prefix.out \
 	tests/feeds/rss2-whitespace.in \
 	tests/feeds/rss2-whitespace.out \
+	tests/feeds/rss2-xmlbase-content.args \
+	tests/feeds/rss2-xmlbase-content.in \
+	tests/feeds/rss2-xmlbase-content.out \
 	tests/feeds/title-markup.in \
 	tests/feeds/title-markup.out

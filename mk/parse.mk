@@ -1,7 +1,7 @@
 # Feed parsing: expat, encodings, RSS/Atom/JSON Feed, `gazette parse`.
 libgazette_a_SOURCES += src/encoding.c src/encoding.h src/feed.c \
 	src/feed_internal.h src/feed_xml.c src/feed_filter.c src/feed_rss.c \
-	src/feed_atom.c \
+	src/feed_atom.c src/feed_links.c \
 	src/feed_text.c
 gazette_SOURCES += src/cmd_parse.c
 

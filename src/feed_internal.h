@@ -9,6 +9,7 @@
  *               (content, dc, media, itunes)
  *  feed_atom.c  Atom 0.3/1.0 (and atom:link inside RSS)
  *  feed_text.c  turning captured pieces into a struct item
+ *  feed_links.c relative links in HTML bodies resolved against xml:base
  *
  * Everything here is private to those files.
  */
@@ -248,6 +249,12 @@ void	 rss_end(struct fx *x, int tok, int ns);
 void	 atom_start(struct fx *x, int tok, int ns, const XML_Char **atts);
 void	 atom_end(struct fx *x, int tok, int ns);
 bool	 atom_is_elem(const struct fx *x, int ns);
+
+/* feed_links.c */
+/* Relative links in the HTML body html made absolute against the
+   current xml:base (Atom: else the document URL).  Takes html; returns
+   it or a new string. */
+char	*fx_absolute_links(const struct fx *x, char *html);
 
 /* feed_text.c */
 void	 fx_item_init(struct fx_item *it);

@@ -340,8 +340,10 @@ fx_deliver(struct fx *x, enum fx_field field, char *s, enum fx_kind kind,
 		/* An empty body is kept (as ""), below any other. */
 		if (prio >= 0 && prio < BODY_N && (it->body[prio] == NULL ||
 		    (it->body[prio][0] == '\0' && fx_trim(s)[0] != '\0'))) {
-			if (kind == KIND_HTML)
+			if (kind == KIND_HTML) {
 				entities_fix_utf8_refs(s);
+				s = fx_absolute_links(x, s);
+			}
 			free(it->body[prio]);
 			it->body[prio] = fx_trim(s);
 			it->body_kind[prio] = kind;
