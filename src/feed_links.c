@@ -20,7 +20,9 @@
  * cite, longdesc, background, action) holding a relative reference are
  * rewritten with the resolved URL, double-quoted and escaped; anything
  * else is copied byte for byte.  A reference that is only a fragment
- * ("#note-1") points inside the body itself and is left alone.
+ * ("#note-1") points inside the body itself and is left alone.  At most
+ * LINKS_MAX links are resolved in one body (each costs a URL parse), so
+ * that a hostile body cannot make parsing slow: the rest stay relative.
  */
 #include "config.h"
 
@@ -36,6 +38,9 @@
 
 /* The body may grow to twice the capture cap; past it, it stays as is. */
 #define LINKS_CAP	(2 * (size_t)FX_TEXT_CAP)
+/* Links resolved in one body at most (each costs a URL parse); those
+   after stay relative, for the renderer. */
+#define LINKS_MAX	4096
 
 static bool
 is_space(char c)
@@ -68,6 +73,7 @@ struct links {
 	const char	*in;
 	size_t		 copied;	/* in[0..copied) is in out */
 	struct buf	 out;
+	size_t		 n;		/* links resolved */
 	bool		 changed;
 	bool		 full;		/* past LINKS_CAP: give up */
 };
@@ -85,7 +91,8 @@ rewrite(struct links *l, size_t start, size_t end, const char *name,
 	ref = entities_decode(raw);
 	free(raw);
 	abs = fx_trim(ref)[0] == '\0' || ref[0] == '#' ||
-	    url_has_scheme(ref) ? NULL : fx_resolve(l->x, ref);
+	    url_has_scheme(ref) || l->n++ >= LINKS_MAX ? NULL :
+	    fx_resolve(l->x, ref);
 	if (abs != NULL && strcmp(abs, ref) != 0 && strlen(abs) <=
 	    BUF_CAP_URL) {
 		if (buf_add(&l->out, l->in + l->copied, start - l->copied) < 0 ||

@@ -81,6 +81,13 @@ with open(path, "w") as f:
         f.write(head + first + '<item><title>attr</title><guid isPermaLink="false">g2</guid><enclosure url="http://x/')
         f.write("a" * (8 * 1024 * 1024))
         f.write('" type="audio/mpeg"/></item>' + tail)
+    elif name == "many-links":
+        # 20000 relative links in one Atom body under an xml:base.
+        f.write('<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://b.example.org/d/"><title>links</title>')
+        f.write('<entry><id>l1</id><content type="html">')
+        for i in range(20000):
+            f.write('&lt;a href="p%d.html"&gt;%d&lt;/a&gt; ' % (i, i))
+        f.write('</content></entry></feed>\n')
     elif name == "many-items":
         f.write(head)
         for i in range(100005):
@@ -119,6 +126,9 @@ python3 -c 'import json,sys; l=open(sys.argv[1]).read().splitlines(); c=json.loa
 check "hostile huge-text: the body is cut at 1 MiB" [ $? -eq 0 ]
 big huge-attr 0 3 ""
 big many-items 0 100001 "stopped after 100000 items"
+big many-links 0 2 ""
+python3 -c 'import json,sys; c=json.loads(open(sys.argv[1]).read().splitlines()[1])["content"]; sys.exit(not ("href=\"https://b.example.org/d/p0.html\"" in c and "href=\"https://b.example.org/d/p4095.html\"" in c and "href=\"p4096.html\"" in c and "href=\"p19999.html\"" in c))' "$T/out"
+check "hostile many-links: the first 4096 relative links resolved, the rest left" [ $? -eq 0 ]
 
 # The same document from stdin ('-') and from a file.
 "$GAZETTE" parse - < "$D/rss2-basic.in" > "$T/out" 2>&1
