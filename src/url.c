@@ -71,17 +71,65 @@ url_has_scheme(const char *url)
 	return (false);
 }
 
-/* curl's string into our allocator's, or NULL. */
+/* The length of the valid UTF-8 sequence at p (1-4), or 0. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	size_t n, i;
+	unsigned char lo = 0x80, hi = 0xbf;
+
+	if (p[0] < 0x80)
+		return (1);
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4;
+	else
+		return (0);
+	if (p[0] == 0xe0)
+		lo = 0xa0;
+	else if (p[0] == 0xed)
+		hi = 0x9f;
+	else if (p[0] == 0xf0)
+		lo = 0x90;
+	else if (p[0] == 0xf4)
+		hi = 0x8f;
+	for (i = 1; i < n; i++) {
+		if (p[i] < lo || p[i] > hi)
+			return (0);
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	return (n);
+}
+
+/*
+ * curl's string into our allocator's, or NULL.  libcurl decodes
+ * percent-escapes in a host name ("http://%ba.example/"), which can
+ * leave bytes that are not UTF-8: those are escaped again, so that
+ * every URL we hand out is valid UTF-8.
+ */
 static char *
 from_curl(char *s)
 {
-	char *copy;
+	const unsigned char *p;
+	struct buf b;
+	size_t n;
 
 	if (s == NULL)
 		return (NULL);
-	copy = xstrdup(s);
+	buf_init(&b, (size_t)-1);
+	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
+		if ((n = utf8_len(p)) == 0) {
+			buf_addf(&b, "%%%02X", *p);
+			n = 1;
+		} else
+			buf_add(&b, p, n);
+	}
 	curl_free(s);
-	return (copy);
+	return (buf_detach(&b));
 }
 
 /* Parse an absolute URL into a new handle, or NULL. */

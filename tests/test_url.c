@@ -70,6 +70,12 @@ static const struct {
 	    "https://example.org/a/b%20c.html" },
 	{ "file:///srv/feeds/feed.xml", "img.png", "file:///srv/feeds/img.png" },
 	{ "http://[::1]:8080/f/feed", "../x", "http://[::1]:8080/x" },
+	/* libcurl decodes a host's escapes: bytes that are not UTF-8 are
+	   escaped again, UTF-8 is kept. */
+	{ "http://%base.example.org/blog/", "index.html",
+	    "http://%BAse.example.org/blog/index.html" },
+	{ "http://%c3%a9.example.org/", "x", "http://\xc3\xa9.example.org/x" },
+	{ "http://%c3.example.org/", "x", "http://%C3.example.org/x" },
 	/* No usable base: the reference, trimmed. */
 	{ NULL, "relative/path", "relative/path" },
 	{ NULL, " https://example.org/ ", "https://example.org/" },
