@@ -38,6 +38,11 @@ EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh \
 	tests/httpd.py tests/httpd-lib.sh
 
+# The locks a refresh holds: SQLite's write lock only while it writes
+# (refresh-lock.sh, ui_lock.sh), its own lock on the resolved database.
+TESTS += tests/refresh-lock.sh
+EXTRA_DIST += tests/refresh-lock.sh
+
 # No raw control character in any message (refresh, parse, import, add).
 TESTS += tests/messages.sh
 EXTRA_DIST += tests/messages.sh

@@ -139,8 +139,11 @@ static const char *const feeds_trigger =
 void
 search_db_err(sqlite3 *db, struct err *err, const char *what)
 {
-	err_set(err, ERR_DB, "search index: %s: %s", what,
-	    sqlite3_errmsg(db));
+	if ((sqlite3_errcode(db) & 0xff) == SQLITE_FULL)
+		err_set(err, ERR_FULL, "search index: %s: disk full", what);
+	else
+		err_set(err, ERR_DB, "search index: %s: %s", what,
+		    sqlite3_errmsg(db));
 }
 
 sqlite3_stmt *
