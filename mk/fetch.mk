@@ -40,8 +40,10 @@ EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 
 # The locks a refresh holds: SQLite's write lock only while it writes
 # (refresh-lock.sh, ui_lock.sh), its own lock on the resolved database.
-TESTS += tests/refresh-lock.sh
-EXTRA_DIST += tests/refresh-lock.sh
+# A full disk, for real: refresh-full.sh mounts a small tmpfs in a
+# private mount namespace (skipped where that is not allowed).
+TESTS += tests/refresh-lock.sh tests/refresh-full.sh
+EXTRA_DIST += tests/refresh-lock.sh tests/refresh-full.sh
 
 # No raw control character in any message (refresh, parse, import, add).
 TESTS += tests/messages.sh

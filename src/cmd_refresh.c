@@ -274,7 +274,10 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		    stats.unsaved == 1 ? "" : "s");
 	else if (stats.flush_error[0] != '\0')
 		cmd_warn("refresh: %s", stats.flush_error);
-	if (stats.search_error[0] != '\0')
+	if (stats.search_error[0] != '\0' && stats.search_full &&
+	    stats.disk_full)
+		cmd_warn("refresh: search index not updated either");
+	else if (stats.search_error[0] != '\0')
 		cmd_warn("refresh: search index not updated: %s",
 		    stats.search_error);
 	if (!pg.quiet) {

@@ -117,6 +117,8 @@ struct refresh_stats {
 	size_t	moved;		/* 301/308 noted */
 	size_t	unsaved;	/* failed: fetched, but not stored */
 	bool	db_failed;	/* the database failed (not for a full disk) */
+	bool	disk_full;	/* stored work was lost to a full disk */
+	bool	search_full;	/* the index failed for a full disk */
 	char	search_error[256];	/* search_sync failed: why ("" if not) */
 	/* Stored work was lost (a group's commit failed, a full disk):
 	   the first reason, "" if none. */

@@ -90,6 +90,8 @@ lost(struct refresh *r, const struct err *err)
 		    "the database lost what was stored");
 	if (err->code != ERR_FULL)
 		r->stats.db_failed = true;
+	else
+		r->stats.disk_full = true;
 }
 
 /* Hold a report until the group storing the feed commits. */
@@ -473,10 +475,12 @@ refresh_index(struct refresh *r)
 {
 	struct err err = ERR_INIT;
 
-	if (search_sync(r->st, &err) == -1)
+	r->stats.search_full = false;
+	if (search_sync(r->st, &err) == -1) {
 		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
 		    "%s", err.msg);
-	else
+		r->stats.search_full = err.code == ERR_FULL;
+	} else
 		r->stats.search_error[0] = '\0';
 }
 
