@@ -54,7 +54,13 @@ EXTRA_DIST += fuzz/fuzz_urls.c fuzz/fuzz_opml.c
 
 # bench/refresh: gazette vs newsboat, sfeed and curl on nginx (not run by
 # make check).
-EXTRA_DIST += bench/refresh bench/gen-feeds.py
+EXTRA_DIST += bench/refresh bench/gen-feeds.py bench/nginx.sh
+# bench/refresh-wait: how long another process's writes wait during a
+# cold refresh (bench/write_wait does the writes; not run by make check).
+check_PROGRAMS += bench/write_wait
+bench_write_wait_SOURCES = bench/write_wait.c
+bench_write_wait_LDADD = libgazette.a $(DEP_LIBS)
+EXTRA_DIST += bench/refresh-wait
 
 # Keyset paging of item windows (store_items.c read side, ui_items.c).
 if HAVE_CMOCKA

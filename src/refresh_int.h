@@ -29,8 +29,15 @@
 #include "store.h"
 #include "urls.h"
 
-/* A group commits when the queue is empty, or GROUP_MS after it began. */
+/*
+ * A group commits when the queue is empty, or GROUP_MS after it began;
+ * in the second case the writer then leaves the lock free YIELD_MS.  A
+ * writer woken from idle gathers GATHER_MS of results before it opens a
+ * group (holding no lock while it waits).
+ */
 #define GROUP_MS	250
+#define YIELD_MS	5
+#define GATHER_MS	50
 
 /* A parsed item and what storing it needs (computed where it parsed). */
 struct refresh_item {

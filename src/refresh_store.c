@@ -504,6 +504,19 @@ refresh_index_group(void *arg, struct err *err)
 	}
 }
 
+/*
+ * A group ended while more waits to be written: leave the lock free a
+ * moment, so that another writer waiting for it (the interface marking
+ * read, polling every 2 ms) gets in before the next group.
+ */
+static void
+yield(void)
+{
+	struct timespec ts = { 0, YIELD_MS * 1000000L };
+
+	(void)nanosleep(&ts, NULL);
+}
+
 static void
 handle(struct refresh *r, struct refresh_msg *m)
 {
@@ -513,8 +526,10 @@ handle(struct refresh *r, struct refresh_msg *m)
 		/* SQLite rolled the whole group back (a full disk). */
 		r->dirty = false;
 		settle(r, &r->db_err);
-	} else if (r->dirty && ms_since(&r->dirty_since) >= GROUP_MS)
+	} else if (r->dirty && ms_since(&r->dirty_since) >= GROUP_MS) {
 		refresh_flush_group(r);
+		yield();
+	}
 }
 
 void
@@ -540,11 +555,22 @@ refresh_post(struct refresh *r, struct refresh_msg *m)
 	pthread_mutex_unlock(&r->mu);
 }
 
+/* Wait on wake until deadline (mu held) or until closing. */
+static void
+wait_until(struct refresh *r, const struct timespec *deadline)
+{
+	while (!r->closing && pthread_cond_timedwait(&r->wake, &r->mu,
+	    deadline) == 0)
+		continue;
+}
+
 static void *
 writer_main(void *arg)
 {
 	struct refresh *r = arg;
 	struct refresh_msg *batch, *m;
+	struct timespec t;
+	bool idle = false;
 
 	pthread_mutex_lock(&r->mu);
 	for (;;) {
@@ -563,7 +589,23 @@ writer_main(void *arg)
 			if (r->closing)
 				break;
 			pthread_cond_wait(&r->wake, &r->mu);
+			idle = true;
 			continue;
+		}
+		if (idle) {
+			/*
+			 * Woken from idle: let GATHER_MS of results come in
+			 * before opening a group (no lock is held yet), so
+			 * that a run of 304s is one commit, not one each.
+			 */
+			idle = false;
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			t.tv_nsec += GATHER_MS * 1000000L;
+			if (t.tv_nsec >= 1000000000L) {
+				t.tv_sec++;
+				t.tv_nsec -= 1000000000L;
+			}
+			wait_until(r, &t);
 		}
 		batch = r->head;
 		r->head = NULL;
@@ -584,11 +626,19 @@ writer_main(void *arg)
 void
 refresh_writer_start(struct refresh *r)
 {
+	pthread_condattr_t ca;
+	int rc;
+
 	r->head = NULL;
 	r->tail = &r->head;
 	if (pthread_mutex_init(&r->mu, NULL) != 0)
 		return;
-	if (pthread_cond_init(&r->wake, NULL) != 0)
+	if (pthread_condattr_init(&ca) != 0)
+		goto fail_mu;
+	(void)pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	rc = pthread_cond_init(&r->wake, &ca);
+	pthread_condattr_destroy(&ca);
+	if (rc != 0)
 		goto fail_mu;
 	if (pthread_cond_init(&r->room, NULL) != 0)
 		goto fail_wake;

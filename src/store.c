@@ -26,6 +26,7 @@
 #include "xmalloc.h"
 
 #define BUSY_TIMEOUT_MS	5000
+#define BUSY_POLL_MS	2
 #define BEGIN_RETRIES	6
 
 #define N_MIGRATIONS	store_n_migrations
@@ -336,7 +337,7 @@ store_open(const char *path, int flags, struct err *err)
 		err_set(err, ERR_DB, "database %s: read-only", path);
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	store_busy_wait(st, true);
 	if (store_damage_open_check(st, err) == -1)
 		goto fail;
 	/* Reading the schema fails on a file that is not a database. */
@@ -459,6 +460,43 @@ store_data_version(struct store *st)
 }
 
 /* Transactions. */
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/*
+ * Waiting for another writer's lock: try again every BUSY_POLL_MS, for
+ * BUSY_TIMEOUT_MS.  SQLite's own busy handler sleeps up to 100 ms
+ * between tries, and a refresh that writes without a pause hands the
+ * lock over for a few milliseconds between its groups (refresh_store.c):
+ * a writer that looks that seldom would hardly ever get in.
+ */
+static int
+busy_poll(void *arg, int tries)
+{
+	struct store *st = arg;
+	struct timespec ts = { 0, BUSY_POLL_MS * 1000000L };
+	int64_t now = now_ms();
+
+	if (tries == 0)
+		st->busy_since = now;
+	if (now - st->busy_since >= BUSY_TIMEOUT_MS)
+		return (0);
+	(void)nanosleep(&ts, NULL);
+	return (1);
+}
+
+void
+store_busy_wait(struct store *st, bool wait)
+{
+	sqlite3_busy_handler(st->db, wait ? busy_poll : NULL, st);
+}
 
 /* The outer transaction ended: sequence and deltas start afresh. */
 static void

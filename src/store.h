@@ -210,6 +210,11 @@ bool	 store_damaged(struct store *st);
 int	 store_damage_error(struct store *st, struct err *err);
 int	 store_verify(struct store *st, struct err *err);
 
+/*
+ * While another connection writes, wait for it (polling every 2 ms, 5 s
+ * at most; the default) or fail at once (SQLITE_BUSY).
+ */
+void	 store_busy_wait(struct store *st, bool wait);
 /* Transactions: BEGIN IMMEDIATE (retried while busy), COMMIT, ROLLBACK. */
 int	 store_begin(struct store *st, struct err *err);
 int	 store_commit(struct store *st, struct err *err);

@@ -111,6 +111,7 @@ struct store {
 	bool		 in_txn;	/* a (feed) transaction is open */
 	bool		 group_open;	/* group commit: outer transaction */
 	bool		 group;		/* group commit is on */
+	int64_t		 busy_since;	/* busy_poll: waiting since (ms) */
 	struct store_ckpt *ckpt;	/* store_ckpt.c, or NULL */
 	void		(*precommit)(void *, struct err *);
 	void		*precommit_arg;
