@@ -142,8 +142,6 @@ main(int argc, char **argv)
 			fprintf(stderr, "write_wait: %s\n", err.msg);
 			return (1);
 		}
-		if (getenv("WW_NOCKPT") != NULL)
-			sqlite3_wal_autocheckpoint(store_db(st), 0);
 	}
 	while (alive(pid)) {
 		t0 = now();
@@ -155,8 +153,6 @@ main(int argc, char **argv)
 			failed++;
 		} else {
 			dt = now() - t0;
-			if (getenv("WW_DEBUG") != NULL)
-				fprintf(stderr, "ww %.3f %.3f\n", t0, dt);
 			if (n == cap) {
 				cap = cap ? cap * 2 : 256;
 				t = xreallocarray(t, cap, sizeof(*t));
