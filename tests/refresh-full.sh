@@ -99,7 +99,7 @@ check "its fetched feeds are the stored ones ($(summary 'fetched') = $n)" \
 check "and some feeds were not stored" [ "$(summary 'failed')" -ge 1 ]
 
 # 2. Room again: the next refresh stores everything.
-mount -o remount,size=64m "$DISK" ||
+mount -t tmpfs -o remount,size=64m tmpfs "$DISK" ||
     { echo "Bail out! cannot grow the tmpfs"; exit 1; }
 "$GAZETTE" -u "$T/urls" -d "$DB" refresh > "$T/out" 2> "$T/err"
 st=$?
