@@ -11,7 +11,9 @@
 . "$srcdir/tests/httpd-lib.sh"
 
 DB="$T/g.db"
-mkfeed "$DOCS/good.xml" good 3
+# good has a ttl: the later refreshes list it (a full refresh marks the
+# feeds its urls file does not list as gone) but do not fetch it.
+mkfeed "$DOCS/good.xml" good 3 60
 mkfeed "$DOCS/drip.xml" drip 20
 printf '%s\n' "$BASE/feed/good.xml" > "$T/urls-good"
 "$GAZETTE" -u "$T/urls-good" -d "$DB" refresh --quiet > "$T/out" 2>&1 ||
@@ -49,7 +51,8 @@ EOF
 
 # The dripping feed: headers at once, then two bytes a second (about
 # 20 minutes for the whole document; the test ends it long before).
-printf '%s @low-speed=0/0 @timeout=600\n' "$BASE/drip/drip.xml" \
+{ cat "$T/urls-good"
+  printf '%s @low-speed=0/0 @timeout=600\n' "$BASE/drip/drip.xml"; } \
     > "$T/urls-drip"
 "$GAZETTE" -u "$T/urls-drip" -d "$DB" refresh --quiet > "$T/drip.out" 2>&1 &
 pid=$!

@@ -11,14 +11,14 @@ trap 'tm kill-server >/dev/null 2>&1; kill $HTTPD_PID 2>/dev/null; rm -rf "$T"' 
     EXIT
 
 DB="$T/g.db"
-mkfeed "$T/alpha.xml" alpha 3
+mkfeed "$T/alpha.xml" alpha 3 60	# a ttl: listed, not fetched again
 mkfeed "$DOCS/drip.xml" drip 20
 printf 'file://%s/alpha.xml\n' "$T" > "$T/urls-alpha"
 "$GAZETTE" -u "$T/urls-alpha" -d "$DB" refresh --quiet > "$T/out" 2>&1 ||
     { cat "$T/out" >&2; echo "Bail out! the first refresh failed"; exit 1; }
 # The drip: headers at once, then two bytes a second (minutes).
 DRIP="$BASE/drip/drip.xml @low-speed=0/0 @timeout=600"
-printf '%s\n' "$DRIP" > "$T/urls-drip"
+printf 'file://%s/alpha.xml\n%s\n' "$T" "$DRIP" > "$T/urls-drip"
 
 
 # drip_started N: wait until the server has seen N requests for the drip.
