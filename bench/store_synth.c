@@ -99,7 +99,7 @@ main(int argc, char **argv)
 	size_t body = 1000, i;
 	int64_t new_items = 0, unread, total;
 	char *filler;
-	double t0, t1, t2, t3;
+	double t0, t1, t2, t3, tg, group_ms = 0;
 
 	if (argc < 4) {
 		fprintf(stderr, "usage: store_synth DB FEEDS ITEMS [BODY]\n");
@@ -119,8 +119,11 @@ main(int argc, char **argv)
 	t0 = now();
 	if ((st = store_open(argv[1], STORE_CREATE, &err)) == NULL)
 		die(&err);
-	if (getenv("GROUP_MS") != NULL)
-		store_set_group_commit(st, (unsigned)atoi(getenv("GROUP_MS")));
+	/* GROUP_MS: commit groups of feeds that far apart, as refresh. */
+	if (getenv("GROUP_MS") != NULL &&
+	    (group_ms = atof(getenv("GROUP_MS")) / 1e3) > 0)
+		store_set_group_commit(st, true);
+	tg = now();
 	per_txn = getenv("FEEDS_PER_TXN") ? atol(getenv("FEEDS_PER_TXN")) : 1;
 	batched = per_txn > 1;
 	for (f = 1; f <= feeds; f++) {
@@ -130,6 +133,11 @@ main(int argc, char **argv)
 		if (batched && (f % per_txn == 0 || f == feeds) &&
 		    store_commit(st, &err))
 			die(&err);
+		if (group_ms > 0 && !batched && now() - tg >= group_ms) {
+			if (store_flush(st, &err) == -1)
+				die(&err);
+			tg = now();
+		}
 	}
 	batched = 0;
 	if (store_flush(st, &err) == -1)

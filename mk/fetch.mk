@@ -38,6 +38,13 @@ EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh \
 	tests/httpd.py tests/httpd-lib.sh
 
+# The locks a refresh holds: SQLite's write lock only while it writes
+# (refresh-lock.sh, ui_lock.sh), its own lock on the resolved database.
+# A full disk, for real: refresh-full.sh mounts a small tmpfs in a
+# private mount namespace (skipped where that is not allowed).
+TESTS += tests/refresh-lock.sh tests/refresh-full.sh
+EXTRA_DIST += tests/refresh-lock.sh tests/refresh-full.sh
+
 # No raw control character in any message (refresh, parse, import, add).
 TESTS += tests/messages.sh
 EXTRA_DIST += tests/messages.sh
@@ -47,7 +54,13 @@ EXTRA_DIST += fuzz/fuzz_urls.c fuzz/fuzz_opml.c
 
 # bench/refresh: gazette vs newsboat, sfeed and curl on nginx (not run by
 # make check).
-EXTRA_DIST += bench/refresh bench/gen-feeds.py
+EXTRA_DIST += bench/refresh bench/gen-feeds.py bench/nginx.sh
+# bench/refresh-wait: how long another process's writes wait during a
+# cold refresh (bench/write_wait does the writes; not run by make check).
+check_PROGRAMS += bench/write_wait
+bench_write_wait_SOURCES = bench/write_wait.c
+bench_write_wait_LDADD = libgazette.a $(DEP_LIBS)
+EXTRA_DIST += bench/refresh-wait
 
 # Keyset paging of item windows (store_items.c read side, ui_items.c).
 if HAVE_CMOCKA

@@ -59,6 +59,10 @@ EXTRA_DIST += tests/ui_damage.sh
 TESTS += tests/ui_flood.sh
 EXTRA_DIST += tests/ui_flood.sh
 
+# Marking read while a refresh waits on a slow server.
+TESTS += tests/ui_lock.sh
+EXTRA_DIST += tests/ui_lock.sh
+
 EXTRA_DIST += fuzz/fuzz_config.c fuzz/fuzz_config.dict
 
 # The urls file in the interface: query feeds, hidden feeds, separators.

@@ -9,11 +9,13 @@
  * the defaults (the interface's r refreshes the selected feed so).
  * On a terminal one live progress line; otherwise silent except errors.
  * Each failing feed is named on stderr with its reason (a 429/503 says
- * which host is left alone until when); one summary line at the end
- * unless --quiet, counting apart the feeds skipped because their host
- * asked to back off.  Exit 0 all fine, 1 some feeds failed, 2
- * nothing could be done (no urls, database unusable), 3 another refresh
- * holds the lock.
+ * which host is left alone until when), except those the database lost
+ * (a full disk: said once, with their count); one summary line at the
+ * end unless --quiet, counting what was stored, and apart the feeds
+ * skipped because their host asked to back off.  Exit 0 all fine, 1
+ * some feeds failed, or could not be stored, or the search index could
+ * not be updated, 2 nothing could be done (no urls, database unusable),
+ * 3 another refresh holds the lock.
  *
  * The config's fetcher settings apply (newsboat's reload-threads,
  * download-timeout, download-retries, user-agent, use-proxy, proxy,
@@ -81,10 +83,11 @@ feed_done(void *ctx, const struct refresh_report *rep,
 {
 	struct progress *pg = ctx;
 
-	/* A damaged database is said once, at the end. */
+	/* A damaged database is said once, at the end; so is a full disk
+	   (unsaved). */
 	if (rep->outcome == REFRESH_FAILED && store_damaged(pg->st))
 		return;
-	if (rep->outcome == REFRESH_FAILED) {
+	if (rep->outcome == REFRESH_FAILED && !rep->unsaved) {
 		clear_line(pg);
 		cmd_warn("refresh: %s: %s", rep->url, rep->error != NULL ?
 		    rep->error : "failed");
@@ -265,9 +268,16 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	clear_line(&pg);
 	if (store_damage_error(st, NULL) == -1)
 		goto out;	/* said by cmd_store_close, exit 2 */
-	if (stats.flush_error[0] != '\0')
-		cmd_warn("refresh: database: %s", stats.flush_error);
-	if (stats.search_error[0] != '\0')
+	if (stats.flush_error[0] != '\0' && stats.unsaved > 0)
+		cmd_warn("refresh: %s: %zu feed%s not stored (fetched again "
+		    "next time)", stats.flush_error, stats.unsaved,
+		    stats.unsaved == 1 ? "" : "s");
+	else if (stats.flush_error[0] != '\0')
+		cmd_warn("refresh: %s", stats.flush_error);
+	if (stats.search_error[0] != '\0' && stats.search_full &&
+	    stats.disk_full)
+		cmd_warn("refresh: search index not updated either");
+	else if (stats.search_error[0] != '\0')
 		cmd_warn("refresh: search index not updated: %s",
 		    stats.search_error);
 	if (!pg.quiet) {
@@ -281,10 +291,12 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, " (%zu backing off)", stats.backoff);
 		fprintf(stderr, ", %zu failed\n", stats.failed);
 	}
+	/* A full disk is not "nothing could be done": it passes. */
 	if (stats.db_failed && stats.fetched + stats.not_modified == 0 &&
 	    stats.failed > 0)
 		status = CMD_EXIT_USAGE;
-	else if (stats.failed > 0 || stats.flush_error[0] != '\0')
+	else if (stats.failed > 0 || stats.flush_error[0] != '\0' ||
+	    stats.search_error[0] != '\0')
 		status = CMD_EXIT_FAIL;
 	else
 		status = CMD_EXIT_OK;

@@ -284,8 +284,10 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	if (lag > 0 && !store_damaged(st))
 		cmd_warn("search: %lld article%s not indexed yet (%s); "
 		    "results may be incomplete", (long long)lag,
-		    lag == 1 ? " is" : "s are", writable ?
-		    "another process is writing" : "read-only database");
+		    lag == 1 ? " is" : "s are", !writable ?
+		    "read-only database" : synced == -1 ?
+		    "the index could not be updated" :
+		    "another process is writing");
 	err_clear(&err);
 	if (search_run(st, q, &o, &res, &err) == -1) {
 		cmd_store_warn(st, "search: ", &err);

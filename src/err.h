@@ -23,6 +23,7 @@ enum err_code {
 	ERR_NET,	/* network or HTTP failure */
 	ERR_DB,		/* database failure */
 	ERR_LOCKED,	/* another process holds a lock */
+	ERR_FULL,	/* no space left on the device (database: SQLITE_FULL) */
 	ERR_CONFIG	/* bad configuration */
 };
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -72,6 +73,42 @@ paths_mkdir_parents(const char *file, struct err *err)
 	}
 	free(dir);
 	return (rc);
+}
+
+char *
+paths_resolve(const char *file, struct err *err)
+{
+	const char *slash = strrchr(file, '/'), *name;
+	char *dir, *rdir, *r;
+	struct buf b;
+
+	if ((r = realpath(file, NULL)) != NULL)
+		return (r);
+	if (errno != ENOENT) {
+		err_set(err, ERR_IO, "cannot resolve %s: %s", file,
+		    strerror(errno));
+		return (NULL);
+	}
+	/* Not there yet: its directory is, resolved; the name is kept. */
+	if (slash == NULL) {
+		dir = xstrdup(".");
+		name = file;
+	} else {
+		dir = slash == file ? xstrdup("/") :
+		    xstrndup(file, (size_t)(slash - file));
+		name = slash + 1;
+	}
+	if ((rdir = realpath(dir, NULL)) == NULL) {
+		err_set(err, ERR_IO, "cannot resolve %s: %s", dir,
+		    strerror(errno));
+		free(dir);
+		return (NULL);
+	}
+	buf_init(&b, SIZE_MAX);
+	buf_addf(&b, "%s/%s", strcmp(rdir, "/") == 0 ? "" : rdir, name);
+	free(rdir);
+	free(dir);
+	return (buf_detach(&b));
 }
 
 const char *

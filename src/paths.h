@@ -17,6 +17,12 @@ char	*paths_data_file(const char *name);
 char	*paths_app_file(bool data, const char *app, const char *name);
 /* mkdir -p with mode 0700 for the directories created. */
 int	 paths_mkdir_parents(const char *file, struct err *err);
+/*
+ * FILE with every symbolic link, "." and ".." resolved (realpath); a FILE
+ * that does not exist yet keeps its last name in its resolved directory.
+ * NULL and err set when that cannot be done.
+ */
+char	*paths_resolve(const char *file, struct err *err);
 /* The bundled demo feeds directory. */
 const char *paths_demo_dir(void);
 

@@ -27,16 +27,25 @@
 
 static const char why_backoff[] = "host asked to back off (Retry-After)";
 
+/*
+ * The lock belongs to the database file, whatever path names it: beside
+ * the file itself, all links resolved, so that a refresh through a
+ * symbolic link (to the file or a directory above it) and one through
+ * the real path take the same lock.  (Hard links are still two names.)
+ */
 int
 refresh_lock(const char *db_path, struct err *err)
 {
 	struct buf b;
+	char *real;
 	int fd;
 
-	if (paths_mkdir_parents(db_path, err) == -1)
+	if (paths_mkdir_parents(db_path, err) == -1 ||
+	    (real = paths_resolve(db_path, err)) == NULL)
 		return (-1);
 	buf_init(&b, SIZE_MAX);
-	buf_addf(&b, "%s.lock", db_path);
+	buf_addf(&b, "%s.lock", real);
+	free(real);
 	fd = open(buf_str(&b), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd == -1) {
 		err_set(err, ERR_IO, "cannot open %s: %s", buf_str(&b),
@@ -418,6 +427,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 
 	r = xcalloc(1, sizeof(*r));
 	r->st = st;
+	r->pending_tail = &r->pending;
 	r->cb = *cb;
 	r->opts = *opts;
 	if (r->opts.jobs <= 0)
@@ -426,7 +436,6 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		r->opts.per_host = FETCH_DEFAULT_PER_HOST;
 	r->now = (int64_t)time(NULL);
 	r->fetch = fetch_new(r->opts.jobs, r->opts.per_host, &fcb);
-	store_set_group_commit(st, GROUP_MS);
 	r->jobs = xcalloc(urls->n + 1, sizeof(*r->jobs));
 
 	if (store_host_backoff_expire(st, r->now, err) == -1 ||
@@ -435,7 +444,11 @@ refresh_start(struct store *st, const struct urls_list *urls,
 	if (have.n > 1)
 		qsort(have.feeds, have.n, sizeof(*have.feeds), cmp_feed_url);
 
-	/* Every feed gets its row, title and tags, in one transaction. */
+	/*
+	 * Every feed gets its row, title and tags, in one transaction of
+	 * its own, committed before anything is fetched: the rows exist
+	 * whatever becomes of the groups that store the feeds.
+	 */
 	if (store_begin(st, err) == -1)
 		goto fail;
 	for (i = 0; i < urls->n; i++) {
@@ -515,6 +528,7 @@ refresh_start(struct store *st, const struct urls_list *urls,
 	host_cache_free(&hc);
 	store_feed_list_free(&have);
 	r->started = true;
+	store_set_group_commit(st, true);
 	store_set_precommit(st, refresh_index_group, r);
 	(void)store_ckpt_start(st);
 	refresh_writer_start(r);
@@ -550,7 +564,7 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 	refresh_flush_group(r);
 	store_set_precommit(r->st, NULL, NULL);
 	store_ckpt_stop(r->st);
-	store_set_group_commit(r->st, 0);
+	store_set_group_commit(r->st, false);
 	/* Everything is stored: bring the search index up to date, in its
 	   own batches (cheap when nothing changed). */
 	if (r->started)

@@ -39,9 +39,14 @@
  * The urls file's "~Title" and tags are copied into the store.
  *
  * Writes are grouped (store_set_group_commit) between refresh_start and
- * refresh_finish: a group is committed when nothing waits to be stored
- * (so the write lock is not held across a network wait) or after about
- * 250 ms.
+ * refresh_finish: a group is committed as soon as nothing waits to be
+ * stored, and after 250 ms at most, so the database's write lock is
+ * never held across a network wait and other writers get it between
+ * groups.  The feed rows are committed by refresh_start, before any.
+ * Counters and reports follow commits: a feed is reported (feed_done)
+ * once the group that stored it is committed, and counted as fetched
+ * and its articles as new only then; when a group is lost (a full disk)
+ * its feeds are reported failed with unsaved set.
  *
  * The store and the urls list are borrowed and must outlive r.
  */
@@ -94,6 +99,9 @@ struct refresh_report {
 	size_t		 new_items;
 	size_t		 updated_items;
 	int64_t		 feed_id;	/* 0 when not in the store */
+	/* FAILED only because the database lost what was stored (a full
+	   disk): stats.flush_error says why, once for every such feed. */
+	bool		 unsaved;
 };
 
 struct refresh_stats {
@@ -107,9 +115,14 @@ struct refresh_stats {
 	size_t	new_items;
 	size_t	updated_items;
 	size_t	moved;		/* 301/308 noted */
-	bool	db_failed;	/* the store failed: nothing could be saved */
+	size_t	unsaved;	/* failed: fetched, but not stored */
+	bool	db_failed;	/* the database failed (not for a full disk) */
+	bool	disk_full;	/* stored work was lost to a full disk */
+	bool	search_full;	/* the index failed for a full disk */
 	char	search_error[256];	/* search_sync failed: why ("" if not) */
-	char	flush_error[256];	/* a grouped commit failed ("" if not) */
+	/* Stored work was lost (a group's commit failed, a full disk):
+	   the first reason, "" if none. */
+	char	flush_error[256];
 };
 
 struct refresh_cb {

@@ -29,10 +29,15 @@
 #include "store.h"
 #include "urls.h"
 
-/* Feeds are committed together at most GROUP_MS apart; an idle writer
-   holds a group open GROUP_POLL_MS at most. */
+/*
+ * A group commits when the queue is empty, or GROUP_MS after it began;
+ * in the second case the writer then leaves the lock free YIELD_MS.  A
+ * writer woken from idle gathers GATHER_MS of results before it opens a
+ * group (holding no lock while it waits).
+ */
 #define GROUP_MS	250
-#define GROUP_POLL_MS	50
+#define YIELD_MS	5
+#define GATHER_MS	50
 
 /* A parsed item and what storing it needs (computed where it parsed). */
 struct refresh_item {
@@ -60,6 +65,8 @@ struct refresh_job {
 	char			*etag, *last_modified;
 	int			 attempts;	/* made so far */
 };
+
+struct refresh_pending;
 
 struct refresh_msg {
 	struct refresh_msg	*next;
@@ -95,7 +102,12 @@ struct refresh {
 	struct refresh_msg	*head, **tail;
 	size_t			 queued;	/* body bytes waiting */
 
-	/* Articles stored when the index last caught up (writer's). */
+	/* The writer's: reports waiting for their group's commit, the
+	   last store error, articles written (committed or not) and
+	   written when the index last caught up. */
+	struct refresh_pending	*pending, **pending_tail;
+	struct err		 db_err;
+	size_t			 written;
 	size_t			 index_mark;
 	bool			 index_failed;
 };
@@ -107,11 +119,15 @@ bool	refresh_has_document(const struct refresh_job *,
 void	refresh_report(struct refresh *, struct refresh_job *,
 	    enum refresh_outcome, const char *, int, const char *, size_t,
 	    size_t);
+/* Fetched, but the database lost what was stored (why: its error). */
+void	refresh_report_unsaved(struct refresh *, struct refresh_job *,
+	    const char *, int, const char *);
 void	refresh_job_clear_items(struct refresh_job *);
+/* Commit the open group, then report the feeds it held. */
 void	refresh_flush_group(struct refresh *);
 void	refresh_index(struct refresh *);
 /* store's pre-commit hook: index what the group stored. */
-void	refresh_index_group(void *);
+void	refresh_index_group(void *, struct err *);
 
 /* Hand a message to the writer (or store it at once without one). */
 void	refresh_post(struct refresh *, struct refresh_msg *);

@@ -1,13 +1,22 @@
 /*
  * refresh_store: the store side of a refresh (see refresh_int.h).  Every
  * database write of a refresh happens here, on the writer thread, in
- * grouped commits: feeds are committed together at most GROUP_MS apart;
- * when nothing is queued the group waits GROUP_POLL_MS at most for more
- * before it is committed, so the write lock is not held long while the
- * fetch side waits on the network.  The search index follows in the
- * groups' own transactions (refresh_index_group), and what is left is
- * indexed once everything is stored (refresh_finish).  WAL checkpoints
- * run on a thread of their own meanwhile (store_ckpt.c).
+ * grouped commits.  A group (one transaction, a savepoint per feed) is
+ * open only while the writer stores what the fetch side queued: it is
+ * committed as soon as the queue is empty, before the writer waits for
+ * more, and at the latest GROUP_MS after it began.  So the database's
+ * write lock is never held while the refresh waits on the network, and
+ * other writers (the interface marking read, a second program) get it
+ * between groups.  The search index follows in the groups' own
+ * transactions (refresh_index_group), and what is left is indexed once
+ * everything is stored (refresh_finish).  WAL checkpoints run on a
+ * thread of their own meanwhile (store_ckpt.c).
+ *
+ * A feed's report waits for the commit of the group that stored it: the
+ * counters say what the database holds, not what was attempted.  When a
+ * group is lost (its commit failed, or SQLite rolled it back, as a full
+ * disk can), the feeds it held are reported failed and "unsaved", and
+ * the error is kept once in stats.flush_error.
  */
 #include "config.h"
 
@@ -28,6 +37,18 @@
 #include "xmalloc.h"
 
 #define FRESH_CAP	(24 * 3600)	/* never trust a feed for longer */
+
+/* A feed's report, held until its group is committed. */
+struct refresh_pending {
+	struct refresh_pending	*next;
+	struct refresh_job	*j;
+	enum refresh_outcome	 outcome;
+	char			*error;
+	int			 http_status;
+	char			*moved_to;
+	size_t			 new_items;
+	size_t			 updated;
+};
 /* Body bytes the fetch side may get ahead of the writer by: enough to go
    on parsing (about 14 MB on the bench) while the writer indexes a
    batch of INDEX_ROWS; 4 MB made it wait. */
@@ -55,25 +76,88 @@ ms_since(const struct timespec *t)
 	    (now.tv_nsec - t->tv_nsec) / 1000000);
 }
 
+/*
+ * The database lost stored work (a group, or a feed's savepoint on a
+ * full disk): keep the first reason.  A full disk is not the database's
+ * fault (the next refresh recovers); anything else is.
+ */
+static void
+lost(struct refresh *r, const struct err *err)
+{
+	if (r->stats.flush_error[0] == '\0')
+		snprintf(r->stats.flush_error, sizeof(r->stats.flush_error),
+		    "%s", err->msg[0] != '\0' ? err->msg :
+		    "the database lost what was stored");
+	if (err->code != ERR_FULL)
+		r->stats.db_failed = true;
+	else
+		r->stats.disk_full = true;
+}
+
+/* Hold a report until the group storing the feed commits. */
+static void
+defer(struct refresh *r, struct refresh_job *j, enum refresh_outcome o,
+    const char *error, int http_status, const char *moved_to,
+    size_t new_items, size_t updated)
+{
+	struct refresh_pending *p = xcalloc(1, sizeof(*p));
+
+	p->j = j;
+	p->outcome = o;
+	p->error = xstrdup_or_null(error);
+	p->http_status = http_status;
+	p->moved_to = xstrdup_or_null(moved_to);
+	p->new_items = new_items;
+	p->updated = updated;
+	*r->pending_tail = p;
+	r->pending_tail = &p->next;
+}
+
+/* The group holding the pending reports ended: committed (err NULL) or
+   lost (err says why).  Report them. */
+static void
+settle(struct refresh *r, const struct err *err)
+{
+	struct refresh_pending *p;
+
+	if (err != NULL && r->pending != NULL)
+		lost(r, err);
+	while ((p = r->pending) != NULL) {
+		r->pending = p->next;
+		if (err == NULL)
+			refresh_report(r, p->j, p->outcome, p->error,
+			    p->http_status, p->moved_to, p->new_items,
+			    p->updated);
+		else if (p->outcome == REFRESH_FAILED)
+			/* failed anyway: its own reason says more */
+			refresh_report(r, p->j, REFRESH_FAILED, p->error,
+			    p->http_status, p->moved_to, 0, 0);
+		else
+			refresh_report_unsaved(r, p->j, err->msg,
+			    p->http_status, p->moved_to);
+		free(p->error);
+		free(p->moved_to);
+		free(p);
+	}
+	r->pending_tail = &r->pending;
+}
+
 void
 refresh_flush_group(struct refresh *r)
 {
 	struct err err = ERR_INIT;
 
-	if (!r->dirty)
-		return;
 	r->dirty = false;
-	if (store_flush(r->st, &err) == -1) {
-		r->stats.db_failed = true;
-		snprintf(r->stats.flush_error, sizeof(r->stats.flush_error),
-		    "%s", err.msg);
-	}
+	if (store_flush(r->st, &err) == -1)
+		settle(r, &err);
+	else
+		settle(r, NULL);
 }
 
-void
-refresh_report(struct refresh *r, struct refresh_job *j, enum refresh_outcome o,
+static void
+report(struct refresh *r, struct refresh_job *j, enum refresh_outcome o,
     const char *error, int http_status, const char *moved_to,
-    size_t new_items, size_t updated)
+    size_t new_items, size_t updated, bool unsaved)
 {
 	struct refresh_report rep;
 
@@ -109,7 +193,32 @@ refresh_report(struct refresh *r, struct refresh_job *j, enum refresh_outcome o,
 	rep.new_items = new_items;
 	rep.updated_items = updated;
 	rep.feed_id = j->feed_id;
+	rep.unsaved = unsaved;
 	r->cb.feed_done(r->cb.ctx, &rep, &r->stats);
+}
+
+void
+refresh_report(struct refresh *r, struct refresh_job *j, enum refresh_outcome o,
+    const char *error, int http_status, const char *moved_to,
+    size_t new_items, size_t updated)
+{
+	report(r, j, o, error, http_status, moved_to, new_items, updated,
+	    false);
+}
+
+/* Fetched but not stored: the database lost it (stats.flush_error). */
+void
+refresh_report_unsaved(struct refresh *r, struct refresh_job *j,
+    const char *why, int http_status, const char *moved_to)
+{
+	struct buf msg;
+
+	r->stats.unsaved++;
+	buf_init(&msg, 1024);
+	buf_addf(&msg, "not stored: %s", why);
+	report(r, j, REFRESH_FAILED, buf_str(&msg), http_status, moved_to, 0,
+	    0, true);
+	buf_free(&msg);
 }
 
 static int
@@ -152,6 +261,36 @@ next_fetch(struct refresh *r, struct refresh_job *j, int64_t fresh_until,
 			next = t;
 	}
 	return (next);
+}
+
+/*
+ * Writing a feed's outcome failed (serr; that feed's savepoint is rolled
+ * back): report it now.  A full disk is said once (stats.flush_error),
+ * not per feed; the feed's own failure (fetch_error), if any, is named.
+ */
+static void
+store_failed(struct refresh *r, struct refresh_job *j, const struct err *serr,
+    const char *fetch_error, const struct fetch_response *resp)
+{
+	struct buf msg;
+
+	r->db_err = *serr;
+	if (serr->code == ERR_FULL) {
+		lost(r, serr);
+		if (fetch_error != NULL)
+			refresh_report(r, j, REFRESH_FAILED, fetch_error,
+			    resp->http_status, resp->moved_to, 0, 0);
+		else
+			refresh_report_unsaved(r, j, serr->msg,
+			    resp->http_status, resp->moved_to);
+		return;
+	}
+	r->stats.db_failed = true;
+	buf_init(&msg, 1024);
+	buf_addf(&msg, "database: %s", serr->msg);
+	refresh_report(r, j, REFRESH_FAILED, buf_str(&msg), resp->http_status,
+	    resp->moved_to, 0, 0);
+	buf_free(&msg);
 }
 
 /* Parse result and items into the store, in one transaction. */
@@ -236,18 +375,14 @@ store_document(struct refresh *r, struct refresh_job *j,
 			store_rollback(r->st);
 	}
 	refresh_job_clear_items(j);
-	if (err_isset(&serr)) {
-		r->stats.db_failed = true;
-		buf_reset(&msg);
-		buf_addf(&msg, "database: %s", serr.msg);
-		refresh_report(r, j, REFRESH_FAILED, buf_str(&msg), resp->http_status,
-		    resp->moved_to, 0, 0);
-	} else if (msg.len > 0)
-		refresh_report(r, j, REFRESH_FAILED, buf_str(&msg), resp->http_status,
+	if (err_isset(&serr))
+		store_failed(r, j, &serr, NULL, resp);
+	else {
+		r->written += news + upd;
+		defer(r, j, msg.len > 0 ? REFRESH_FAILED : REFRESH_FETCHED,
+		    msg.len > 0 ? buf_str(&msg) : NULL, resp->http_status,
 		    resp->moved_to, news, upd);
-	else
-		refresh_report(r, j, REFRESH_FETCHED, NULL, resp->http_status,
-		    resp->moved_to, news, upd);
+	}
 	buf_free(&msg);
 }
 
@@ -301,18 +436,18 @@ store_outcome(struct refresh *r, struct refresh_msg *m)
 			res.next_fetch = m->backoff_until;
 		(void)store_feed_record(r->st, j->feed_id, &res, &serr);
 		mark_dirty(r);
-		if (m->backoff_host != NULL)
+		if (m->backoff_host != NULL && !err_isset(&serr))
 			(void)store_host_backoff_set(r->st, m->backoff_host,
 			    m->backoff_until, &serr);
 		if (err_isset(&serr))
-			r->stats.db_failed = true;
-		if (resp->status == FETCH_NOT_MODIFIED && !err_isset(&serr))
-			refresh_report(r, j, REFRESH_NOT_MODIFIED, NULL,
+			store_failed(r, j, &serr, resp->status ==
+			    FETCH_NOT_MODIFIED ? NULL : resp->error, resp);
+		else if (resp->status == FETCH_NOT_MODIFIED)
+			defer(r, j, REFRESH_NOT_MODIFIED, NULL,
 			    resp->http_status, resp->moved_to, 0, 0);
 		else
-			refresh_report(r, j, REFRESH_FAILED, err_isset(&serr) ?
-			    serr.msg : resp->error, resp->http_status,
-			    resp->moved_to, 0, 0);
+			defer(r, j, REFRESH_FAILED, resp->error,
+			    resp->http_status, resp->moved_to, 0, 0);
 	}
 	refresh_job_clear_items(j);
 }
@@ -340,10 +475,12 @@ refresh_index(struct refresh *r)
 {
 	struct err err = ERR_INIT;
 
-	if (search_sync(r->st, &err) == -1)
+	r->stats.search_full = false;
+	if (search_sync(r->st, &err) == -1) {
 		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
 		    "%s", err.msg);
-	else
+		r->stats.search_full = err.code == ERR_FULL;
+	} else
 		r->stats.search_error[0] = '\0';
 }
 
@@ -353,20 +490,31 @@ refresh_index(struct refresh *r)
  * instead of after it, on a core that would be idle.
  */
 void
-refresh_index_group(void *arg)
+refresh_index_group(void *arg, struct err *err)
 {
 	struct refresh *r = arg;
-	struct err err = ERR_INIT;
-	size_t stored = r->stats.new_items + r->stats.updated_items;
 
-	if (r->index_failed || stored - r->index_mark < INDEX_ROWS)
+	if (r->index_failed || r->written - r->index_mark < INDEX_ROWS)
 		return;
-	r->index_mark = stored;
-	if (search_sync_open(r->st, &err) == -1) {
+	r->index_mark = r->written;
+	if (search_sync_open(r->st, err) == -1) {
 		r->index_failed = true;
 		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
-		    "%s", err.msg);
+		    "%s", err->msg);
 	}
+}
+
+/*
+ * A group ended while more waits to be written: leave the lock free a
+ * moment, so that another writer waiting for it (the interface marking
+ * read, polling every 2 ms) gets in before the next group.
+ */
+static void
+yield(void)
+{
+	struct timespec ts = { 0, YIELD_MS * 1000000L };
+
+	(void)nanosleep(&ts, NULL);
 }
 
 static void
@@ -374,15 +522,24 @@ handle(struct refresh *r, struct refresh_msg *m)
 {
 	store_outcome(r, m);
 	refresh_msg_free(m);
-	if (r->dirty && ms_since(&r->dirty_since) >= GROUP_MS)
+	if (r->dirty && !store_group_pending(r->st)) {
+		/* SQLite rolled the whole group back (a full disk). */
+		r->dirty = false;
+		settle(r, &r->db_err);
+	} else if (r->dirty && ms_since(&r->dirty_since) >= GROUP_MS) {
 		refresh_flush_group(r);
+		yield();
+	}
 }
 
 void
 refresh_post(struct refresh *r, struct refresh_msg *m)
 {
 	if (!r->threaded) {
+		/* Stored and committed before the network again. */
 		handle(r, m);
+		if (r->dirty)
+			refresh_flush_group(r);
 		return;
 	}
 	m->next = NULL;
@@ -398,20 +555,13 @@ refresh_post(struct refresh *r, struct refresh_msg *m)
 	pthread_mutex_unlock(&r->mu);
 }
 
-/* Wait on wake for at most ms (mu held): 0 woken, -1 timed out. */
-static int
-wait_ms(struct refresh *r, long ms)
+/* Wait on wake until deadline (mu held) or until closing. */
+static void
+wait_until(struct refresh *r, const struct timespec *deadline)
 {
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	t.tv_sec += ms / 1000;
-	t.tv_nsec += (ms % 1000) * 1000000L;
-	if (t.tv_nsec >= 1000000000L) {
-		t.tv_sec++;
-		t.tv_nsec -= 1000000000L;
-	}
-	return (pthread_cond_timedwait(&r->wake, &r->mu, &t) == 0 ? 0 : -1);
+	while (!r->closing && pthread_cond_timedwait(&r->wake, &r->mu,
+	    deadline) == 0)
+		continue;
 }
 
 static void *
@@ -419,19 +569,17 @@ writer_main(void *arg)
 {
 	struct refresh *r = arg;
 	struct refresh_msg *batch, *m;
+	struct timespec t;
+	bool idle = false;
 
 	pthread_mutex_lock(&r->mu);
 	for (;;) {
 		if (r->head == NULL && r->dirty) {
 			/*
-			 * Nothing waiting: give the group GROUP_POLL_MS
-			 * more (a run of 304s is then one commit, not one
-			 * each), then commit rather than hold the write
-			 * lock while the fetch side waits on a slow server.
+			 * Nothing left to write: commit before waiting for
+			 * more, never holding the write lock while the
+			 * fetch side waits on the network.
 			 */
-			if (!r->closing && ms_since(&r->dirty_since) <
-			    GROUP_MS && wait_ms(r, GROUP_POLL_MS) == 0)
-				continue;
 			pthread_mutex_unlock(&r->mu);
 			refresh_flush_group(r);
 			pthread_mutex_lock(&r->mu);
@@ -441,7 +589,23 @@ writer_main(void *arg)
 			if (r->closing)
 				break;
 			pthread_cond_wait(&r->wake, &r->mu);
+			idle = true;
 			continue;
+		}
+		if (idle) {
+			/*
+			 * Woken from idle: let GATHER_MS of results come in
+			 * before opening a group (no lock is held yet), so
+			 * that a run of 304s is one commit, not one each.
+			 */
+			idle = false;
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			t.tv_nsec += GATHER_MS * 1000000L;
+			if (t.tv_nsec >= 1000000000L) {
+				t.tv_sec++;
+				t.tv_nsec -= 1000000000L;
+			}
+			wait_until(r, &t);
 		}
 		batch = r->head;
 		r->head = NULL;

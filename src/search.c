@@ -139,8 +139,11 @@ static const char *const feeds_trigger =
 void
 search_db_err(sqlite3 *db, struct err *err, const char *what)
 {
-	err_set(err, ERR_DB, "search index: %s: %s", what,
-	    sqlite3_errmsg(db));
+	if ((sqlite3_errcode(db) & 0xff) == SQLITE_FULL)
+		err_set(err, ERR_FULL, "search index: %s: disk full", what);
+	else
+		err_set(err, ERR_DB, "search index: %s: %s", what,
+		    sqlite3_errmsg(db));
 }
 
 sqlite3_stmt *
@@ -601,7 +604,7 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 	sqlite3 *db = store_db(st);
 	size_t batch = opts != NULL && opts->batch > 0 ? opts->batch :
 	    BATCH_ROWS;
-	int64_t old_timeout = 0, old_cache = 0, indexed = 0;
+	int64_t old_cache = 0, indexed = 0;
 	bool work, nowait = opts != NULL && opts->nowait;
 	int rc, more;
 
@@ -621,12 +624,8 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 	if (old_cache > -16384 && (old_cache < 0 || old_cache < 4096))
 		(void)sqlite3_exec(db, "PRAGMA cache_size = -16384", NULL,
 		    NULL, NULL);
-	if (nowait) {
-		if (query_int(db, "PRAGMA busy_timeout", 0, &old_timeout, err)
-		    == -1)
-			return (-1);
-		sqlite3_busy_timeout(db, 0);
-	}
+	if (nowait)
+		store_busy_wait(st, false);
 	do {
 		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if ((rc & 0xff) == SQLITE_BUSY) {
@@ -659,7 +658,7 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 			opts->progress(opts->arg, indexed);
 	} while (more == 1);
 	if (nowait)
-		sqlite3_busy_timeout(db, (int)old_timeout);
+		store_busy_wait(st, true);
 	set_cache_size(db, old_cache);
 	if (more == -1)
 		return (-1);

@@ -26,6 +26,7 @@
 #include "xmalloc.h"
 
 #define BUSY_TIMEOUT_MS	5000
+#define BUSY_POLL_MS	2
 #define BEGIN_RETRIES	6
 
 #define N_MIGRATIONS	store_n_migrations
@@ -33,10 +34,14 @@
 void
 store_db_error(struct store *st, struct err *err, const char *what)
 {
+	/* A full disk is not the database's fault: said plainly. */
 	if (store_damaged(st))
 		err_set(err, ERR_DB, "database %s is damaged: %s; gazette "
 		    "will not write to it", st->path, st->damage != NULL ?
 		    st->damage : sqlite3_errmsg(st->db));
+	else if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_FULL)
+		err_set(err, ERR_FULL, "database %s: %s: disk full", st->path,
+		    what);
 	else
 		err_set(err, ERR_DB, "database %s: %s: %s", st->path, what,
 		    sqlite3_errmsg(st->db));
@@ -332,7 +337,7 @@ store_open(const char *path, int flags, struct err *err)
 		err_set(err, ERR_DB, "database %s: read-only", path);
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	store_busy_wait(st, true);
 	if (store_damage_open_check(st, err) == -1)
 		goto fail;
 	/* Reading the schema fails on a file that is not a database. */
@@ -465,6 +470,34 @@ now_ms(void)
 	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 }
 
+/*
+ * Waiting for another writer's lock: try again every BUSY_POLL_MS, for
+ * BUSY_TIMEOUT_MS.  SQLite's own busy handler sleeps up to 100 ms
+ * between tries, and a refresh that writes without a pause hands the
+ * lock over for a few milliseconds between its groups (refresh_store.c):
+ * a writer that looks that seldom would hardly ever get in.
+ */
+static int
+busy_poll(void *arg, int tries)
+{
+	struct store *st = arg;
+	struct timespec ts = { 0, BUSY_POLL_MS * 1000000L };
+	int64_t now = now_ms();
+
+	if (tries == 0)
+		st->busy_since = now;
+	if (now - st->busy_since >= BUSY_TIMEOUT_MS)
+		return (0);
+	(void)nanosleep(&ts, NULL);
+	return (1);
+}
+
+void
+store_busy_wait(struct store *st, bool wait)
+{
+	sqlite3_busy_handler(st->db, wait ? busy_poll : NULL, st);
+}
+
 /* The outer transaction ended: sequence and deltas start afresh. */
 static void
 txn_reset(struct store *st)
@@ -516,14 +549,11 @@ store_begin(struct store *st, struct err *err)
 		    st->path);
 		return (-1);
 	}
-	if (st->group_ms == 0 || !st->group_open) {
+	if (!st->group || !st->group_open) {
 		if (begin_immediate(st, err) == -1)
 			return (-1);
 		txn_reset(st);
-		if (st->group_ms > 0) {
-			st->group_open = true;
-			st->group_start = now_ms();
-		}
+		st->group_open = st->group;
 	}
 	if (st->group_open && step_once(st, S_SAVEPOINT, err) != SQLITE_DONE) {
 		store_db_error(st, err, "cannot begin a transaction");
@@ -556,8 +586,26 @@ flush_deltas(struct store *st, struct err *err)
 static int
 commit_outer(struct store *st, struct err *err)
 {
-	if (st->group_open && st->precommit != NULL)
-		st->precommit(st->precommit_arg);
+	struct err herr = ERR_INIT;
+
+	if (st->group_open && st->precommit != NULL) {
+		st->precommit(st->precommit_arg, &herr);
+		/*
+		 * A hook's failure is its own business, unless SQLite
+		 * ended the whole transaction over it (a full disk can):
+		 * then the group is lost, and the hook's error says why.
+		 */
+		if (sqlite3_get_autocommit(st->db) != 0) {
+			if (err_isset(&herr))
+				err_set(err, herr.code, "%s", herr.msg);
+			else
+				err_set(err, ERR_DB, "database %s: cannot "
+				    "commit: the transaction was rolled back",
+				    st->path);
+			txn_reset(st);
+			return (-1);
+		}
+	}
 	if (step_once(st, S_COMMIT, err) != SQLITE_DONE) {
 		store_db_error(st, err, "cannot commit");
 		if (sqlite3_get_autocommit(st->db) == 0)
@@ -590,8 +638,6 @@ store_commit(struct store *st, struct err *err)
 		return (-1);
 	}
 	st->in_txn = false;
-	if (now_ms() - st->group_start >= (int64_t)st->group_ms)
-		return (commit_outer(st, err));
 	return (0);
 }
 
@@ -613,11 +659,11 @@ store_rollback(struct store *st)
 }
 
 void
-store_set_group_commit(struct store *st, unsigned max_ms)
+store_set_group_commit(struct store *st, bool on)
 {
-	if (max_ms == 0)
+	if (!on)
 		store_flush(st, NULL);
-	st->group_ms = max_ms;
+	st->group = on;
 	/*
 	 * Savepoints keep the pages they change in a statement journal:
 	 * in memory that is cheap, in a temp file it costs a write each.
@@ -625,7 +671,7 @@ store_set_group_commit(struct store *st, unsigned max_ms)
 	 * the commit instead of spilling them into the WAL early.  Both
 	 * only for a writer that asks (the interface stays small).
 	 */
-	if (max_ms > 0) {
+	if (on) {
 		sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL,
 		    NULL);
 		sqlite3_exec(st->db, "PRAGMA cache_size = -16384", NULL, NULL,
@@ -634,7 +680,8 @@ store_set_group_commit(struct store *st, unsigned max_ms)
 }
 
 void
-store_set_precommit(struct store *st, void (*fn)(void *), void *arg)
+store_set_precommit(struct store *st, void (*fn)(void *, struct err *),
+    void *arg)
 {
 	st->precommit = fn;
 	st->precommit_arg = arg;
@@ -646,6 +693,12 @@ store_flush(struct store *st, struct err *err)
 	if (!st->group_open || st->in_txn)
 		return (0);
 	return (commit_outer(st, err));
+}
+
+bool
+store_group_pending(const struct store *st)
+{
+	return (st->group_open);
 }
 
 /* Open a transaction unless the caller has one. */

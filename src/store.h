@@ -210,25 +210,33 @@ bool	 store_damaged(struct store *st);
 int	 store_damage_error(struct store *st, struct err *err);
 int	 store_verify(struct store *st, struct err *err);
 
+/*
+ * While another connection writes, wait for it (polling every 2 ms, 5 s
+ * at most; the default) or fail at once (SQLITE_BUSY).
+ */
+void	 store_busy_wait(struct store *st, bool wait);
 /* Transactions: BEGIN IMMEDIATE (retried while busy), COMMIT, ROLLBACK. */
 int	 store_begin(struct store *st, struct err *err);
 int	 store_commit(struct store *st, struct err *err);
 void	 store_rollback(struct store *st);
 /*
  * Group commit, for refresh (measured: 1000 feeds of 51 items take about
- * half the time with commits grouped).  With max_ms > 0, store_begin /
- * store_commit become a savepoint per feed inside an outer transaction
- * that store_commit really commits once it is max_ms old; a
- * store_rollback still drops just that feed's work.  While a group is
- * open the write lock is held, so other writers (the interface marking
- * read) wait: call store_flush before blocking on anything (network
- * poll) and at the end; store_close flushes too.  A failed outer commit
- * loses the whole group (err says so at that store_commit).  0 turns it
- * off (the default: every store_commit commits).
+ * half the time with commits grouped).  While on, store_begin /
+ * store_commit are a savepoint per feed inside an outer transaction that
+ * only store_flush commits; a store_rollback still drops just that
+ * feed's work.  While a group is open the write lock is held and every
+ * other writer (the interface marking read) waits: flush before waiting
+ * on anything (the network, a queue) and at the end; store_close and
+ * turning it off flush too.  A failed flush loses the whole group, and
+ * so can a failure inside one (a full disk may make SQLite roll the
+ * whole transaction back): store_group_pending then turns false without
+ * a flush.
  */
-void	 store_set_group_commit(struct store *st, unsigned max_ms);
+void	 store_set_group_commit(struct store *st, bool on);
 /* Commit an open group now (no-op without one, or inside a feed). */
 int	 store_flush(struct store *st, struct err *err);
+/* Is a group open (written to, not committed yet)? */
+bool	 store_group_pending(const struct store *st);
 /*
  * Checkpoints on a thread of their own (store_ckpt.c) until stopped, for
  * a writer that commits much (refresh); -1 when the thread could not
@@ -240,10 +248,12 @@ void	 store_ckpt_stop(struct store *st);
 /*
  * Work to do in a group's transaction just before it commits (refresh
  * indexes what the group stored).  The hook may run SQL on the store; a
- * failure it reports is its own business: the group commits anyway.
+ * failure it reports is its own business and the group commits anyway,
+ * unless SQLite rolled the transaction back over it: then the flush
+ * fails with the error the hook set in its err.
  */
-void	 store_set_precommit(struct store *st, void (*fn)(void *),
-	    void *arg);
+void	 store_set_precommit(struct store *st,
+	    void (*fn)(void *, struct err *), void *arg);
 
 /* Feeds. */
 /* The id of the feed with this URL, created if absent; -1 on error. */

@@ -110,10 +110,10 @@ struct store {
 	unsigned	 pages_mark;
 	bool		 in_txn;	/* a (feed) transaction is open */
 	bool		 group_open;	/* group commit: outer transaction */
-	unsigned	 group_ms;	/* 0: no group commit */
-	int64_t		 group_start;
+	bool		 group;		/* group commit is on */
+	int64_t		 busy_since;	/* busy_poll: waiting since (ms) */
 	struct store_ckpt *ckpt;	/* store_ckpt.c, or NULL */
-	void		(*precommit)(void *);
+	void		(*precommit)(void *, struct err *);
 	void		*precommit_arg;
 	int64_t		 next_seq;	/* 0: not read in this transaction */
 	struct counter_delta *deltas;

@@ -33,6 +33,7 @@ If-Modified-Since matches gets a 304.
   /slow/NAME          announces the body, then drips one byte a second
   /hold/NAME          announces the body, sends half, then the rest once
                       DIR/NAME.go exists (the test says when; 120 s at most)
+  /drip/NAME          announces the body, then sends two bytes a second
   /endless/NAME       an RSS document that never ends (chunked)
   /bomb/NAME          a gzip body that inflates to 40 MiB
   /charset/NAME       Content-Type says charset=utf-8, whatever the body is
@@ -269,15 +270,17 @@ class Handler(BaseHTTPRequestHandler):
             z = gzip.compress(body)
             z = z[:len(z) // 2]
             self.send(200, z, {"Content-Encoding": "gzip"})
-        elif kind == "slow":
+        elif kind in ("slow", "drip"):
             body, etag, lm = self.doc(name)
             self.log_request_json(200)
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            for i in range(len(body)):
-                self.wfile.write(body[i:i + 1])
+            self.wfile.flush()
+            step = 1 if kind == "slow" else 2
+            for i in range(0, len(body), step):
+                self.wfile.write(body[i:i + step])
                 self.wfile.flush()
                 time.sleep(1)
         elif kind == "hold":

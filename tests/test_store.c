@@ -861,7 +861,7 @@ test_group_commit(void **state)
 	(void)state;
 	st = open_ok(path, STORE_CREATE);
 	other = open_ok(path, 0);
-	store_set_group_commit(st, 60000);
+	store_set_group_commit(st, true);
 	assert_int_equal(store_begin(st, &err), 0);
 	fa = store_feed_ensure(st, "http://a.example/", &err);
 	upsert(st, fa, "a1", "A1", 100, NULL);
@@ -878,13 +878,15 @@ test_group_commit(void **state)
 	/* Our connection sees its work, the other not yet. */
 	counts(st, 0, 3, 3);
 	counts(other, 0, 0, 0);
+	assert_true(store_group_pending(st));
 	assert_int_equal(store_flush(st, &err), 0);
+	assert_false(store_group_pending(st));
 	counts(other, 0, 3, 3);
 	counts(other, fa, 1, 1);
 	assert_int_equal(store_feed_find(other, "http://b.example/", &err), 0);
 	counts(other, fc, 2, 2);
-	/* With a 0 ms group every commit commits at once. */
-	store_set_group_commit(st, 0);
+	/* Without a group every commit commits at once. */
+	store_set_group_commit(st, false);
 	upsert(st, fa, "a2", "A2", 200, NULL);
 	counts(other, fa, 2, 2);
 	store_close(other);
@@ -959,13 +961,25 @@ test_checkpointer(void **state)
 static int hook_calls;
 
 static void
-count_hook(void *arg)
+count_hook(void *arg, struct err *err)
 {
+	(void)err;
 	struct store *st = arg;
 
 	/* inside the group's transaction, which still commits */
 	assert_int_equal(sqlite3_get_autocommit(store_db(st)), 0);
 	hook_calls++;
+}
+
+/* A hook that ends the transaction, as SQLite does on a full disk. */
+static void
+abort_hook(void *arg, struct err *err)
+{
+	struct store *st = arg;
+
+	assert_int_equal(sqlite3_exec(store_db(st), "ROLLBACK", NULL, NULL,
+	    NULL), SQLITE_OK);
+	err_set(err, ERR_FULL, "index: disk full");
 }
 
 /* The pre-commit hook runs once a group, before its COMMIT. */
@@ -980,7 +994,7 @@ test_precommit_hook(void **state)
 	(void)state;
 	st = open_ok(path, STORE_CREATE);
 	other = open_ok(path, 0);
-	store_set_group_commit(st, 60000);
+	store_set_group_commit(st, true);
 	store_set_precommit(st, count_hook, st);
 	assert_int_equal(store_begin(st, &err), 0);
 	fa = store_feed_ensure(st, "http://a.example/", &err);
@@ -997,6 +1011,25 @@ test_precommit_hook(void **state)
 	assert_int_equal(store_flush(st, &err), 0);
 	assert_int_equal(hook_calls, 1);
 	store_set_precommit(st, NULL, NULL);
+
+	/* A hook after which SQLite has no transaction left: the group
+	   is lost, and the flush says so with the hook's error. */
+	store_set_precommit(st, abort_hook, st);
+	assert_int_equal(store_begin(st, &err), 0);
+	upsert(st, fa, "a3", "A3", 100, NULL);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_flush(st, &err), -1);
+	assert_int_equal(err.code, ERR_FULL);
+	assert_false(store_group_pending(st));
+	counts(other, fa, 2, 2);
+	err_clear(&err);
+	store_set_precommit(st, NULL, NULL);
+	/* and the next group works */
+	assert_int_equal(store_begin(st, &err), 0);
+	upsert(st, fa, "a4", "A4", 100, NULL);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_flush(st, &err), 0);
+	counts(other, fa, 3, 3);
 	store_close(other);
 	store_close(st);
 	free(path);
