@@ -9,7 +9,6 @@
 
 #include <expat.h>
 
-#include "msg.h"
 #include "opml.h"
 #include "text.h"
 #include "userfile.h"
@@ -32,16 +31,6 @@ struct opml_state {
 
 static void	warn_line(struct opml_state *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
-
-static void
-default_warn(void *ctx, const char *file, unsigned line, const char *msg)
-{
-	(void)ctx;
-	if (line > 0)
-		msg_warn("%s:%u: %s", file, line, msg);
-	else
-		msg_warn("%s: %s", file, msg);
-}
 
 static void
 warn_line(struct opml_state *st, const char *fmt, ...)
@@ -318,7 +307,7 @@ opml_parse(const char *data, size_t len, const char *name,
 	st.list = list;
 	st.name = name;
 	userfile_warns_init(&st.warns, name, warn != NULL ? warn :
-	    default_warn, ctx);
+	    urls_warn_stderr, ctx);
 	st.xp = XML_ParserCreateNS(NULL, NSSEP);
 	if (st.xp == NULL)
 		abort();

@@ -38,8 +38,8 @@ static void	settings_copy(struct urls_settings *,
 		    const struct urls_settings *);
 static void	add_token(struct buf *, const char *);
 
-static void
-default_warn(void *ctx, const char *file, unsigned line, const char *msg)
+void
+urls_warn_stderr(void *ctx, const char *file, unsigned line, const char *msg)
 {
 	(void)ctx;
 	if (line > 0)
@@ -59,7 +59,7 @@ warnf(urls_warn_fn *warn, void *ctx, const char *file, unsigned line,
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (warn == NULL)
-		warn = default_warn;
+		warn = urls_warn_stderr;
 	warn(ctx, file != NULL ? file : "urls", line, msg);
 }
 
@@ -571,7 +571,8 @@ urls_parse(const char *text, size_t len, const char *name,
 
 	if (name == NULL)
 		name = "urls";
-	userfile_warns_init(&w, name, warn != NULL ? warn : default_warn, ctx);
+	userfile_warns_init(&w, name, warn != NULL ? warn : urls_warn_stderr,
+	    ctx);
 	urls_feed_init(&feed);
 	while (p < end) {
 		line++;

@@ -112,6 +112,8 @@ struct urls_list {
 /* Called for each problem: file name, line (0 for none) and message. */
 typedef void	urls_warn_fn(void *ctx, const char *file, unsigned line,
 		    const char *msg);
+/* The default: "gazette: FILE:LINE: msg" on stderr, sanitised. */
+urls_warn_fn	urls_warn_stderr;
 
 void	urls_list_init(struct urls_list *list);
 void	urls_list_free(struct urls_list *list);
