@@ -99,6 +99,17 @@ fuzz_html|fuzz_text|fuzz_store_text)
 		[ -f "$f" ] && cp "$f" "$seeds/"
 	done
 	;;
+fuzz_format)
+	# The format lines of the newsboat configs, then newsboat's defaults.
+	n=0
+	for l in $(cat "$top"/tests/newsboat-configs/* | grep -a -- '-format' |
+	    sed 's/^[a-z-]* *//' | tr ' ' '\001'); do
+		n=$((n + 1))
+		printf '\000\120%s\nhello\n\346\227\245\346\234\254\n' "$(printf '%s' "$l" | tr '\001' ' ')" > "$seeds/c$n"
+	done
+	printf '\000\120%%4i %%f %%D %%6L  %%?T?|%%-17T|  ?%%t\na\nb\n' > "$seeds/d1"
+	printf '\000\120%%N %%V - %%?F?Feeds&Your feeds? (%%u unread, %%t total)%%> x' > "$seeds/d2"
+	;;
 *)
 	# fuzz_parse, fuzz_entities, and by default: every input in tests/feeds.
 	for f in "$feeds"/*; do
@@ -113,7 +124,7 @@ dict=
 [ -f "$fuzzdir/$target.dict" ] && dict="-dict=$fuzzdir/$target.dict"
 case $target in
 fuzz_date) maxlen=128 ;;
-fuzz_entities|fuzz_text|fuzz_store_text) maxlen=4096 ;;
+fuzz_entities|fuzz_text|fuzz_store_text|fuzz_format) maxlen=4096 ;;
 fuzz_html) maxlen=16384 ;;
 *) maxlen=262144 ;;
 esac

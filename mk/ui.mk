@@ -5,12 +5,18 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/keymap.c s
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
 	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
 	src/ui_urls.c src/ui_help.c \
-	src/ui_search.c src/ui_items_nav.c src/ui_save.c
+	src/ui_search.c src/ui_items_nav.c src/ui_save.c \
+	src/format.c src/format.h src/ui_format.c
 dist_man_MANS += man/gazette.conf.5
 
 if HAVE_CMOCKA
-check_PROGRAMS += tests/test_keymap tests/test_conf tests/test_browser
-TESTS += tests/test_keymap tests/test_conf tests/test_browser
+check_PROGRAMS += tests/test_keymap tests/test_conf tests/test_browser \
+	tests/test_format
+TESTS += tests/test_keymap tests/test_conf tests/test_browser \
+	tests/test_format
+tests_test_format_SOURCES = tests/test_format.c
+tests_test_format_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_format_LDADD = $(TEST_LIBS)
 tests_test_keymap_SOURCES = tests/test_keymap.c
 tests_test_keymap_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 tests_test_keymap_LDADD = $(TEST_LIBS)
@@ -41,6 +47,7 @@ EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
 	tests/newsboat-configs/classic.conf tests/newsboat-configs/minimal.conf \
 	tests/newsboat-configs/power.conf tests/newsboat-configs/proxy.conf \
 	tests/newsboat-configs/reader.conf \
+	tests/newsboat-configs/formats.conf \
 	tests/newsboat-configs/colors-solarized
 
 # newsboat's keys: n/p across feeds, N, ^N/^P, ^K, s, bind-key.
@@ -54,6 +61,12 @@ EXTRA_DIST += tests/ui_refresh_quit.sh
 # The interface on a damaged database.
 TESTS += tests/ui_damage.sh
 EXTRA_DIST += tests/ui_damage.sh
+
+# newsboat's format strings: list lines and title lines.
+TESTS += tests/ui_formats.sh
+EXTRA_DIST += tests/ui_formats.sh
+# libFuzzer target, built and run by fuzz/run.sh fuzz_format SECONDS.
+EXTRA_DIST += fuzz/fuzz_format.c fuzz/fuzz_format.dict
 
 # Titles of 10,000 characters and combining floods, cut to the screen.
 TESTS += tests/ui_flood.sh

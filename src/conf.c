@@ -135,6 +135,28 @@ static const struct opt options[] = {
 	TEXT_OPT("save-path", "~/", save_path, true,
 	    "Directory where save writes articles; ~ is your home.  If it "
 	    "is not a directory, the current directory is used."),
+	TEXT_OPT("feedlist-format", "", feedlist_format, false,
+	    "newsboat's format of a feed list line (%i %n %t %T %u %U %c "
+	    "%l %L %d %S); empty: gazette's own line."),
+	TEXT_OPT("articlelist-format", "", articlelist_format, false,
+	    "newsboat's format of an article list line (%i %f %n %d %F %D "
+	    "%a %t %T %L); empty: gazette's own line."),
+	TEXT_OPT("feedlist-title-format", "", feedlist_title_format, false,
+	    "Title line of the feed list (%N %V %u %t %T %F); empty: "
+	    "gazette's own."),
+	TEXT_OPT("articlelist-title-format", "", articlelist_title_format,
+	    false, "Title line of an article list (%N %V %u %t %T %U %F); "
+	    "empty: gazette's own."),
+	TEXT_OPT("itemview-title-format", "", itemview_title_format, false,
+	    "Title line of the article view (%N %V %u %t %T %F); empty: "
+	    "gazette's own."),
+	TEXT_OPT("searchresult-title-format", "", searchresult_title_format,
+	    false, "Title line of search results (%N %V %u %t %F); empty: "
+	    "gazette's own."),
+	TEXT_OPT("urlview-title-format", "", urlview_title_format, false,
+	    "Title line of the link list (%N %V); empty: gazette's own."),
+	TEXT_OPT("help-title-format", "", help_title_format, false,
+	    "Title line of the help (%N %V); empty: gazette's own."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))

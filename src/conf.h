@@ -111,6 +111,15 @@ struct conf {
 	bool		 toggle_jumps_next;	/* N then moves down */
 	bool		 toggle_jumps_next_unread;
 	char		*save_path;		/* s saves there */
+	/* newsboat's format strings (format.h); "": gazette's own line. */
+	char		*feedlist_format;
+	char		*articlelist_format;
+	char		*feedlist_title_format;
+	char		*articlelist_title_format;
+	char		*itemview_title_format;
+	char		*searchresult_title_format;
+	char		*urlview_title_format;
+	char		*help_title_format;
 	struct conf_color colors[CONF_NELEMENTS];
 
 	/* What loading found, for the start-up warning and check-config. */

@@ -29,7 +29,8 @@ static const char notify[] = "no notification: the status line counts the "
 static const char bookmark[] = "no bookmarking: y copies the link";
 static const char service[] = "no syncing service: feeds come from the urls "
     "file";
-static const char title_fmt[] = "gazette's own title line";
+static const char title_fmt[] = "gazette has no such view: the title "
+    "is not shown";
 static const char filters[] = "not applied yet: query feeds and filters "
     "are being added";
 static const char cursor[] = "the cursor stays where it is";
@@ -40,8 +41,6 @@ static const struct instead commands[] = {
 	{ "always-download", "conditional requests as for every feed "
 	    "(gazette refresh --force fetches all)", NULL },
 	{ "article-sort-order", filters, NULL },
-	{ "articlelist-format", "gazette's own article line: flags, date, "
-	    "title", NULL },
 	{ "bind", "not applied: use bind-key", NULL },
 	{ "bookmark-autopilot", bookmark, "no" },
 	{ "bookmark-cmd", bookmark, NULL },
@@ -63,8 +62,6 @@ static const struct instead commands[] = {
 	    "shows it", NULL },
 	{ "external-url-viewer", "u lists the links inside gazette", NULL },
 	{ "feed-sort-order", filters, NULL },
-	{ "feedlist-format", "gazette's own feed line: counts and title",
-	    NULL },
 	{ "goto-first-unread", cursor, NULL },
 	{ "highlight", "no pattern highlighting: lists and articles keep "
 	    "their colours", NULL },

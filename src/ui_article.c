@@ -278,10 +278,19 @@ ui_article_new(struct ui *ui, int64_t item_id, struct ui_view *list,
 }
 
 static void
-article_title(struct ui *ui, struct ui_view *v, struct buf *b)
+article_title(struct ui *ui, struct ui_view *v, struct buf *b,
+    struct ui_title *ti)
 {
 	struct article_view *av = (struct article_view *)v;
 	size_t total = total_lines(av), rows = (size_t)ui_body_rows(ui);
+	struct err err = ERR_INIT;
+	int64_t fu, ft;
+
+	/* newsboat's %u and %t: the counts of the article's feed. */
+	if (av->loaded && ui->cfg->itemview_title_format[0] != '\0' &&
+	    store_counts(ui->store, av->it.row.feed_id, &fu, &ft, &err) == 0)
+		ui_title_counts(ti, fu, ft);
+	format_set(&ti->a, 'T', av->loaded ? av->it.row.title : NULL);
 
 	(void)buf_addf(b, "Article '%s'", av->loaded && av->it.row.title !=
 	    NULL ? av->it.row.title : "");

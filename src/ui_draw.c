@@ -256,8 +256,7 @@ ui_draw(struct ui *ui)
 	 * the screen by display width.
 	 */
 	buf_init(&t, SIZE_MAX);
-	(void)buf_addf(&t, "gazette %s - ", PACKAGE_VERSION);
-	ui->view->ops->title(ui, ui->view, &t);
+	ui_title_line(ui, &t);
 	ui_put(ui, 0, 0, COLS, buf_str(&t), UI_TITLE);
 	buf_free(&t);
 	rows = ui_body_rows(ui);

@@ -482,14 +482,52 @@ ui_feeds_goto(struct ui *ui, struct ui_view *v, int64_t id)
 }
 
 static void
-feeds_title(struct ui *ui, struct ui_view *v, struct buf *b)
+feeds_title(struct ui *ui, struct ui_view *v, struct buf *b,
+    struct ui_title *ti)
 {
 	struct feeds_view *fv = (struct feeds_view *)v;
+
+	ui_title_counts(ti, fv->unread, fv->total);
+	format_set(&ti->a, 'T', ui->tag);
 
 	(void)buf_addf(b, "Your feeds (%lld unread, %lld total)",
 	    (long long)fv->unread, (long long)fv->total);
 	if (ui->tag != NULL)
 		(void)buf_addf(b, " - tag %s", ui->tag);
+}
+
+/* A line of feedlist-format: newsboat's keys. */
+static void
+draw_formatted(struct ui *ui, const struct entry *e, size_t i, int y,
+    enum ui_role role)
+{
+	const struct store_feed *f = e->sf;
+	struct format_args a;
+	char idx[24], u[56], un[24], tot[24];
+	int64_t unread = entry_unread(e), total;
+	char *const *tv = e->uf != NULL ? e->uf->tags : f != NULL ? f->tags :
+	    NULL;
+	size_t nt = e->uf != NULL ? e->uf->n_tags : f != NULL ? f->n_tags : 0;
+
+	total = e->kind == E_QUERY ? e->total : f != NULL ? f->total : 0;
+	format_args_init(&a);
+	snprintf(idx, sizeof(idx), "%zu", i + 1);
+	snprintf(un, sizeof(un), "%lld", (long long)unread);
+	snprintf(tot, sizeof(tot), "%lld", (long long)total);
+	snprintf(u, sizeof(u), "(%lld/%lld)", (long long)unread,
+	    (long long)total);
+	format_set(&a, 'i', idx);
+	format_set(&a, 'n', unread > 0 ? "N" : " ");
+	format_set(&a, 't', entry_name(e));
+	format_set(&a, 'T', nt > 0 ? tv[0] : NULL);
+	format_set(&a, 'u', u);
+	format_set(&a, 'U', un);
+	format_set(&a, 'c', tot);
+	format_set(&a, 'l', f != NULL ? f->link : NULL);
+	format_set(&a, 'L', f != NULL ? f->url : e->uf != NULL &&
+	    e->kind == E_FEED ? e->uf->url : NULL);
+	format_set(&a, 'S', f != NULL && f->last_error != NULL ? "x" : " ");
+	ui_put_format(ui, y, ui->cfg->feedlist_format, &a, role);
 }
 
 static void
@@ -517,6 +555,10 @@ draw_entry(struct ui *ui, const struct entry *e, size_t i, bool focus,
 	    f != NULL && f->last_error != NULL;
 	role = unread > 0 ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
 	    (focus ? UI_FOCUS : UI_NORMAL);
+	if (ui->cfg->feedlist_format[0] != '\0') {
+		draw_formatted(ui, e, i, y, role);
+		return;
+	}
 	if (e->kind == E_QUERY && e->error != NULL)
 		snprintf(counts, sizeof(counts), "(error)");
 	else if (e->kind == E_QUERY && !e->ever_counted)

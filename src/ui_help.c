@@ -58,9 +58,11 @@ help_build(struct ui *ui, struct help_view *hv)
 }
 
 static void
-help_title(struct ui *ui, struct ui_view *v, struct buf *b)
+help_title(struct ui *ui, struct ui_view *v, struct buf *b,
+    struct ui_title *ti)
 {
 	(void)ui;
+	(void)ti;
 	(void)buf_addf(b, "Help: keys in the %s",
 	    keymap_context_name(((struct help_view *)v)->ctx));
 }

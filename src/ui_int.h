@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "format.h"
 #include "keymap.h"
 
 struct store;
@@ -41,10 +42,19 @@ enum ui_role {
 	UI_NROLES
 };
 
+/* What a view's title gives the *-title-format settings (ui_format.c). */
+struct ui_title {
+	struct format_args a;	/* %N and %V are set; the view adds its own */
+	char	 unread[24];	/* storage for %u and %t */
+	char	 total[24];
+};
+
 struct ui_view_ops {
 	enum keymap_context ctx;
-	/* The title line text (plain, unsanitised is fine). */
-	void	(*title)(struct ui *, struct ui_view *, struct buf *);
+	/* The title line text (plain, unsanitised is fine), and the values
+	   of newsboat's title formats. */
+	void	(*title)(struct ui *, struct ui_view *, struct buf *,
+		    struct ui_title *);
 	/* Draw the body: rows top .. top + rows - 1. */
 	void	(*draw)(struct ui *, struct ui_view *, int top, int rows);
 	/* Handle an action; false if the view does not know it. */
@@ -172,6 +182,15 @@ void	 ui_date(struct ui *ui, int64_t t, char *out, size_t size);
 void	 ui_draw(struct ui *ui);
 /* The drawing roles from the configuration's colours (after initscr). */
 void	 ui_setup_roles(struct ui *ui);
+
+/* ui_format.c: newsboat's format strings on screen. */
+/* The title line: the view's *-title-format if set, else gazette's. */
+void	 ui_title_line(struct ui *ui, struct buf *t);
+/* Set %u and %t of a title. */
+void	 ui_title_counts(struct ui_title *ti, int64_t unread, int64_t total);
+/* Draw fmt expanded with a as row y of the screen, with role. */
+void	 ui_put_format(struct ui *ui, int y, const char *fmt,
+	    const struct format_args *a, enum ui_role role);
 
 /* ui_prompt.c: the status line and the prompt. */
 void	 ui_set_status(struct ui *ui, bool error, const char *fmt, ...)

@@ -218,13 +218,44 @@ ui_items_new_query(struct ui *ui, const char *expr, const char *title)
 }
 
 static void
-items_title(struct ui *ui, struct ui_view *v, struct buf *b)
+items_title(struct ui *ui, struct ui_view *v, struct buf *b,
+    struct ui_title *ti)
 {
 	struct items_view *iv = (struct items_view *)v;
 
 	(void)ui;
+	ui_title_counts(ti, iv->unread, iv->total);
+	format_set(&ti->a, 'T', iv->feed_title);
+	format_set(&ti->a, 'U', iv->feed_url);
 	(void)buf_addf(b, "Articles in '%s' (%lld unread, %lld total)",
 	    iv->feed_title, (long long)iv->unread, (long long)iv->total);
+}
+
+/* A line of articlelist-format: newsboat's keys. */
+static void
+draw_formatted(struct ui *ui, const struct items_view *iv,
+    const struct store_item_row *r, size_t i, int y, const char *date,
+    enum ui_role role)
+{
+	struct format_args a;
+	char idx[24], f[3];
+
+	format_args_init(&a);
+	snprintf(idx, sizeof(idx), "%zu", i + 1);
+	f[0] = r->read ? ' ' : 'N';
+	f[1] = r->flagged ? '!' : ' ';
+	f[2] = '\0';
+	format_set(&a, 'i', idx);
+	format_set(&a, 'f', f);
+	format_set(&a, 'n', r->read ? " " : "N");
+	format_set(&a, 'd', " ");
+	format_set(&a, 'F', r->flagged ? "!" : NULL);
+	format_set(&a, 'D', date);
+	format_set(&a, 'a', r->author);
+	format_set(&a, 't', r->title);
+	/* The feed of each article, in a list of several feeds. */
+	format_set(&a, 'T', iv->query != NULL ? r->feed_title : NULL);
+	ui_put_format(ui, y, ui->cfg->articlelist_format, &a, role);
 }
 
 static void
@@ -255,6 +286,10 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		role = !r->read ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
 		    (focus ? UI_FOCUS : UI_NORMAL);
 		ui_date(ui, r->date, date, sizeof(date));
+		if (ui->cfg->articlelist_format[0] != '\0') {
+			draw_formatted(ui, iv, r, i, top + y, date, role);
+			continue;
+		}
 		buf_reset(&line);
 		(void)buf_addf(&line, "%4zu %c%c %s  ", i + 1,
 		    r->read ? ' ' : 'N', r->flagged ? '!' : ' ', date);

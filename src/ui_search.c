@@ -122,11 +122,19 @@ search_reload(struct ui *ui, struct ui_view *v)
 }
 
 static void
-search_title(struct ui *ui, struct ui_view *v, struct buf *b)
+search_title(struct ui *ui, struct ui_view *v, struct buf *b,
+    struct ui_title *ti)
 {
 	struct search_view *sv = (struct search_view *)v;
+	int64_t unread = 0;
+	size_t c, h;
 
 	(void)ui;
+	/* The hits read so far (every one but past a "+"). */
+	for (c = 0; c < sv->nchunks; c++)
+		for (h = 0; h < sv->chunks[c].n; h++)
+			unread += !sv->chunks[c].hits[h].read;
+	ui_title_counts(ti, unread, (int64_t)sv->nhits);
 	(void)buf_addf(b, "Search '%s'", sv->text);
 	if (sv->feed_id != 0)
 		(void)buf_addf(b, " in '%s'", sv->feed_title);

@@ -29,9 +29,11 @@ struct urls_view {
 };
 
 static void
-urls_title(struct ui *ui, struct ui_view *v, struct buf *b)
+urls_title(struct ui *ui, struct ui_view *v, struct buf *b,
+    struct ui_title *ti)
 {
 	(void)ui;
+	(void)ti;
 	(void)buf_addf(b, "Links (%zu)", ((struct urls_view *)v)->n);
 }
 

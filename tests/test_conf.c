@@ -395,7 +395,7 @@ test_newsboat_lines(void **state)
 		"bind-key t next tagselection",
 		"color end-of-text-marker color8 default",
 		"ttrss-login \"me\"",
-		"feedlist-title-format \"%u\"",
+		"dialogs-title-format \"%u\"",
 		"search-highlight-colors white black bold",
 		"reload-threads 3",
 		"download-retries 4",
@@ -434,7 +434,7 @@ test_newsboat_lines(void **state)
 	    "gazette has no such view"));
 	assert_non_null(strstr(l.text, "color end-of-text-marker (c:8): "));
 	assert_non_null(strstr(l.text, "ttrss-login (c:9): no syncing"));
-	assert_non_null(strstr(l.text, "feedlist-title-format (c:10): "));
+	assert_non_null(strstr(l.text, "dialogs-title-format (c:10): "));
 	assert_true(cfg.colors[CONF_EL_MATCH].set);
 	assert_int_equal(cfg.colors[CONF_EL_MATCH].fg, 7);
 	assert_int_equal(cfg.reload_threads, 3);
@@ -450,6 +450,38 @@ test_newsboat_lines(void **state)
 	assert_int_equal(conf_parse_line(&cfg, "c", 21, "bind-key x fly",
 	    collect, &w), -1);
 	assert_int_equal(cfg.n_errors, 1);
+	conf_free(&cfg);
+}
+
+/* newsboat's format strings are applied, kept as written. */
+static void
+test_formats(void **state)
+{
+	struct conf cfg;
+	struct warnings w;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	conf_init(&cfg);
+	assert_string_equal(cfg.feedlist_format, "");
+	assert_string_equal(cfg.articlelist_format, "");
+	assert_int_equal(conf_parse_line(&cfg, "c", 1,
+	    "feedlist-format \"%4i %n %11u %t\"", collect, &w), 0);
+	assert_int_equal(conf_parse_line(&cfg, "c", 2,
+	    "articlelist-format \"%4i %f %D   %?T?|%-17T|  ?%t\"", collect,
+	    &w), 0);
+	assert_int_equal(conf_parse_line(&cfg, "c", 3,
+	    "itemview-title-format \"Article '%T'\"", collect, &w), 0);
+	assert_int_equal(conf_parse_line(&cfg, "c", 4,
+	    "feedlist-title-format Feeds", collect, &w), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(cfg.n_applied, 4);
+	assert_int_equal(cfg.n_skips, 0);
+	assert_string_equal(cfg.feedlist_format, "%4i %n %11u %t");
+	assert_string_equal(cfg.articlelist_format,
+	    "%4i %f %D   %?T?|%-17T|  ?%t");
+	assert_string_equal(cfg.itemview_title_format, "Article '%T'");
+	assert_string_equal(cfg.feedlist_title_format, "Feeds");
 	conf_free(&cfg);
 }
 
@@ -512,6 +544,7 @@ main(void)
 		cmocka_unit_test(test_load_limits),
 		cmocka_unit_test(test_include),
 		cmocka_unit_test(test_newsboat_lines),
+		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_man_page),
 	};
 
