@@ -216,6 +216,12 @@ find_option(const char *name)
 	return (NULL);
 }
 
+bool
+conf_option_known(const char *name)
+{
+	return (find_option(name) != NULL);
+}
+
 static int
 parse_bool(const char *v, bool *out)
 {
@@ -345,6 +351,7 @@ conf_free(struct conf *cfg)
 		*sp = NULL;
 	}
 	keymap_free(&cfg->keymap);
+	conf_macros_free(cfg);
 	for (i = 0; i < cfg->n_skips && i < CONF_MAX_SKIPS; i++) {
 		free(cfg->skips[i].file);
 		free(cfg->skips[i].what);
@@ -718,7 +725,11 @@ conf_parse_line(struct conf *cfg, const char *file, unsigned line,
 	} else {
 		if (argc > 0) {
 			cfg->n_lines++;
-			rc = apply_words(cfg, &lc, argc, argv, &err);
+			/* A macro's ';' is read from the line itself. */
+			if (strcmp(argv[0], "macro") == 0)
+				rc = conf_macro_line(cfg, text, &err);
+			else
+				rc = apply_words(cfg, &lc, argc, argv, &err);
 			if (rc == 0)
 				cfg->n_applied++;
 		}

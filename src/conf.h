@@ -76,6 +76,19 @@ struct conf_skip {
 	const char	*instead;
 };
 
+/*
+ * A macro, "macro KEY COMMAND [; COMMAND...] [-- DESCRIPTION]"
+ * (conf_macro.c): run by the macro-prefix key, then KEY.  A command is
+ * "set OPTION VALUE..." or an action's name.
+ */
+struct conf_macro {
+	int		  key;
+	char		***cmds;	/* NULL-terminated word vectors */
+	size_t		  n;
+	char		 *desc;		/* or NULL */
+};
+
+#define CONF_MAX_MACROS	1000
 #define CONF_MAX_INCLUDE	8	/* include depth */
 #define CONF_MAX_SKIPS	1000	/* kept; the rest only counted */
 
@@ -121,6 +134,8 @@ struct conf {
 	char		*urlview_title_format;
 	char		*help_title_format;
 	struct conf_color colors[CONF_NELEMENTS];
+	struct conf_macro *macros;
+	size_t		 n_macros;
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */
@@ -194,6 +209,15 @@ const char *conf_newsboat_context_instead(const char *context);
  */
 typedef void (*conf_line_fn)(void *arg, const char *line);
 void	conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg);
+
+/* conf_macro.c: a "macro" line (its text, for the ';' between the
+ * commands); 0, or -1 with err. */
+int	conf_macro_line(struct conf *cfg, const char *text, struct err *err);
+/* The macro on key, or NULL. */
+const struct conf_macro *conf_macro_find(const struct conf *cfg, int key);
+void	conf_macros_free(struct conf *cfg);
+/* Is name an option of the table (set accepts it)? */
+bool	conf_option_known(const char *name);
 
 /* The option table, for the help text and the man page test. */
 struct conf_option_info {

@@ -74,7 +74,6 @@ static const struct instead commands[] = {
 	{ "ignore-mode", filters, NULL },
 	{ "keep-articles-days", "articles are kept (per feed, @max-items in "
 	    "the urls file limits them)", "0" },
-	{ "macro", "no macros: the , key does nothing", NULL },
 	{ "mark-as-read-on-hover", "articles are marked read when opened",
 	    "no" },
 	{ "max-browser-tabs", "no limit on the links opened", NULL },
@@ -133,7 +132,7 @@ static const char *const actions[] = {
 	"article-feed", "bookmark", "clear-filter", "close-dialog",
 	"cmdline", "delete-all-articles", "delete-article", "edit-flags",
 	"edit-urls", "eight", "enqueue", "five", "four", "goto-title",
-	"help", "mark-all-above-as-read", "macro-prefix", "next-dialog",
+	"help", "mark-all-above-as-read", "next-dialog",
 	"next-feed", "next-unread-feed", "nine", "one",
 	"open-all-unread-in-browser",
 	"open-all-unread-in-browser-and-mark-read",

@@ -102,6 +102,7 @@ static const char *const defaults[][3] = {
 	{ "L", "toggle-show-read-articles", "all" },
 	{ "e", "show-error", "all" },
 	{ "^L", "redraw", "all" },
+	{ ",", "macro-prefix", "all" },
 };
 
 /* The vi preset, where it differs: g/G, ^D/^U (newsboat: g/G sort). */

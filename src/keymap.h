@@ -73,6 +73,8 @@
 	    "show or hide read articles") \
 	X(SHOW_ERROR, "show-error", "show why the feed's last refresh failed") \
 	X(REDRAW, "redraw", "redraw the screen") \
+	X(MACRO_PREFIX, "macro-prefix", \
+	    "run a macro of the config: the next key names it") \
 	X(ONE, "one", "open link 1") \
 	X(TWO, "two", "open link 2") \
 	X(THREE, "three", "open link 3") \
@@ -115,7 +117,6 @@
 	X(PIPE_TO, "pipe-to") \
 	X(SORT, "sort") \
 	X(REV_SORT, "rev-sort") \
-	X(MACRO_PREFIX, "macro-prefix") \
 	X(SWITCH_FOCUS, "switch-focus") \
 	X(GOTO_TITLE, "goto-title") \
 	X(ARTICLE_FEED, "article-feed") \

@@ -245,6 +245,16 @@ handle_key(struct ui *ui, int key)
 		fn(ui, key == 'y' || key == 'Y' ? "y" : "n", ui->confirm_arg);
 		return;
 	}
+	if (ui->macro_pending) {
+		/* The key after macro-prefix names a macro. */
+		ui->macro_pending = false;
+		ui->count = 0;
+		ui->has_count = false;
+		ui->status[0] = '\0';
+		ui->dirty = true;
+		ui_macro_key(ui, key);
+		return;
+	}
 	if (key >= '0' && key <= '9') {
 		if (v->ops->digit != NULL && !ui->has_count) {
 			/* Article view: 1-9 and 0 open links 1-10. */
@@ -280,8 +290,7 @@ handle_key(struct ui *ui, int key)
 	ui->status[0] = '\0';
 	ui->status_error = false;
 	ui->dirty = true;
-	switch (a) {
-	case KEYMAP_NONE:
+	if (a == KEYMAP_NONE) {
 		if (key != KEYMAP_KEY_ESC) {
 			struct buf k;
 
@@ -291,6 +300,22 @@ handle_key(struct ui *ui, int key)
 			    "(? lists the keys)", buf_str(&k));
 			buf_free(&k);
 		}
+		return;
+	}
+	ui_run_action(ui, a, count);
+}
+
+void
+ui_run_action(struct ui *ui, enum keymap_action a, long count)
+{
+	struct ui_view *v = ui->view;
+
+	switch (a) {
+	case KEYMAP_NONE:
+		return;
+	case KEYMAP_MACRO_PREFIX:
+		ui->macro_pending = true;
+		ui_set_status(ui, false, "macro: press its key");
 		return;
 	case KEYMAP_HARD_QUIT:
 		quit_asked(ui);

@@ -150,6 +150,8 @@ struct ui {
 	/* OSC 8 hyperlinks to emit after the next refresh. */
 	struct ui_osc8	*osc8;
 	size_t		 nosc8;
+	/* macro-prefix was pressed: the next key names a macro. */
+	bool		 macro_pending;
 	/* The first screen only, for bench/startup. */
 	bool		 exit_after_draw;
 	bool		 dirty;
@@ -163,6 +165,11 @@ void	 ui_pop(struct ui *ui);
 void	 ui_replace(struct ui *ui, struct ui_view *old, struct ui_view *nv);
 /* Reload every view on the stack (after a write of ours). */
 void	 ui_reload_all(struct ui *ui);
+
+/* Run an action as its key would (ui.c), with a count (0: none). */
+void	 ui_run_action(struct ui *ui, enum keymap_action a, long count);
+/* ui_macro.c: run the macro on key (after macro-prefix). */
+void	 ui_macro_key(struct ui *ui, int key);
 
 /* ui_draw.c: the screen, drawing primitives, OSC 8, colours. */
 /* Sanitise s, fit it in exactly width cells at (y, x) with role. */

@@ -387,7 +387,7 @@ test_newsboat_lines(void **state)
 	struct lines l;
 	static const char *lines[] = {
 		"highlight article \"foo\" red default",
-		"macro v open-in-browser",
+		"player mpv",
 		"highlight feedlist \"x\" blue default bold",
 		"goto-next-feed no",
 		"goto-next-feed yes",
@@ -485,6 +485,81 @@ test_formats(void **state)
 	conf_free(&cfg);
 }
 
+/* macro lines: commands cut at ';' outside quotes, a description. */
+static void
+test_macros(void **state)
+{
+	struct conf cfg;
+	struct warnings w;
+	const struct conf_macro *m;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	conf_init(&cfg);
+	assert_int_equal(conf_parse_line(&cfg, "c", 1,
+	    "macro v set browser \"mpv %u; echo\";open-in-browser ; "
+	    "set browser 'w3m %u' -- \"play; the video\"", collect, &w), 0);
+	assert_int_equal(conf_parse_line(&cfg, "c", 2,
+	    "macro ^R toggle-article-read # a comment; not a command",
+	    collect, &w), 0);
+	assert_int_equal(conf_parse_line(&cfg, "c", 3,
+	    "macro , set browser \"lynx\"\\; ; open-in-browser", collect,
+	    &w), 0);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(cfg.n_applied, 3);
+	assert_int_equal(cfg.n_skips, 0);
+	m = conf_macro_find(&cfg, 'v');
+	assert_non_null(m);
+	assert_int_equal(m->n, 3);
+	assert_string_equal(m->cmds[0][0], "set");
+	assert_string_equal(m->cmds[0][1], "browser");
+	assert_string_equal(m->cmds[0][2], "mpv %u; echo");
+	assert_null(m->cmds[0][3]);
+	assert_string_equal(m->cmds[1][0], "open-in-browser");
+	assert_null(m->cmds[1][1]);
+	assert_string_equal(m->cmds[2][2], "w3m %u");
+	assert_string_equal(m->desc, "play; the video");
+	m = conf_macro_find(&cfg, KEYMAP_CTRL('R'));
+	assert_non_null(m);
+	assert_int_equal(m->n, 1);
+	assert_null(m->desc);
+	m = conf_macro_find(&cfg, ',');
+	assert_non_null(m);
+	assert_int_equal(m->n, 2);
+	assert_string_equal(m->cmds[0][2], "lynx;");
+	assert_null(conf_macro_find(&cfg, 'x'));
+	/* A later macro on the same key replaces the first. */
+	assert_int_equal(conf_parse_line(&cfg, "c", 4,
+	    "macro v open-in-browser-and-mark-read", collect, &w), 0);
+	m = conf_macro_find(&cfg, 'v');
+	assert_int_equal(m->n, 1);
+	assert_int_equal(cfg.n_macros, 3);
+	/* Bad macros: warned about with what is wrong, not kept. */
+	assert_int_equal(conf_parse_line(&cfg, "c", 5, "macro", collect, &w),
+	    -1);
+	assert_int_equal(conf_parse_line(&cfg, "c", 6, "macro q",
+	    collect, &w), -1);
+	assert_int_equal(conf_parse_line(&cfg, "c", 7,
+	    "macro q fly-away", collect, &w), -1);
+	assert_int_equal(conf_parse_line(&cfg, "c", 8,
+	    "macro q set no-such-option 1", collect, &w), -1);
+	assert_int_equal(conf_parse_line(&cfg, "c", 9,
+	    "macro q set max-items lots", collect, &w), -1);
+	assert_int_equal(conf_parse_line(&cfg, "c", 10,
+	    "macro q set browser \"unterminated", collect, &w), -1);
+	assert_int_equal(w.n, 6);
+	assert_non_null(strstr(w.text, "c:7: macro: unknown command "
+	    "'fly-away'"));
+	assert_non_null(strstr(w.text, "c:8: macro: set: unknown option "
+	    "'no-such-option'"));
+	assert_non_null(strstr(w.text, "c:9: macro: set max-items: "));
+	assert_null(conf_macro_find(&cfg, 'q'));
+	/* newsboat's settings gazette does not apply are accepted. */
+	assert_int_equal(conf_parse_line(&cfg, "c", 11,
+	    "macro p set notify-beep yes ; reload-all", collect, &w), 0);
+	conf_free(&cfg);
+}
+
 /* Every option of the table, action and element is in the man page. */
 static void
 test_man_page(void **state)
@@ -545,6 +620,7 @@ main(void)
 		cmocka_unit_test(test_include),
 		cmocka_unit_test(test_newsboat_lines),
 		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_macros),
 		cmocka_unit_test(test_man_page),
 	};
 

@@ -28,8 +28,8 @@ printf 'file://%s/auto.xml\n' "$T" > "$URLS"
 
 # Lines not applied: one warning, and the status line says so.
 cat > "$T/config" <<'CFG'
-notify-program "notify-send"
-macro v set browser "mpv %u"; open-in-browser
+player "mpv"
+download-path "~/podcasts"
 highlight article "^Title:" red default bold
 highlight feedlist "x" red default
 show-read-feeds yes

@@ -1,0 +1,75 @@
+/*
+ * ui_macro: newsboat's macros in the interface.  After the macro-prefix
+ * key (',' by default) the next key runs the config's macro for it: its
+ * commands one after the other, "set OPTION VALUE" changing a setting
+ * for the rest of the session and an action running as its key would.
+ * A macro's commands come from the user's own config, like the browser
+ * they may set; the link opened is still passed to it as an argument,
+ * never as shell text (browser.c).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "ui_int.h"
+
+/* set OPTION VALUE...: the words after the option, joined by spaces. */
+static bool
+macro_set(struct ui *ui, char **argv)
+{
+	struct err err = ERR_INIT;
+	struct buf v;
+	size_t i;
+	int rc;
+
+	if (!conf_option_known(argv[1])) {
+		ui_set_status(ui, false, "macro: set %s: newsboat's setting, "
+		    "not applied by gazette", argv[1]);
+		return (true);
+	}
+	buf_init(&v, BUF_CAP_TEXT);
+	for (i = 2; argv[i] != NULL; i++)
+		(void)buf_addf(&v, "%s%s", i > 2 ? " " : "", argv[i]);
+	rc = conf_set(ui->cfg, argv[1], buf_str(&v), &err);
+	buf_free(&v);
+	if (rc < 0) {
+		ui_set_status(ui, true, "macro: set %s", err.msg);
+		return (false);
+	}
+	/* The settings the interface keeps a copy of. */
+	if (strcmp(argv[1], "show-read-feeds") == 0 ||
+	    strcmp(argv[1], "show-read-articles") == 0) {
+		ui->show_read_feeds = ui->cfg->show_read_feeds;
+		ui->show_read_items = ui->cfg->show_read_articles;
+		ui_reload_all(ui);
+	}
+	return (true);
+}
+
+void
+ui_macro_key(struct ui *ui, int key)
+{
+	const struct conf_macro *m;
+	struct buf k;
+	size_t i;
+
+	if (key == KEYMAP_KEY_ESC)
+		return;
+	if ((m = conf_macro_find(ui->cfg, key)) == NULL) {
+		buf_init(&k, 64);
+		keymap_key_name(key, &k);
+		ui_set_status(ui, false, "no macro on %s", buf_str(&k));
+		buf_free(&k);
+		return;
+	}
+	for (i = 0; i < m->n && !ui->quit; i++) {
+		if (strcmp(m->cmds[i][0], "set") == 0) {
+			if (!macro_set(ui, m->cmds[i]))
+				return;
+		} else
+			ui_run_action(ui, keymap_action_parse(m->cmds[i][0]),
+			    0);
+	}
+}
