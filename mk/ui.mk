@@ -1,7 +1,7 @@
 # The interface, the HTML renderer, `gazette render` and `show`.
 gazette_SOURCES += src/cmd_ui.c src/cmd_config.c
 libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/keymap.c src/keymap.h \
-	src/conf_macro.c src/ui_macro.c \
+	src/conf_macro.c src/ui_macro.c src/notify.c src/notify.h \
 	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
 	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
@@ -50,6 +50,7 @@ EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
 	tests/newsboat-configs/reader.conf \
 	tests/newsboat-configs/formats.conf \
 	tests/newsboat-configs/macros.conf \
+	tests/newsboat-configs/notify.conf \
 	tests/newsboat-configs/colors-solarized
 
 # newsboat's keys: n/p across feeds, N, ^N/^P, ^K, s, bind-key.
@@ -67,6 +68,10 @@ EXTRA_DIST += tests/ui_damage.sh
 # newsboat's format strings: list lines and title lines.
 TESTS += tests/ui_formats.sh
 EXTRA_DIST += tests/ui_formats.sh
+# newsboat's notify-program after gazette refresh and R.
+TESTS += tests/notify.sh
+EXTRA_DIST += tests/notify.sh
+
 # newsboat's macros: the ',' key, set and actions.
 TESTS += tests/ui_macro.sh
 EXTRA_DIST += tests/ui_macro.sh

@@ -86,7 +86,7 @@ direct_argv(const char *cmd, char mark, const char *url, struct err *err)
 	for (i = 0; i < argc; i++) {
 		buf_init(&b, BUF_CAP_TEXT);
 		for (p = words[i]; *p != '\0'; p++) {
-			if (p[0] == '%' && p[1] == mark) {
+			if (mark != '\0' && p[0] == '%' && p[1] == mark) {
 				(void)buf_addstr(&b, url);
 				used = true;
 				p++;
@@ -121,7 +121,7 @@ shell_script(const char *cmd, char mark)
 
 	buf_init(&b, BUF_CAP_TEXT);
 	for (p = cmd; *p != '\0'; p++) {
-		if (p[0] == '%' && p[1] == mark) {
+		if (mark != '\0' && p[0] == '%' && p[1] == mark) {
 			(void)buf_addstr(&b, quote == '\'' ? "'\"$1\"'" :
 			    quote == '"' ? "$1" : "\"$1\"");
 			used = true;
@@ -197,6 +197,21 @@ add_cmd(struct browser_plan *plan, const char *cmd, char mark,
 	c->argv = argv;
 	c->name = program_name(cmd);
 	return (0);
+}
+
+char **
+browser_argv(const char *cmd, const char *arg, struct err *err)
+{
+	struct browser_plan plan;
+	char **argv;
+
+	memset(&plan, 0, sizeof(plan));
+	if (add_cmd(&plan, cmd, '\0', arg, err) < 0)
+		return (NULL);
+	argv = plan.cmds[0].argv;
+	plan.cmds[0].argv = NULL;
+	browser_plan_free(&plan);
+	return (argv);
 }
 
 /* Is name an executable file in $PATH? */

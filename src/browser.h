@@ -54,5 +54,11 @@ bool	 browser_is_text(const char *argv0, const char *text_browsers);
  * started.  -1 with err set when it cannot be run at all.
  */
 int	 browser_run(char **argv, bool foreground, struct err *err);
+/*
+ * A command of the user's (notify-program...) with arg as its last
+ * argument, planned as a browser command is (arg is never shell text);
+ * a fresh NULL-terminated argv for browser_run, or NULL with err.
+ */
+char	**browser_argv(const char *cmd, const char *arg, struct err *err);
 
 #endif

@@ -34,6 +34,7 @@
 
 #include "cmd.h"
 #include "conf.h"
+#include "notify.h"
 #include "refresh.h"
 #include "store.h"
 #include "urls.h"
@@ -44,6 +45,7 @@ struct progress {
 	bool		 tty;
 	bool		 quiet;
 	bool		 line_shown;
+	size_t		 new_feeds;	/* feeds with new articles */
 	struct timespec	 last;
 };
 
@@ -83,6 +85,8 @@ feed_done(void *ctx, const struct refresh_report *rep,
 {
 	struct progress *pg = ctx;
 
+	if (rep->new_items > 0)
+		pg->new_feeds++;
 	/* A damaged database is said once, at the end; so is a full disk
 	   (unsaved). */
 	if (rep->outcome == REFRESH_FAILED && store_damaged(pg->st))
@@ -290,6 +294,12 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		if (stats.backoff > 0)
 			fprintf(stderr, " (%zu backing off)", stats.backoff);
 		fprintf(stderr, ", %zu failed\n", stats.failed);
+	}
+	/* newsboat's notify-program and notify-beep. */
+	if (notify_refresh(st, &cfg, stats.new_items, pg.new_feeds, pg.tty,
+	    &err) == -1) {
+		cmd_warn("refresh: notify-program: %s", err.msg);
+		err_clear(&err);
 	}
 	/* A full disk is not "nothing could be done": it passes. */
 	if (stats.db_failed && stats.fetched + stats.not_modified == 0 &&

@@ -157,6 +157,17 @@ static const struct opt options[] = {
 	    "Title line of the link list (%N %V); empty: gazette's own."),
 	TEXT_OPT("help-title-format", "", help_title_format, false,
 	    "Title line of the help (%N %V); empty: gazette's own."),
+	TEXT_OPT("notify-program", "", notify_program, false,
+	    "Program run after a refresh that brought new articles, the "
+	    "notify-format message as its last argument."),
+	TEXT_OPT("notify-format", "gazette: finished reload, %f unread feeds "
+	    "(%n unread articles total)", notify_format, false,
+	    "The message: %n unread articles, %f unread feeds, %d new "
+	    "articles, %D feeds with new articles."),
+	BOOL_OPT("notify-always", "no", notify_always,
+	    "Notify after every refresh, not only those with new articles."),
+	BOOL_OPT("notify-beep", "no", notify_beep,
+	    "Ring the terminal's bell after a refresh with new articles."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))

@@ -133,6 +133,11 @@ struct conf {
 	char		*searchresult_title_format;
 	char		*urlview_title_format;
 	char		*help_title_format;
+	/* After a refresh (notify.h). */
+	char		*notify_program;
+	char		*notify_format;
+	bool		 notify_always;
+	bool		 notify_beep;
 	struct conf_color colors[CONF_NELEMENTS];
 	struct conf_macro *macros;
 	size_t		 n_macros;

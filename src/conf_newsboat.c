@@ -24,8 +24,9 @@ struct instead {
 
 static const char podcast[] = "no podcast downloads: enclosures are listed, "
     "not fetched";
-static const char notify[] = "no notification: the status line counts the "
-    "new articles";
+static const char notify[] = "no terminal title or screen message: the "
+    "status line counts the new articles (notify-program and notify-beep "
+    "work)";
 static const char bookmark[] = "no bookmarking: y copies the link";
 static const char service[] = "no syncing service: feeds come from the urls "
     "file";
@@ -79,10 +80,6 @@ static const struct instead commands[] = {
 	{ "max-browser-tabs", "no limit on the links opened", NULL },
 	{ "max-download-speed", "no speed limit", "0" },
 	{ "max-downloads", podcast, NULL },
-	{ "notify-always", notify, "no" },
-	{ "notify-beep", notify, "no" },
-	{ "notify-format", notify, NULL },
-	{ "notify-program", notify, NULL },
 	{ "notify-screen", notify, "no" },
 	{ "notify-xterm", notify, "no" },
 	{ "openbrowser-and-mark-jumps-to-next-unread", cursor, "no" },

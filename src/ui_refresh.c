@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -112,6 +113,21 @@ ui_refresh_read(struct ui *ui)
 }
 
 /* Did the refresh child end?  Report its last line. */
+/* notify-beep: the bell after a refresh whose summary counts new
+   articles (its child, gazette refresh, runs notify-program). */
+static void
+notify_beep(struct ui *ui, const char *summary)
+{
+	const char *p = strstr(summary, " new article"), *d;
+
+	if (!ui->cfg->notify_beep || p == NULL)
+		return;
+	for (d = p; d > summary && d[-1] >= '0' && d[-1] <= '9'; d--)
+		continue;
+	if (ui->cfg->notify_always || (d < p && strtoull(d, NULL, 10) > 0))
+		beep();
+}
+
 void
 ui_refresh_reap(struct ui *ui)
 {
@@ -148,9 +164,11 @@ ui_refresh_reap(struct ui *ui)
 	else if (WEXITSTATUS(status) != 0)
 		ui_set_status(ui, true, "refresh: %s", line[0] != '\0' ? line :
 		    "failed");
-	else
+	else {
 		ui_set_status(ui, false, "%s", line[0] != '\0' ? line :
 		    "refresh done");
+		notify_beep(ui, line);
+	}
 	ui_reload_all(ui);
 }
 

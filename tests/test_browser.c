@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "browser.h"
+#include "conf.h"
 
 static void
 test_check_url(void **state)
@@ -95,6 +96,40 @@ test_plan(void **state)
 }
 
 /* $BROWSER: every ':'-separated entry in turn, %s for the URL. */
+/* browser_argv: a command of the user's, its argument last, never
+ * spliced into shell text. */
+static void
+test_argv(void **state)
+{
+	struct err err = ERR_INIT;
+	char **argv;
+
+	(void)state;
+	argv = browser_argv("notify-send -u low", "2 new; $(rm -rf x)", &err);
+	assert_non_null(argv);
+	assert_string_equal(argv[0], "notify-send");
+	assert_string_equal(argv[1], "-u");
+	assert_string_equal(argv[2], "low");
+	assert_string_equal(argv[3], "2 new; $(rm -rf x)");
+	assert_null(argv[4]);
+	conf_words_free(argv);
+	/* No %u mark here: a % stays as written. */
+	argv = browser_argv("prog %u 50%%", "m", &err);
+	assert_non_null(argv);
+	assert_string_equal(argv[1], "%u");
+	assert_string_equal(argv[2], "50%");
+	assert_string_equal(argv[3], "m");
+	conf_words_free(argv);
+	argv = browser_argv("~/bin/n.sh", "it's \"$1\"", &err);
+	assert_non_null(argv);
+	assert_string_equal(argv[0], "/bin/sh");
+	assert_string_equal(argv[2], "~/bin/n.sh \"$1\"");
+	assert_string_equal(argv[4], "it's \"$1\"");
+	assert_null(argv[5]);
+	conf_words_free(argv);
+	assert_null(browser_argv("  ", "m", &err));
+}
+
 static void
 test_plan_env(void **state)
 {
@@ -301,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_plan_default),
 		cmocka_unit_test(test_is_text),
 		cmocka_unit_test(test_run),
+		cmocka_unit_test(test_argv),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
