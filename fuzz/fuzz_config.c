@@ -4,7 +4,9 @@
  * memory errors, these are bugs: a warning that is empty or spans lines,
  * a setting outside its documented range, a binding the key parser would
  * not give back from its own name, a browser argv that does not carry
- * the URL as one whole element.
+ * the URL as one whole element, a macro without commands or with one
+ * that is neither "set OPTION VALUE" nor an action, a notify-program
+ * argv that does not carry the message as its last element.
  */
 #include "config.h"
 
@@ -64,6 +66,41 @@ check(struct conf *cfg)
 			abort();
 	}
 	buf_free(&name);
+	for (i = 0; i < cfg->n_macros; i++) {
+		const struct conf_macro *m = &cfg->macros[i];
+
+		if (m->n == 0 || conf_macro_find(cfg, m->key) != m)
+			abort();
+		for (c = 0; c < m->n; c++) {
+			if (m->cmds[c][0] == NULL)
+				abort();
+			if (strcmp(m->cmds[c][0], "set") == 0 ?
+			    m->cmds[c][1] == NULL || m->cmds[c][2] == NULL :
+			    keymap_action_parse(m->cmds[c][0]) == KEYMAP_NONE ||
+			    m->cmds[c][1] != NULL)
+				abort();
+		}
+	}
+	/* The message is the last element, and nothing else depends on
+	   it (it is never in a shell script). */
+	if (cfg->notify_program[0] != '\0' && (argv =
+	    browser_argv(cfg->notify_program, "1 new; $(x)", &err)) != NULL) {
+		char **other = browser_argv(cfg->notify_program, "2", &err);
+
+		if (other == NULL)
+			abort();
+		for (i = 0; argv[i] != NULL && other[i] != NULL; i++)
+			if (argv[i + 1] != NULL &&
+			    strcmp(argv[i], other[i]) != 0)
+				abort();
+		if (i < 2 || argv[i] != NULL || other[i] != NULL ||
+		    strcmp(argv[i - 1], "1 new; $(x)") != 0 ||
+		    strcmp(other[i - 1], "2") != 0)
+			abort();
+		conf_words_free(argv);
+		conf_words_free(other);
+	}
+	err_clear(&err);
 	/* A URL with a space is refused; a clean one is one whole element
 	   of every command planned (sh -c gets it as "$1", never in the
 	   script). */

@@ -98,6 +98,21 @@ if command -v tmux >/dev/null 2>&1; then
 	    "gazette: finished reload, 2 unread feeds (8 unread articles total)" ]
 	keys Q
 	wait_exit 30 >/dev/null
+
+	# notify-beep: the terminal's bell (tmux's alert-bell hook sees it).
+	feed a 9
+	printf 'notify-beep yes\n' > "$T/config"
+	ui_start 100 20 -- -c "$T/config" -d "$DB" -u "$URLS"
+	tm set-option -g bell-action any >/dev/null
+	tm set-hook -g alert-bell "run-shell 'touch $T/rang'"
+	wait_for "Your feeds" >/dev/null || { show; fail "ui: starts"; }
+	check "notify-beep: no bell before" [ ! -e "$T/rang" ]
+	keys R
+	if wait_until 30 test -e "$T/rang"; then
+		ok "notify-beep: R with new articles rang the bell"
+	else show; fail "notify-beep: R with new articles rang the bell"; fi
+	keys Q
+	wait_exit 30 >/dev/null
 else
 	ok "ui: skipped, no tmux # SKIP"
 fi
