@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,6 +222,31 @@ expand(struct expand *e, int depth, bool emit)
 		if (emit)
 			put_value(e, key, align, cells);
 	}
+}
+
+char *
+format_censor_url(const char *url)
+{
+	const char *host, *at = NULL, *end, *p;
+	size_t n;
+	char *s;
+
+	if (url == NULL)
+		return (NULL);
+	if ((host = strstr(url, "://")) == NULL)
+		return (xstrdup(url));
+	host += 3;
+	end = host + strcspn(host, "/?#");
+	/* The last '@' before the path ends the user information. */
+	for (p = host; p < end; p++)
+		if (*p == '@')
+			at = p;
+	if (at == NULL)
+		return (xstrdup(url));
+	n = (size_t)(host - url) + 3 + strlen(at) + 1;
+	s = xmalloc(n);
+	snprintf(s, n, "%.*s*:*%s", (int)(host - url), url, at);
+	return (s);
 }
 
 char *

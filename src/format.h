@@ -54,4 +54,11 @@ void	 format_set(struct format_args *a, int key, const char *s);
 char	*format_expand(const char *fmt, const struct format_args *a,
 	    size_t width);
 
+/*
+ * url with the user information of scheme://USER:PASSWORD@host shown as
+ * "*:*" (newsboat's censor_url), for URLs put on screen; a fresh string,
+ * NULL for NULL.
+ */
+char	*format_censor_url(const char *url);
+
 #endif

@@ -291,6 +291,7 @@ article_title(struct ui *ui, struct ui_view *v, struct buf *b,
 	    store_counts(ui->store, av->it.row.feed_id, &fu, &ft, &err) == 0)
 		ui_title_counts(ti, fu, ft);
 	format_set(&ti->a, 'T', av->loaded ? av->it.row.title : NULL);
+	format_set(&ti->a, 'F', av->feed_title);
 
 	(void)buf_addf(b, "Article '%s'", av->loaded && av->it.row.title !=
 	    NULL ? av->it.row.title : "");

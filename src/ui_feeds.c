@@ -503,7 +503,7 @@ draw_formatted(struct ui *ui, const struct entry *e, size_t i, int y,
 {
 	const struct store_feed *f = e->sf;
 	struct format_args a;
-	char idx[24], u[56], un[24], tot[24];
+	char idx[24], u[56], un[24], tot[24], *link, *url;
 	int64_t unread = entry_unread(e), total;
 	char *const *tv = e->uf != NULL ? e->uf->tags : f != NULL ? f->tags :
 	    NULL;
@@ -523,11 +523,16 @@ draw_formatted(struct ui *ui, const struct entry *e, size_t i, int y,
 	format_set(&a, 'u', u);
 	format_set(&a, 'U', un);
 	format_set(&a, 'c', tot);
-	format_set(&a, 'l', f != NULL ? f->link : NULL);
-	format_set(&a, 'L', f != NULL ? f->url : e->uf != NULL &&
+	/* Passwords in URLs are not shown (newsboat's censor_url). */
+	link = format_censor_url(f != NULL ? f->link : NULL);
+	url = format_censor_url(f != NULL ? f->url : e->uf != NULL &&
 	    e->kind == E_FEED ? e->uf->url : NULL);
+	format_set(&a, 'l', link);
+	format_set(&a, 'L', url);
 	format_set(&a, 'S', f != NULL && f->last_error != NULL ? "x" : " ");
 	ui_put_format(ui, y, ui->cfg->feedlist_format, &a, role);
+	free(link);
+	free(url);
 }
 
 static void

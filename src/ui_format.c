@@ -61,6 +61,7 @@ ui_title_line(struct ui *ui, struct buf *t)
 	if (fmt == NULL || fmt[0] == '\0') {
 		(void)buf_addf(t, "%s %s - ", PACKAGE_NAME, PACKAGE_VERSION);
 		ui->view->ops->title(ui, ui->view, t, &ti);
+		free(ti.url);
 		return;
 	}
 	/* The view's own title is built for its values, then dropped. */
@@ -69,6 +70,7 @@ ui_title_line(struct ui *ui, struct buf *t)
 	s = format_expand(fmt, &ti.a, (size_t)COLS);
 	(void)buf_addstr(t, s);
 	free(s);
+	free(ti.url);
 	buf_free(&own);
 }
 

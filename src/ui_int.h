@@ -47,6 +47,7 @@ struct ui_title {
 	struct format_args a;	/* %N and %V are set; the view adds its own */
 	char	 unread[24];	/* storage for %u and %t */
 	char	 total[24];
+	char	*url;		/* storage for a censored URL (freed) */
 };
 
 struct ui_view_ops {

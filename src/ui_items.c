@@ -226,7 +226,8 @@ items_title(struct ui *ui, struct ui_view *v, struct buf *b,
 	(void)ui;
 	ui_title_counts(ti, iv->unread, iv->total);
 	format_set(&ti->a, 'T', iv->feed_title);
-	format_set(&ti->a, 'U', iv->feed_url);
+	ti->url = format_censor_url(iv->feed_url);
+	format_set(&ti->a, 'U', ti->url);
 	(void)buf_addf(b, "Articles in '%s' (%lld unread, %lld total)",
 	    iv->feed_title, (long long)iv->unread, (long long)iv->total);
 }

@@ -161,6 +161,29 @@ test_bounds(void **state)
 	free(s);
 }
 
+static void
+test_censor(void **state)
+{
+	static const char *const urls[][2] = {
+		{ "https://me:secret@h.example/feed", "https://*:*@h.example/feed" },
+		{ "https://me@h.example/a@b", "https://*:*@h.example/a@b" },
+		{ "http://a@b:c@h.example?x@y", "http://*:*@h.example?x@y" },
+		{ "https://h.example/a@b", "https://h.example/a@b" },
+		{ "file:///tmp/f.xml", "file:///tmp/f.xml" },
+		{ "no scheme@all", "no scheme@all" },
+	};
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		s = format_censor_url(urls[i][0]);
+		assert_string_equal(s, urls[i][1]);
+		free(s);
+	}
+	assert_null(format_censor_url(NULL));
+}
+
 int
 main(void)
 {
@@ -168,6 +191,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_sanitised),
 		cmocka_unit_test(test_bounds),
+		cmocka_unit_test(test_censor),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
