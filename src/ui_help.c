@@ -26,6 +26,39 @@ help_add(struct help_view *hv, const char *line)
 	hv->lines[hv->n++] = xstrdup(line);
 }
 
+/* The config's macros: the prefix and key, the description (else the
+ * commands). */
+static void
+help_macros(struct ui *ui, struct help_view *hv, struct buf *keys,
+    struct buf *line)
+{
+	const struct conf_macro *m;
+	size_t i, c, w;
+
+	if (ui->cfg->n_macros == 0)
+		return;
+	help_add(hv, "");
+	help_add(hv, "Macros (macro-prefix, then the key):");
+	for (i = 0; i < ui->cfg->n_macros; i++) {
+		m = &ui->cfg->macros[i];
+		buf_reset(keys);
+		if (keymap_keys_for(&ui->cfg->keymap, hv->ctx,
+		    KEYMAP_MACRO_PREFIX, keys) == 0)
+			(void)buf_addstr(keys, "(none)");
+		(void)buf_addch(keys, ' ');
+		keymap_key_name(m->key, keys);
+		buf_reset(line);
+		(void)buf_addf(line, "%-14s %-28s ", buf_str(keys), "macro");
+		if (m->desc != NULL)
+			(void)buf_addstr(line, m->desc);
+		for (c = 0; m->desc == NULL && c < m->n; c++)
+			for (w = 0; m->cmds[c][w] != NULL; w++)
+				(void)buf_addf(line, "%s%s", w > 0 ? " " :
+				    c > 0 ? "; " : "", m->cmds[c][w]);
+		help_add(hv, buf_str(line));
+	}
+}
+
 static void
 help_build(struct ui *ui, struct help_view *hv)
 {
@@ -53,6 +86,7 @@ help_build(struct ui *ui, struct help_view *hv)
 		help_add(hv, "0-9 then a key "
 		    "                             repeat it, or select "
 		    "that entry (3j, 17o)");
+	help_macros(ui, hv, &keys, &line);
 	buf_free(&line);
 	buf_free(&keys);
 }

@@ -83,6 +83,16 @@ sleep 0.5
 keys o
 if wait_file "$T/one.url"; then ok ", Escape: cancelled, the next key is a key again"
 else show; fail ", Escape: cancelled, the next key is a key again"; fi
+keys '?'
+wait_for 'Help: keys' >/dev/null
+keys End
+if wait_for "Macros (macro-prefix, then the key):"; then
+	ok "help: the macros listed"
+else show; fail "help: the macros listed"; fi
+check "help: a macro with its description" \
+    grep -Eq '^, b +macro +open with two' "$T/screen"
+check "help: a macro without one shows its commands" \
+    grep -Eq '^, r +macro +toggle-article-read' "$T/screen"
 keys Q
 st=$(wait_exit 30)
 check "quits" [ "$st" = 0 ]
