@@ -112,9 +112,14 @@ check_command(int argc, char **argv, struct err *err)
 		    "OPTION VALUE, or an action)", argv[0]);
 		return (-1);
 	}
+	/* newsboat's toggle-article-read "read" (or "unread") sets. */
+	if (argc == 2 && strcmp(argv[0], "toggle-article-read") == 0 &&
+	    (strcmp(argv[1], "read") == 0 || strcmp(argv[1], "unread") == 0))
+		return (0);
 	if (argc > 1) {
-		err_set(err, ERR_CONFIG, "macro: %s takes no argument",
-		    argv[0]);
+		err_set(err, ERR_CONFIG, "macro: %s takes no argument%s",
+		    argv[0], strcmp(argv[0], "toggle-article-read") == 0 ?
+		    " but read or unread" : "");
 		return (-1);
 	}
 	return (0);

@@ -576,6 +576,8 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 			ui_push(ui, ui_urls_new(ui, av->doc));
 		return (true);
 	case KEYMAP_TOGGLE_READ:
+		if (ui->set_read != 0 && (ui->set_read > 0) == av->it.row.read)
+			return (true);	/* a macro's "read": already so */
 		if (store_item_set_read(ui->store, av->it.row.id,
 		    !av->it.row.read, &err) < 0)
 			ui_set_status(ui, true, "%s", err.msg);

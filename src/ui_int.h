@@ -153,6 +153,9 @@ struct ui {
 	size_t		 nosc8;
 	/* macro-prefix was pressed: the next key names a macro. */
 	bool		 macro_pending;
+	/* A macro's toggle-article-read "read" (1) or "unread" (-1): the
+	   article is set so, not toggled; 0 otherwise. */
+	int		 set_read;
 	/* The first screen only, for bench/startup. */
 	bool		 exit_after_draw;
 	bool		 dirty;

@@ -484,7 +484,8 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 			ui_save_article(ui, r->id);
 		return (true);
 	case KEYMAP_TOGGLE_READ:
-		if (r != NULL)
+		if (r != NULL && (ui->set_read == 0 ||
+		    (ui->set_read > 0) != r->read))
 			toggle_read(ui, iv, r);
 		return (true);
 	case KEYMAP_TOGGLE_FLAG:

@@ -68,8 +68,14 @@ ui_macro_key(struct ui *ui, int key)
 		if (strcmp(m->cmds[i][0], "set") == 0) {
 			if (!macro_set(ui, m->cmds[i]))
 				return;
-		} else
+		} else {
+			/* toggle-article-read "read": set, not toggle. */
+			if (m->cmds[i][1] != NULL)
+				ui->set_read = strcmp(m->cmds[i][1], "read") ==
+				    0 ? 1 : -1;
 			ui_run_action(ui, keymap_action_parse(m->cmds[i][0]),
 			    0);
+			ui->set_read = 0;
+		}
 	}
 }

@@ -294,7 +294,8 @@ search_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 			h->read = true;
 		return (true);
 	case KEYMAP_TOGGLE_READ:
-		if (h != NULL && store_item_set_read(ui->store, h->item_id,
+		if (h != NULL && (ui->set_read == 0 ||
+		    (ui->set_read > 0) != h->read) && store_item_set_read(ui->store, h->item_id,
 		    !h->read, &err) == 0)
 			h->read = !h->read;
 		return (true);

@@ -32,7 +32,7 @@ check "corpus: the included colour file is read (reader.conf applied completely)
 check "corpus: newsboat's format strings applied (formats.conf)" \
     grep -q 'formats.conf: 9 lines: 9 applied, 0 not applied' "$T/out"
 check "corpus: newsboat's macros applied (macros.conf)" \
-    grep -q 'macros.conf: 7 lines: 7 applied, 0 not applied' "$T/out"
+    grep -q 'macros.conf: 8 lines: 8 applied, 0 not applied' "$T/out"
 check "corpus: newsboat's notify settings applied (notify.conf)" \
     grep -q 'notify.conf: 4 lines: 4 applied, 0 not applied' "$T/out"
 check "corpus: each line not applied says what gazette does instead" \

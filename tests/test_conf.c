@@ -554,6 +554,12 @@ test_macros(void **state)
 	    "'no-such-option'"));
 	assert_non_null(strstr(w.text, "c:9: macro: set max-items: "));
 	assert_null(conf_macro_find(&cfg, 'q'));
+	/* newsboat's documented toggle-article-read "read". */
+	assert_int_equal(conf_parse_line(&cfg, "c", 12,
+	    "macro o open-in-browser; toggle-article-read \"read\"", collect,
+	    &w), 0);
+	assert_int_equal(conf_parse_line(&cfg, "c", 13,
+	    "macro o toggle-article-read maybe", collect, &w), -1);
 	/* newsboat's settings gazette does not apply are accepted. */
 	assert_int_equal(conf_parse_line(&cfg, "c", 11,
 	    "macro p set notify-beep yes ; reload-all", collect, &w), 0);

@@ -46,6 +46,8 @@ browser "$T/one %u"
 macro b set browser "$T/two %u" ; open-in-browser ; set browser "$T/one %u" -- "open with two"
 macro s set browser "printf '%s\\\\n' %u > $T/sh.tmp && mv $T/sh.tmp $T/sh.url"; open-in-browser; set browser "$T/one %u"
 macro r toggle-article-read
+macro m toggle-article-read "read"
+macro u toggle-article-read "unread"
 CFG
 ui_start 100 20 -- -c "$T/config" -u "$URLS" -d "$DB"
 wait_for "Macro Feed" >/dev/null || { show; fail "starts"; }
@@ -74,6 +76,18 @@ check "the article is unread before ,r" grep -q '^ *1 N' "$T/screen"
 keys , r
 if wait_re '^ *1  ' 10; then ok ",r: an action (toggle-article-read)"
 else show; fail ",r: an action (toggle-article-read)"; fi
+keys , u
+if wait_re '^ *1 N' 10; then ok ',u: toggle-article-read "unread" on a read one'
+else show; fail ',u: toggle-article-read "unread" on a read one'; fi
+keys , u
+sleep 1
+check ',u again: still unread (set, not toggled)' wait_re '^ *1 N' 5
+keys , m
+if wait_re '^ *1  ' 10; then ok ',m: toggle-article-read "read"'
+else show; fail ',m: toggle-article-read "read"'; fi
+keys , m
+sleep 1
+check ',m again: still read' wait_re '^ *1  ' 5
 keys , x
 if wait_for "no macro on x"; then ok ",x: no such macro, said so"
 else show; fail ",x: no such macro, said so"; fi
