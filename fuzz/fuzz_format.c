@@ -4,7 +4,9 @@
  * values of the keys '!' to '~', one a line.  Besides memory errors,
  * these are bugs: a result longer than FORMAT_MAX_OUT, or one that
  * text_sanitize would change (a control character, an escape sequence,
- * a bidi control or invalid UTF-8 let through).
+ * a bidi control or invalid UTF-8 let through).  format_censor_url
+ * runs on the format too: it must keep everything after the user
+ * information.
  */
 #include "config.h"
 
@@ -21,8 +23,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct format_args a;
-	char *in, *p, *nl, *fmt, *out, *clean;
-	size_t width;
+	char *in, *p, *nl, *fmt, *out, *clean, *at, *tail;
+	size_t plen, width;
 	int key = '!';
 
 	if (size < 2)
@@ -52,6 +54,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (strcmp(clean, out) != 0)
 		abort();
 	free(clean);
+	free(out);
+	/* Unchanged, or SCHEME:// then *:* then a tail of fmt from '@'. */
+	out = format_censor_url(fmt);
+	if ((at = strstr(fmt, "://")) == NULL) {
+		if (strcmp(out, fmt) != 0)
+			abort();
+	} else {
+		plen = (size_t)(at - fmt) + 3;
+		tail = out + plen + 3;
+		if (strncmp(out, fmt, plen) != 0 || (strcmp(out + plen,
+		    fmt + plen) != 0 && (strncmp(out + plen, "*:*@", 4) != 0 ||
+		    strlen(tail) > strlen(fmt) - plen ||
+		    strcmp(tail, fmt + strlen(fmt) - strlen(tail)) != 0)))
+			abort();
+	}
 	free(out);
 	free(in);
 	return (0);
