@@ -95,10 +95,6 @@ feed_done(void *ctx, const struct refresh_report *rep,
 		clear_line(pg);
 		cmd_warn("refresh: %s: %s", rep->url, rep->error != NULL ?
 		    rep->error : "failed");
-	} else if (rep->outcome == REFRESH_SKIPPED && rep->error != NULL &&
-	    strncmp(rep->error, "exec:", 5) == 0 && !pg->quiet) {
-		clear_line(pg);
-		cmd_warn("refresh: %s: skipped: %s", rep->url, rep->error);
 	}
 	if (rep->moved_to != NULL && !pg->quiet) {
 		clear_line(pg);

@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "fetch.h"
+#include "fetch_cmd.h"
 #include "fetch_file.h"
 #include "item.h"
 #include "url.h"
@@ -35,6 +36,11 @@ struct fetch_xfer {
 	struct fetch_host *host;
 	struct fetch_xfer *prev, *next;	/* running list */
 	int		 fd;		/* a file:// read here (easy NULL) */
+	char		*command;	/* a command run here (easy NULL) */
+	const void	*input;
+	size_t		 input_len;
+	struct fetch_cmd cmd;
+	bool		 cmd_running;
 	uint64_t	 seq;		/* file:// start order */
 	struct timespec	 started;
 	char		 errbuf[CURL_ERROR_SIZE];
@@ -65,6 +71,9 @@ struct fetch {
 	size_t		 qhead, qlen, qalloc, queued;
 	size_t		 running;
 	size_t		 nfiles;	/* running file:// reads */
+	size_t		 ncmds;		/* running commands */
+	struct curl_waitfd *wfds;	/* for fetch_step's poll */
+	size_t		 nwfds;
 	uint64_t	 file_seq;
 	struct fetch_xfer *active;	/* running list head */
 	struct fetch_host **hosts;	/* never removed while f lives */
@@ -126,6 +135,8 @@ fetch_free(struct fetch *f)
 			curl_easy_cleanup(x->easy);
 		} else if (x->fd != -1)
 			close(x->fd);
+		else if (x->cmd_running)
+			fetch_cmd_kill(&x->cmd);
 		xfer_free(x);
 	}
 	for (i = 0; i < f->npool; i++)
@@ -136,6 +147,7 @@ fetch_free(struct fetch *f)
 		free(f->hosts[i]);
 	}
 	free(f->hosts);
+	free(f->wfds);
 	curl_multi_cleanup(f->multi);
 	free(f);
 }
@@ -181,6 +193,9 @@ fetch_add(struct fetch *f, const struct fetch_req *req)
 	x->max_size = req->max_size > 0 ? req->max_size :
 	    FETCH_DEFAULT_MAX_SIZE;
 	x->allow_file = req->allow_file;
+	x->command = xstrdup_or_null(req->command);
+	x->input = req->input;
+	x->input_len = req->input_len;
 	x->fd = -1;
 	x->ctx = req->ctx;
 	if (f->qlen == f->qalloc) {
@@ -251,6 +266,7 @@ xfer_free(struct fetch_xfer *x)
 	free(x->charset);
 	free(x->cur_url);
 	free(x->moved_to);
+	free(x->command);
 	curl_slist_free_all(x->hdrs);
 	free(x);
 }
@@ -531,12 +547,38 @@ file_start(struct fetch *f, struct fetch_xfer *x)
 	xfer_link(f, x);
 }
 
+/* A command (fetch_cmd.h): no easy handle, read by cmd_pump. */
+static void
+cmd_start(struct fetch *f, struct fetch_xfer *x)
+{
+	struct err err = ERR_INIT;
+
+	x->easy = NULL;
+	x->pass = -1;
+	x->cur_url = xstrdup(x->url);
+	response_reset(x);
+	x->errbuf[0] = '\0';
+	if (fetch_cmd_start(&x->cmd, x->command, x->input, x->input_len,
+	    &err) == -1)
+		snprintf(x->errbuf, sizeof(x->errbuf), "cannot run the "
+		    "command: %s", err.msg);
+	else
+		x->cmd_running = true;
+	clock_gettime(CLOCK_MONOTONIC, &x->started);
+	f->ncmds++;
+	xfer_link(f, x);
+}
+
 static void
 xfer_start(struct fetch *f, struct fetch_xfer *x)
 {
 	CURL *e;
 	char h[1024];
 
+	if (x->command != NULL) {
+		cmd_start(f, x);
+		return;
+	}
 	if (x->allow_file && strncasecmp(x->url, "file:", 5) == 0) {
 		file_start(f, x);
 		return;
@@ -618,7 +660,8 @@ start_some(struct fetch *f)
 	for (i = f->qhead; i < f->qlen && f->running < (size_t)f->jobs;
 	    i++) {
 		x = f->queue[i];
-		if (x == NULL || x->host->active >= f->per_host)
+		if (x == NULL || (x->host->active >= f->per_host &&
+		    x->command == NULL))
 			continue;
 		f->queue[i] = NULL;
 		f->queued--;
@@ -715,12 +758,18 @@ xfer_finish(struct fetch *f, struct fetch_xfer *x, CURLcode rc)
 	}
 	if (x->easy != NULL)
 		curl_multi_remove_handle(f->multi, x->easy);
+	else if (x->cmd_running) {
+		fetch_cmd_kill(&x->cmd);
+		x->cmd_running = false;
+	}
 	xfer_unlink(f, x);
 	if (f->cb.done != NULL)
 		f->cb.done(x->ctx, r);
 	if (x->easy != NULL) {
 		easy_put(f, x->easy);
 		x->easy = NULL;
+	} else if (x->command != NULL) {
+		f->ncmds--;
 	} else {
 		if (x->fd != -1)
 			close(x->fd);
@@ -787,6 +836,132 @@ file_pump(struct fetch *f)
 	}
 }
 
+/*
+ * Commands: whatever is ready is moved (CMD_BUDGET chunks of output at
+ * most per command and step); a command is done once its output is at
+ * its end and it exited.  One whose output has ended but which has not
+ * exited yet is looked at again every CMD_REAP_MS.
+ */
+#define CMD_BUDGET	16
+#define CMD_REAP_MS	10
+
+static bool
+cmd_expired(const struct fetch_xfer *x, const struct timespec *now)
+{
+	return (now->tv_sec - x->started.tv_sec > x->timeout ||
+	    (now->tv_sec - x->started.tv_sec == x->timeout &&
+	    now->tv_nsec >= x->started.tv_nsec));
+}
+
+/* CURLE_AGAIN while it goes on, else its outcome (errbuf says why). */
+static CURLcode
+cmd_step(struct fetch_xfer *x)
+{
+	char buf[FILE_CHUNK];
+	struct timespec now;
+	const char *why;
+	ssize_t n;
+	int i;
+
+	if (!x->cmd_running)
+		return (CURLE_READ_ERROR);	/* cmd_start said why */
+	for (i = 0; i < CMD_BUDGET; i++) {
+		fetch_cmd_io(&x->cmd);
+		if ((n = fetch_cmd_read(&x->cmd, buf, sizeof(buf))) <= 0)
+			break;
+		if (on_data(buf, 1, (size_t)n, x) != (size_t)n)
+			return (CURLE_WRITE_ERROR);	/* too big, stopped */
+	}
+	if (n == -2) {
+		snprintf(x->errbuf, sizeof(x->errbuf), "cannot read the "
+		    "command's output: %s", strerror(errno));
+		return (CURLE_READ_ERROR);
+	}
+	if (x->cmd.out == -1 && fetch_cmd_reaped(&x->cmd)) {
+		fetch_cmd_io(&x->cmd);	/* the rest of its stderr */
+		why = fetch_cmd_failure(&x->cmd, x->errbuf,
+		    sizeof(x->errbuf));
+		return (why == NULL ? CURLE_OK : CURLE_READ_ERROR);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (cmd_expired(x, &now)) {
+		snprintf(x->errbuf, sizeof(x->errbuf), "the command ran for "
+		    "more than %ld seconds; killed", x->timeout);
+		return (CURLE_OPERATION_TIMEDOUT);
+	}
+	return (CURLE_AGAIN);
+}
+
+static void
+cmd_pump(struct fetch *f)
+{
+	struct fetch_xfer *x, *next;
+	CURLcode rc;
+
+	if (f->ncmds == 0)
+		return;
+	for (x = f->active; x != NULL; x = next) {
+		next = x->next;
+		if (x->easy != NULL || x->command == NULL)
+			continue;
+		if ((rc = cmd_step(x)) != CURLE_AGAIN) {
+			xfer_finish(f, x, rc);
+			/* The callback may have started others: from the
+			   top (finished ones are off the list). */
+			next = f->active;
+		}
+	}
+}
+
+/*
+ * What fetch_step's poll waits for besides the transfers: extra_fd and
+ * every command's pipes.  Its timeout is cut to the nearest command
+ * deadline, and to CMD_REAP_MS while a command is to be reaped.
+ */
+static size_t
+cmd_waitfds(struct fetch *f, int extra_fd, int *timeout_ms)
+{
+	struct fetch_xfer *x;
+	struct timespec now;
+	long left;
+	size_t n = 0;
+
+	if (f->nwfds < 1 + 3 * f->ncmds) {
+		f->nwfds = 1 + 3 * f->ncmds;
+		f->wfds = xreallocarray(f->wfds, f->nwfds, sizeof(*f->wfds));
+	}
+#define ADD(fd_, ev)	do {						\
+	f->wfds[n].fd = (fd_);						\
+	f->wfds[n].events = (ev);					\
+	f->wfds[n++].revents = 0;					\
+} while (0)
+	if (extra_fd >= 0)
+		ADD(extra_fd, CURL_WAIT_POLLIN);
+	if (f->ncmds == 0)
+		return (n);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (x = f->active; x != NULL; x = x->next) {
+		if (x->easy != NULL || x->command == NULL || !x->cmd_running)
+			continue;
+		if (x->cmd.out != -1)
+			ADD(x->cmd.out, CURL_WAIT_POLLIN);
+		if (x->cmd.err != -1)
+			ADD(x->cmd.err, CURL_WAIT_POLLIN);
+		if (x->cmd.in != -1)
+			ADD(x->cmd.in, CURL_WAIT_POLLOUT);
+		if (x->cmd.out == -1 && *timeout_ms > CMD_REAP_MS)
+			*timeout_ms = CMD_REAP_MS;
+		left = (x->started.tv_sec + x->timeout - now.tv_sec) * 1000 +
+		    (x->started.tv_nsec - now.tv_nsec) / 1000000 + 1;
+		if (left < 0)
+			left = 0;
+		if (left < *timeout_ms)
+			*timeout_ms = (int)left;
+	}
+#undef ADD
+	return (n);
+}
+
 static void
 drain(struct fetch *f)
 {
@@ -807,7 +982,7 @@ drain(struct fetch *f)
 size_t
 fetch_step(struct fetch *f, int timeout_ms, int extra_fd)
 {
-	struct curl_waitfd wfd;
+	size_t nw;
 	int still;
 
 	start_some(f);
@@ -816,16 +991,20 @@ fetch_step(struct fetch *f, int timeout_ms, int extra_fd)
 	start_some(f);
 	file_pump(f);
 	start_some(f);
+	cmd_pump(f);
+	start_some(f);
 	if (fetch_pending(f) == 0 && extra_fd < 0)
 		return (0);
-	wfd.fd = extra_fd;
-	wfd.events = CURL_WAIT_POLLIN;
-	wfd.revents = 0;
 	/* A file being read is always ready: no waiting then. */
-	curl_multi_poll(f->multi, extra_fd >= 0 ? &wfd : NULL,
-	    extra_fd >= 0 ? 1 : 0, f->nfiles > 0 ? 0 : timeout_ms, NULL);
+	if (f->nfiles > 0)
+		timeout_ms = 0;
+	nw = cmd_waitfds(f, extra_fd, &timeout_ms);
+	curl_multi_poll(f->multi, nw > 0 ? f->wfds : NULL, (unsigned)nw,
+	    timeout_ms, NULL);
 	curl_multi_perform(f->multi, &still);
 	drain(f);
+	start_some(f);
+	cmd_pump(f);
 	start_some(f);
 	return (fetch_pending(f));
 }

@@ -16,6 +16,14 @@
  * fetch itself, not libcurl: regular files only, never blocking, with
  * the same size cap and overall timeout (fetch_file.h).
  *
+ * A request with a command (exec: and filter: feeds) runs it instead
+ * (fetch_cmd.h): its standard output is the body, its standard input
+ * the request's input (or /dev/null), under the same size cap and
+ * overall timeout; a command that runs out of time is killed with its
+ * whole process group.  It fails when it exits with a status other than
+ * 0 (the error says which, with the last line of its standard error).
+ * Commands are not bound by per_host, only by jobs.
+ *
  * Body bytes of a 2xx answer (or of a file://) go to the data callback as
  * they arrive; the headers are known by then (fetch_response).  When the
  * transfer ends, done is called once with the outcome.  Callbacks must not
@@ -54,6 +62,10 @@ struct fetch_req {
 	long		 low_speed_time;
 	int64_t		 max_size;	/* <= 0: FETCH_DEFAULT_MAX_SIZE */
 	bool		 allow_file;	/* file:// allowed for this URL */
+	const char	*command;	/* run this (sh -c) instead, or NULL */
+	const void	*input;		/* its standard input (borrowed until
+					   done), NULL: /dev/null */
+	size_t		 input_len;
 	void		*ctx;		/* handed back to every callback */
 };
 
@@ -68,7 +80,8 @@ enum fetch_status {
 /* What is known about the answer; strings valid during the callback. */
 struct fetch_response {
 	enum fetch_status status;
-	int		 http_status;	/* 0 for none (file://, failure) */
+	int		 http_status;	/* 0 for none (file://, command,
+					   failure) */
 	const char	*reason;	/* the status line's reason phrase */
 	const char	*error;		/* FETCH_FAILED: why, one line */
 	const char	*url;		/* the final URL (after redirects) */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
@@ -150,9 +151,15 @@ on_data(void *ctx, const struct fetch_response *resp, const void *buf,
 	struct feed_parse_opts po;
 	struct feed_sink sink;
 
+	if (j->filtering)
+		return (buf_add(&j->body, buf, len));
 	if (j->parser == NULL) {
 		memset(&po, 0, sizeof(po));
 		po.base_url = resp->url != NULL ? resp->url : j->uf->url;
+		/* A command's output has no address but a filter's URL. */
+		if (j->command != NULL)
+			po.base_url = j->filter_url != NULL ? j->http.url :
+			    NULL;
 		po.charset = j->uf->set.encoding != NULL ?
 		    j->uf->set.encoding : resp->charset;
 		po.charset_force = j->uf->set.encoding != NULL;
@@ -167,6 +174,10 @@ on_data(void *ctx, const struct fetch_response *resp, const void *buf,
 }
 
 static void	job_fetch(struct refresh *, struct refresh_job *);
+static bool	job_filter(struct refresh *, struct refresh_job *,
+		    const struct fetch_response *);
+static void	job_filter_merge(struct refresh_job *,
+		    struct fetch_response *);
 static bool	job_retry(struct refresh *, struct refresh_job *,
 		    const struct fetch_response *);
 
@@ -235,7 +246,7 @@ on_done(void *ctx, const struct fetch_response *resp)
 	char *host = NULL;
 	int64_t until = 0;
 
-	if (job_retry(r, j, resp)) {
+	if (job_retry(r, j, resp) || job_filter(r, j, resp)) {
 		free(m);
 		return;
 	}
@@ -259,6 +270,7 @@ on_done(void *ctx, const struct fetch_response *resp)
 	m->resp.charset = xstrdup_or_null(resp->charset);
 	m->resp.moved_to = xstrdup_or_null(resp->moved_to);
 	m->bytes = j->bytes;
+	job_filter_merge(j, &m->resp);
 	if (!refresh_has_document(j, resp) &&
 	    (resp->http_status == 429 || resp->http_status == 503)) {
 		until = resp->retry_after;
@@ -281,6 +293,68 @@ on_done(void *ctx, const struct fetch_response *resp)
 	}
 }
 
+/*
+ * A filter: feed's URL was fetched (j->filtering): on a 200 its body
+ * goes through the command (true: the job goes on); anything else ends
+ * the job as for any feed (false).
+ */
+static bool
+job_filter(struct refresh *r, struct refresh_job *j,
+    const struct fetch_response *resp)
+{
+	if (!j->filtering)
+		return (false);
+	j->filtering = false;
+	if (resp->status != FETCH_OK) {
+		buf_free(&j->body);
+		return (false);
+	}
+	j->http = *resp;
+	j->http.reason = NULL;
+	j->http.error = NULL;
+	j->http.charset = NULL;
+	j->http.url = xstrdup(resp->url != NULL ? resp->url : j->filter_url);
+	j->http.etag = xstrdup_or_null(resp->etag);
+	j->http.last_modified = xstrdup_or_null(resp->last_modified);
+	j->http.moved_to = xstrdup_or_null(resp->moved_to);
+	job_fetch(r, j);
+	return (true);
+}
+
+/*
+ * The stored row of a filter: feed follows its URL's answer (validators
+ * for the next conditional GET, freshness, a permanent redirect) once
+ * the command has made a document of it; the command's own outcome
+ * decides the rest.
+ */
+static void
+job_filter_merge(struct refresh_job *j, struct fetch_response *resp)
+{
+	if (j->filter_url == NULL || j->http.url == NULL)
+		return;
+	buf_free(&j->body);
+	resp->http_status = j->http.http_status;
+	if (resp->moved_to == NULL)
+		resp->moved_to = xstrdup_or_null(j->http.moved_to);
+	if (resp->status != FETCH_OK)
+		return;
+	free((char *)resp->etag);
+	free((char *)resp->last_modified);
+	resp->etag = xstrdup_or_null(j->http.etag);
+	resp->last_modified = xstrdup_or_null(j->http.last_modified);
+	resp->fresh_until = j->http.fresh_until;
+}
+
+static void
+job_http_clear(struct refresh_job *j)
+{
+	free((char *)j->http.url);
+	free((char *)j->http.etag);
+	free((char *)j->http.last_modified);
+	free((char *)j->http.moved_to);
+	memset(&j->http, 0, sizeof(j->http));
+}
+
 /* Queue j's transfer: its @settings, else the config's. */
 static void
 job_fetch(struct refresh *r, struct refresh_job *j)
@@ -290,6 +364,20 @@ job_fetch(struct refresh *r, struct refresh_job *j)
 
 	memset(&req, 0, sizeof(req));
 	req.url = uf->url;
+	if (j->command != NULL && j->filter_url != NULL && j->http.url ==
+	    NULL) {
+		/* A filter's URL first, as any feed. */
+		j->filtering = true;
+		buf_init(&j->body, SIZE_MAX);
+		req.url = j->filter_url;
+	} else if (j->command != NULL) {
+		req.command = j->command;
+		if (j->filter_url != NULL) {
+			req.url = j->http.url;
+			req.input = j->body.data != NULL ? j->body.data : "";
+			req.input_len = j->body.len;
+		}
+	}
 	req.etag = j->etag;
 	req.last_modified = j->last_modified;
 	req.user_agent = uf->set.user_agent != NULL ? uf->set.user_agent :
@@ -303,7 +391,8 @@ job_fetch(struct refresh *r, struct refresh_job *j)
 	req.low_speed_limit = uf->set.low_speed_limit;
 	req.low_speed_time = uf->set.low_speed_time;
 	req.max_size = uf->set.max_size;
-	req.allow_file = uf->kind == URLS_FILE;
+	req.allow_file = uf->kind == URLS_FILE || (j->filtering &&
+	    strncasecmp(j->filter_url, "file:", 5) == 0);
 	req.ctx = j;
 	j->attempts++;
 	fetch_add(r->fetch, &req);
@@ -485,14 +574,15 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		j = &r->jobs[i];
 		uf = j->uf;
 		sf = find_stored(&have, uf->url);
-		if (uf->kind == URLS_EXEC) {
-			refresh_report(r, j, REFRESH_SKIPPED, "exec: and filter: "
-			    "feeds are not supported by gazette", 0, NULL,
-			    0, 0);
+		if (uf->kind == URLS_EXEC && urls_command_split(uf->url,
+		    &j->command, &j->filter_url) == -1) {
+			refresh_report(r, j, REFRESH_FAILED, "not an exec: or "
+			    "filter: feed gazette can run", 0, NULL, 0, 0);
 			continue;
 		}
-		if (!r->opts.force && uf->kind == URLS_HTTP &&
-		    (host = url_host(uf->url)) != NULL) {
+		if (!r->opts.force && (uf->kind == URLS_HTTP ||
+		    j->filter_url != NULL) && (host = url_host(
+		    j->filter_url != NULL ? j->filter_url : uf->url)) != NULL) {
 			backoff = host_backoff(st, &hc, host, r->now);
 			free(host);
 			if (backoff > r->now) {
@@ -577,6 +667,9 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 		free(r->jobs[i].stored_title);
 		free(r->jobs[i].etag);
 		free(r->jobs[i].last_modified);
+		free(r->jobs[i].command);
+		buf_free(&r->jobs[i].body);
+		job_http_clear(&r->jobs[i]);
 	}
 	free(r->jobs);
 	if (out != NULL) {

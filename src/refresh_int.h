@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "buf.h"
 #include "err.h"
 #include "feed.h"
 #include "fetch.h"
@@ -61,6 +62,14 @@ struct refresh_job {
 	enum feed_status	 fs;
 	struct err		 perr;
 	struct feed_meta	 meta;
+	/* exec: and filter: feeds (urls_command_split): the command, a
+	   filter's URL; while that URL is fetched (filtering) its body is
+	   kept for the command, and its answer's validators for the row. */
+	char			*command;
+	const char		*filter_url;
+	bool			 filtering;
+	struct buf		 body;
+	struct fetch_response	 http;		/* strings are copies */
 	/* For asking again (download-retries). */
 	char			*etag, *last_modified;
 	int			 attempts;	/* made so far */

@@ -286,6 +286,9 @@ urls_kind_of(const char *url, enum urls_kind *kind)
 				return (-1);
 		} else if (schemes[i].kind == URLS_FILE && url[n] != '/')
 			return (-1);	/* file:///absolute only */
+		else if (schemes[i].kind == URLS_EXEC &&
+		    urls_command_split(url, NULL, NULL) == -1)
+			return (-1);
 		*kind = schemes[i].kind;
 		return (0);
 	}
@@ -304,6 +307,36 @@ urls_query_split(const char *url, char **title, const char **expr)
 		return (-1);
 	*title = xstrndup(t, (size_t)(colon - t));
 	*expr = colon + 1;
+	return (0);
+}
+
+int
+urls_command_split(const char *url, char **cmd, const char **feed_url)
+{
+	const char *c, *colon;
+	enum urls_kind kind;
+
+	if (strncasecmp(url, "exec:", 5) == 0) {
+		if (url[5] == '\0')
+			return (-1);
+		if (cmd != NULL)
+			*cmd = xstrdup(url + 5);
+		if (feed_url != NULL)
+			*feed_url = NULL;
+		return (0);
+	}
+	if (strncasecmp(url, "filter:", 7) != 0)
+		return (-1);
+	c = url + 7;
+	/* As in newsboat, the command ends at the first ':'. */
+	if ((colon = strchr(c, ':')) == NULL || colon == c ||
+	    urls_kind_of(colon + 1, &kind) == -1 ||
+	    (kind != URLS_HTTP && kind != URLS_FILE))
+		return (-1);
+	if (cmd != NULL)
+		*cmd = xstrndup(c, (size_t)(colon - c));
+	if (feed_url != NULL)
+		*feed_url = colon + 1;
 	return (0);
 }
 

@@ -11,7 +11,9 @@
  *			still reach query feeds and search)
  * URLs may be http://, https://, file:// (local feeds: the only place
  * gazette ever reads file:// from) and newsboat's query:, exec: and
- * filter: forms.  A query feed is "query:TITLE:EXPR" (the title ends at
+ * filter: forms.  "exec:CMD" is a feed whose document is what the shell
+ * command CMD writes; "filter:CMD:URL" fetches URL (http, https, file)
+ * and pipes it through CMD (see fetch_cmd.h).  A query feed is "query:TITLE:EXPR" (the title ends at
  * the first ':'; EXPR is a filter expression, see filter.h, or
  * "search:QUERY", a gazette search).
  *
@@ -71,7 +73,7 @@ enum urls_kind {
 	URLS_HTTP,	/* http:// or https:// */
 	URLS_FILE,	/* file:// */
 	URLS_QUERY,	/* newsboat query feed: never fetched */
-	URLS_EXEC,	/* newsboat exec: / filter: kept, never run */
+	URLS_EXEC,	/* newsboat exec: / filter: (urls_command_split) */
 	URLS_SEPARATOR,	/* decoration: url holds its text */
 };
 
@@ -151,6 +153,16 @@ int	urls_load(const char *path, struct urls_list *list, bool *missing,
  * of TITLE, *expr points into url.  -1 when url has no second ':'.
  */
 int	urls_query_split(const char *url, char **title, const char **expr);
+
+/*
+ * Split an exec: or filter: URL: *cmd gets a fresh copy of the command
+ * (exec:CMD, filter:CMD:URL; a filter's command ends at the first ':',
+ * as in newsboat), *feed_url points into url at a filter's URL (http,
+ * https or file) or is NULL for exec:.  -1 when url is neither.  Either
+ * pointer may be NULL.
+ */
+int	urls_command_split(const char *url, char **cmd,
+	    const char **feed_url);
 
 /* The list index of url (exact match), or -1.  Constant time. */
 long	urls_find(const struct urls_list *list, const char *url);

@@ -56,7 +56,7 @@ named() {
 	grep -q "refresh: $BASE$1: .*$2" "$T/err"
 }
 check "summary line" grep -q \
-    'refresh: 17 feeds: 2 fetched, [0-9]* new articles, 0 not modified, 1 skipped, 14 failed' "$T/err"
+    'refresh: 17 feeds: 2 fetched, [0-9]* new articles, 0 not modified, 0 skipped, 15 failed' "$T/err"
 check "good feed stored" [ "$(count_items "$DB" "$BASE/feed/good.xml")" -eq 3 ]
 check "wrong HTTP charset: the prolog wins" \
     sh -c "'$GAZETTE' -d '$DB' list --json --feed '$BASE/charset/latin.xml' | grep -q 'Café crème'"
@@ -77,7 +77,7 @@ check "gzip bomb named (default 32 MiB cap on decoded bytes)" \
 check "truncated gzip named" named /truncgzip/big2.xml '.'
 check "not a feed named" named /feed/nonfeed.html 'not a feed'
 check "connection refused named" grep -q 'refresh: http://127.0.0.1:1/refused.xml: ' "$T/err"
-check "exec: feed skipped with a reason" grep -q 'exec:echo hello: skipped' "$T/err"
+check "exec: feed run, its output not a feed: named" grep -q 'exec:echo hello: .*not a feed' "$T/err"
 check "cut-short document named" named /feed/keep.xml 'cut short'
 check "cut-short document: earlier items kept, the new complete one added" \
     [ "$(count_items "$DB" "$BASE/feed/keep.xml")" -eq 4 ]
