@@ -174,10 +174,13 @@ struct search_results {
 #define SEARCH_RANK_CAP	20000
 
 struct search_opts {
-	int64_t	 feed_id;	/* 0: every feed */
+	/* 0: every feed but those gone from the urls file (their articles
+	   are kept until a cleanup, out of sight as everywhere else) */
+	int64_t	 feed_id;
 	size_t	 offset;	/* a window of ranked hits */
 	size_t	 limit;		/* 0: 50 */
 	size_t	 rank_cap;	/* 0: SEARCH_RANK_CAP; SIZE_MAX: no cap */
+	bool	 with_gone;	/* feed_id 0: gone feeds too */
 };
 
 /*

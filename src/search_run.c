@@ -51,6 +51,9 @@ add_conditions(struct buf *b, const struct search_query *q,
 		    " feed_tags WHERE tag = :tag)");
 	if (o->feed_id != 0)
 		(void)buf_addstr(b, " AND i.feed_id = :feed");
+	else if (!o->with_gone)
+		(void)buf_addstr(b, " AND i.feed_id NOT IN (SELECT id FROM"
+		    " feeds WHERE gone)");
 	for (i = 0; i < search_query_npreds(q); i++) {
 		const struct search_pred *p = search_query_pred(q, i);
 
@@ -129,6 +132,7 @@ needs_items(const struct search_query *q, const struct search_opts *o)
 
 	return (f->unread != -1 || f->flagged != -1 || f->has_since ||
 	    f->has_until || f->tag != NULL || o->feed_id != 0 ||
+	    !o->with_gone ||
 	    search_query_npreds(q) > 0 ||
 	    (search_query_fts(q) != NULL && search_query_cjk(q) != NULL));
 }
@@ -462,13 +466,23 @@ search_run(struct store *st, const struct search_query *q,
     struct err *err)
 {
 	sqlite3 *db = store_db(st);
-	struct search_opts o = { 0, 0, 0, 0 };
+	struct search_opts o = { 0, 0, 0, 0, false };
+	sqlite3_stmt *s;
 	size_t limit;
 	int ok, rc;
 
 	memset(out, 0, sizeof(*out));
 	if (opts != NULL)
 		o = *opts;
+	/* While no feed is gone, matching need not look at the feeds. */
+	if (!o.with_gone && o.feed_id == 0) {
+		if ((s = search_prep(db, "SELECT EXISTS (SELECT 1 FROM feeds"
+		    " WHERE gone)", err)) == NULL)
+			return (-1);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			o.with_gone = sqlite3_column_int(s, 0) == 0;
+		sqlite3_finalize(s);
+	}
 	limit = o.limit > 0 ? o.limit : DEFAULT_LIMIT;
 	if ((ok = search_index_ok(st, err)) == -1)
 		return (-1);
