@@ -168,6 +168,16 @@ static const struct opt options[] = {
 	    "Notify after every refresh, not only those with new articles."),
 	BOOL_OPT("notify-beep", "no", notify_beep,
 	    "Ring the terminal's bell after a refresh with new articles."),
+	TEXT_OPT("bookmark-cmd", "", bookmark_cmd, false,
+	    "Command bookmark (^B) runs, under sh -c, with the URL, title, "
+	    "description and feed title as its arguments (\"$1\" to "
+	    "\"$4\"), never in its text."),
+	BOOL_OPT("bookmark-interactive", "no", bookmark_interactive,
+	    "Give bookmark-cmd the terminal and wait for it (else its "
+	    "first line of output is shown on the status line)."),
+	BOOL_OPT("bookmark-autopilot", "no", bookmark_autopilot,
+	    "Bookmark without asking for the URL, title, description and "
+	    "feed title first."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))

@@ -138,6 +138,9 @@ struct conf {
 	char		*notify_format;
 	bool		 notify_always;
 	bool		 notify_beep;
+	char		*bookmark_cmd;		/* ^B runs it; "": none */
+	bool		 bookmark_interactive;	/* it gets the terminal */
+	bool		 bookmark_autopilot;	/* no prompts */
 	struct conf_color colors[CONF_NELEMENTS];
 	struct conf_macro *macros;
 	size_t		 n_macros;

@@ -27,7 +27,6 @@ static const char podcast[] = "no podcast downloads: enclosures are listed, "
 static const char notify[] = "no terminal title or screen message: the "
     "status line counts the new articles (notify-program and notify-beep "
     "work)";
-static const char bookmark[] = "no bookmarking: y copies the link";
 static const char service[] = "no syncing service: feeds come from the urls "
     "file";
 static const char title_fmt[] = "gazette has no such view: the title "
@@ -43,9 +42,6 @@ static const struct instead commands[] = {
 	    "(gazette refresh --force fetches all)", NULL },
 	{ "article-sort-order", filters, NULL },
 	{ "bind", "not applied: use bind-key", NULL },
-	{ "bookmark-autopilot", bookmark, "no" },
-	{ "bookmark-cmd", bookmark, NULL },
-	{ "bookmark-interactive", bookmark, "no" },
 	{ "cache-file", "the database is the one named with -d "
 	    "(see gazette(1))", NULL },
 	{ "cleanup-on-quit", "nothing is removed on quit", "no" },

@@ -101,6 +101,10 @@ static const char *const defaults[][3] = {
 	{ "l", "toggle-show-read-feeds", "all" },
 	{ "L", "toggle-show-read-articles", "all" },
 	{ "e", "show-error", "all" },
+	{ "E", "edit-urls", "all" },
+	{ "^R", "reload-urls", "all" },
+	{ "|", "pipe-to", "all" },
+	{ "^B", "bookmark", "all" },
 	{ "^L", "redraw", "all" },
 	{ ",", "macro-prefix", "all" },
 };

@@ -72,6 +72,11 @@
 	X(TOGGLE_READ_ITEMS, "toggle-show-read-articles", \
 	    "show or hide read articles") \
 	X(SHOW_ERROR, "show-error", "show why the feed's last refresh failed") \
+	X(EDIT_URLS, "edit-urls", \
+	    "edit the urls file in $VISUAL or $EDITOR, then read it again") \
+	X(RELOAD_URLS, "reload-urls", "read the urls file again") \
+	X(PIPE_TO, "pipe-to", "pipe the article's text to a command") \
+	X(BOOKMARK, "bookmark", "bookmark the article with bookmark-cmd") \
 	X(REDRAW, "redraw", "redraw the screen") \
 	X(MACRO_PREFIX, "macro-prefix", \
 	    "run a macro of the config: the next key names it") \
@@ -99,13 +104,10 @@
 	X(OPEN_NONINTERACTIVE, "open-in-browser-noninteractively") \
 	X(TOGGLE_SOURCE, "toggle-source-view") \
 	X(ENQUEUE, "enqueue") \
-	X(EDIT_URLS, "edit-urls") \
-	X(RELOAD_URLS, "reload-urls") \
 	X(CMDLINE, "cmdline") \
 	X(SET_FILTER, "set-filter") \
 	X(SELECT_FILTER, "select-filter") \
 	X(CLEAR_FILTER, "clear-filter") \
-	X(BOOKMARK, "bookmark") \
 	X(EDIT_FLAGS, "edit-flags") \
 	X(DELETE_ARTICLE, "delete-article") \
 	X(DELETE_ALL, "delete-all-articles") \
@@ -114,7 +116,6 @@
 	X(CLOSE_DIALOG, "close-dialog") \
 	X(NEXT_DIALOG, "next-dialog") \
 	X(PREV_DIALOG, "prev-dialog") \
-	X(PIPE_TO, "pipe-to") \
 	X(SORT, "sort") \
 	X(REV_SORT, "rev-sort") \
 	X(SWITCH_FOCUS, "switch-focus") \

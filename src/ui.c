@@ -339,6 +339,12 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 	case KEYMAP_RELOAD_ALL:
 		ui_refresh_start(ui, NULL);
 		return;
+	case KEYMAP_RELOAD_URLS:
+		ui_feeds_reload_urls(ui);
+		return;
+	case KEYMAP_EDIT_URLS:
+		ui_edit_urls(ui);
+		return;
 	default:
 		break;
 	}

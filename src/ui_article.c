@@ -542,6 +542,12 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	case KEYMAP_SAVE:
 		ui_save_article(ui, av->it.row.id);
 		return (true);
+	case KEYMAP_PIPE_TO:
+		ui_pipe_article(ui, av->it.row.id);
+		return (true);
+	case KEYMAP_BOOKMARK:
+		ui_bookmark_article(ui, av->it.row.id);
+		return (true);
 	case KEYMAP_ONE: case KEYMAP_TWO: case KEYMAP_THREE:
 	case KEYMAP_FOUR: case KEYMAP_FIVE: case KEYMAP_SIX:
 	case KEYMAP_SEVEN: case KEYMAP_EIGHT: case KEYMAP_NINE:

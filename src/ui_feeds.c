@@ -803,3 +803,23 @@ static const struct ui_view_ops feeds_ops = {
 	KEYMAP_CTX_FEEDS, feeds_title, feeds_draw, feeds_action,
 	feeds_reload, feeds_link, NULL, NULL, feeds_free
 };
+
+void
+ui_feeds_reload_urls(struct ui *ui)
+{
+	struct ui_view *v = ui->view;
+	struct feeds_view *fv;
+
+	while (v != NULL && v->parent != NULL)
+		v = v->parent;
+	if (v == NULL || v->ops != &feeds_ops)
+		return;
+	fv = (struct feeds_view *)v;
+	fv->urls_seen = false;
+	ui_reload_all(ui);
+	ui->dirty = true;
+	if (!ui->status_error)
+		ui_set_status(ui, false, "%s read again: %zu line%s",
+		    no_urls(ui) ? "no urls file:" : ui->urls_path,
+		    fv->urls.n, fv->urls.n == 1 ? "" : "s");
+}

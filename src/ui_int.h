@@ -296,6 +296,21 @@ void	 ui_items_set_read(struct ui_view *list, int64_t id, bool read);
 /* ui_save.c: save an article as text under save-path (asks first when
  * the file exists). */
 void	 ui_save_article(struct ui *ui, int64_t item_id);
+/* The article as save writes it (header, text, links) to fp. */
+int	 ui_article_text(struct ui *ui, int64_t item_id, FILE *fp,
+	    struct err *err);
+/*
+ * ui_extern.c: newsboat's edit-urls (the urls file in $VISUAL or
+ * $EDITOR, then read again), reload-urls and pipe-to (the article's
+ * text to a command typed at the prompt, on its standard input).
+ */
+void	 ui_edit_urls(struct ui *ui);
+void	 ui_pipe_article(struct ui *ui, int64_t item_id);
+/* newsboat's bookmark: bookmark-cmd with URL, title, description and
+   feed title (asked for first unless bookmark-autopilot). */
+void	 ui_bookmark_article(struct ui *ui, int64_t item_id);
+/* Read the urls file again now (ui_feeds.c), whether it changed or not. */
+void	 ui_feeds_reload_urls(struct ui *ui);
 /* Work for the idle loop (query feed counts, an edited urls file); true
  * while more is left. */
 bool	 ui_feeds_work(struct ui *ui);

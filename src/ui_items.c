@@ -433,7 +433,8 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	if (count > 0 && (a == KEYMAP_OPEN || a == KEYMAP_OPEN_BROWSER ||
 	    a == KEYMAP_OPEN_BROWSER_READ || a == KEYMAP_TOGGLE_READ ||
 	    a == KEYMAP_TOGGLE_FLAG || a == KEYMAP_COPY_URL ||
-	    a == KEYMAP_SAVE)) {
+	    a == KEYMAP_SAVE || a == KEYMAP_PIPE_TO ||
+	    a == KEYMAP_BOOKMARK)) {
 		if ((size_t)count > iv->list.count) {
 			ui_set_status(ui, true, "no entry %ld", count);
 			return (true);
@@ -482,6 +483,14 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	case KEYMAP_SAVE:
 		if (r != NULL)
 			ui_save_article(ui, r->id);
+		return (true);
+	case KEYMAP_PIPE_TO:
+		if (r != NULL)
+			ui_pipe_article(ui, r->id);
+		return (true);
+	case KEYMAP_BOOKMARK:
+		if (r != NULL)
+			ui_bookmark_article(ui, r->id);
 		return (true);
 	case KEYMAP_TOGGLE_READ:
 		if (r != NULL && (ui->set_read == 0 ||

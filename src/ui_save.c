@@ -96,8 +96,8 @@ put_hdr(FILE *fp, const char *label, const char *value)
 	free(clean);
 }
 
-static int
-write_article(struct ui *ui, int64_t id, const char *path, struct err *err)
+int
+ui_article_text(struct ui *ui, int64_t id, FILE *fp, struct err *err)
 {
 	struct store_item_full it;
 	struct html_opts opts;
@@ -107,21 +107,12 @@ write_article(struct ui *ui, int64_t id, const char *path, struct err *err)
 	char date[128];
 	const char *body;
 	size_t i;
-	FILE *fp;
-	int fd, rc;
+	int rc;
 
 	memset(&it, 0, sizeof(it));
 	if ((rc = store_item_get(ui->store, id, &it, err)) != 0) {
 		if (rc > 0)
 			err_set(err, ERR_IO, "the article is gone");
-		return (-1);
-	}
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
-		err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		store_item_full_clear(&it);
 		return (-1);
 	}
 	put_hdr(fp, "Feed: ", it.row.feed_title);
@@ -148,6 +139,27 @@ write_article(struct ui *ui, int64_t id, const char *path, struct err *err)
 		fprintf(fp, "%s\n", doc->lines[i].text);
 	html_doc_free(doc);
 	store_item_full_clear(&it);
+	return (0);
+}
+
+static int
+write_article(struct ui *ui, int64_t id, const char *path, struct err *err)
+{
+	FILE *fp;
+	int fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return (-1);
+	}
+	if (ui_article_text(ui, id, fp, err) == -1) {
+		fclose(fp);
+		(void)unlink(path);
+		return (-1);
+	}
 	if (ferror(fp) | (fclose(fp) != 0)) {
 		err_set(err, ERR_IO, "%s: %s", path, strerror(errno));
 		return (-1);
