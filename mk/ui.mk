@@ -7,7 +7,7 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/keymap.c s
 	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
 	src/ui_urls.c src/ui_help.c \
 	src/ui_search.c src/ui_items_nav.c src/ui_save.c src/ui_extern.c \
-	src/format.c src/format.h src/ui_format.c
+	src/ui_flags.c src/format.c src/format.h src/ui_format.c
 dist_man_MANS += man/gazette.conf.5
 
 if HAVE_CMOCKA
@@ -54,8 +54,8 @@ EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
 	tests/newsboat-configs/colors-solarized
 
 # newsboat's keys: n/p across feeds, N, ^N/^P, ^K, s, bind-key.
-TESTS += tests/ui_keys.sh tests/ui_extern.sh
-EXTRA_DIST += tests/ui_keys.sh tests/ui_extern.sh
+TESTS += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh
+EXTRA_DIST += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh
 
 # A refresh started from the interface outlives it (q while it runs).
 TESTS += tests/ui_refresh_quit.sh

@@ -30,7 +30,9 @@ static const struct attr {
 	    "strftime('%Y-%m-%d %H:%M:%S', i.sort_date, 'unixepoch')" },
 	{ "unread", A_TEXT, "CASE WHEN i.read THEN 'no' ELSE 'yes' END" },
 	{ "enqueued", A_TEXT, "'no'" },
-	{ "flags", A_TEXT, "CASE WHEN i.flagged THEN 's' ELSE '' END" },
+	{ "flags", A_TEXT, "coalesce((SELECT g.flags FROM item_flags g"
+	    " WHERE g.item_id = i.id), CASE WHEN i.flagged THEN 's' ELSE ''"
+	    " END)" },
 	{ "age", A_INT,
 	    "((CAST(strftime('%s', 'now') AS INTEGER) - i.sort_date) / 86400)" },
 	{ "articleindex", A_INT,

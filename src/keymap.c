@@ -105,6 +105,7 @@ static const char *const defaults[][3] = {
 	{ "^R", "reload-urls", "all" },
 	{ "|", "pipe-to", "all" },
 	{ "^B", "bookmark", "all" },
+	{ "^E", "edit-flags", "all" },
 	{ "^L", "redraw", "all" },
 	{ ",", "macro-prefix", "all" },
 };

@@ -77,6 +77,7 @@
 	X(RELOAD_URLS, "reload-urls", "read the urls file again") \
 	X(PIPE_TO, "pipe-to", "pipe the article's text to a command") \
 	X(BOOKMARK, "bookmark", "bookmark the article with bookmark-cmd") \
+	X(EDIT_FLAGS, "edit-flags", "edit the article's flags (a-z, A-Z)") \
 	X(REDRAW, "redraw", "redraw the screen") \
 	X(MACRO_PREFIX, "macro-prefix", \
 	    "run a macro of the config: the next key names it") \
@@ -108,7 +109,6 @@
 	X(SET_FILTER, "set-filter") \
 	X(SELECT_FILTER, "select-filter") \
 	X(CLEAR_FILTER, "clear-filter") \
-	X(EDIT_FLAGS, "edit-flags") \
 	X(DELETE_ARTICLE, "delete-article") \
 	X(DELETE_ALL, "delete-all-articles") \
 	X(PURGE_DELETED, "purge-deleted") \

@@ -43,7 +43,7 @@
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	6
+#define STORE_SCHEMA_VERSION	7
 
 struct store;
 struct sqlite3;
@@ -401,6 +401,19 @@ int	 store_item_set_read(struct store *st, int64_t item_id, bool read,
 /* Every item of a feed (0: of every feed). */
 int	 store_feed_set_read(struct store *st, int64_t feed_id, bool read,
 	    struct err *err);
+/*
+ * newsboat's flags (store_flags.c): the letters a-z and A-Z, ordered and
+ * each once.  An article has letters exactly when it is flagged; one
+ * flagged without letters has "s".  normalize keeps the letters of in
+ * (ordered, once) and returns how many other characters it dropped
+ * (spaces are not counted).  get: 1 when the article does not exist.
+ */
+#define STORE_FLAGS_MAX	52
+size_t	 store_flags_normalize(const char *in, char out[STORE_FLAGS_MAX + 1]);
+int	 store_item_flags_get(struct store *st, int64_t item_id,
+	    char out[STORE_FLAGS_MAX + 1], struct err *err);
+int	 store_item_flags_set(struct store *st, int64_t item_id,
+	    const char *flags, struct err *err);
 int	 store_item_set_flagged(struct store *st, int64_t item_id,
 	    bool flagged, struct err *err);
 /* Toggle; *now (may be NULL) gets the new state. */

@@ -135,6 +135,20 @@ const char *const store_migrations[] = {
 	 * windows over every feed, query feeds, search).
 	 */
 	"ALTER TABLE feeds ADD COLUMN gone INTEGER NOT NULL DEFAULT 0;",
+
+	/*
+	 * 6 -> 7: newsboat's article flags (store_flags.c), letters a-z
+	 * and A-Z, in a table of their own: only flagged articles have a
+	 * row, and the items table is not widened.  The row goes with its
+	 * article, and with its flag.
+	 */
+	"CREATE TABLE item_flags(item_id INTEGER PRIMARY KEY,"
+	" flags TEXT NOT NULL);"
+	"CREATE TRIGGER item_flags_delete AFTER DELETE ON items"
+	" BEGIN DELETE FROM item_flags WHERE item_id = old.id; END;"
+	"CREATE TRIGGER item_flags_unflag AFTER UPDATE OF flagged ON items"
+	" WHEN new.flagged = 0"
+	" BEGIN DELETE FROM item_flags WHERE item_id = new.id; END;",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /

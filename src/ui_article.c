@@ -150,7 +150,8 @@ render(struct ui *ui, struct article_view *av)
 {
 	struct html_opts opts;
 	struct store_item_row *r = &av->it.row;
-	char date[128], *html = NULL;
+	char date[128], flags[STORE_FLAGS_MAX + 1], *html = NULL;
+	struct err ferr = ERR_INIT;
 	const char *body;
 	struct tm tm;
 	time_t t;
@@ -173,6 +174,9 @@ render(struct ui *ui, struct article_view *av)
 		strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S %z", &tm);
 	add_hdr(av, "Date: ", date);
 	add_hdr(av, "Link: ", r->link);
+	if (r->flagged && store_item_flags_get(ui->store, r->id, flags,
+	    &ferr) == 0)
+		add_hdr(av, "Flags: ", flags);
 	add_json_hdrs(av);
 	av->hdr = xreallocarray(av->hdr, av->nhdr + 1, sizeof(*av->hdr));
 	av->hdr[av->nhdr++] = xstrdup("");
@@ -547,6 +551,9 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		return (true);
 	case KEYMAP_BOOKMARK:
 		ui_bookmark_article(ui, av->it.row.id);
+		return (true);
+	case KEYMAP_EDIT_FLAGS:
+		ui_edit_flags(ui, av->it.row.id);
 		return (true);
 	case KEYMAP_ONE: case KEYMAP_TWO: case KEYMAP_THREE:
 	case KEYMAP_FOUR: case KEYMAP_FIVE: case KEYMAP_SIX:

@@ -309,6 +309,8 @@ void	 ui_pipe_article(struct ui *ui, int64_t item_id);
 /* newsboat's bookmark: bookmark-cmd with URL, title, description and
    feed title (asked for first unless bookmark-autopilot). */
 void	 ui_bookmark_article(struct ui *ui, int64_t item_id);
+/* ui_flags.c: newsboat's edit-flags, on the prompt line. */
+void	 ui_edit_flags(struct ui *ui, int64_t item_id);
 /* Read the urls file again now (ui_feeds.c), whether it changed or not. */
 void	 ui_feeds_reload_urls(struct ui *ui);
 /* Work for the idle loop (query feed counts, an edited urls file); true

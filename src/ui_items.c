@@ -434,7 +434,7 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	    a == KEYMAP_OPEN_BROWSER_READ || a == KEYMAP_TOGGLE_READ ||
 	    a == KEYMAP_TOGGLE_FLAG || a == KEYMAP_COPY_URL ||
 	    a == KEYMAP_SAVE || a == KEYMAP_PIPE_TO ||
-	    a == KEYMAP_BOOKMARK)) {
+	    a == KEYMAP_BOOKMARK || a == KEYMAP_EDIT_FLAGS)) {
 		if ((size_t)count > iv->list.count) {
 			ui_set_status(ui, true, "no entry %ld", count);
 			return (true);
@@ -491,6 +491,10 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	case KEYMAP_BOOKMARK:
 		if (r != NULL)
 			ui_bookmark_article(ui, r->id);
+		return (true);
+	case KEYMAP_EDIT_FLAGS:
+		if (r != NULL)
+			ui_edit_flags(ui, r->id);
 		return (true);
 	case KEYMAP_TOGGLE_READ:
 		if (r != NULL && (ui->set_read == 0 ||
