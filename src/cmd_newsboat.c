@@ -250,7 +250,7 @@ out:
 	return (rc);
 }
 
-/* One newsboat article into the store, with its read and flagged state. */
+/* One newsboat article into the store, with its read state and flags. */
 static int
 take_item(struct store *st, int64_t feed_id, sqlite3_stmt *s, int64_t now,
     struct nb_counts *n, struct err *err)
@@ -281,9 +281,11 @@ take_item(struct store *st, int64_t feed_id, sqlite3_stmt *s, int64_t now,
 		return (0);
 	/* Deleted in newsboat: read here, so it never comes back unread. */
 	read = sqlite3_column_int(s, 7) == 0 || deleted;
+	/* Its letters too (newsboat's flags, ^E here). */
 	if (store_item_upsert(st, feed_id, &it, now, &res, err) == -1 ||
 	    store_item_mark(st, feed_id, it.guid, read, flags != NULL,
-	    err) == -1)
+	    err) == -1 || (flags != NULL &&
+	    store_item_flags_put(st, feed_id, it.guid, flags, err) == -1))
 		return (-1);
 	n->items++;
 	n->added += res == STORE_UPSERT_NEW;

@@ -414,6 +414,10 @@ int	 store_item_flags_get(struct store *st, int64_t item_id,
 	    char out[STORE_FLAGS_MAX + 1], struct err *err);
 int	 store_item_flags_set(struct store *st, int64_t item_id,
 	    const char *flags, struct err *err);
+/* The letters of flags for the flagged article (feed_id, guid), inside
+   the caller's transaction (import-newsboat); nothing when it has none. */
+int	 store_item_flags_put(struct store *st, int64_t feed_id,
+	    const char *guid, const char *flags, struct err *err);
 int	 store_item_set_flagged(struct store *st, int64_t item_id,
 	    bool flagged, struct err *err);
 /* Toggle; *now (may be NULL) gets the new state. */

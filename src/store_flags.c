@@ -104,3 +104,31 @@ fail:
 	store_rollback(st);
 	return (-1);
 }
+
+int
+store_item_flags_put(struct store *st, int64_t feed_id, const char *guid,
+    const char *flags, struct err *err)
+{
+	char norm[STORE_FLAGS_MAX + 1];
+	sqlite3_stmt *s;
+	int step;
+
+	(void)store_flags_normalize(flags, norm);
+	if (norm[0] == '\0')
+		return (0);
+	if ((s = store_prepare_sql(st, "INSERT INTO item_flags(item_id, flags)"
+	    " SELECT id, ?3 FROM items WHERE feed_id = ?1 AND guid = ?2"
+	    " AND flagged ON CONFLICT(item_id) DO UPDATE"
+	    " SET flags = excluded.flags", err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, feed_id);
+	sqlite3_bind_text(s, 2, guid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, norm, -1, SQLITE_STATIC);
+	step = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE) {
+		store_db_error(st, err, "cannot set an article's flags");
+		return (-1);
+	}
+	return (0);
+}

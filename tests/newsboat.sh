@@ -102,6 +102,12 @@ check "imported articles are searchable (accents folded)" \
     grep -q '"guid":"http://example.org/c/1"' "$T/search"
 "$GAZETTE" -d "$G" list --json --feed "$BASE/feed/a.xml" > "$T/a" 2>&1
 check "the feed keeps its URL" [ "$(wc -l < "$T/a")" -eq 5 ]
+check "newsboat's flag letters came along (sA: As)" [ "$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute(
+    "SELECT i.guid || \" \" || g.flags FROM item_flags g JOIN items i ON i.id = g.item_id").fetchone()[0])' \
+    "$G")" = 'a-3 As' ]
+"$GAZETTE" -d "$G" list --query 'flags =~ "A"' > "$T/q" 2>&1
+check "and the filter language sees them" grep -q 'a item 3' "$T/q"
 
 # Again: nothing twice, nothing lost.
 "$GAZETTE" -d "$G" import-newsboat "$NB" > "$T/out" 2> "$T/err"
