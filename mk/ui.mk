@@ -54,8 +54,9 @@ EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
 	tests/newsboat-configs/colors-solarized
 
 # newsboat's keys: n/p across feeds, N, ^N/^P, ^K, s, bind-key.
-TESTS += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh
-EXTRA_DIST += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh
+TESTS += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh tests/ui_exec.sh
+EXTRA_DIST += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh \
+	tests/ui_exec.sh
 
 # A refresh started from the interface outlives it (q while it runs).
 TESTS += tests/ui_refresh_quit.sh
