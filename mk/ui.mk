@@ -33,6 +33,10 @@ check_PROGRAMS += bench/ui_fill
 bench_ui_fill_SOURCES = bench/ui_fill.c
 bench_ui_fill_LDADD = libgazette.a $(DEP_LIBS)
 EXTRA_DIST += bench/startup bench/firstscreen.py
+# bench/startup's clock for whole processes, and its floor.
+check_PROGRAMS += bench/spawn_time bench/empty
+bench_spawn_time_SOURCES = bench/spawn_time.c
+bench_empty_SOURCES = bench/empty.c
 
 TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
 	tests/ui_refresh.sh tests/ui_demo.sh tests/ui_config.sh \

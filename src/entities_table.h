@@ -9,9 +9,14 @@
 
 #define ENTITIES_MAX_NAME	40	/* longer than any name in the table */
 
+/*
+ * Arrays, not pointers: a table of 2231 pointers pairs needs as many
+ * relocations at every start of a position-independent executable, and
+ * the pages they write (bench/startup measures the start).
+ */
 struct entities_entry {
-	const char	*name;		/* without '&' and ';' */
-	const char	*value;		/* UTF-8, 1 to 7 bytes */
+	char		 name[ENTITIES_MAX_NAME]; /* without '&' and ';' */
+	char		 value[8];	/* UTF-8, 1 to 7 bytes */
 	unsigned char	 value_len;
 	unsigned char	 legacy;	/* also valid without the ';' */
 };

@@ -76,7 +76,15 @@ main(int argc, char **argv)
 	size_t i;
 	int ch;
 
-	setlocale(LC_ALL, "");
+	/*
+	 * Only the categories gazette uses: characters (UTF-8 or not, for
+	 * the terminal), messages and dates.  Each category is a file or two
+	 * to open at every start, and LC_NUMERIC must stay "C" for the
+	 * numbers of --json output.
+	 */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	setlocale(LC_TIME, "");
 #ifdef ENABLE_NLS
 	/* TEXTDOMAINDIR (gettext.sh's convention) overrides the catalogue
 	   directory, for running uninstalled and for the tests. */

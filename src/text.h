@@ -3,7 +3,7 @@
  *
  * Everything here works on UTF-8 char strings and measures display cells
  * with wcwidth(3) on decoded code points.  wcwidth only knows the widths
- * when LC_CTYPE names a UTF-8 locale (main.c calls setlocale(LC_ALL, "")):
+ * when LC_CTYPE names a UTF-8 locale (main.c calls setlocale(LC_CTYPE, "")):
  * under the "C" locale every non-ASCII character measures as one cell.
  * Rules used for widths:
  *   - combining marks and other zero-width characters: 0 cells;

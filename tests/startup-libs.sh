@@ -8,6 +8,12 @@ libs() {
 }
 check "gazette is not linked with libcurl" \
     [ "$(ldd "$GAZETTE" 2>/dev/null | grep -c libcurl)" -eq 0 ]
+# Built with the archives of its libraries (configure's static-deps),
+# gazette needs no shared library but the C library's.
+if grep -q '^DEP_LINK_LIBS = -Wl,-Bstatic' "$builddir/Makefile"; then
+	check "static deps: only the C library is loaded" sh -c \
+	    "! ldd '$GAZETTE' | grep -Ev 'linux-vdso|libc\.so|libm\.so|ld-linux' | grep -q ."
+fi
 check "--version loads no libcurl" [ "$(libs "$GAZETTE" --version)" -eq 0 ]
 check "--help loads no libcurl" [ "$(libs "$GAZETTE" --help)" -eq 0 ]
 "$GAZETTE" -d "$T/g.db" import-read /dev/null 2>/dev/null
