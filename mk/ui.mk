@@ -32,9 +32,11 @@ endif
 check_PROGRAMS += bench/ui_fill
 bench_ui_fill_SOURCES = bench/ui_fill.c
 bench_ui_fill_LDADD = libgazette.a $(DEP_LIBS)
-EXTRA_DIST += bench/startup bench/firstscreen.py
-# bench/startup's clock for whole processes, and its floor.
-check_PROGRAMS += bench/spawn_time bench/empty
+EXTRA_DIST += bench/startup
+# bench/startup's clocks (whole processes; first screens) and its floor.
+check_PROGRAMS += bench/spawn_time bench/firstscreen bench/empty
+bench_firstscreen_SOURCES = bench/firstscreen.c
+bench_firstscreen_LDADD = -lutil
 bench_spawn_time_SOURCES = bench/spawn_time.c
 bench_empty_SOURCES = bench/empty.c
 
