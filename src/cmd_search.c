@@ -195,7 +195,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 	struct err err = ERR_INIT;
 	struct search_sync_opts so;
 	struct search_opts o;
-	struct search_results res = { NULL, 0, false, false };
+	struct search_results res = { NULL, 0, false, false, 0 };
 	struct search_query *q = NULL;
 	struct store *st = NULL;
 	const char *feed_url = NULL;

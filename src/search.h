@@ -164,6 +164,7 @@ struct search_results {
 	bool	 more;		/* there are hits after this window */
 	bool	 capped;	/* more matches than the rank cap: only the
 				   newest rank_cap of them were ranked */
+	size_t	 total;		/* with opts->ranking: every hit there is */
 };
 
 /*
@@ -173,6 +174,18 @@ struct search_results {
  */
 #define SEARCH_RANK_CAP	20000
 
+/*
+ * What a view keeps between the windows of one query: the matches with
+ * their scores, read once, so that a window deep in the results (End, a
+ * count jump) costs reading its own rows rather than another ranking,
+ * and the number of hits is known from the first window.  Give the same
+ * ranking with the same query and options (but offset and limit); make
+ * a new one when the store has changed.
+ */
+struct search_ranking;
+struct search_ranking *search_ranking_new(void);
+void	 search_ranking_free(struct search_ranking *r);
+
 struct search_opts {
 	/* 0: every feed but those gone from the urls file (their articles
 	   are kept until a cleanup, out of sight as everywhere else) */
@@ -181,6 +194,7 @@ struct search_opts {
 	size_t	 limit;		/* 0: 50 */
 	size_t	 rank_cap;	/* 0: SEARCH_RANK_CAP; SIZE_MAX: no cap */
 	bool	 with_gone;	/* feed_id 0: gone feeds too */
+	struct search_ranking *ranking;	/* NULL: rank for this call only */
 };
 
 /*

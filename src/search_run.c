@@ -30,6 +30,41 @@
 	" i.link, i.author, i.published, i.sort_date, i.read, i.flagged"
 #define N_HIT_COLS	12
 
+/* A scored match. */
+struct search_cand {
+	int64_t	 id;
+	double	 score;
+	int64_t	 date;
+};
+
+struct search_ranking {
+	bool		 valid;		/* the fields below are read */
+	struct search_cand *c;
+	size_t		 n;
+	bool		 capped;
+	bool		 dated;		/* c[].date read */
+	bool		 sorted;	/* c in cand_cmp order */
+	int64_t		 total;		/* filter-only queries: -1 unknown */
+};
+
+struct search_ranking *
+search_ranking_new(void)
+{
+	struct search_ranking *r = xcalloc(1, sizeof(*r));
+
+	r->total = -1;
+	return (r);
+}
+
+void
+search_ranking_free(struct search_ranking *r)
+{
+	if (r == NULL)
+		return;
+	free(r->c);
+	free(r);
+}
+
 /* Append the filter and predicate conditions; parameters by name. */
 static void
 add_conditions(struct buf *b, const struct search_query *q,
@@ -211,6 +246,38 @@ add_hit(struct search_results *out, size_t *alloc)
 	return (&out->hits[out->n++]);
 }
 
+/* Filter-only queries with a ranking: how many pass, counted once. */
+static int
+count_list(sqlite3 *db, const struct search_query *q,
+    const struct search_opts *o, struct search_results *out,
+    struct err *err)
+{
+	struct search_ranking *r = o->ranking;
+	sqlite3_stmt *s;
+	struct buf sql;
+	int step;
+
+	if (r->total < 0) {
+		buf_init(&sql, 64 * 1024);
+		(void)buf_addstr(&sql, "SELECT count(*) FROM items i WHERE 1");
+		add_conditions(&sql, q, o);
+		s = search_prep(db, buf_str(&sql), err);
+		buf_free(&sql);
+		if (s == NULL)
+			return (-1);
+		bind_all(s, q, o, 0);
+		if ((step = sqlite3_step(s)) == SQLITE_ROW)
+			r->total = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+		if (step != SQLITE_ROW) {
+			search_db_err(db, err, "search failed");
+			return (-1);
+		}
+	}
+	out->total = (size_t)r->total;
+	return (0);
+}
+
 static int
 run_list(sqlite3 *db, const struct search_query *q,
     const struct search_opts *o, size_t limit, struct search_results *out,
@@ -240,15 +307,10 @@ run_list(sqlite3 *db, const struct search_query *q,
 		search_db_err(db, err, "search failed");
 		return (-1);
 	}
+	if (o->ranking != NULL)
+		return (count_list(db, q, o, out, err));
 	return (0);
 }
-
-/* A scored match. */
-struct search_cand {
-	int64_t	 id;
-	double	 score;
-	int64_t	 date;
-};
 
 /* Best first: score, then the newer, then the later stored. */
 static int
@@ -411,6 +473,7 @@ run_ranked(sqlite3 *db, const struct search_query *q,
     struct err *err)
 {
 	struct search_cand *c = NULL;
+	struct search_ranking *r;
 	sqlite3_stmt *s = NULL;
 	size_t cap, n, k, i, keep, end, alloc = 0;
 	bool dated;
@@ -418,24 +481,53 @@ run_ranked(sqlite3 *db, const struct search_query *q,
 	int rc = -1, step;
 
 	cap = o->rank_cap == 0 ? SEARCH_RANK_CAP : o->rank_cap;
-	if (read_matches(db, q, o, cap, &c, &n, &out->capped, &dated, err)
-	    == -1)
+	if ((r = o->ranking) != NULL && r->valid) {
+		c = r->c;
+		n = r->n;
+		out->capped = r->capped;
+		dated = r->dated;
+	} else if (read_matches(db, q, o, cap, &c, &n, &out->capped, &dated,
+	    err) == -1)
 		return (-1);
+	if (r != NULL && !r->valid) {
+		r->valid = true;
+		r->c = c;
+		r->n = n;
+		r->capped = out->capped;
+		r->dated = dated;
+	}
+	out->total = n;
 	if (o->offset >= n) {
 		rc = 0;
 		goto out;
 	}
 	k = o->offset + limit < n ? o->offset + limit : n;
 	keep = n;
-	if (k < n) {
-		kth = kth_score(c, n, k);
-		for (i = 0, keep = 0; i < n; i++)
-			if (c[i].score >= kth)
-				c[keep++] = c[i];
+	if (r != NULL && r->sorted)
+		;	/* read and ordered by an earlier window */
+	else if (r != NULL && o->offset > 0) {
+		/* Past the first window: order them all, once. */
+		if (!r->dated && read_dates(db, c, n, err) == -1)
+			goto out;
+		r->dated = true;
+		qsort(c, n, sizeof(*c), cand_cmp);
+		r->sorted = true;
+	} else {
+		if (r != NULL) {
+			/* The first window: keep the matches as read. */
+			c = xreallocarray(NULL, n, sizeof(*c));
+			memcpy(c, r->c, n * sizeof(*c));
+		}
+		if (k < n) {
+			kth = kth_score(c, n, k);
+			for (i = 0, keep = 0; i < n; i++)
+				if (c[i].score >= kth)
+					c[keep++] = c[i];
+		}
+		if (!dated && read_dates(db, c, keep, err) == -1)
+			goto out;
+		qsort(c, keep, sizeof(*c), cand_cmp);
 	}
-	if (!dated && read_dates(db, c, keep, err) == -1)
-		goto out;
-	qsort(c, keep, sizeof(*c), cand_cmp);
 	out->more = n > o->offset + limit;
 	end = o->offset + limit < keep ? o->offset + limit : keep;
 	if ((s = search_prep(db, "SELECT " HIT_COLS ", " TEXT_EXPR " FROM items i"
@@ -456,7 +548,8 @@ run_ranked(sqlite3 *db, const struct search_query *q,
 	rc = 0;
 out:
 	sqlite3_finalize(s);
-	free(c);
+	if (r == NULL || c != r->c)
+		free(c);
 	return (rc);
 }
 
@@ -466,12 +559,13 @@ search_run(struct store *st, const struct search_query *q,
     struct err *err)
 {
 	sqlite3 *db = store_db(st);
-	struct search_opts o = { 0, 0, 0, 0, false };
+	struct search_opts o;
 	sqlite3_stmt *s;
 	size_t limit;
 	int ok, rc;
 
 	memset(out, 0, sizeof(*out));
+	memset(&o, 0, sizeof(o));
 	if (opts != NULL)
 		o = *opts;
 	/* While no feed is gone, matching need not look at the feeds. */

@@ -1,9 +1,12 @@
 /*
  * ui_search: the search prompt and the ranked results (two lines a hit:
  * number, flags, date, feed and title, then the snippet with the matched
- * words highlighted).  Hits are read in windows of SEARCH_WINDOW as the
- * selection moves down.  When more articles match than search ranks
- * (SEARCH_RANK_CAP), the title says only the newest were ranked.
+ * words highlighted).  The query is ranked once (a search_ranking kept
+ * by the view), which gives the number of hits; their rows are read in
+ * windows of SEARCH_WINDOW when they come on screen, so End or a count
+ * jump reads one window wherever it lands, never the ones before it.
+ * When more articles match than search ranks (SEARCH_RANK_CAP), the
+ * title says only the newest were ranked.
  */
 #include "config.h"
 
@@ -26,10 +29,11 @@ struct search_view {
 	int64_t			 feed_id;
 	char			*feed_title;
 	struct search_query	*q;
-	struct search_results	*chunks;	/* SEARCH_WINDOW hits each */
-	size_t			 nchunks;
+	struct search_ranking	*rank;
+	struct search_results	*win;	/* SEARCH_WINDOW hits each */
+	bool			*got;	/* win[i] is read */
+	size_t			 nwin;
 	size_t			 nhits;
-	bool			 more;
 	bool			 capped;	/* the rank cap cut the ranking */
 	struct ui_list		 list;
 };
@@ -50,61 +54,83 @@ hit_rows(struct ui *ui)
 	return (r > 0 ? r : 1);
 }
 
-static struct search_hit *
-hit_at(struct search_view *sv, size_t i)
-{
-	size_t c = i / SEARCH_WINDOW;
-
-	if (i >= sv->nhits || c >= sv->nchunks ||
-	    i % SEARCH_WINDOW >= sv->chunks[c].n)
-		return (NULL);
-	return (&sv->chunks[c].hits[i % SEARCH_WINDOW]);
-}
-
-/* Read the next window of hits. */
-static bool
-fetch_more(struct ui *ui, struct search_view *sv)
-{
-	struct search_opts o;
-	struct search_results r;
-	struct err err = ERR_INIT;
-
-	if (!sv->more)
-		return (false);
-	memset(&o, 0, sizeof(o));
-	memset(&r, 0, sizeof(r));
-	o.feed_id = sv->feed_id;
-	o.offset = sv->nchunks * SEARCH_WINDOW;
-	o.limit = SEARCH_WINDOW;
-	if (search_run(ui->store, sv->q, &o, &r, &err) < 0) {
-		ui_set_status(ui, true, "%s", err.msg);
-		sv->more = false;
-		return (false);
-	}
-	sv->chunks = xreallocarray(sv->chunks, sv->nchunks + 1,
-	    sizeof(*sv->chunks));
-	sv->chunks[sv->nchunks++] = r;
-	if (r.capped)
-		sv->capped = true;
-	/* A short window is the last one. */
-	sv->nhits += r.n;
-	sv->more = r.more && r.n == SEARCH_WINDOW;
-	ui_list_set_count(&sv->list, sv->nhits, hit_rows(ui));
-	return (r.n > 0);
-}
-
 static void
-free_chunks(struct search_view *sv)
+free_windows(struct search_view *sv)
 {
 	size_t i;
 
-	for (i = 0; i < sv->nchunks; i++)
-		search_results_free(&sv->chunks[i]);
-	free(sv->chunks);
-	sv->chunks = NULL;
-	sv->nchunks = 0;
+	for (i = 0; i < sv->nwin; i++)
+		search_results_free(&sv->win[i]);
+	free(sv->win);
+	free(sv->got);
+	search_ranking_free(sv->rank);
+	sv->win = NULL;
+	sv->got = NULL;
+	sv->rank = NULL;
+	sv->nwin = 0;
 	sv->nhits = 0;
 	sv->capped = false;
+}
+
+/* Read window c of the hits into r. */
+static bool
+read_window(struct ui *ui, struct search_view *sv, size_t c,
+    struct search_results *r)
+{
+	struct search_opts o;
+	struct err err = ERR_INIT;
+
+	memset(&o, 0, sizeof(o));
+	o.feed_id = sv->feed_id;
+	o.offset = c * SEARCH_WINDOW;
+	o.limit = SEARCH_WINDOW;
+	o.ranking = sv->rank;
+	if (search_run(ui->store, sv->q, &o, r, &err) < 0) {
+		ui_set_status(ui, true, "%s", err.msg);
+		return (false);
+	}
+	if (r->capped)
+		sv->capped = true;
+	return (true);
+}
+
+/* Rank the query anew and read the first window. */
+static void
+start(struct ui *ui, struct search_view *sv)
+{
+	struct search_results r;
+
+	free_windows(sv);
+	sv->rank = search_ranking_new();
+	memset(&r, 0, sizeof(r));
+	if (!read_window(ui, sv, 0, &r))
+		return;
+	sv->nhits = r.total;
+	sv->nwin = (sv->nhits + SEARCH_WINDOW - 1) / SEARCH_WINDOW;
+	if (sv->nwin == 0)
+		sv->nwin = 1;
+	sv->win = xcalloc(sv->nwin, sizeof(*sv->win));
+	sv->got = xcalloc(sv->nwin, sizeof(*sv->got));
+	sv->win[0] = r;
+	sv->got[0] = true;
+}
+
+/* Hit i, its window read first when it is not yet. */
+static struct search_hit *
+hit_at(struct ui *ui, struct search_view *sv, size_t i)
+{
+	size_t c = i / SEARCH_WINDOW;
+
+	if (i >= sv->nhits || c >= sv->nwin)
+		return (NULL);
+	if (!sv->got[c]) {
+		if (!read_window(ui, sv, c, &sv->win[c]))
+			return (NULL);
+		sv->got[c] = true;
+	}
+	if (i % SEARCH_WINDOW >= sv->win[c].n)
+		return (NULL);
+	return (&sv->win[c].hits[i % SEARCH_WINDOW]);
 }
 
 static void
@@ -113,11 +139,9 @@ search_reload(struct ui *ui, struct ui_view *v)
 	struct search_view *sv = (struct search_view *)v;
 	size_t sel = sv->list.sel;
 
-	/* Read state may have changed: run it again, keep the place. */
-	free_chunks(sv);
-	sv->more = true;
-	while (fetch_more(ui, sv) && sv->nhits <= sel)
-		continue;
+	/* Read state may have changed: rank it again, keep the place. */
+	start(ui, sv);
+	ui_list_set_count(&sv->list, sv->nhits, hit_rows(ui));
 	ui_list_select(&sv->list, sel, hit_rows(ui));
 }
 
@@ -130,16 +154,16 @@ search_title(struct ui *ui, struct ui_view *v, struct buf *b,
 	size_t c, h;
 
 	(void)ui;
-	/* The hits read so far (every one but past a "+"). */
-	for (c = 0; c < sv->nchunks; c++)
-		for (h = 0; h < sv->chunks[c].n; h++)
-			unread += !sv->chunks[c].hits[h].read;
+	/* Unread among the windows read so far. */
+	for (c = 0; c < sv->nwin; c++)
+		for (h = 0; sv->got[c] && h < sv->win[c].n; h++)
+			unread += !sv->win[c].hits[h].read;
 	ui_title_counts(ti, unread, (int64_t)sv->nhits);
 	(void)buf_addf(b, "Search '%s'", sv->text);
 	if (sv->feed_id != 0)
 		(void)buf_addf(b, " in '%s'", sv->feed_title);
-	(void)buf_addf(b, " (%zu%s result%s", sv->nhits, sv->more ? "+" : "",
-	    sv->nhits == 1 && !sv->more ? "" : "s");
+	(void)buf_addf(b, " (%zu result%s", sv->nhits,
+	    sv->nhits == 1 ? "" : "s");
 	/* more matches than the rank cap: say the ranking is partial */
 	if (sv->capped)
 		(void)buf_addf(b, ", newest %d ranked", SEARCH_RANK_CAP);
@@ -201,7 +225,7 @@ search_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 	buf_init(&line, BUF_CAP_TEXT);
 	for (y = 0; y + 1 < rows || (y < rows && rows == 1); y += 2) {
 		i = sv->list.top + (size_t)y / 2;
-		if ((h = hit_at(sv, i)) == NULL)
+		if ((h = hit_at(ui, sv, i)) == NULL)
 			break;
 		focus = i == sv->list.sel;
 		role = !h->read ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
@@ -235,13 +259,11 @@ ui_search_step(struct ui *ui, struct ui_view *list, int dir)
 
 	if (!ui_is_search(list))
 		return (0);
-	if (dir > 0 && sv->list.sel + 1 >= sv->nhits)
-		(void)fetch_more(ui, sv);
 	if (dir > 0 ? sv->list.sel + 1 >= sv->nhits : sv->list.sel == 0)
 		return (0);
 	ui_list_select(&sv->list, dir > 0 ? sv->list.sel + 1 :
 	    sv->list.sel - 1, hit_rows(ui));
-	h = hit_at(sv, sv->list.sel);
+	h = hit_at(ui, sv, sv->list.sel);
 	return (h != NULL ? h->item_id : 0);
 }
 
@@ -254,27 +276,18 @@ search_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	struct err err = ERR_INIT;
 	int rows = hit_rows(ui);
 
-	if (a == KEYMAP_END && sv->more)
-		while (fetch_more(ui, sv) && sv->nhits < 100000)
-			continue;
-	if (ui_list_action(&sv->list, a, count, rows)) {
-		/* Near the end of what was read: read on. */
-		if (sv->list.sel + (size_t)rows >= sv->nhits)
-			(void)fetch_more(ui, sv);
+	if (ui_list_action(&sv->list, a, count, rows))
 		return (true);
-	}
 	if (count > 0 && (a == KEYMAP_OPEN || a == KEYMAP_OPEN_BROWSER ||
 	    a == KEYMAP_OPEN_BROWSER_READ || a == KEYMAP_TOGGLE_READ ||
 	    a == KEYMAP_TOGGLE_FLAG)) {
-		while ((size_t)count > sv->nhits && fetch_more(ui, sv))
-			continue;
 		if ((size_t)count > sv->nhits) {
 			ui_set_status(ui, true, "no entry %ld", count);
 			return (true);
 		}
 		ui_list_select(&sv->list, (size_t)count - 1, rows);
 	}
-	h = hit_at(sv, sv->list.sel);
+	h = hit_at(ui, sv, sv->list.sel);
 	switch (a) {
 	case KEYMAP_OPEN:
 		if (h != NULL)
@@ -319,10 +332,9 @@ search_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 static const char *
 search_link(struct ui *ui, struct ui_view *v)
 {
-	struct search_hit *h = hit_at((struct search_view *)v,
+	struct search_hit *h = hit_at(ui, (struct search_view *)v,
 	    ((struct search_view *)v)->list.sel);
 
-	(void)ui;
 	return (h != NULL ? h->link : NULL);
 }
 
@@ -331,7 +343,7 @@ search_free(struct ui_view *v)
 {
 	struct search_view *sv = (struct search_view *)v;
 
-	free_chunks(sv);
+	free_windows(sv);
 	search_query_free(sv->q);
 	free(sv->text);
 	free(sv->feed_title);
@@ -375,9 +387,9 @@ run_cb(struct ui *ui, const char *text, void *arg)
 	sv->feed_id = ui->search_feed_id;
 	sv->feed_title = xstrdup(ui->search_feed_title != NULL ?
 	    ui->search_feed_title : "");
-	sv->more = true;
 	ui_list_init(&sv->list, 0);
-	(void)fetch_more(ui, sv);
+	start(ui, sv);
+	ui_list_set_count(&sv->list, sv->nhits, hit_rows(ui));
 	ui_push(ui, &sv->base);
 	if ((lag = search_lag(ui->store, &err)) > 0)
 		ui_set_status(ui, false, "%lld articles are not indexed yet",

@@ -2,6 +2,8 @@
 # ui_search.sh: the interface's search view in a real terminal (tmux)
 # when more articles match than search ranks (20000): the title says
 # that only the newest were ranked, and says nothing when all were.
+# The number of hits is known at once, and End or a count jump lands
+# on that hit however deep it is (one window read, not all before it).
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui_lib.sh"
 
@@ -18,10 +20,16 @@ keys /
 if wait_for "Search:"; then ok "/ opens the search prompt"
 else show; fail "/ opens the search prompt"; fi
 keys yak Enter
-if wait_for "Search 'yak' (100+ results, newest 20000 ranked)"; then
+if wait_for "Search 'yak' (20000 results, newest 20000 ranked)"; then
 	ok "more matches than the cap: the title says the newest were ranked"
 else show; fail "more matches than the cap: the title says so"; fi
 check "the newest hits listed" wait_re '^   1 N .*yak 20000'
+keys End
+check "End lands on the last of 20000 hits" wait_re '^20000 N .*yak'
+keys 1 2 3 4 End
+check "1234 End lands on hit 1234" wait_re '^1234 N .*yak'
+keys Home
+check "Home: back to the first hit" wait_re '^   1 N .*yak 20000'
 
 keys q /
 wait_for "Search:" > /dev/null
@@ -35,11 +43,21 @@ check "a small search: nothing about ranking" \
 keys q /
 wait_for "Search:" > /dev/null
 keys "yak -7" Enter
-if wait_for "Search 'yak -7' (100+ results)"; then
+if wait_for "Search 'yak -7' (20000 results)"; then
 	ok "20000 matches exactly: no word about ranking"
 else show; fail "20000 matches exactly: no word about ranking"; fi
 check "20000 matches: the title has no notice" \
     sh -c "! grep -q 'ranked' '$T/screen'"
+
+# A query of filters only (no words): counted, End lands on the last.
+keys q /
+wait_for "Search:" > /dev/null
+keys "is:unread" Enter
+if wait_for "Search 'is:unread' (20006 results)"; then
+	ok "filters only: the title counts every hit"
+else show; fail "filters only: the title counts every hit"; fi
+keys End
+check "filters only: End lands on the last" wait_re '^20006 N '
 keys q Q
 st=$(wait_exit)
 check "exits 0" [ "$st" = 0 ]
