@@ -147,16 +147,20 @@ bind_all(sqlite3_stmt *s, const struct search_query *q,
 	}
 }
 
-/* Filter-only queries: the newest articles that pass, a window. */
+/*
+ * Filter-only queries: the newest articles that pass, a window; rev:
+ * the oldest first, for a window nearer the end than the start.
+ */
 static void
 build_list_sql(struct buf *b, const struct search_query *q,
-    const struct search_opts *o)
+    const struct search_opts *o, bool rev)
 {
 	(void)buf_addstr(b, "SELECT " HIT_COLS ", 0.0, " TEXT_EXPR
 	    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE 1");
 	add_conditions(b, q, o);
-	(void)buf_addstr(b, " ORDER BY i.sort_date DESC, i.id DESC"
-	    " LIMIT :limit OFFSET :offset");
+	(void)buf_addstr(b, rev ? " ORDER BY i.sort_date, i.id" :
+	    " ORDER BY i.sort_date DESC, i.id DESC");
+	(void)buf_addstr(b, " LIMIT :limit OFFSET :offset");
 }
 
 /* Does matching need the items' columns (filters, predicates)? */
@@ -278,23 +282,44 @@ count_list(sqlite3 *db, const struct search_query *q,
 	return (0);
 }
 
+/*
+ * With a ranking, the hits are counted first, and a window in the second
+ * half is read from the oldest end: SQLite steps over every row an
+ * OFFSET skips, so End costs a window, not the whole list.
+ */
 static int
 run_list(sqlite3 *db, const struct search_query *q,
     const struct search_opts *o, size_t limit, struct search_results *out,
     struct err *err)
 {
+	struct search_opts ro = *o;
+	struct search_hit tmp;
 	sqlite3_stmt *s;
 	struct buf sql;
-	size_t alloc = 0;
+	size_t alloc = 0, total = 0, i;
+	bool rev = false;
 	int step;
 
+	if (o->ranking != NULL) {
+		if (count_list(db, q, o, out, err) == -1)
+			return (-1);
+		total = out->total;
+		if (o->offset >= total)
+			return (0);
+		if (o->offset > total / 2) {
+			rev = true;
+			limit = total - o->offset < limit ? total - o->offset :
+			    limit;
+			ro.offset = total - o->offset - limit;
+		}
+	}
 	buf_init(&sql, 64 * 1024);
-	build_list_sql(&sql, q, o);
+	build_list_sql(&sql, q, &ro, rev);
 	s = search_prep(db, buf_str(&sql), err);
 	buf_free(&sql);
 	if (s == NULL)
 		return (-1);
-	bind_all(s, q, o, limit + 1);
+	bind_all(s, q, &ro, rev ? limit : limit + 1);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (out->n == limit) {
 			out->more = true;
@@ -307,8 +332,14 @@ run_list(sqlite3 *db, const struct search_query *q,
 		search_db_err(db, err, "search failed");
 		return (-1);
 	}
-	if (o->ranking != NULL)
-		return (count_list(db, q, o, out, err));
+	if (rev) {
+		for (i = 0; i < out->n / 2; i++) {
+			tmp = out->hits[i];
+			out->hits[i] = out->hits[out->n - 1 - i];
+			out->hits[out->n - 1 - i] = tmp;
+		}
+		out->more = o->offset + out->n < total;
+	}
 	return (0);
 }
 
@@ -396,7 +427,9 @@ read_matches(sqlite3 *db, const struct search_query *q,
 
 	*n = 0;
 	*capped = false;
-	*dated = needs_items(q, o);
+	/* A kept ranking is sorted whole for the windows past the first:
+	   reading the dates while matching costs far less than after. */
+	*dated = needs_items(q, o) || o->ranking != NULL;
 	buf_init(&sql, 64 * 1024);
 	build_match_sql(&sql, q, o, *dated);
 	s = prep_rank(db, buf_str(&sql), err);

@@ -210,22 +210,33 @@ reference(sqlite3 *db, const struct search_query *q, const char *where,
 	return (n);
 }
 
+/*
+ * Every window, ranked anew each time and then from one kept ranking
+ * (the interface's way), the windows asked for from the last back.
+ */
 static void
 check_windows(struct fixture *f, const char *text, const char *where)
 {
 	struct err err = ERR_INIT;
 	struct search_query *q = search_compile(text, NOW, &err);
+	struct search_ranking *rank;
 	struct search_results r;
 	struct search_opts o;
 	int64_t want[NITEMS];
-	size_t offset, limit, n, total, i;
+	size_t offset, limit, n, total = 0, i, k;
 
 	assert_non_null(q);
 	for (limit = 1; limit <= 25; limit += 6) {
-		for (offset = 0; offset <= NITEMS; offset += 4) {
+		rank = NULL;
+		for (k = 0; k <= 2 * (NITEMS / 4 + 1); k++) {
+			if (k == NITEMS / 4 + 1)
+				rank = search_ranking_new();
+			offset = k <= NITEMS / 4 ? k * 4 :
+			    (2 * (NITEMS / 4 + 1) - k) * 4;
 			memset(&o, 0, sizeof(o));
 			o.offset = offset;
 			o.limit = limit;
+			o.ranking = rank;
 			assert_int_equal(search_run(f->st, q, &o, &r, &err), 0);
 			n = reference(store_db(f->st), q, where, offset, limit,
 			    want, &total);
@@ -241,8 +252,11 @@ check_windows(struct fixture *f, const char *text, const char *where)
 					    (long long)want[i]);
 			assert_int_equal(r.more, total > offset + limit);
 			assert_false(r.capped);
+			if (rank != NULL)
+				assert_int_equal(r.total, total);
 			search_results_free(&r);
 		}
+		search_ranking_free(rank);
 	}
 	if (total < 4)
 		fail_msg("%s: only %zu matches", text, total);
@@ -264,6 +278,55 @@ test_windows_match_sql(void **state)
 	check_windows(f, "gamma is:unread", "AND i.read = 0");
 	check_windows(f, "gamma is:read", "AND i.read = 1");
 	check_windows(f, "story -zeta", "");
+}
+
+/*
+ * Filters only, with a kept ranking: counted, and every window (those
+ * nearer the end read from the oldest) as without one.
+ */
+static void
+test_filters_windows(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct search_query *q;
+	struct search_ranking *rank;
+	struct search_results a, b;
+	struct search_opts o;
+	const char *const texts[] = { "is:unread", "is:read" };
+	size_t t, offset, limit, i, seen;
+
+	for (t = 0; t < 2; t++) {
+		q = search_compile(texts[t], NOW, &err);
+		assert_non_null(q);
+		for (limit = 1; limit <= 25; limit += 6) {
+			rank = search_ranking_new();
+			seen = 0;
+			for (offset = NITEMS + 2; offset-- > 0;) {
+				memset(&o, 0, sizeof(o));
+				o.offset = offset;
+				o.limit = limit;
+				assert_int_equal(search_run(f->st, q, &o, &a,
+				    &err), 0);
+				o.ranking = rank;
+				assert_int_equal(search_run(f->st, q, &o, &b,
+				    &err), 0);
+				assert_int_equal(a.n, b.n);
+				assert_int_equal(a.more, b.more);
+				for (i = 0; i < a.n; i++)
+					assert_int_equal(a.hits[i].item_id,
+					    b.hits[i].item_id);
+				if (offset == 0)
+					seen = b.total;
+				search_results_free(&a);
+				search_results_free(&b);
+			}
+			if (seen == 0 || seen >= NITEMS)
+				fail_msg("%s: %zu counted", texts[t], seen);
+			search_ranking_free(rank);
+		}
+		search_query_free(q);
+	}
 }
 
 /* The newest cap matches are ranked, and the result says so. */
@@ -323,6 +386,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rank_is_bm25),
 		cmocka_unit_test(test_windows_match_sql),
+		cmocka_unit_test(test_filters_windows),
 		cmocka_unit_test(test_cap),
 	};
 
