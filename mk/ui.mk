@@ -32,7 +32,7 @@ endif
 check_PROGRAMS += bench/ui_fill
 bench_ui_fill_SOURCES = bench/ui_fill.c
 bench_ui_fill_LDADD = libgazette.a $(DEP_LIBS)
-EXTRA_DIST += bench/startup
+EXTRA_DIST += bench/startup bench/ui-keys
 # bench/startup's clocks (whole processes; first screens) and its floor.
 check_PROGRAMS += bench/spawn_time bench/firstscreen bench/empty
 bench_firstscreen_SOURCES = bench/firstscreen.c
@@ -94,6 +94,10 @@ TESTS += tests/ui_lock.sh
 EXTRA_DIST += tests/ui_lock.sh
 
 EXTRA_DIST += fuzz/fuzz_config.c fuzz/fuzz_config.dict
+
+# Keys typed while the interface is kept busy are dropped, not replayed.
+TESTS += tests/ui_stall.sh
+EXTRA_DIST += tests/ui_stall.sh
 
 # The urls file in the interface: query feeds, hidden feeds, separators.
 TESTS += tests/ui_query.sh

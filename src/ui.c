@@ -405,11 +405,28 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 	}
 }
 
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+}
+
+/*
+ * Keys typed while one key kept the interface busy longer than this
+ * are dropped, not replayed: they were aimed at a screen the person
+ * could not see change.
+ */
+#define UI_STALL_MS	500
+
 static void
 read_keys(struct ui *ui)
 {
 	wint_t wc;
 	int ret, key;
+	double t;
 
 	while (!ui->quit && (ret = get_wch(&wc)) != ERR) {
 		key = translate_key(ret, wc);
@@ -419,7 +436,14 @@ read_keys(struct ui *ui)
 		}
 		if (key < 0)
 			continue;
+		t = now_ms();
+		if (ui->key_t0 == 0)
+			ui->key_t0 = t;
 		handle_key(ui, key);
+		if (now_ms() - t > UI_STALL_MS) {
+			flushinp();
+			break;
+		}
 	}
 }
 
@@ -472,6 +496,10 @@ ui_run(const struct ui_opts *opts)
 	    strcmp(s, "utf8") == 0);
 	s = getenv("GAZETTE_EXIT_AFTER_DRAW");
 	ui.exit_after_draw = s != NULL && s[0] == '1';
+	/* bench/ui-keys: one line per answered key press, in ms from the
+	   key's arrival to the end of the screen's update. */
+	if ((s = getenv("GAZETTE_KEY_LOG")) != NULL && s[0] != '\0')
+		ui.key_log = fopen(s, "a");
 	if (setup_signals() < 0)
 		return (-1);
 	if (initscr() == NULL) {
@@ -504,6 +532,11 @@ ui_run(const struct ui_opts *opts)
 		}
 		if (ui.dirty && ui.view != NULL)
 			ui_draw(&ui);
+		if (ui.key_t0 != 0 && ui.key_log != NULL) {
+			fprintf(ui.key_log, "%.3f\n", now_ms() - ui.key_t0);
+			fflush(ui.key_log);
+		}
+		ui.key_t0 = 0;
 		/* A damaged database: quit, cmd_ui says why. */
 		if (store_damaged(ui.store))
 			break;
@@ -552,6 +585,8 @@ ui_run(const struct ui_opts *opts)
 		v->ops->free(v);
 	}
 	endwin();
+	if (ui.key_log != NULL)
+		fclose(ui.key_log);
 	/* A refresh still running finishes on its own (see
 	   ui_refresh_start): it holds the lock and commits as it goes. */
 	if (ui.refresh_fd != -1)

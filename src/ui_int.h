@@ -158,6 +158,8 @@ struct ui {
 	int		 set_read;
 	/* The first screen only, for bench/startup. */
 	bool		 exit_after_draw;
+	FILE		*key_log;	/* GAZETTE_KEY_LOG: bench/ui-keys */
+	double		 key_t0;	/* when the keys being answered came */
 	bool		 dirty;
 };
 
