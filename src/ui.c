@@ -575,8 +575,9 @@ ui_run(const struct ui_opts *opts)
 		auto_reload(&ui, false);
 		check_data_version(&ui);
 		/* One step at a time: a key press is never kept waiting
-		   for more than one query feed's count. */
-		busy = ui_feeds_work(&ui);
+		   for more than one query feed's count, and the screen
+		   that answers it is drawn before the next count. */
+		busy = ui.dirty ? true : ui_feeds_work(&ui);
 	}
 	while (ui.view != NULL) {
 		struct ui_view *v = ui.view;

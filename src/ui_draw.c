@@ -248,6 +248,7 @@ ui_draw(struct ui *ui)
 	if (LINES < 3 || COLS < 10) {
 		ui_put(ui, 0, 0, COLS, "window too small", UI_NORMAL);
 		refresh();
+		ui->dirty = false;
 		return;
 	}
 	/*
