@@ -4,7 +4,7 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/keymap.c s
 	src/conf_macro.c src/ui_macro.c src/notify.c src/notify.h \
 	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
-	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
+	src/ui_list.c src/ui_sort.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
 	src/ui_urls.c src/ui_help.c \
 	src/ui_search.c src/ui_items_nav.c src/ui_save.c src/ui_extern.c \
 	src/ui_flags.c src/format.c src/format.h src/ui_format.c

@@ -34,6 +34,61 @@ static const char *const keymap_values[] = { "newsboat", "vi", NULL };
 static const char *const proxy_types[] = { "http", "https", "socks4",
     "socks4a", "socks5", "socks5h", NULL };
 
+/* FIELD, FIELD-asc, FIELD-desc for each field, in the enums' order. */
+#define SORT_VALUES(f) f, f "-asc", f "-desc"
+static const char *const article_sorts[] = { SORT_VALUES("date"),
+    SORT_VALUES("title"), SORT_VALUES("flags"), SORT_VALUES("author"),
+    SORT_VALUES("link"), SORT_VALUES("guid"), NULL };
+static const char *const feed_sorts[] = { SORT_VALUES("firsttag"),
+    SORT_VALUES("title"), SORT_VALUES("articlecount"),
+    SORT_VALUES("unreadarticlecount"), SORT_VALUES("lastupdated"),
+    SORT_VALUES("none"), NULL };
+#undef SORT_VALUES
+
+static void
+article_sort_of(int v, int *field, bool *asc)
+{
+	*field = v / 3;
+	switch (v % 3) {
+	case 1:
+		*asc = true;
+		break;
+	case 2:
+		*asc = false;
+		break;
+	default:
+		*asc = *field != 0;	/* date: desc */
+		break;
+	}
+}
+
+void
+conf_article_sort(const struct conf *cfg, int *field, bool *asc)
+{
+	article_sort_of(cfg->article_sort_order, field, asc);
+}
+
+int
+conf_article_sort_parse(const char *value, int *field, bool *asc)
+{
+	int i;
+
+	for (i = 0; article_sorts[i] != NULL; i++) {
+		if (strcmp(article_sorts[i], value) == 0) {
+			article_sort_of(i, field, asc);
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+void
+conf_feed_sort(const struct conf *cfg, int *field, bool *asc)
+{
+	*field = cfg->feed_sort_order / 3;
+	*asc = cfg->feed_sort_order % 3 == 1;
+}
+
 static void
 apply_keymap(struct conf *cfg)
 {
@@ -178,6 +233,18 @@ static const struct opt options[] = {
 	BOOL_OPT("bookmark-autopilot", "no", bookmark_autopilot,
 	    "Bookmark without asking for the URL, title, description and "
 	    "feed title first."),
+	ENUM_OPT("article-sort-order", "date", article_sort_order,
+	    article_sorts, NULL,
+	    "Order of article lists: date, title, flags, author, link or "
+	    "guid, each with -asc or -desc (default: desc for date, asc "
+	    "for the others); ties go by date.  g and G choose at run "
+	    "time."),
+	ENUM_OPT("feed-sort-order", "none", feed_sort_order, feed_sorts,
+	    NULL,
+	    "Order of the feed list: firsttag, title, articlecount, "
+	    "unreadarticlecount, lastupdated or none (the urls file's), "
+	    "each with -asc or -desc (default desc), as newsboat orders "
+	    "them."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))

@@ -141,6 +141,8 @@ struct conf {
 	char		*bookmark_cmd;		/* ^B runs it; "": none */
 	bool		 bookmark_interactive;	/* it gets the terminal */
 	bool		 bookmark_autopilot;	/* no prompts */
+	int		 article_sort_order;	/* see conf_article_sort */
+	int		 feed_sort_order;	/* see conf_feed_sort */
 	struct conf_color colors[CONF_NELEMENTS];
 	struct conf_macro *macros;
 	size_t		 n_macros;
@@ -159,6 +161,22 @@ enum conf_proxy_type {
 	CONF_PROXY_HTTP, CONF_PROXY_HTTPS, CONF_PROXY_SOCKS4,
 	CONF_PROXY_SOCKS4A, CONF_PROXY_SOCKS5, CONF_PROXY_SOCKS5H
 };
+
+/* feed-sort-order's fields, in the option's order. */
+enum conf_feed_sort {
+	CONF_FSORT_FIRSTTAG, CONF_FSORT_TITLE, CONF_FSORT_ARTICLES,
+	CONF_FSORT_UNREAD, CONF_FSORT_UPDATED, CONF_FSORT_NONE
+};
+/*
+ * The sort orders: the field (enum store_sort's order for articles, enum
+ * conf_feed_sort for feeds) and the direction, newsboat's default when
+ * the value names none (articles: desc for date, asc for the others;
+ * feeds: desc).
+ */
+void	conf_article_sort(const struct conf *cfg, int *field, bool *asc);
+void	conf_feed_sort(const struct conf *cfg, int *field, bool *asc);
+/* An article-sort-order value read the same way; -1 if unknown. */
+int	conf_article_sort_parse(const char *value, int *field, bool *asc);
 
 /* Called once per warning; msg has no file or line in it. */
 typedef void (*conf_warn_fn)(void *arg, const char *file,

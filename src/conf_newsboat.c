@@ -40,7 +40,6 @@ static const struct instead commands[] = {
 	    "(content over description)", "no" },
 	{ "always-download", "conditional requests as for every feed "
 	    "(gazette refresh --force fetches all)", NULL },
-	{ "article-sort-order", filters, NULL },
 	{ "bind", "not applied: use bind-key", NULL },
 	{ "cache-file", "the database is the one named with -d "
 	    "(see gazette(1))", NULL },
@@ -58,7 +57,6 @@ static const struct instead commands[] = {
 	{ "error-log", "each feed keeps its last error: e in the feed list "
 	    "shows it", NULL },
 	{ "external-url-viewer", "u lists the links inside gazette", NULL },
-	{ "feed-sort-order", filters, NULL },
 	{ "goto-first-unread", cursor, NULL },
 	{ "highlight", "no pattern highlighting: lists and articles keep "
 	    "their colours", NULL },

@@ -238,11 +238,13 @@ handle_key(struct ui *ui, int key)
 	}
 	if (ui->confirm_fn != NULL) {
 		ui_prompt_fn fn = ui->confirm_fn;
+		char k[2] = { key > ' ' && key < 127 ? (char)key : '\0', '\0' };
 
 		ui->confirm_fn = NULL;
 		ui->status[0] = '\0';
 		ui->dirty = true;
-		fn(ui, key == 'y' || key == 'Y' ? "y" : "n", ui->confirm_arg);
+		fn(ui, ui->confirm_raw ? k : key == 'y' || key == 'Y' ? "y" :
+		    "n", ui->confirm_arg);
 		return;
 	}
 	if (ui->macro_pending) {
@@ -373,6 +375,14 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 		ui_set_status(ui, false, "%s read feeds",
 		    ui->show_read_feeds ? "showing" : "hiding");
 		break;
+	case KEYMAP_SORT:
+	case KEYMAP_REV_SORT:
+		if (ui_is_feeds(v) || ui_is_items(v))
+			ui_sort_ask(ui, ui_is_feeds(v), a == KEYMAP_REV_SORT);
+		else
+			ui_set_status(ui, true, "sort orders the feed and "
+			    "article lists");
+		break;
 	case KEYMAP_TOGGLE_READ_ITEMS:
 		ui->show_read_items = !ui->show_read_items;
 		ui_reload_all(ui);
@@ -465,6 +475,8 @@ ui_run(const struct ui_opts *opts)
 	ui.config_path = opts->config_path;
 	ui.show_read_feeds = ui.cfg->show_read_feeds;
 	ui.show_read_items = ui.cfg->show_read_articles;
+	conf_article_sort(ui.cfg, &ui.article_sort, &ui.article_asc);
+	conf_feed_sort(ui.cfg, &ui.feed_sort, &ui.feed_asc);
 	ui.refresh_fd = -1;
 	buf_init(&ui.refresh_out, 64 * 1024);
 	s = nl_langinfo(CODESET);

@@ -118,6 +118,11 @@ struct ui {
 	bool		 has_count;
 	bool		 show_read_feeds;
 	bool		 show_read_items;
+	/* The orders in force (ui_sort.c; from the config at start). */
+	int		 article_sort;	/* enum store_sort */
+	bool		 article_asc;
+	int		 feed_sort;	/* enum conf_feed_sort */
+	bool		 feed_asc;
 	char		*tag;		/* feed list filter, or NULL */
 	/* The prompt, when active. */
 	bool		 prompting;
@@ -136,6 +141,7 @@ struct ui {
 	/* A one-key question (ui_confirm), when asked. */
 	ui_prompt_fn	 confirm_fn;
 	void		*confirm_arg;
+	bool		 confirm_raw;	/* ui_ask_key: fn gets the key */
 	struct ui_history search_history;
 	int64_t		 search_feed_id;	/* the search being typed */
 	char		*search_feed_title;
@@ -211,6 +217,11 @@ void	 ui_prompt(struct ui *ui, const char *label, struct ui_history *h,
 /* Ask a yes/no question on the status line: the next key answers, y or
  * Y calling fn with "y", any other key with "n". */
 void	 ui_confirm(struct ui *ui, const char *question, ui_prompt_fn fn,
+	    void *arg);
+/* Ask a question on the status line that the next key answers: fn
+ * gets that key as a one-character string when it is printable ASCII,
+ * else "". */
+void	 ui_ask_key(struct ui *ui, const char *question, ui_prompt_fn fn,
 	    void *arg);
 /* A key while the prompt is active. */
 void	 ui_prompt_key(struct ui *ui, int key);
@@ -293,6 +304,21 @@ int64_t	 ui_items_select(struct ui *ui, struct ui_view *list, int64_t id,
 int64_t	 ui_items_feed(const struct ui_view *list);
 /* The article view's cached read state changed (keeps n/p honest). */
 void	 ui_items_set_read(struct ui_view *list, int64_t id, bool read);
+/* ui_sort.c: the sort and rev-sort actions (asks for the field, then
+ * reloads the lists); feeds: the feed list's order, else the articles'. */
+void	 ui_sort_ask(struct ui *ui, bool feeds, bool reverse);
+/* A feed list entry as the feed orders see it. */
+struct ui_feed_key {
+	const char	*title;
+	const char	*firsttag;	/* NULL: no tag */
+	int64_t		 total;
+	int64_t		 unread;
+	int64_t		 latest;	/* newest article's date */
+	size_t		 order;		/* in the urls file */
+};
+/* newsboat's comparison for feed-sort-order field and direction. */
+int	 ui_sort_feed_cmp(const struct ui_feed_key *a,
+	    const struct ui_feed_key *b, int field, bool asc);
 /* ui_save.c: save an article as text under save-path (asks first when
  * the file exists). */
 void	 ui_save_article(struct ui *ui, int64_t item_id);

@@ -79,8 +79,7 @@ plan(struct items_view *iv, struct store_query *q, size_t ws)
 				r = &iv->win.rows[p - wo];
 				q->has_key = true;
 				q->newer = false;
-				q->key.date = r->date;
-				q->key.id = r->id;
+				store_item_key_of(r, q->sort, &q->key);
 				q->offset = best;
 			}
 		}
@@ -91,12 +90,11 @@ plan(struct items_view *iv, struct store_query *q, size_t ws)
 			r = &iv->win.rows[p - wo];
 			q->has_key = true;
 			q->newer = true;
-			q->key.date = r->date;
-			q->key.id = r->id;
+			store_item_key_of(r, q->sort, &q->key);
 			q->offset = best;
 		}
 	}
-	/* Backward from the bottom: newer than a key before every row. */
+	/* Backward from the bottom of the list. */
 	if (iv->exact && iv->list.count > ws) {
 		end = iv->list.count;
 		if (ws + limit >= end) {
@@ -105,16 +103,15 @@ plan(struct items_view *iv, struct store_query *q, size_t ws)
 		} else
 			p = end - (ws + limit);
 		if (p < best) {
-			q->has_key = true;
+			q->has_key = false;
 			q->newer = true;
-			q->key.date = INT64_MIN;
-			q->key.id = INT64_MIN;
+			q->from_end = true;
 			q->offset = p;
 			best = p;
 		} else
 			q->limit = limit;
 	}
-	return (q->has_key && q->newer ? ws + q->limit : ws);
+	return (q->newer ? ws + q->limit : ws);
 }
 
 /* Row i of the list, reading a window around it when needed. */
@@ -135,6 +132,8 @@ row_at(struct ui *ui, struct items_view *iv, size_t i)
 	q.where = iv->query != NULL ? filter_where(iv->query) : NULL;
 	q.filter = ui->show_read_items ? STORE_FILTER_ALL :
 	    STORE_FILTER_UNREAD;
+	q.sort = ui->article_sort;
+	q.ascending = ui->article_asc;
 	ws = i > rows ? i - rows : 0;
 	q.limit = rows * 3;
 	end = plan(iv, &q, ws);

@@ -391,7 +391,7 @@ test_newsboat_lines(void **state)
 		"highlight feedlist \"x\" blue default bold",
 		"goto-next-feed no",
 		"goto-next-feed yes",
-		"bind-key N sort articlelist",
+		"bind-key N toggle-source-view articlelist",
 		"bind-key t next tagselection",
 		"color end-of-text-marker color8 default",
 		"ttrss-login \"me\"",
@@ -428,8 +428,8 @@ test_newsboat_lines(void **state)
 	assert_int_equal(l.n, 7);
 	assert_non_null(strstr(l.text, "highlight (c:1, c:3): no pattern "));
 	assert_null(strstr(l.text, "goto-next-feed"));
-	assert_non_null(strstr(l.text, "bind-key sort (c:6): gazette has no "
-	    "such action"));
+	assert_non_null(strstr(l.text, "bind-key toggle-source-view (c:6): "
+	    "gazette has no such action"));
 	assert_non_null(strstr(l.text, "bind-key ... tagselection (c:7): "
 	    "gazette has no such view"));
 	assert_non_null(strstr(l.text, "color end-of-text-marker (c:8): "));
