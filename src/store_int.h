@@ -169,6 +169,10 @@ void	 store_sort_cols(struct buf *, enum store_sort, const char *a,
 	    const char *dir);
 void	 store_sort_keycmp(struct buf *, enum store_sort, const char *a,
 	    const char *cmp);
+/* The condition "after the row id_query gives" (an SQL query of one
+ * id), seeking as store_sort_keycmp does. */
+void	 store_sort_after(struct buf *, enum store_sort, const char *a,
+	    const char *cmp, const char *id_query);
 void	 store_sort_bind_key(sqlite3_stmt *, enum store_sort,
 	    const struct store_item_key *);
 int	 store_auto_end(struct store *, bool, int, struct err *);

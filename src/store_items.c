@@ -421,7 +421,7 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 	int sort = (int)q->sort, asc = q->ascending;
 	int k;
 	const char *order, *cmp;
-	struct buf b;
+	struct buf b, sub;
 
 	if (filter < 0 || filter > 2)
 		filter = 0;
@@ -448,39 +448,43 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 		buf_addf(&b, " AND %s", q->where->sql);
 	if (dir == 1 || dir == 2)
 		store_sort_keycmp(&b, (enum store_sort)sort, "i", cmp);
-	if (skip && q->where != NULL) {
-		/* The condition reads i and f: skip over rows that meet it. */
-		buf_addstr(&b, " AND (");
-		store_sort_cols(&b, (enum store_sort)sort, "i", "");
-		buf_addf(&b, ")%s(SELECT ", cmp);
-		store_sort_cols(&b, (enum store_sort)sort, "i", "");
-		buf_addf(&b, " FROM items i JOIN feeds f ON f.id = i.feed_id"
-		    " WHERE %s", q->where->sql);
-		add_filters(&b, "i", scope, filter);
-		if (!scope)
-			buf_addstr(&b, " AND f.gone = 0");
-		if (dir == 1 || dir == 2)
-			store_sort_keycmp(&b, (enum store_sort)sort, "i", cmp);
-		buf_addstr(&b, " ORDER BY ");
-		store_sort_cols(&b, (enum store_sort)sort, "i", order);
-		buf_addstr(&b, " LIMIT 1 OFFSET :skip)");
-	} else if (skip) {
-		buf_addstr(&b, " AND (");
-		store_sort_cols(&b, (enum store_sort)sort, "i", "");
-		buf_addf(&b, ")%s(SELECT ", cmp);
-		store_sort_cols(&b, (enum store_sort)sort, "j", "");
-		buf_addstr(&b, " FROM items j WHERE 1");
-		add_filters(&b, "j", scope, filter);
-		/* Walks the index alone while no feed is gone. */
-		if (!scope)
-			buf_addstr(&b, " AND (NOT EXISTS (SELECT 1 FROM feeds"
-			    " WHERE gone) OR j.feed_id NOT IN (SELECT id FROM"
-			    " feeds WHERE gone))");
-		if (dir == 1 || dir == 2)
-			store_sort_keycmp(&b, (enum store_sort)sort, "j", cmp);
-		buf_addstr(&b, " ORDER BY ");
-		store_sort_cols(&b, (enum store_sort)sort, "j", order);
-		buf_addstr(&b, " LIMIT 1 OFFSET :skip)");
+	if (skip) {
+		/* The id of the last row skipped, found in the index alone
+		   (a sort value that is an expression is not read from it),
+		   then the rows after it. */
+		buf_init(&sub, 4096);
+		if (q->where != NULL) {
+			/* The condition reads i and f. */
+			buf_addf(&sub, "SELECT i.id FROM items i JOIN feeds f"
+			    " ON f.id = i.feed_id WHERE %s", q->where->sql);
+			add_filters(&sub, "i", scope, filter);
+			if (!scope)
+				buf_addstr(&sub, " AND f.gone = 0");
+			if (dir == 1 || dir == 2)
+				store_sort_keycmp(&sub,
+				    (enum store_sort)sort, "i", cmp);
+			buf_addstr(&sub, " ORDER BY ");
+			store_sort_cols(&sub, (enum store_sort)sort, "i",
+			    order);
+		} else {
+			buf_addstr(&sub, "SELECT j.id FROM items j WHERE 1");
+			add_filters(&sub, "j", scope, filter);
+			/* Walks the index alone while no feed is gone. */
+			if (!scope)
+				buf_addstr(&sub, " AND (NOT EXISTS (SELECT 1"
+				    " FROM feeds WHERE gone) OR j.feed_id NOT"
+				    " IN (SELECT id FROM feeds WHERE gone))");
+			if (dir == 1 || dir == 2)
+				store_sort_keycmp(&sub,
+				    (enum store_sort)sort, "j", cmp);
+			buf_addstr(&sub, " ORDER BY ");
+			store_sort_cols(&sub, (enum store_sort)sort, "j",
+			    order);
+		}
+		buf_addstr(&sub, " LIMIT 1 OFFSET :skip");
+		store_sort_after(&b, (enum store_sort)sort, "i", cmp,
+		    buf_str(&sub));
+		buf_free(&sub);
 	}
 	buf_addstr(&b, " ORDER BY ");
 	store_sort_cols(&b, (enum store_sort)sort, "i", order);

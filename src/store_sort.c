@@ -80,6 +80,26 @@ store_sort_keycmp(struct buf *b, enum store_sort s, const char *a,
 }
 
 void
+store_sort_after(struct buf *b, enum store_sort s, const char *a,
+    const char *cmp, const char *id_query)
+{
+	s = valid(s);
+	if (s != STORE_SORT_FLAGS && sort_expr[s][0] != NULL) {
+		(void)buf_addstr(b, " AND ");
+		add_expr(b, s, a);
+		(void)buf_addf(b, " %c= (SELECT ", cmp[1]);
+		add_expr(b, s, "k");
+		(void)buf_addf(b, " FROM items k WHERE k.id = (%s))",
+		    id_query);
+	}
+	(void)buf_addstr(b, " AND (");
+	store_sort_cols(b, s, a, "");
+	(void)buf_addf(b, ")%s(SELECT ", cmp);
+	store_sort_cols(b, s, "k", "");
+	(void)buf_addf(b, " FROM items k WHERE k.id = (%s))", id_query);
+}
+
+void
 store_sort_bind_key(sqlite3_stmt *stmt, enum store_sort s,
     const struct store_item_key *k)
 {
