@@ -440,6 +440,11 @@ conf_free(struct conf *cfg)
 	}
 	keymap_free(&cfg->keymap);
 	conf_macros_free(cfg);
+	for (i = 0; i < cfg->n_hls; i++)
+		free(cfg->hls[i].pattern);
+	free(cfg->hls);
+	cfg->hls = NULL;
+	cfg->n_hls = 0;
 	for (i = 0; i < cfg->n_skips && i < CONF_MAX_SKIPS; i++) {
 		free(cfg->skips[i].file);
 		free(cfg->skips[i].what);
@@ -507,12 +512,41 @@ parse_color(const char *v, int *out)
 	return (-1);
 }
 
+int
+conf_color_parse(const char *cmd, int argc, char **argv,
+    struct conf_color *c, struct err *err)
+{
+	size_t i;
+	int a;
+
+	c->set = true;
+	c->attrs = 0;
+	c->bg = CONF_COLOR_DEFAULT;
+	if (parse_color(argv[0], &c->fg) < 0 ||
+	    (argc > 1 && parse_color(argv[1], &c->bg) < 0)) {
+		err_set(err, ERR_CONFIG, "%s: unknown colour '%s'", cmd,
+		    parse_color(argv[0], &c->fg) < 0 ? argv[0] : argv[1]);
+		return (-1);
+	}
+	for (a = 2; a < argc; a++) {
+		for (i = 0; i < sizeof(attr_names) / sizeof(attr_names[0]); i++)
+			if (strcmp(argv[a], attr_names[i].name) == 0)
+				break;
+		if (i == sizeof(attr_names) / sizeof(attr_names[0])) {
+			err_set(err, ERR_CONFIG,
+			    "%s: unknown attribute '%s'", cmd, argv[a]);
+			return (-1);
+		}
+		c->attrs |= attr_names[i].bit;
+	}
+	return (0);
+}
+
 static int
 color_words(struct conf *cfg, int argc, char **argv, struct err *err)
 {
 	struct conf_color c;
-	size_t i;
-	int el, a;
+	int el;
 
 	if (argc < 3) {
 		err_set(err, ERR_CONFIG,
@@ -527,24 +561,8 @@ color_words(struct conf *cfg, int argc, char **argv, struct err *err)
 		    argv[0]);
 		return (-1);
 	}
-	c.set = true;
-	c.attrs = 0;
-	if (parse_color(argv[1], &c.fg) < 0 || parse_color(argv[2], &c.bg) < 0) {
-		err_set(err, ERR_CONFIG, "color: unknown colour '%s'",
-		    parse_color(argv[1], &c.fg) < 0 ? argv[1] : argv[2]);
+	if (conf_color_parse("color", argc - 1, argv + 1, &c, err) == -1)
 		return (-1);
-	}
-	for (a = 3; a < argc; a++) {
-		for (i = 0; i < sizeof(attr_names) / sizeof(attr_names[0]); i++)
-			if (strcmp(argv[a], attr_names[i].name) == 0)
-				break;
-		if (i == sizeof(attr_names) / sizeof(attr_names[0])) {
-			err_set(err, ERR_CONFIG,
-			    "color: unknown attribute '%s'", argv[a]);
-			return (-1);
-		}
-		c.attrs |= attr_names[i].bit;
-	}
 	cfg->colors[el] = c;
 	return (0);
 }
@@ -749,6 +767,8 @@ apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
 		argv[0] = xstrdup("search_match");
 		return (color_words(cfg, argc, argv, err));
 	}
+	if (strcmp(argv[0], "highlight-article") == 0)
+		return (conf_highlight_words(cfg, argc, argv, err));
 	if (strcmp(argv[0], "unbind-key") == 0)
 		return (keymap_unbind_words(&cfg->keymap, argc - 1,
 		    (const char *const *)argv + 1,

@@ -89,6 +89,25 @@ struct conf_macro {
 };
 
 #define CONF_MAX_MACROS	1000
+
+/*
+ * A highlight-article line (a filter expression), or a highlight line
+ * (a regular expression and where it applies).
+ */
+enum conf_hl_kind {
+	CONF_HL_ARTICLES,	/* highlight-article */
+	CONF_HL_FEEDLIST,	/* highlight feedlist */
+	CONF_HL_ARTICLELIST,	/* highlight articlelist */
+	CONF_HL_ARTICLE,	/* highlight article */
+	CONF_HL_ALL		/* highlight all */
+};
+struct conf_hl {
+	enum conf_hl_kind kind;
+	char		*pattern;
+	struct conf_color color;
+};
+#define CONF_MAX_HLS	256	/* lines kept; more is an error */
+
 #define CONF_MAX_INCLUDE	8	/* include depth */
 #define CONF_MAX_SKIPS	1000	/* kept; the rest only counted */
 
@@ -146,6 +165,8 @@ struct conf {
 	struct conf_color colors[CONF_NELEMENTS];
 	struct conf_macro *macros;
 	size_t		 n_macros;
+	struct conf_hl	*hls;			/* in the order read */
+	size_t		 n_hls;
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */
@@ -177,6 +198,17 @@ void	conf_article_sort(const struct conf *cfg, int *field, bool *asc);
 void	conf_feed_sort(const struct conf *cfg, int *field, bool *asc);
 /* An article-sort-order value read the same way; -1 if unknown. */
 int	conf_article_sort_parse(const char *value, int *field, bool *asc);
+
+/*
+ * "FG [BG [ATTR...]]" (argv[0] is FG) into c; cmd names the command in
+ * errors.  A missing BG is "default".
+ */
+int	conf_color_parse(const char *cmd, int argc, char **argv,
+	    struct conf_color *c, struct err *err);
+/* A highlight-article or highlight line (conf_highlight.c), argv[0]
+ * the command. */
+int	conf_highlight_words(struct conf *cfg, int argc, char **argv,
+	    struct err *err);
 
 /* Called once per warning; msg has no file or line in it. */
 typedef void (*conf_warn_fn)(void *arg, const char *file,

@@ -60,7 +60,6 @@ static const struct instead commands[] = {
 	{ "goto-first-unread", cursor, NULL },
 	{ "highlight", "no pattern highlighting: lists and articles keep "
 	    "their colours", NULL },
-	{ "highlight-article", filters, NULL },
 	{ "highlight-feed", filters, NULL },
 	{ "history-limit", "gazette's own history length", NULL },
 	{ "html-renderer", "gazette's built-in HTML renderer", NULL },

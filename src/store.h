@@ -330,6 +330,14 @@ int	 store_where_counts(struct store *st, const struct store_where *w,
 	    int64_t *unread, int64_t *total, struct err *err);
 int	 store_where_set_read(struct store *st, const struct store_where *w,
 	    struct err *err);
+/*
+ * Which of the n items ids meet w (store_match.c): hit[k] for ids[k].
+ * For the rows on screen (highlight-article): the store is asked about
+ * those ids only, STORE_MATCH_MAX at a time.
+ */
+#define STORE_MATCH_MAX	64
+int	 store_items_match(struct store *st, const struct store_where *w,
+	    const int64_t *ids, size_t n, bool *hit, struct err *err);
 /* fn(arg, feed id, date of its newest article) for every feed that has
  * articles (store_sort.c: one index probe per feed). */
 int	 store_feeds_latest(struct store *st,

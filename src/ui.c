@@ -497,6 +497,7 @@ ui_run(const struct ui_opts *opts)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	ui_setup_roles(&ui);
+	ui_hl_setup(&ui);
 	ui.data_version = store_data_version(ui.store);
 	ui_push(&ui, ui_feeds_new(&ui));
 	if (opts->message != NULL)
@@ -571,6 +572,7 @@ ui_run(const struct ui_opts *opts)
 	restore_signals();
 	buf_free(&ui.refresh_out);
 	ui_history_free(&ui.search_history);
+	ui_hl_free(&ui);
 	ui_history_free(&ui.tag_history);
 	ui_history_free(&ui.number_history);
 	free(ui.ptext);

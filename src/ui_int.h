@@ -162,6 +162,7 @@ struct ui {
 	/* A macro's toggle-article-read "read" (1) or "unread" (-1): the
 	   article is set so, not toggled; 0 otherwise. */
 	int		 set_read;
+	struct ui_hl	*hl;		/* ui_highlight.c */
 	/* The first screen only, for bench/startup. */
 	bool		 exit_after_draw;
 	bool		 dirty;
@@ -319,6 +320,25 @@ struct ui_feed_key {
 /* newsboat's comparison for feed-sort-order field and direction. */
 int	 ui_sort_feed_cmp(const struct ui_feed_key *a,
 	    const struct ui_feed_key *b, int field, bool asc);
+/* ui_highlight.c: highlight-article and highlight (after
+ * ui_setup_roles; ui_hl_free at the end). */
+void	 ui_hl_setup(struct ui *ui);
+void	 ui_hl_free(struct ui *ui);
+/* out[k]: the attribute of the first highlight-article rule ids[k]
+ * meets, 0 for none (asks the store about these ids only). */
+void	 ui_hl_articles(struct ui *ui, const int64_t *ids, size_t n,
+	    attr_t *out);
+/* Are there highlight patterns for where (a CONF_HL_* location)? */
+bool	 ui_hl_has(struct ui *ui, enum conf_hl_kind where);
+/* marks[k]: the attribute of byte k of s (base, or a pattern's). */
+void	 ui_hl_marks(struct ui *ui, enum conf_hl_kind where, const char *s,
+	    size_t len, attr_t base, attr_t *marks);
+/* ui_addn with where's patterns coloured (s already sanitised). */
+void	 ui_hl_addn(struct ui *ui, enum conf_hl_kind where, const char *s,
+	    size_t n, attr_t base);
+/* ui_put with attribute attr and where's patterns coloured. */
+void	 ui_hl_put(struct ui *ui, int y, int x, int width, const char *s,
+	    attr_t attr, enum conf_hl_kind where);
 /* ui_save.c: save an article as text under save-path (asks first when
  * the file exists). */
 void	 ui_save_article(struct ui *ui, int64_t item_id);

@@ -265,7 +265,9 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 	struct store_item_row *r;
 	struct buf line;
 	char date[64];
-	size_t i;
+	int64_t *ids;
+	attr_t *hl, attr;
+	size_t i, n;
 	int y, lw, aw;
 	bool focus;
 	enum ui_role role;
@@ -276,6 +278,13 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		    UI_NORMAL);
 		return;
 	}
+	/* highlight-article: the store matches the rows on screen. */
+	ids = xcalloc((size_t)rows + 1, sizeof(*ids));
+	hl = xcalloc((size_t)rows + 1, sizeof(*hl));
+	for (n = 0; n < (size_t)rows && iv->list.top + n < iv->list.count &&
+	    (r = row_at(ui, iv, iv->list.top + n)) != NULL; n++)
+		ids[n] = r->id;
+	ui_hl_articles(ui, ids, n, hl);
 	buf_init(&line, BUF_CAP_TEXT);
 	for (y = 0; y < rows && iv->list.top + (size_t)y < iv->list.count;
 	    y++) {
@@ -285,6 +294,9 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		focus = i == iv->list.sel;
 		role = !r->read ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
 		    (focus ? UI_FOCUS : UI_NORMAL);
+		/* The selected row keeps the focus colours. */
+		attr = (size_t)y < n && hl[y] != 0 && !focus ? hl[y] :
+		    ui_attr(ui, role);
 		ui_date(ui, r->date, date, sizeof(date));
 		if (ui->cfg->articlelist_format[0] != '\0') {
 			draw_formatted(ui, iv, r, i, top + y, date, role);
@@ -295,15 +307,18 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		    r->read ? ' ' : 'N', r->flagged ? '!' : ' ', date);
 		lw = (int)text_width(buf_str(&line));
 		aw = COLS >= 80 ? 18 : 0;
-		ui_put(ui, top + y, 0, lw, buf_str(&line), role);
+		ui_hl_put(ui, top + y, 0, lw, buf_str(&line), attr,
+		    CONF_HL_ARTICLELIST);
 		if (aw > 0)
-			ui_put(ui, top + y, lw, aw, r->author != NULL ?
-			    r->author : "", role);
-		ui_put(ui, top + y, lw + aw, COLS - lw - aw,
+			ui_hl_put(ui, top + y, lw, aw, r->author != NULL ?
+			    r->author : "", attr, CONF_HL_ARTICLELIST);
+		ui_hl_put(ui, top + y, lw + aw, COLS - lw - aw,
 		    r->title != NULL && r->title[0] != '\0' ? r->title :
-		    "(untitled)", role);
+		    "(untitled)", attr, CONF_HL_ARTICLELIST);
 	}
 	buf_free(&line);
+	free(hl);
+	free(ids);
 }
 
 /* Move the selection to the next (dir 1) or previous row, optionally

@@ -1,0 +1,81 @@
+#!/bin/sh
+# ui_highlight.sh: highlight-article colours the rows of the article
+# list that meet a filter expression, as newsboat does (the colours read
+# back from tmux with capture-pane -e, followed by tests/sgr_at.py).
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/httpd-lib.sh"
+. "$srcdir/tests/ui_lib.sh"
+trap 'kill $HTTPD_PID 2>/dev/null; tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+
+DB="$T/g.db"
+cat > "$DOCS/hl.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Colours</title>
+<item><guid>a</guid><title>Nothing here</title><author>Alice</author>
+<pubDate>Mon, 05 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><guid>b</guid><title>Rust is fast</title><author>Alice</author>
+<pubDate>Mon, 04 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><guid>c</guid><title>Go is simple</title><author>Bob</author>
+<pubDate>Mon, 03 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><guid>d</guid><title>more RUST, and Bob</title><author>Bob</author>
+<pubDate>Mon, 02 Feb 2024 10:00:00 GMT</pubDate></item>
+<item><guid>e</guid><title>Plain again</title><author>Carol</author>
+<pubDate>Mon, 01 Feb 2024 10:00:00 GMT</pubDate></item>
+</channel></rss>
+XML
+printf '%s\n' "$BASE/feed/hl.xml" > "$T/urls"
+"$GAZETTE" -u "$T/urls" -d "$DB" refresh --quiet > "$T/out" 2>&1
+check "the feed is stored" [ $? -eq 0 ]
+
+cat > "$T/config" <<'CONF'
+highlight-article "title =~ \"rust\"" red default bold
+highlight-article "author = \"Bob\"" green blue
+CONF
+"$GAZETTE" check-config "$T/config" > "$T/out" 2>&1
+check "check-config: highlight-article is applied" \
+    grep -q ': 2 lines: 2 applied, 0 not applied, 0 not understood' "$T/out"
+printf 'highlight-article "title =~" red default\n' > "$T/bad"
+"$GAZETTE" check-config "$T/bad" > "$T/out" 2>&1
+check "check-config: a bad expression is named" \
+    grep -q 'highlight-article: .*expected' "$T/out"
+
+# attrs TEXT [N]: the attributes on screen at TEXT's first character.
+attrs() {
+	tm capture-pane -p -e > "$T/esc"
+	python3 "$srcdir/tests/sgr_at.py" "$T/esc" "$@"
+}
+# wait_attrs TEXT WANT: until attrs TEXT is exactly WANT.
+wait_attrs() {
+	deadline=$(( $(date +%s) + 15 ))
+	while :; do
+		got=$(attrs "$1")
+		[ "$got" = "$2" ] && return 0
+		[ "$(date +%s)" -ge "$deadline" ] && { echo "# $1: $got"; return 1; }
+		sleep 0.1
+	done
+}
+
+ui_start 100 24 -- -d "$DB" -u "$T/urls" -c "$T/config"
+wait_for "Colours" || { show; echo "Bail out! no feed list"; exit 1; }
+keys Enter
+wait_for "Plain again" || { show; echo "Bail out! no list"; exit 1; }
+check "a title matching the first rule: red, bold" \
+    wait_attrs "Rust is fast" "fg=1 bg=default bold"
+check "the regex is case-insensitive, the first rule wins" \
+    wait_attrs "more RUST" "fg=1 bg=default bold"
+check "an author rule: green on blue, the whole row" \
+    wait_attrs "Go is simple" "fg=2 bg=4"
+check "the date of that row too" wait_attrs "Bob" "fg=2 bg=4"
+check "a row matching no rule keeps the list's colours" \
+    wait_attrs "Plain again" "fg=default bg=default bold"
+check "the selected row keeps the focus colours" \
+    wait_attrs "Nothing here" "fg=default bg=default bold reverse"
+keys j
+check "selected, a highlighted row shows the focus" \
+    wait_attrs "Rust is fast" "fg=default bg=default bold reverse"
+check "and the row left goes back to its colours" \
+    wait_attrs "Nothing here" "fg=default bg=default bold"
+keys q q
+check "gazette exits 0" [ "$(wait_exit)" = 0 ]
+
+tap_done
