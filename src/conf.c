@@ -767,7 +767,8 @@ apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
 		argv[0] = xstrdup("search_match");
 		return (color_words(cfg, argc, argv, err));
 	}
-	if (strcmp(argv[0], "highlight-article") == 0)
+	if (strcmp(argv[0], "highlight-article") == 0 ||
+	    strcmp(argv[0], "highlight") == 0)
 		return (conf_highlight_words(cfg, argc, argv, err));
 	if (strcmp(argv[0], "unbind-key") == 0)
 		return (keymap_unbind_words(&cfg->keymap, argc - 1,

@@ -58,8 +58,6 @@ static const struct instead commands[] = {
 	    "shows it", NULL },
 	{ "external-url-viewer", "u lists the links inside gazette", NULL },
 	{ "goto-first-unread", cursor, NULL },
-	{ "highlight", "no pattern highlighting: lists and articles keep "
-	    "their colours", NULL },
 	{ "highlight-feed", filters, NULL },
 	{ "history-limit", "gazette's own history length", NULL },
 	{ "html-renderer", "gazette's built-in HTML renderer", NULL },

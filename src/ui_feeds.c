@@ -681,10 +681,13 @@ draw_entry(struct ui *ui, const struct entry *e, size_t i, bool focus,
 	tw = (int)text_width(buf_str(tags));
 	if (tw > (COLS - cw) / 3)
 		tw = (COLS - cw) / 3;
-	ui_put(ui, y, 0, cw, buf_str(line), role);
-	ui_put(ui, y, cw, COLS - cw - tw, entry_name(e), role);
+	ui_hl_put(ui, y, 0, cw, buf_str(line), ui_attr(ui, role),
+	    CONF_HL_FEEDLIST);
+	ui_hl_put(ui, y, cw, COLS - cw - tw, entry_name(e), ui_attr(ui, role),
+	    CONF_HL_FEEDLIST);
 	if (tw > 0)
-		ui_put(ui, y, COLS - tw, tw, buf_str(tags), role);
+		ui_hl_put(ui, y, COLS - tw, tw, buf_str(tags),
+		    ui_attr(ui, role), CONF_HL_FEEDLIST);
 }
 
 static void

@@ -197,8 +197,10 @@ ui_hl_marks(struct ui *ui, enum conf_hl_kind where, const char *s,
 		while (off < len && regexec(&hl->rules[i].re, tmp + off, 1,
 		    &m, flags) == 0) {
 			end = off + (size_t)m.rm_eo;
+			/* The selected row stays reversed. */
 			for (k = off + (size_t)m.rm_so; k < end; k++)
-				marks[k] = hl->rules[i].attr;
+				marks[k] = hl->rules[i].attr |
+				    (base & A_REVERSE);
 			/* An empty match moves on by a byte. */
 			off = m.rm_eo > m.rm_so ? end : end + 1;
 			flags = REG_NOTBOL;

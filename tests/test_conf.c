@@ -422,11 +422,18 @@ test_newsboat_lines(void **state)
 		    lines[i], collect, &w), 0);
 	assert_int_equal(w.n, 0);
 	assert_int_equal(cfg.n_lines, 20);
-	assert_int_equal(cfg.n_skips, 8);
-	assert_int_equal(cfg.n_applied, 12);
+	assert_int_equal(cfg.n_skips, 6);
+	assert_int_equal(cfg.n_applied, 14);
 	conf_skips_each(&cfg, collect_line, &l);
-	assert_int_equal(l.n, 7);
-	assert_non_null(strstr(l.text, "highlight (c:1, c:3): no pattern "));
+	assert_int_equal(l.n, 6);
+	/* highlight is applied: kept in the order read. */
+	assert_null(strstr(l.text, "highlight"));
+	assert_int_equal(cfg.n_hls, 2);
+	assert_int_equal(cfg.hls[0].kind, CONF_HL_ARTICLE);
+	assert_string_equal(cfg.hls[0].pattern, "foo");
+	assert_int_equal(cfg.hls[0].color.fg, 1);
+	assert_int_equal(cfg.hls[1].kind, CONF_HL_FEEDLIST);
+	assert_int_equal(cfg.hls[1].color.attrs, CONF_ATTR_BOLD);
 	assert_null(strstr(l.text, "goto-next-feed"));
 	assert_non_null(strstr(l.text, "bind-key toggle-source-view (c:6): "
 	    "gazette has no such action"));

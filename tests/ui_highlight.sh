@@ -12,6 +12,7 @@ cat > "$DOCS/hl.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Colours</title>
 <item><guid>a</guid><title>Nothing here</title><author>Alice</author>
+<description>An evolution of plain text, and more evolution.</description>
 <pubDate>Mon, 05 Feb 2024 10:00:00 GMT</pubDate></item>
 <item><guid>b</guid><title>Rust is fast</title><author>Alice</author>
 <pubDate>Mon, 04 Feb 2024 10:00:00 GMT</pubDate></item>
@@ -30,10 +31,21 @@ check "the feed is stored" [ $? -eq 0 ]
 cat > "$T/config" <<'CONF'
 highlight-article "title =~ \"rust\"" red default bold
 highlight-article "author = \"Bob\"" green blue
+highlight articlelist "simple" yellow default
+highlight feedlist "colou?rs" magenta default underline
+highlight article "^Title:" cyan default bold
+highlight all "plain" white red
+highlight article "evolution" blue
 CONF
 "$GAZETTE" check-config "$T/config" > "$T/out" 2>&1
-check "check-config: highlight-article is applied" \
-    grep -q ': 2 lines: 2 applied, 0 not applied, 0 not understood' "$T/out"
+check "check-config: highlight-article and highlight are applied" \
+    grep -q ': 7 lines: 7 applied, 0 not applied, 0 not understood' "$T/out"
+printf 'highlight article "(unclosed" red\nhighlight nowhere "x" red\n' > "$T/bad2"
+"$GAZETTE" check-config "$T/bad2" > "$T/out" 2>&1
+check "check-config: a bad regular expression is named" \
+    grep -q 'bad2:1: highlight: (unclosed: ' "$T/out"
+check "check-config: a bad location is named" \
+    grep -q "bad2:2: highlight: unknown location 'nowhere'" "$T/out"
 printf 'highlight-article "title =~" red default\n' > "$T/bad"
 "$GAZETTE" check-config "$T/bad" > "$T/out" 2>&1
 check "check-config: a bad expression is named" \
@@ -44,11 +56,11 @@ attrs() {
 	tm capture-pane -p -e > "$T/esc"
 	python3 "$srcdir/tests/sgr_at.py" "$T/esc" "$@"
 }
-# wait_attrs TEXT WANT: until attrs TEXT is exactly WANT.
+# wait_attrs TEXT WANT [N]: until attrs TEXT [N] is exactly WANT.
 wait_attrs() {
 	deadline=$(( $(date +%s) + 15 ))
 	while :; do
-		got=$(attrs "$1")
+		got=$(attrs "$1" ${3:-1})
 		[ "$got" = "$2" ] && return 0
 		[ "$(date +%s)" -ge "$deadline" ] && { echo "# $1: $got"; return 1; }
 		sleep 0.1
@@ -57,6 +69,10 @@ wait_attrs() {
 
 ui_start 100 24 -- -d "$DB" -u "$T/urls" -c "$T/config"
 wait_for "Colours" || { show; echo "Bail out! no feed list"; exit 1; }
+check "highlight feedlist: the match coloured (the selection stays reversed)" \
+    wait_attrs "Colours" "fg=5 bg=default reverse underline"
+check "highlight feedlist: the rest of the name is not" \
+    wait_attrs "(5/5)" "fg=default bg=default bold reverse"
 keys Enter
 wait_for "Plain again" || { show; echo "Bail out! no list"; exit 1; }
 check "a title matching the first rule: red, bold" \
@@ -65,9 +81,15 @@ check "the regex is case-insensitive, the first rule wins" \
     wait_attrs "more RUST" "fg=1 bg=default bold"
 check "an author rule: green on blue, the whole row" \
     wait_attrs "Go is simple" "fg=2 bg=4"
+check "highlight articlelist: the match over the row's colours" \
+    wait_attrs "simple" "fg=3 bg=default"
+check "highlight all, case-insensitive: in the article list" \
+    wait_attrs "Plain again" "fg=7 bg=1"
+check "the rest of that row keeps the list's colours" \
+    wait_attrs "again" "fg=default bg=default bold"
 check "the date of that row too" wait_attrs "Bob" "fg=2 bg=4"
 check "a row matching no rule keeps the list's colours" \
-    wait_attrs "Plain again" "fg=default bg=default bold"
+    wait_attrs "Carol" "fg=default bg=default bold"
 check "the selected row keeps the focus colours" \
     wait_attrs "Nothing here" "fg=default bg=default bold reverse"
 keys j
@@ -75,7 +97,21 @@ check "selected, a highlighted row shows the focus" \
     wait_attrs "Rust is fast" "fg=default bg=default bold reverse"
 check "and the row left goes back to its colours" \
     wait_attrs "Nothing here" "fg=default bg=default bold"
-keys q q
+keys k Enter
+wait_for "An evolution" || { show; echo "Bail out! no article"; exit 1; }
+check "highlight article: a header line" \
+    wait_attrs "Title:" "fg=6 bg=default bold"
+check "highlight article: the title itself is not matched" \
+    wait_attrs "Nothing here" "fg=default bg=default bold" 2
+check "highlight article: in the body" \
+    wait_attrs "evolution" "fg=4 bg=default"
+check "highlight article: every match of the line" \
+    wait_attrs "evolution" "fg=4 bg=default" 2
+check "highlight all: in the article view too" \
+    wait_attrs "plain text" "fg=7 bg=1"
+check "the text between matches keeps the article's colours" \
+    wait_attrs "text, and" "fg=default bg=default"
+keys q q q
 check "gazette exits 0" [ "$(wait_exit)" = 0 ]
 
 tap_done
