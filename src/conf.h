@@ -38,7 +38,12 @@
 	X(ARTICLE, "article") \
 	X(MATCH, "search_match") \
 	X(ERROR, "error") \
-	X(BACKGROUND, "background")
+	X(BACKGROUND, "background") \
+	X(END_OF_TEXT, "end-of-text-marker") \
+	X(HINT_KEY, "hint-key") \
+	X(HINT_KEYS_DELIMITER, "hint-keys-delimiter") \
+	X(HINT_SEPARATOR, "hint-separator") \
+	X(HINT_DESCRIPTION, "hint-description")
 
 enum conf_element {
 #define CONF_ELEMENT_ENUM(e, n) CONF_EL_##e,

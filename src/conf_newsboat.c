@@ -103,16 +103,12 @@ static const char *const service_prefixes[] = {
 	"miniflux-", "newsblur-", "ocnews-", "oldreader-", "ttrss-",
 };
 
+/*
+ * Colour elements newsboat has and gazette does not apply: none now
+ * (every element newsboat documents is in conf.h's CONF_ELEMENTS).
+ */
 static const struct instead elements[] = {
-	{ "end-of-text-marker", "no filler marks are drawn below the text",
-	    NULL },
-	{ "hint-description", "the hint line is one colour: color hint",
-	    NULL },
-	{ "hint-key", "the hint line is one colour: color hint", NULL },
-	{ "hint-keys-delimiter", "the hint line is one colour: color hint",
-	    NULL },
-	{ "hint-separator", "the hint line is one colour: color hint",
-	    NULL },
+	{ "", NULL, NULL },
 };
 
 /* newsboat's actions; consulted only for those the keymap lacks. */

@@ -392,8 +392,11 @@ article_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 	total = total_lines(av);
 	for (y = 0; y < rows; y++) {
 		li = av->top + (size_t)y;
-		if (li >= total)
-			break;
+		if (li >= total) {
+			/* newsboat's filler below the text. */
+			ui_put(ui, top + y, 0, COLS, "~", UI_END_OF_TEXT);
+			continue;
+		}
 		if (li < av->nhdr) {
 			ui_hl_put(ui, top + y, 0, COLS, av->hdr[li],
 			    ui_attr(ui, li + 1 < av->nhdr ? UI_UNREAD :

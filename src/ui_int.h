@@ -39,6 +39,11 @@ enum ui_role {
 	UI_ARTICLE,
 	UI_MATCH,
 	UI_ERROR,
+	UI_END_OF_TEXT,		/* the ~ filler lines below an article */
+	UI_HINT_KEY,		/* the parts of the hint line (else hint) */
+	UI_HINT_DELIM,
+	UI_HINT_SEP,
+	UI_HINT_DESC,
 	UI_NROLES
 };
 

@@ -422,10 +422,10 @@ test_newsboat_lines(void **state)
 		    lines[i], collect, &w), 0);
 	assert_int_equal(w.n, 0);
 	assert_int_equal(cfg.n_lines, 20);
-	assert_int_equal(cfg.n_skips, 6);
-	assert_int_equal(cfg.n_applied, 14);
+	assert_int_equal(cfg.n_skips, 5);
+	assert_int_equal(cfg.n_applied, 15);
 	conf_skips_each(&cfg, collect_line, &l);
-	assert_int_equal(l.n, 6);
+	assert_int_equal(l.n, 5);
 	/* highlight is applied: kept in the order read. */
 	assert_null(strstr(l.text, "highlight"));
 	assert_int_equal(cfg.n_hls, 2);
@@ -439,7 +439,10 @@ test_newsboat_lines(void **state)
 	    "gazette has no such action"));
 	assert_non_null(strstr(l.text, "bind-key ... tagselection (c:7): "
 	    "gazette has no such view"));
-	assert_non_null(strstr(l.text, "color end-of-text-marker (c:8): "));
+	/* Every colour element newsboat documents is applied. */
+	assert_null(strstr(l.text, "color end-of-text-marker"));
+	assert_true(cfg.colors[CONF_EL_END_OF_TEXT].set);
+	assert_int_equal(cfg.colors[CONF_EL_END_OF_TEXT].fg, 8);
 	assert_non_null(strstr(l.text, "ttrss-login (c:9): no syncing"));
 	assert_non_null(strstr(l.text, "dialogs-title-format (c:10): "));
 	assert_true(cfg.colors[CONF_EL_MATCH].set);

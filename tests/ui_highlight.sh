@@ -36,10 +36,13 @@ highlight feedlist "colou?rs" magenta default underline
 highlight article "^Title:" cyan default bold
 highlight all "plain" white red
 highlight article "evolution" blue
+color end-of-text-marker blue default bold
+color hint-key yellow default bold
+color hint-description green default
 CONF
 "$GAZETTE" check-config "$T/config" > "$T/out" 2>&1
-check "check-config: highlight-article and highlight are applied" \
-    grep -q ': 7 lines: 7 applied, 0 not applied, 0 not understood' "$T/out"
+check "check-config: highlight-article, highlight, color are applied" \
+    grep -q ': 10 lines: 10 applied, 0 not applied, 0 not understood' "$T/out"
 printf 'highlight article "(unclosed" red\nhighlight nowhere "x" red\n' > "$T/bad2"
 "$GAZETTE" check-config "$T/bad2" > "$T/out" 2>&1
 check "check-config: a bad regular expression is named" \
@@ -111,6 +114,14 @@ check "highlight all: in the article view too" \
     wait_attrs "plain text" "fg=7 bg=1"
 check "the text between matches keeps the article's colours" \
     wait_attrs "text, and" "fg=default bg=default"
+check "color end-of-text-marker: the ~ filler lines below the text" \
+    wait_attrs "~" "fg=4 bg=default bold"
+check "color hint-key: the keys of the hint line" \
+    wait_attrs "q:Quit" "fg=3 bg=default bold"
+check "color hint-description: their descriptions" \
+    wait_attrs "Quit" "fg=2 bg=default"
+check "hint-keys-delimiter unset: the hint colour" \
+    wait_attrs ":Quit" "fg=default bg=default"
 keys q q q
 check "gazette exits 0" [ "$(wait_exit)" = 0 ]
 
