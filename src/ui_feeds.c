@@ -621,7 +621,8 @@ draw_formatted(struct ui *ui, const struct entry *e, size_t i, int y,
 	format_set(&a, 'l', link);
 	format_set(&a, 'L', url);
 	format_set(&a, 'S', f != NULL && f->last_error != NULL ? "x" : " ");
-	ui_put_format(ui, y, ui->cfg->feedlist_format, &a, role);
+	ui_put_format(ui, y, ui->cfg->feedlist_format, &a, ui_attr(ui, role),
+	    CONF_HL_FEEDLIST);
 	free(link);
 	free(url);
 }

@@ -211,9 +211,10 @@ void	 ui_setup_roles(struct ui *ui);
 void	 ui_title_line(struct ui *ui, struct buf *t);
 /* Set %u and %t of a title. */
 void	 ui_title_counts(struct ui_title *ti, int64_t unread, int64_t total);
-/* Draw fmt expanded with a as row y of the screen, with role. */
+/* Draw fmt expanded with a as row y of the screen, with attr and the
+ * highlight patterns of where (ui_highlight.c). */
 void	 ui_put_format(struct ui *ui, int y, const char *fmt,
-	    const struct format_args *a, enum ui_role role);
+	    const struct format_args *a, attr_t attr, enum conf_hl_kind where);
 
 /* ui_prompt.c: the status line and the prompt. */
 void	 ui_set_status(struct ui *ui, bool error, const char *fmt, ...)

@@ -235,7 +235,7 @@ items_title(struct ui *ui, struct ui_view *v, struct buf *b,
 static void
 draw_formatted(struct ui *ui, const struct items_view *iv,
     const struct store_item_row *r, size_t i, int y, const char *date,
-    enum ui_role role)
+    attr_t attr)
 {
 	struct format_args a;
 	char idx[24], f[3];
@@ -255,7 +255,8 @@ draw_formatted(struct ui *ui, const struct items_view *iv,
 	format_set(&a, 't', r->title);
 	/* The feed of each article, in a list of several feeds. */
 	format_set(&a, 'T', iv->query != NULL ? r->feed_title : NULL);
-	ui_put_format(ui, y, ui->cfg->articlelist_format, &a, role);
+	ui_put_format(ui, y, ui->cfg->articlelist_format, &a, attr,
+	    CONF_HL_ARTICLELIST);
 }
 
 static void
@@ -299,7 +300,7 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		    ui_attr(ui, role);
 		ui_date(ui, r->date, date, sizeof(date));
 		if (ui->cfg->articlelist_format[0] != '\0') {
-			draw_formatted(ui, iv, r, i, top + y, date, role);
+			draw_formatted(ui, iv, r, i, top + y, date, attr);
 			continue;
 		}
 		buf_reset(&line);

@@ -125,4 +125,23 @@ check "hint-keys-delimiter unset: the hint colour" \
 keys q q q
 check "gazette exits 0" [ "$(wait_exit)" = 0 ]
 
+# newsboat's list formats: the same colours.
+cat > "$T/config" <<'CONF'
+feedlist-format "%4i %t"
+articlelist-format "%4i %f %t"
+highlight-article "title =~ \"rust\"" red default bold
+highlight feedlist "colou?rs" magenta default underline
+highlight articlelist "simple" yellow default
+CONF
+ui_start 100 24 -- -d "$DB" -u "$T/urls" -c "$T/config"
+check "feedlist-format: highlight feedlist" \
+    wait_attrs "Colours" "fg=5 bg=default reverse underline"
+keys Enter
+check "articlelist-format: highlight-article" \
+    wait_attrs "Rust is fast" "fg=1 bg=default bold"
+check "articlelist-format: highlight articlelist" \
+    wait_attrs "simple" "fg=3 bg=default"
+keys q q
+check "gazette exits 0 (formats)" [ "$(wait_exit)" = 0 ]
+
 tap_done
