@@ -37,6 +37,14 @@ set_order(struct ui *ui, const char *text, bool feeds, bool reverse)
 	} else {
 		ui->article_sort = (int)(p - keys);
 		ui->article_asc = !reverse;
+		/* The first use of an order builds its index: seconds on a
+		   large store, so say so before the screen waits. */
+		if (ui->article_sort != STORE_SORT_DATE) {
+			ui_set_status(ui, false, "sorting (the first time, "
+			    "gazette indexes the store for this order)...");
+			ui_draw(ui);
+			ui->status[0] = '\0';
+		}
 	}
 	ui_reload_all(ui);
 }
