@@ -1,14 +1,17 @@
 /*
  * items_jump: what a jump deep into an article list costs, through the
  * store API, on an existing database (make one with bench/store_synth).
- * Usage: items_jump DBFILE [FEED_ID]
+ * Usage: items_jump DBFILE [FEED_ID [ORDER]]  (ORDER: an
+ * article-sort-order value; the first use of an order other than date
+ * builds its index, timed apart)
  * For the list of every feed (or of FEED_ID), all and unread articles,
  * times three ways to reach rows deep in the list, each three times
  * (the first run reads the pages from disk):
  *   end-offset  the last 50 rows as "skip total - 50" (what the interface
  *               asked for before keyset paging)
- *   end-key     the last 50 rows as "the 50 oldest" (newer than a key
- *               before every row: what the interface asks for now)
+ *   end-key     the last 50 rows read from the end of the list (what
+ *               the interface asks for now)
+ *   page-up     the 50 rows before those, by key (PPage from the end)
  *   mid-offset  50 rows from the middle ("skip total / 2")
  * and checks that end-offset and end-key give the same rows.  Prints wall
  * and CPU (user + sys) milliseconds for each.
@@ -22,6 +25,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "conf.h"
 #include "err.h"
 #include "store.h"
 
@@ -86,16 +90,24 @@ main(int argc, char **argv)
 	struct err err = ERR_INIT;
 	int64_t unread, total, n, feed = 0;
 	size_t i;
-	int f;
+	int f, sort = STORE_SORT_DATE;
+	bool asc = false;
+	double w;
 
-	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: items_jump DBFILE [FEED_ID]\n");
+	if (argc < 2 || argc > 4 || (argc == 4 &&
+	    conf_article_sort_parse(argv[3], &sort, &asc) == -1)) {
+		fprintf(stderr, "usage: items_jump DBFILE [FEED_ID [ORDER]]\n");
 		return (2);
 	}
-	if (argc == 3)
+	if (argc >= 3)
 		feed = strtoll(argv[2], NULL, 10);
 	if ((st = store_open(argv[1], 0, &err)) == NULL)
 		die(&err);
+	w = wall();
+	if (store_sort_index(st, (enum store_sort)sort, &err) == -1)
+		die(&err);
+	printf("order %s: index ready in %.2f ms\n", argc == 4 ? argv[3] :
+	    "date", (wall() - w) * 1e3);
 	if (store_counts(st, feed, &unread, &total, &err) == -1)
 		die(&err);
 	printf("%s, feed %lld: %lld articles, %lld unread\n", argv[1],
@@ -108,19 +120,23 @@ main(int argc, char **argv)
 		q.feed_id = feed;
 		q.filter = f == 0 ? STORE_FILTER_ALL : STORE_FILTER_UNREAD;
 		q.limit = 50;
+		q.sort = (enum store_sort)sort;
+		q.ascending = asc;
 		q.offset = (size_t)n - 50;
 		timed(st, &q, "end-offset", f == 0 ? "all" : "unread", &a);
 		q.offset = 0;
-		q.has_key = true;
 		q.newer = true;
-		q.key.date = INT64_MIN;
-		q.key.id = INT64_MIN;
+		q.from_end = true;
 		timed(st, &q, "end-key", f == 0 ? "all" : "unread", &b);
 		if (a.n != b.n)
 			goto differ;
 		for (i = 0; i < a.n; i++)
 			if (a.rows[i].id != b.rows[i].id)
 				goto differ;
+		q.from_end = false;
+		q.has_key = true;
+		store_item_key_of(&b.rows[0], q.sort, &q.key);
+		timed(st, &q, "page-up", f == 0 ? "all" : "unread", NULL);
 		store_item_list_free(&a);
 		store_item_list_free(&b);
 		q.has_key = false;

@@ -73,6 +73,9 @@ tests_test_items_page_LDADD = $(TEST_LIBS)
 endif
 TESTS += tests/list-paging.sh
 EXTRA_DIST += tests/list-paging.sh
+# article-sort-order, feed-sort-order, g/G, gazette list --sort.
+TESTS += tests/list-sort.sh
+EXTRA_DIST += tests/list-sort.sh
 # bench/items_jump DB [FEED]: cost of deep jumps in a list (not run).
 check_PROGRAMS += bench/items_jump
 bench_items_jump_SOURCES = bench/items_jump.c

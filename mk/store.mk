@@ -2,7 +2,8 @@
 libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_schema.c src/store_feeds.c src/store_items.c src/store_flags.c \
 	src/store_text.c src/store_text.h src/store_ckpt.c \
-	src/store_readlist.c src/store_sqlfn.c src/filter.c src/filter.h \
+	src/store_readlist.c src/store_sqlfn.c src/store_sort.c src/store_match.c \
+	src/filter.c src/filter.h \
 	src/store_damage.c
 # libFuzzer target, built and run by fuzz/run.sh fuzz_store_text SECONDS.
 EXTRA_DIST += fuzz/fuzz_store_text.c

@@ -1,10 +1,10 @@
 # The interface, the HTML renderer, `gazette render` and `show`.
 gazette_SOURCES += src/cmd_ui.c src/cmd_config.c
-libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/keymap.c src/keymap.h \
+libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/conf_highlight.c src/keymap.c src/keymap.h \
 	src/conf_macro.c src/ui_macro.c src/notify.c src/notify.h \
 	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
-	src/ui_list.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
+	src/ui_list.c src/ui_sort.c src/ui_highlight.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
 	src/ui_urls.c src/ui_help.c \
 	src/ui_search.c src/ui_items_nav.c src/ui_save.c src/ui_extern.c \
 	src/ui_flags.c src/format.c src/format.h src/ui_format.c
@@ -102,3 +102,6 @@ EXTRA_DIST += tests/ui_stall.sh
 # The urls file in the interface: query feeds, hidden feeds, separators.
 TESTS += tests/ui_query.sh
 EXTRA_DIST += tests/ui_query.sh
+# highlight-article, highlight, colour elements.
+TESTS += tests/ui_highlight.sh
+EXTRA_DIST += tests/ui_highlight.sh tests/sgr_at.py

@@ -1,6 +1,7 @@
 /*
  * cmd_list: `gazette list [--unread] [--feed URL] [--query EXPR]
- * [--json]`: stored articles, newest first, read from the store in
+ * [--sort ORDER] [--json]`: stored articles, newest first (or in
+ * article-sort-order's ORDER, sorted by the store), read from the store in
  * windows so memory stays flat however large the database is.  --query
  * takes newsboat's filter language (filter.h), compiled to SQL.
  */
@@ -16,6 +17,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "conf.h"
 #include "filter.h"
 #include "jsonw.h"
 #include "store.h"
@@ -107,11 +109,13 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "feed", required_argument, NULL, 'f' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "query", required_argument, NULL, 'q' },
+		{ "sort", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct err err = ERR_INIT;
 	struct store_query q;
 	struct store_item_list list = { NULL, 0 };
+	struct store_item_row last;
 	struct store *st = NULL;
 	struct filter *filter = NULL;
 	const char *feed_url = NULL, *query = NULL;
@@ -120,7 +124,8 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	bool json = false, unread = false, bad = false;
 	char *path;
 	size_t i;
-	int ch, rc = CMD_EXIT_USAGE;
+	int ch, rc = CMD_EXIT_USAGE, sort = STORE_SORT_DATE;
+	bool asc = false;
 
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -136,6 +141,14 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'q':
 			query = optarg;
 			break;
+		case 's':
+			if (conf_article_sort_parse(optarg, &sort, &asc) < 0) {
+				cmd_warn("list: unknown order '%s' (date, "
+				    "title, flags, author, link or guid, "
+				    "optionally with -asc or -desc)", optarg);
+				return (CMD_EXIT_USAGE);
+			}
+			break;
 		default:
 			/* Setting optind here made getopt_long read past
 			   argv, forever: stop instead. */
@@ -147,7 +160,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (bad || optind != argc) {
 		cmd_warn("usage: gazette list [--unread] [--feed URL] "
-		    "[--query EXPR] [--json]");
+		    "[--query EXPR] [--sort ORDER] [--json]");
 		return (CMD_EXIT_USAGE);
 	}
 	if (query != NULL && (filter = filter_parse(query, &err)) == NULL) {
@@ -167,6 +180,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		return (CMD_EXIT_OK);
 	}
 	buf_init(&out, BUF_CAP_BODY);
+	memset(&last, 0, sizeof(last));
 	if ((st = store_open(path, 0, &err)) == NULL) {
 		cmd_warn("%s", err.msg);
 		goto out;
@@ -174,6 +188,8 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&q, 0, sizeof(q));
 	q.filter = unread ? STORE_FILTER_UNREAD : STORE_FILTER_ALL;
 	q.limit = LIST_WINDOW;
+	q.sort = (enum store_sort)sort;
+	q.ascending = asc;
 	q.where = filter != NULL ? filter_where(filter) : NULL;
 	if (feed_url != NULL) {
 		q.feed_id = store_feed_find(st, feed_url, &err);
@@ -202,11 +218,16 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 				add_line(&out, &list.rows[i]);
 		}
 		fwrite(out.data, 1, out.len, stdout);
-		q.has_key = true;
-		q.key.date = list.rows[list.n - 1].date;
-		q.key.id = list.rows[list.n - 1].id;
+		/* The next window starts after the last row, kept for its
+		   key's text. */
+		store_item_row_clear(&last);
+		last = list.rows[list.n - 1];
+		list.n--;
 		store_item_list_free(&list);
+		q.has_key = true;
+		store_item_key_of(&last, q.sort, &q.key);
 	}
+
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		cmd_warn("list: write error");
 		rc = CMD_EXIT_FAIL;
@@ -215,6 +236,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	rc = CMD_EXIT_OK;
 out:
 	store_item_list_free(&list);
+	store_item_row_clear(&last);
 	rc = cmd_store_close(st, "", rc);
 	filter_free(filter);
 	buf_free(&out);

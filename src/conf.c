@@ -34,6 +34,61 @@ static const char *const keymap_values[] = { "newsboat", "vi", NULL };
 static const char *const proxy_types[] = { "http", "https", "socks4",
     "socks4a", "socks5", "socks5h", NULL };
 
+/* FIELD, FIELD-asc, FIELD-desc for each field, in the enums' order. */
+#define SORT_VALUES(f) f, f "-asc", f "-desc"
+static const char *const article_sorts[] = { SORT_VALUES("date"),
+    SORT_VALUES("title"), SORT_VALUES("flags"), SORT_VALUES("author"),
+    SORT_VALUES("link"), SORT_VALUES("guid"), NULL };
+static const char *const feed_sorts[] = { SORT_VALUES("firsttag"),
+    SORT_VALUES("title"), SORT_VALUES("articlecount"),
+    SORT_VALUES("unreadarticlecount"), SORT_VALUES("lastupdated"),
+    SORT_VALUES("none"), NULL };
+#undef SORT_VALUES
+
+static void
+article_sort_of(int v, int *field, bool *asc)
+{
+	*field = v / 3;
+	switch (v % 3) {
+	case 1:
+		*asc = true;
+		break;
+	case 2:
+		*asc = false;
+		break;
+	default:
+		*asc = *field != 0;	/* date: desc */
+		break;
+	}
+}
+
+void
+conf_article_sort(const struct conf *cfg, int *field, bool *asc)
+{
+	article_sort_of(cfg->article_sort_order, field, asc);
+}
+
+int
+conf_article_sort_parse(const char *value, int *field, bool *asc)
+{
+	int i;
+
+	for (i = 0; article_sorts[i] != NULL; i++) {
+		if (strcmp(article_sorts[i], value) == 0) {
+			article_sort_of(i, field, asc);
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+void
+conf_feed_sort(const struct conf *cfg, int *field, bool *asc)
+{
+	*field = cfg->feed_sort_order / 3;
+	*asc = cfg->feed_sort_order % 3 == 1;
+}
+
 static void
 apply_keymap(struct conf *cfg)
 {
@@ -178,6 +233,18 @@ static const struct opt options[] = {
 	BOOL_OPT("bookmark-autopilot", "no", bookmark_autopilot,
 	    "Bookmark without asking for the URL, title, description and "
 	    "feed title first."),
+	ENUM_OPT("article-sort-order", "date", article_sort_order,
+	    article_sorts, NULL,
+	    "Order of article lists: date, title, flags, author, link or "
+	    "guid, each with -asc or -desc (default: desc for date, asc "
+	    "for the others); ties go by date.  g and G choose at run "
+	    "time."),
+	ENUM_OPT("feed-sort-order", "none", feed_sort_order, feed_sorts,
+	    NULL,
+	    "Order of the feed list: firsttag, title, articlecount, "
+	    "unreadarticlecount, lastupdated or none (the urls file's), "
+	    "each with -asc or -desc (default desc), as newsboat orders "
+	    "them."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))
@@ -373,6 +440,11 @@ conf_free(struct conf *cfg)
 	}
 	keymap_free(&cfg->keymap);
 	conf_macros_free(cfg);
+	for (i = 0; i < cfg->n_hls; i++)
+		free(cfg->hls[i].pattern);
+	free(cfg->hls);
+	cfg->hls = NULL;
+	cfg->n_hls = 0;
 	for (i = 0; i < cfg->n_skips && i < CONF_MAX_SKIPS; i++) {
 		free(cfg->skips[i].file);
 		free(cfg->skips[i].what);
@@ -440,12 +512,41 @@ parse_color(const char *v, int *out)
 	return (-1);
 }
 
+int
+conf_color_parse(const char *cmd, int argc, char **argv,
+    struct conf_color *c, struct err *err)
+{
+	size_t i;
+	int a;
+
+	c->set = true;
+	c->attrs = 0;
+	c->bg = CONF_COLOR_DEFAULT;
+	if (parse_color(argv[0], &c->fg) < 0 ||
+	    (argc > 1 && parse_color(argv[1], &c->bg) < 0)) {
+		err_set(err, ERR_CONFIG, "%s: unknown colour '%s'", cmd,
+		    parse_color(argv[0], &c->fg) < 0 ? argv[0] : argv[1]);
+		return (-1);
+	}
+	for (a = 2; a < argc; a++) {
+		for (i = 0; i < sizeof(attr_names) / sizeof(attr_names[0]); i++)
+			if (strcmp(argv[a], attr_names[i].name) == 0)
+				break;
+		if (i == sizeof(attr_names) / sizeof(attr_names[0])) {
+			err_set(err, ERR_CONFIG,
+			    "%s: unknown attribute '%s'", cmd, argv[a]);
+			return (-1);
+		}
+		c->attrs |= attr_names[i].bit;
+	}
+	return (0);
+}
+
 static int
 color_words(struct conf *cfg, int argc, char **argv, struct err *err)
 {
 	struct conf_color c;
-	size_t i;
-	int el, a;
+	int el;
 
 	if (argc < 3) {
 		err_set(err, ERR_CONFIG,
@@ -460,24 +561,8 @@ color_words(struct conf *cfg, int argc, char **argv, struct err *err)
 		    argv[0]);
 		return (-1);
 	}
-	c.set = true;
-	c.attrs = 0;
-	if (parse_color(argv[1], &c.fg) < 0 || parse_color(argv[2], &c.bg) < 0) {
-		err_set(err, ERR_CONFIG, "color: unknown colour '%s'",
-		    parse_color(argv[1], &c.fg) < 0 ? argv[1] : argv[2]);
+	if (conf_color_parse("color", argc - 1, argv + 1, &c, err) == -1)
 		return (-1);
-	}
-	for (a = 3; a < argc; a++) {
-		for (i = 0; i < sizeof(attr_names) / sizeof(attr_names[0]); i++)
-			if (strcmp(argv[a], attr_names[i].name) == 0)
-				break;
-		if (i == sizeof(attr_names) / sizeof(attr_names[0])) {
-			err_set(err, ERR_CONFIG,
-			    "color: unknown attribute '%s'", argv[a]);
-			return (-1);
-		}
-		c.attrs |= attr_names[i].bit;
-	}
 	cfg->colors[el] = c;
 	return (0);
 }
@@ -682,6 +767,9 @@ apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
 		argv[0] = xstrdup("search_match");
 		return (color_words(cfg, argc, argv, err));
 	}
+	if (strcmp(argv[0], "highlight-article") == 0 ||
+	    strcmp(argv[0], "highlight") == 0)
+		return (conf_highlight_words(cfg, argc, argv, err));
 	if (strcmp(argv[0], "unbind-key") == 0)
 		return (keymap_unbind_words(&cfg->keymap, argc - 1,
 		    (const char *const *)argv + 1,

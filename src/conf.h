@@ -38,7 +38,12 @@
 	X(ARTICLE, "article") \
 	X(MATCH, "search_match") \
 	X(ERROR, "error") \
-	X(BACKGROUND, "background")
+	X(BACKGROUND, "background") \
+	X(END_OF_TEXT, "end-of-text-marker") \
+	X(HINT_KEY, "hint-key") \
+	X(HINT_KEYS_DELIMITER, "hint-keys-delimiter") \
+	X(HINT_SEPARATOR, "hint-separator") \
+	X(HINT_DESCRIPTION, "hint-description")
 
 enum conf_element {
 #define CONF_ELEMENT_ENUM(e, n) CONF_EL_##e,
@@ -89,6 +94,25 @@ struct conf_macro {
 };
 
 #define CONF_MAX_MACROS	1000
+
+/*
+ * A highlight-article line (a filter expression), or a highlight line
+ * (a regular expression and where it applies).
+ */
+enum conf_hl_kind {
+	CONF_HL_ARTICLES,	/* highlight-article */
+	CONF_HL_FEEDLIST,	/* highlight feedlist */
+	CONF_HL_ARTICLELIST,	/* highlight articlelist */
+	CONF_HL_ARTICLE,	/* highlight article */
+	CONF_HL_ALL		/* highlight all */
+};
+struct conf_hl {
+	enum conf_hl_kind kind;
+	char		*pattern;
+	struct conf_color color;
+};
+#define CONF_MAX_HLS	256	/* lines kept; more is an error */
+
 #define CONF_MAX_INCLUDE	8	/* include depth */
 #define CONF_MAX_SKIPS	1000	/* kept; the rest only counted */
 
@@ -141,9 +165,13 @@ struct conf {
 	char		*bookmark_cmd;		/* ^B runs it; "": none */
 	bool		 bookmark_interactive;	/* it gets the terminal */
 	bool		 bookmark_autopilot;	/* no prompts */
+	int		 article_sort_order;	/* see conf_article_sort */
+	int		 feed_sort_order;	/* see conf_feed_sort */
 	struct conf_color colors[CONF_NELEMENTS];
 	struct conf_macro *macros;
 	size_t		 n_macros;
+	struct conf_hl	*hls;			/* in the order read */
+	size_t		 n_hls;
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */
@@ -159,6 +187,33 @@ enum conf_proxy_type {
 	CONF_PROXY_HTTP, CONF_PROXY_HTTPS, CONF_PROXY_SOCKS4,
 	CONF_PROXY_SOCKS4A, CONF_PROXY_SOCKS5, CONF_PROXY_SOCKS5H
 };
+
+/* feed-sort-order's fields, in the option's order. */
+enum conf_feed_sort {
+	CONF_FSORT_FIRSTTAG, CONF_FSORT_TITLE, CONF_FSORT_ARTICLES,
+	CONF_FSORT_UNREAD, CONF_FSORT_UPDATED, CONF_FSORT_NONE
+};
+/*
+ * The sort orders: the field (enum store_sort's order for articles, enum
+ * conf_feed_sort for feeds) and the direction, newsboat's default when
+ * the value names none (articles: desc for date, asc for the others;
+ * feeds: desc).
+ */
+void	conf_article_sort(const struct conf *cfg, int *field, bool *asc);
+void	conf_feed_sort(const struct conf *cfg, int *field, bool *asc);
+/* An article-sort-order value read the same way; -1 if unknown. */
+int	conf_article_sort_parse(const char *value, int *field, bool *asc);
+
+/*
+ * "FG [BG [ATTR...]]" (argv[0] is FG) into c; cmd names the command in
+ * errors.  A missing BG is "default".
+ */
+int	conf_color_parse(const char *cmd, int argc, char **argv,
+	    struct conf_color *c, struct err *err);
+/* A highlight-article or highlight line (conf_highlight.c), argv[0]
+ * the command. */
+int	conf_highlight_words(struct conf *cfg, int argc, char **argv,
+	    struct err *err);
 
 /* Called once per warning; msg has no file or line in it. */
 typedef void (*conf_warn_fn)(void *arg, const char *file,

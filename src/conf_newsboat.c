@@ -40,7 +40,6 @@ static const struct instead commands[] = {
 	    "(content over description)", "no" },
 	{ "always-download", "conditional requests as for every feed "
 	    "(gazette refresh --force fetches all)", NULL },
-	{ "article-sort-order", filters, NULL },
 	{ "bind", "not applied: use bind-key", NULL },
 	{ "cache-file", "the database is the one named with -d "
 	    "(see gazette(1))", NULL },
@@ -58,11 +57,7 @@ static const struct instead commands[] = {
 	{ "error-log", "each feed keeps its last error: e in the feed list "
 	    "shows it", NULL },
 	{ "external-url-viewer", "u lists the links inside gazette", NULL },
-	{ "feed-sort-order", filters, NULL },
 	{ "goto-first-unread", cursor, NULL },
-	{ "highlight", "no pattern highlighting: lists and articles keep "
-	    "their colours", NULL },
-	{ "highlight-article", filters, NULL },
 	{ "highlight-feed", filters, NULL },
 	{ "history-limit", "gazette's own history length", NULL },
 	{ "html-renderer", "gazette's built-in HTML renderer", NULL },
@@ -108,16 +103,12 @@ static const char *const service_prefixes[] = {
 	"miniflux-", "newsblur-", "ocnews-", "oldreader-", "ttrss-",
 };
 
+/*
+ * Colour elements newsboat has and gazette does not apply: none now
+ * (every element newsboat documents is in conf.h's CONF_ELEMENTS).
+ */
 static const struct instead elements[] = {
-	{ "end-of-text-marker", "no filler marks are drawn below the text",
-	    NULL },
-	{ "hint-description", "the hint line is one colour: color hint",
-	    NULL },
-	{ "hint-key", "the hint line is one colour: color hint", NULL },
-	{ "hint-keys-delimiter", "the hint line is one colour: color hint",
-	    NULL },
-	{ "hint-separator", "the hint line is one colour: color hint",
-	    NULL },
+	{ "", NULL, NULL },
 };
 
 /* newsboat's actions; consulted only for those the keymap lacks. */

@@ -108,6 +108,8 @@ static const char *const defaults[][3] = {
 	{ "^E", "edit-flags", "all" },
 	{ "^L", "redraw", "all" },
 	{ ",", "macro-prefix", "all" },
+	{ "g", "sort", "all" },
+	{ "G", "rev-sort", "all" },
 };
 
 /* The vi preset, where it differs: g/G, ^D/^U (newsboat: g/G sort). */

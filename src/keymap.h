@@ -81,6 +81,8 @@
 	X(REDRAW, "redraw", "redraw the screen") \
 	X(MACRO_PREFIX, "macro-prefix", \
 	    "run a macro of the config: the next key names it") \
+	X(SORT, "sort", "choose the list's order (ascending)") \
+	X(REV_SORT, "rev-sort", "choose the list's order (descending)") \
 	X(ONE, "one", "open link 1") \
 	X(TWO, "two", "open link 2") \
 	X(THREE, "three", "open link 3") \
@@ -116,8 +118,6 @@
 	X(CLOSE_DIALOG, "close-dialog") \
 	X(NEXT_DIALOG, "next-dialog") \
 	X(PREV_DIALOG, "prev-dialog") \
-	X(SORT, "sort") \
-	X(REV_SORT, "rev-sort") \
 	X(SWITCH_FOCUS, "switch-focus") \
 	X(GOTO_TITLE, "goto-title") \
 	X(ARTICLE_FEED, "article-feed") \

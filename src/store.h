@@ -102,10 +102,29 @@ struct store_feed_list {
 	size_t	 n;
 };
 
-/* Position of an item in "newest first" order (date DESC, id DESC). */
+/*
+ * The orders of an item list (article-sort-order's fields): by the sort
+ * value, then the date, then the id, all in the same direction.  The
+ * sort value is the date itself for DATE; flagged (0 or 1) for FLAGS;
+ * the text (NULL as "") for the others, compared without ASCII case for
+ * TITLE and AUTHOR, byte by byte for LINK and GUID.
+ */
+enum store_sort {
+	STORE_SORT_DATE = 0,
+	STORE_SORT_TITLE,
+	STORE_SORT_FLAGS,
+	STORE_SORT_AUTHOR,
+	STORE_SORT_LINK,
+	STORE_SORT_GUID,
+	STORE_NSORTS
+};
+
+/* Position of an item in a list's order (see store_item_key_of). */
 struct store_item_key {
 	int64_t	 date;
 	int64_t	 id;
+	int64_t	 flag;		/* STORE_SORT_FLAGS */
+	const char *text;	/* TITLE, AUTHOR, LINK, GUID: borrowed */
 };
 
 /* One row of an item list: no content, so windows stay small. */
@@ -167,17 +186,24 @@ struct store_where {
 };
 
 /*
- * A window of items, newest first.  Keyset paging: with has_key, only
- * rows strictly older than key (or, with newer, strictly newer than key;
- * still returned newest first) are returned.  offset skips rows (walked
- * in the (sort_date, id) index, not read: O(offset) index entries; keys
- * are still cheaper for scrolling).
+ * A window of items in the order sort/ascending give (zeroed: newest
+ * first).  Keyset paging: with has_key, only rows strictly after key in
+ * that order (or, with newer, strictly before it; still returned in list
+ * order) are returned; from_end reads the rows at the end of the list
+ * (the last limit ones, after offset skipped from the end).  offset
+ * skips rows (walked in the order's index, not read: O(offset) index
+ * entries; keys are still cheaper for scrolling).  Orders other than
+ * the date's get their indexes the first time they are used
+ * (store_sort_index).
  */
 struct store_query {
 	int64_t	 feed_id;	/* 0: all feeds (but gone ones) */
 	enum store_filter filter;
+	enum store_sort sort;
+	bool	 ascending;	/* false: the largest sort value first */
 	bool	 has_key;
 	bool	 newer;
+	bool	 from_end;	/* with newer, instead of a key */
 	struct store_item_key key;
 	size_t	 offset;
 	size_t	 limit;		/* 0: no limit (only for small feeds!) */
@@ -304,6 +330,18 @@ int	 store_where_counts(struct store *st, const struct store_where *w,
 	    int64_t *unread, int64_t *total, struct err *err);
 int	 store_where_set_read(struct store *st, const struct store_where *w,
 	    struct err *err);
+/*
+ * Which of the n items ids meet w (store_match.c): hit[k] for ids[k].
+ * For the rows on screen (highlight-article): the store is asked about
+ * those ids only, STORE_MATCH_MAX at a time.
+ */
+#define STORE_MATCH_MAX	64
+int	 store_items_match(struct store *st, const struct store_where *w,
+	    const int64_t *ids, size_t n, bool *hit, struct err *err);
+/* fn(arg, feed id, date of its newest article) for every feed that has
+ * articles (store_sort.c: one index probe per feed). */
+int	 store_feeds_latest(struct store *st,
+	    void (*fn)(void *, int64_t, int64_t), void *arg, struct err *err);
 /* All feeds with their counts, in id (first added) order. */
 int	 store_feeds_list(struct store *st, struct store_feed_list *out,
 	    struct err *err);
@@ -379,6 +417,17 @@ int64_t	 store_feed_prune(struct store *st, int64_t feed_id,
 	    size_t max_items, struct err *err);
 
 /* Reading. */
+/* The key of row r in lists sorted by s (borrows r's strings). */
+void	 store_item_key_of(const struct store_item_row *r, enum store_sort s,
+	    struct store_item_key *k);
+/*
+ * Build the indexes sort s reads (once per open store; DATE has its
+ * own): a store opened read-only, or busy, sorts without them, slowly
+ * but rightly.  store_items_window calls it; 0 done or not needed, -1
+ * not built (err set).
+ */
+int	 store_sort_index(struct store *st, enum store_sort s,
+	    struct err *err);
 int	 store_items_window(struct store *st, const struct store_query *q,
 	    struct store_item_list *out, struct err *err);
 void	 store_item_list_free(struct store_item_list *l);

@@ -66,7 +66,8 @@ extern const char *const store_migrations[];
 extern const size_t store_n_migrations;
 
 /* Window statements: scope (2) x filter (3) x direction (3) x skip (2). */
-#define N_WINDOW	36
+/* Windows: sort, direction, scope, filter, key, skip. */
+#define N_WINDOW	(STORE_NSORTS * 2 * 2 * 3 * 4 * 2)
 
 struct counter_delta {
 	int64_t	 feed_id;
@@ -123,6 +124,7 @@ struct store {
 	sqlite3_stmt	*windows[N_WINDOW];
 	struct store_params upsert[2];	/* insert, update */
 	bool		 sql_functions;	/* store_sql_functions done */
+	bool		 sort_tried[STORE_NSORTS];	/* store_sort_index */
 };
 
 /*
@@ -157,6 +159,22 @@ int64_t	 store_col_date(sqlite3_stmt *, int);
 int	 store_auto_begin(struct store *, bool *, struct err *);
 /* gazette_regexp and gazette_hasword, for filters (store_sqlfn.c). */
 int	 store_sql_functions(struct store *, struct err *);
+/*
+ * store_sort.c: an order's columns on table alias a, each followed by
+ * dir (" ASC", " DESC" or ""); the condition (" AND ...") "after key" in
+ * the order cmp says (" < " or " > "), with parameters :kdate, :kid and
+ * :ktext or :kflag, which store_sort_bind_key binds.
+ */
+void	 store_sort_cols(struct buf *, enum store_sort, const char *a,
+	    const char *dir);
+void	 store_sort_keycmp(struct buf *, enum store_sort, const char *a,
+	    const char *cmp);
+/* The condition "after the row id_query gives" (an SQL query of one
+ * id), seeking as store_sort_keycmp does. */
+void	 store_sort_after(struct buf *, enum store_sort, const char *a,
+	    const char *cmp, const char *id_query);
+void	 store_sort_bind_key(sqlite3_stmt *, enum store_sort,
+	    const struct store_item_key *);
 int	 store_auto_end(struct store *, bool, int, struct err *);
 void	 store_add_delta(struct store *, int64_t, int64_t, int64_t);
 int64_t	 store_take_seq(struct store *, struct err *);

@@ -400,37 +400,43 @@ add_filters(struct buf *b, const char *a, int scope, int filter)
 }
 
 /*
- * Windows are keyset queries: "rows after (sort_date, id)" walks the
- * index from that row.  An offset is never an OFFSET on the row query
- * (that read and joined every skipped row: 7-11 s at 500k rows of 1M):
- * the key of the last skipped row is found first by a subquery that
- * walks only the (sort_date, id) index, which holds both columns, and the
- * rows are then read after it.  One statement, so both parts see the same
- * snapshot.  When the subquery finds no row, the comparison with its
- * NULL is false and the window is empty, as with a too-large OFFSET.
+ * Windows are keyset queries: "rows after key" walks the order's index
+ * from that row (store_sort.c: the sort value, sort_date, id).  An
+ * offset is never an OFFSET on the row query (that read and joined
+ * every skipped row: 7-11 s at 500k rows of 1M): the key of the last
+ * skipped row is found first by a subquery that walks only the order's
+ * index, and the rows are then read after it.  One statement, so both
+ * parts see the same snapshot.  When the subquery finds no row, the
+ * comparison with its NULL is false and the window is empty, as with a
+ * too-large OFFSET.
  */
 static sqlite3_stmt *
 window_stmt(struct store *st, const struct store_query *q, struct err *err)
 {
 	sqlite3_stmt *s;
 	int scope = q->feed_id != 0;
-	int dir = !q->has_key ? 0 : q->newer ? 2 : 1;
+	int dir = q->from_end ? 3 : !q->has_key ? 0 : q->newer ? 2 : 1;
 	int filter = (int)q->filter;
 	int skip = q->offset > 0;
+	int sort = (int)q->sort, asc = q->ascending;
 	int k;
 	const char *order, *cmp;
-	struct buf b;
+	struct buf b, sub;
 
 	if (filter < 0 || filter > 2)
 		filter = 0;
-	k = ((scope * 3 + filter) * 3 + dir) * 2 + skip;
+	if (sort < 0 || sort >= STORE_NSORTS)
+		sort = STORE_SORT_DATE;
+	k = ((((sort * 2 + asc) * 2 + scope) * 3 + filter) * 4 + dir) * 2 +
+	    skip;
 	/* A where condition is the caller's: prepared for this window only. */
 	if (q->where == NULL && st->windows[k] != NULL)
 		return (st->windows[k]);
 	if (q->where != NULL && store_sql_functions(st, err) == -1)
 		return (NULL);
-	order = dir == 2 ? " ASC" : " DESC";
-	cmp = dir == 2 ? " > " : " < ";
+	/* Reading backward (before a key, from the end) turns the order. */
+	order = asc != (dir >= 2) ? " ASC" : " DESC";
+	cmp = asc != (dir >= 2) ? " > " : " < ";
 	/* Constant fragments only: no data ever goes into SQL text. */
 	buf_init(&b, 4096);
 	buf_addstr(&b, "SELECT " ROW_COLS " FROM items i"
@@ -440,38 +446,49 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 		buf_addstr(&b, " AND f.gone = 0");
 	if (q->where != NULL)
 		buf_addf(&b, " AND %s", q->where->sql);
-	if (dir != 0)
-		buf_addf(&b, " AND (i.sort_date, i.id)%s(:kdate, :kid)", cmp);
-	if (skip && q->where != NULL) {
-		/* The condition reads i and f: skip over rows that meet it. */
-		buf_addf(&b, " AND (i.sort_date, i.id)%s(SELECT i.sort_date,"
-		    " i.id FROM items i JOIN feeds f ON f.id = i.feed_id"
-		    " WHERE %s", cmp, q->where->sql);
-		add_filters(&b, "i", scope, filter);
-		if (!scope)
-			buf_addstr(&b, " AND f.gone = 0");
-		if (dir != 0)
-			buf_addf(&b, " AND (i.sort_date, i.id)%s(:kdate, :kid)",
-			    cmp);
-		buf_addf(&b, " ORDER BY i.sort_date%s, i.id%s"
-		    " LIMIT 1 OFFSET :skip)", order, order);
-	} else if (skip) {
-		buf_addf(&b, " AND (i.sort_date, i.id)%s(SELECT j.sort_date,"
-		    " j.id FROM items j WHERE 1", cmp);
-		add_filters(&b, "j", scope, filter);
-		/* Walks the index alone while no feed is gone. */
-		if (!scope)
-			buf_addstr(&b, " AND (NOT EXISTS (SELECT 1 FROM feeds"
-			    " WHERE gone) OR j.feed_id NOT IN (SELECT id FROM"
-			    " feeds WHERE gone))");
-		if (dir != 0)
-			buf_addf(&b, " AND (j.sort_date, j.id)%s(:kdate, :kid)",
-			    cmp);
-		buf_addf(&b, " ORDER BY j.sort_date%s, j.id%s"
-		    " LIMIT 1 OFFSET :skip)", order, order);
+	if (dir == 1 || dir == 2)
+		store_sort_keycmp(&b, (enum store_sort)sort, "i", cmp);
+	if (skip) {
+		/* The id of the last row skipped, found in the index alone
+		   (a sort value that is an expression is not read from it),
+		   then the rows after it. */
+		buf_init(&sub, 4096);
+		if (q->where != NULL) {
+			/* The condition reads i and f. */
+			buf_addf(&sub, "SELECT i.id FROM items i JOIN feeds f"
+			    " ON f.id = i.feed_id WHERE %s", q->where->sql);
+			add_filters(&sub, "i", scope, filter);
+			if (!scope)
+				buf_addstr(&sub, " AND f.gone = 0");
+			if (dir == 1 || dir == 2)
+				store_sort_keycmp(&sub,
+				    (enum store_sort)sort, "i", cmp);
+			buf_addstr(&sub, " ORDER BY ");
+			store_sort_cols(&sub, (enum store_sort)sort, "i",
+			    order);
+		} else {
+			buf_addstr(&sub, "SELECT j.id FROM items j WHERE 1");
+			add_filters(&sub, "j", scope, filter);
+			/* Walks the index alone while no feed is gone. */
+			if (!scope)
+				buf_addstr(&sub, " AND (NOT EXISTS (SELECT 1"
+				    " FROM feeds WHERE gone) OR j.feed_id NOT"
+				    " IN (SELECT id FROM feeds WHERE gone))");
+			if (dir == 1 || dir == 2)
+				store_sort_keycmp(&sub,
+				    (enum store_sort)sort, "j", cmp);
+			buf_addstr(&sub, " ORDER BY ");
+			store_sort_cols(&sub, (enum store_sort)sort, "j",
+			    order);
+		}
+		buf_addstr(&sub, " LIMIT 1 OFFSET :skip");
+		store_sort_after(&b, (enum store_sort)sort, "i", cmp,
+		    buf_str(&sub));
+		buf_free(&sub);
 	}
-	buf_addf(&b, " ORDER BY i.sort_date%s, i.id%s LIMIT :limit", order,
-	    order);
+	buf_addstr(&b, " ORDER BY ");
+	store_sort_cols(&b, (enum store_sort)sort, "i", order);
+	buf_addstr(&b, " LIMIT :limit");
 	s = store_prepare_sql(st, buf_str(&b), err);
 	buf_free(&b);
 	if (q->where == NULL)
@@ -512,6 +529,9 @@ store_items_window(struct store *st, const struct store_query *q,
 
 	out->rows = NULL;
 	out->n = 0;
+	/* Without its index an order is still right, only slower. */
+	if (q->sort != STORE_SORT_DATE)
+		(void)store_sort_index(st, q->sort, NULL);
 	if ((s = window_stmt(st, q, err)) == NULL)
 		return (-1);
 	if (q->where != NULL && store_bind_where(st, s, q->where, err) == -1) {
@@ -520,10 +540,8 @@ store_items_window(struct store *st, const struct store_query *q,
 	}
 	if (q->feed_id != 0)
 		store_bind_int(s, ":feed", q->feed_id);
-	if (q->has_key) {
-		store_bind_int(s, ":kdate", q->key.date);
-		store_bind_int(s, ":kid", q->key.id);
-	}
+	if (q->has_key && !q->from_end)
+		store_sort_bind_key(s, q->sort, &q->key);
 	store_bind_int(s, ":limit", q->limit == 0 || q->limit > INT64_MAX ? -1 :
 	    (int64_t)q->limit);
 	/* The subquery gives the last row skipped. */
@@ -549,7 +567,7 @@ store_items_window(struct store *st, const struct store_query *q,
 		store_item_list_free(out);
 		return (-1);
 	}
-	if (q->has_key && q->newer) {
+	if ((q->has_key && q->newer) || q->from_end) {
 		for (i = 0; i < out->n / 2; i++) {
 			tmp = out->rows[i];
 			out->rows[i] = out->rows[out->n - 1 - i];

@@ -238,11 +238,13 @@ handle_key(struct ui *ui, int key)
 	}
 	if (ui->confirm_fn != NULL) {
 		ui_prompt_fn fn = ui->confirm_fn;
+		char k[2] = { key > ' ' && key < 127 ? (char)key : '\0', '\0' };
 
 		ui->confirm_fn = NULL;
 		ui->status[0] = '\0';
 		ui->dirty = true;
-		fn(ui, key == 'y' || key == 'Y' ? "y" : "n", ui->confirm_arg);
+		fn(ui, ui->confirm_raw ? k : key == 'y' || key == 'Y' ? "y" :
+		    "n", ui->confirm_arg);
 		return;
 	}
 	if (ui->macro_pending) {
@@ -373,6 +375,14 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 		ui_set_status(ui, false, "%s read feeds",
 		    ui->show_read_feeds ? "showing" : "hiding");
 		break;
+	case KEYMAP_SORT:
+	case KEYMAP_REV_SORT:
+		if (ui_is_feeds(v) || ui_is_items(v))
+			ui_sort_ask(ui, ui_is_feeds(v), a == KEYMAP_REV_SORT);
+		else
+			ui_set_status(ui, true, "sort orders the feed and "
+			    "article lists");
+		break;
 	case KEYMAP_TOGGLE_READ_ITEMS:
 		ui->show_read_items = !ui->show_read_items;
 		ui_reload_all(ui);
@@ -489,6 +499,8 @@ ui_run(const struct ui_opts *opts)
 	ui.config_path = opts->config_path;
 	ui.show_read_feeds = ui.cfg->show_read_feeds;
 	ui.show_read_items = ui.cfg->show_read_articles;
+	conf_article_sort(ui.cfg, &ui.article_sort, &ui.article_asc);
+	conf_feed_sort(ui.cfg, &ui.feed_sort, &ui.feed_asc);
 	ui.refresh_fd = -1;
 	buf_init(&ui.refresh_out, 64 * 1024);
 	s = nl_langinfo(CODESET);
@@ -513,6 +525,7 @@ ui_run(const struct ui_opts *opts)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	ui_setup_roles(&ui);
+	ui_hl_setup(&ui);
 	ui.data_version = store_data_version(ui.store);
 	ui_push(&ui, ui_feeds_new(&ui));
 	if (opts->message != NULL)
@@ -595,6 +608,7 @@ ui_run(const struct ui_opts *opts)
 	restore_signals();
 	buf_free(&ui.refresh_out);
 	ui_history_free(&ui.search_history);
+	ui_hl_free(&ui);
 	ui_history_free(&ui.tag_history);
 	ui_history_free(&ui.number_history);
 	free(ui.ptext);

@@ -327,7 +327,7 @@ static void
 draw_body_line(struct ui *ui, struct article_view *av, size_t li, int y)
 {
 	const struct html_line *l = &av->doc->lines[li];
-	attr_t *attrs, base;
+	attr_t *attrs, *marks, base;
 	size_t n, i, j, k, start;
 
 	n = text_prefix(l->text, (size_t)COLS, NULL);
@@ -341,6 +341,15 @@ draw_body_line(struct ui *ui, struct article_view *av, size_t li, int y)
 		for (i = l->spans[k].off; i < l->spans[k].off + l->spans[k].len &&
 		    i < n; i++)
 			attrs[i] = span_attr(ui, l->attr | l->spans[k].attr);
+	/* highlight article: the patterns, under the search's matches. */
+	if (ui_hl_has(ui, CONF_HL_ARTICLE)) {
+		marks = xcalloc(n, sizeof(*marks));
+		ui_hl_marks(ui, CONF_HL_ARTICLE, l->text, n, 0, marks);
+		for (i = 0; i < n; i++)
+			if (marks[i] != 0)
+				attrs[i] = marks[i];
+		free(marks);
+	}
 	for (k = 0; k < av->nm; k++) {
 		if (av->m[k].line != li)
 			continue;
@@ -383,11 +392,15 @@ article_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 	total = total_lines(av);
 	for (y = 0; y < rows; y++) {
 		li = av->top + (size_t)y;
-		if (li >= total)
-			break;
+		if (li >= total) {
+			/* newsboat's filler below the text. */
+			ui_put(ui, top + y, 0, COLS, "~", UI_END_OF_TEXT);
+			continue;
+		}
 		if (li < av->nhdr) {
-			ui_put(ui, top + y, 0, COLS, av->hdr[li],
-			    li + 1 < av->nhdr ? UI_UNREAD : UI_ARTICLE);
+			ui_hl_put(ui, top + y, 0, COLS, av->hdr[li],
+			    ui_attr(ui, li + 1 < av->nhdr ? UI_UNREAD :
+			    UI_ARTICLE), CONF_HL_ARTICLE);
 			continue;
 		}
 		draw_body_line(ui, av, li - av->nhdr, top + y);

@@ -177,6 +177,18 @@ ui_body_rows(struct ui *ui)
 	return (rows < 1 ? 1 : rows);
 }
 
+/* Draw s at (y, x) if it fits; the column after it. */
+static int
+hint_part(struct ui *ui, int y, int x, const char *s, enum ui_role role)
+{
+	int w = (int)text_width(s);
+
+	if (x >= COLS)
+		return (x);
+	ui_put(ui, y, x, w < COLS - x ? w : COLS - x, s, role);
+	return (x + w);
+}
+
 static void
 draw_hint(struct ui *ui, int y)
 {
@@ -188,10 +200,12 @@ draw_hint(struct ui *ui, int y)
 		"Quit", "Open", "Reload", "Reload All", "Mark Read",
 		"Search", "Help"
 	};
-	struct buf b, k;
+	struct buf k;
 	size_t i;
+	int x = 0;
 
-	buf_init(&b, 4096);
+	/* Key, delimiter, description, separator: each its own colour. */
+	ui_put(ui, y, 0, COLS, "", UI_HINT);
 	buf_init(&k, 256);
 	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
 		buf_reset(&k);
@@ -201,11 +215,12 @@ draw_hint(struct ui *ui, int y)
 		/* Only the first key of each. */
 		k.len = strcspn(buf_str(&k), ",");
 		k.data[k.len] = '\0';
-		(void)buf_addf(&b, "%s:%s  ", buf_str(&k), labels[i]);
+		x = hint_part(ui, y, x, buf_str(&k), UI_HINT_KEY);
+		x = hint_part(ui, y, x, ":", UI_HINT_DELIM);
+		x = hint_part(ui, y, x, labels[i], UI_HINT_DESC);
+		x = hint_part(ui, y, x, "  ", UI_HINT_SEP);
 	}
-	ui_put(ui, y, 0, COLS, buf_str(&b), UI_HINT);
 	buf_free(&k);
-	buf_free(&b);
 }
 
 static void
@@ -307,6 +322,11 @@ ui_setup_roles(struct ui *ui)
 		{ UI_ARTICLE, CONF_EL_ARTICLE, A_NORMAL },
 		{ UI_MATCH, CONF_EL_MATCH, A_REVERSE | A_UNDERLINE },
 		{ UI_ERROR, CONF_EL_ERROR, A_REVERSE | A_BOLD },
+		{ UI_END_OF_TEXT, CONF_EL_END_OF_TEXT, A_NORMAL },
+		{ UI_HINT_KEY, CONF_EL_HINT_KEY, A_NORMAL },
+		{ UI_HINT_DELIM, CONF_EL_HINT_KEYS_DELIMITER, A_NORMAL },
+		{ UI_HINT_SEP, CONF_EL_HINT_SEPARATOR, A_NORMAL },
+		{ UI_HINT_DESC, CONF_EL_HINT_DESCRIPTION, A_NORMAL },
 	};
 	static const struct {
 		unsigned	bit;
@@ -340,6 +360,13 @@ ui_setup_roles(struct ui *ui)
 			c = &ui->cfg->colors[CONF_EL_LISTFOCUS];
 		if (!c->set && roles[i].el == CONF_EL_LISTNORMAL_UNREAD)
 			c = &ui->cfg->colors[CONF_EL_LISTNORMAL];
+		/* The parts of the hint line fall back on hint; the filler
+		 * lines on article. */
+		if (!c->set && roles[i].role >= UI_HINT_KEY &&
+		    roles[i].role <= UI_HINT_DESC)
+			c = &ui->cfg->colors[CONF_EL_HINT];
+		if (!c->set && roles[i].el == CONF_EL_END_OF_TEXT)
+			c = &ui->cfg->colors[CONF_EL_ARTICLE];
 		ui->attrs[roles[i].role] = roles[i].def;
 		ui->pairs[roles[i].role] = 0;
 		if (!c->set)

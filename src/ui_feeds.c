@@ -52,6 +52,8 @@ struct feeds_view {
 	struct ui_list		 list;
 	int64_t			 unread;
 	int64_t			 total;
+	int64_t			*latest;	/* by all.feeds index, or NULL
+						   (read for lastupdated) */
 };
 
 static const struct ui_view_ops feeds_ops;
@@ -285,6 +287,88 @@ entry_unread(const struct entry *e)
 	return (e->unread);
 }
 
+static void
+latest_cb(void *arg, int64_t id, int64_t date)
+{
+	struct feeds_view *fv = arg;
+	size_t lo = 0, hi = fv->all.n, mid;
+
+	/* all.feeds is in id order. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (fv->all.feeds[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < fv->all.n && fv->all.feeds[lo].id == id)
+		fv->latest[lo] = date;
+}
+
+static void
+feed_key(struct feeds_view *fv, const struct entry *e, size_t i,
+    struct ui_feed_key *k)
+{
+	char *const *tags = e->uf != NULL ? e->uf->tags : e->sf != NULL ?
+	    e->sf->tags : NULL;
+	size_t j, n = e->uf != NULL ? e->uf->n_tags : e->sf != NULL ?
+	    e->sf->n_tags : 0;
+
+	k->title = entry_name(e);
+	k->firsttag = NULL;
+	for (j = 0; j < n && k->firsttag == NULL; j++)
+		if (tags[j][0] != '~' && tags[j][0] != '!')
+			k->firsttag = tags[j];
+	k->unread = entry_unread(e);
+	k->total = e->kind == E_QUERY ? e->total : e->sf != NULL ?
+	    e->sf->total : 0;
+	k->latest = fv->latest != NULL && e->sf != NULL ?
+	    fv->latest[e->sf - fv->all.feeds] : 0;
+	k->order = i;
+}
+
+/* The sort's context (qsort has no argument for it). */
+static struct {
+	struct ui_feed_key	*keys;
+	int			 field;
+	bool			 asc;
+} sorting;
+
+static int
+vis_cmp(const void *a, const void *b)
+{
+	return (ui_sort_feed_cmp(&sorting.keys[*(const size_t *)a],
+	    &sorting.keys[*(const size_t *)b], sorting.field, sorting.asc));
+}
+
+/* feed-sort-order; separators mean nothing out of the file's order. */
+static void
+sort_vis(struct ui *ui, struct feeds_view *fv)
+{
+	struct err err = ERR_INIT;
+	size_t i, n = 0;
+
+	if (ui->feed_sort == CONF_FSORT_NONE && !ui->feed_asc)
+		return;
+	if (ui->feed_sort == CONF_FSORT_UPDATED && fv->latest == NULL) {
+		fv->latest = xcalloc(fv->all.n + 1, sizeof(*fv->latest));
+		if (store_feeds_latest(ui->store, latest_cb, fv, &err) < 0)
+			ui_set_status(ui, true, "%s", err.msg);
+	}
+	sorting.keys = xcalloc(fv->nent + 1, sizeof(*sorting.keys));
+	for (i = 0; i < fv->nent; i++)
+		feed_key(fv, &fv->ent[i], i, &sorting.keys[i]);
+	for (i = 0; i < fv->nvis; i++)
+		if (fv->ent[fv->vis[i]].kind != E_SEPARATOR)
+			fv->vis[n++] = fv->vis[i];
+	fv->nvis = n;
+	sorting.field = ui->feed_sort;
+	sorting.asc = ui->feed_asc;
+	qsort(fv->vis, fv->nvis, sizeof(*fv->vis), vis_cmp);
+	free(sorting.keys);
+	sorting.keys = NULL;
+}
+
 /* The entries shown, keeping the selected one (by line or row id). */
 static void
 build_vis(struct ui *ui, struct feeds_view *fv,
@@ -308,9 +392,14 @@ build_vis(struct ui *ui, struct feeds_view *fv,
 		    e->kind != E_SEPARATOR && entry_unread(e) == 0 &&
 		    (e->kind != E_QUERY || e->ever_counted))
 			continue;
-		if (is_kept)
-			sel = fv->nvis;
 		fv->vis[fv->nvis++] = i;
+	}
+	sort_vis(ui, fv);
+	for (i = 0; i < fv->nvis; i++) {
+		e = &fv->ent[fv->vis[i]];
+		if ((keep_uf != NULL && e->uf == keep_uf) ||
+		    (keep != 0 && e->sf != NULL && e->sf->id == keep))
+			sel = i;
 	}
 	ui_list_set_count(&fv->list, fv->nvis, ui_body_rows(ui));
 	ui_list_select(&fv->list, sel, ui_body_rows(ui));
@@ -340,6 +429,8 @@ feeds_reload(struct ui *ui, struct ui_view *v)
 	if (load_urls(ui, fv))
 		keep_uf = NULL;		/* the old lines are gone */
 	store_feed_list_free(&fv->all);
+	free(fv->latest);
+	fv->latest = NULL;
 	fv->unread = fv->total = 0;
 	if (store_feeds_list(ui->store, &fv->all, &err) < 0) {
 		ui_set_status(ui, true, "%s", err.msg);
@@ -530,7 +621,8 @@ draw_formatted(struct ui *ui, const struct entry *e, size_t i, int y,
 	format_set(&a, 'l', link);
 	format_set(&a, 'L', url);
 	format_set(&a, 'S', f != NULL && f->last_error != NULL ? "x" : " ");
-	ui_put_format(ui, y, ui->cfg->feedlist_format, &a, role);
+	ui_put_format(ui, y, ui->cfg->feedlist_format, &a, ui_attr(ui, role),
+	    CONF_HL_FEEDLIST);
 	free(link);
 	free(url);
 }
@@ -590,10 +682,13 @@ draw_entry(struct ui *ui, const struct entry *e, size_t i, bool focus,
 	tw = (int)text_width(buf_str(tags));
 	if (tw > (COLS - cw) / 3)
 		tw = (COLS - cw) / 3;
-	ui_put(ui, y, 0, cw, buf_str(line), role);
-	ui_put(ui, y, cw, COLS - cw - tw, entry_name(e), role);
+	ui_hl_put(ui, y, 0, cw, buf_str(line), ui_attr(ui, role),
+	    CONF_HL_FEEDLIST);
+	ui_hl_put(ui, y, cw, COLS - cw - tw, entry_name(e), ui_attr(ui, role),
+	    CONF_HL_FEEDLIST);
 	if (tw > 0)
-		ui_put(ui, y, COLS - tw, tw, buf_str(tags), role);
+		ui_hl_put(ui, y, COLS - tw, tw, buf_str(tags),
+		    ui_attr(ui, role), CONF_HL_FEEDLIST);
 }
 
 static void
@@ -795,6 +890,7 @@ feeds_free(struct ui_view *v)
 	entries_free(fv);
 	urls_list_free(&fv->urls);
 	store_feed_list_free(&fv->all);
+	free(fv->latest);
 	free(fv->vis);
 	free(fv);
 }

@@ -76,10 +76,10 @@ ui_title_line(struct ui *ui, struct buf *t)
 
 void
 ui_put_format(struct ui *ui, int y, const char *fmt,
-    const struct format_args *a, enum ui_role role)
+    const struct format_args *a, attr_t attr, enum conf_hl_kind where)
 {
 	char *s = format_expand(fmt, a, (size_t)COLS);
 
-	ui_put(ui, y, 0, COLS, s, role);
+	ui_hl_put(ui, y, 0, COLS, s, attr, where);
 	free(s);
 }

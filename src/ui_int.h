@@ -39,6 +39,11 @@ enum ui_role {
 	UI_ARTICLE,
 	UI_MATCH,
 	UI_ERROR,
+	UI_END_OF_TEXT,		/* the ~ filler lines below an article */
+	UI_HINT_KEY,		/* the parts of the hint line (else hint) */
+	UI_HINT_DELIM,
+	UI_HINT_SEP,
+	UI_HINT_DESC,
 	UI_NROLES
 };
 
@@ -118,6 +123,11 @@ struct ui {
 	bool		 has_count;
 	bool		 show_read_feeds;
 	bool		 show_read_items;
+	/* The orders in force (ui_sort.c; from the config at start). */
+	int		 article_sort;	/* enum store_sort */
+	bool		 article_asc;
+	int		 feed_sort;	/* enum conf_feed_sort */
+	bool		 feed_asc;
 	char		*tag;		/* feed list filter, or NULL */
 	/* The prompt, when active. */
 	bool		 prompting;
@@ -136,6 +146,7 @@ struct ui {
 	/* A one-key question (ui_confirm), when asked. */
 	ui_prompt_fn	 confirm_fn;
 	void		*confirm_arg;
+	bool		 confirm_raw;	/* ui_ask_key: fn gets the key */
 	struct ui_history search_history;
 	int64_t		 search_feed_id;	/* the search being typed */
 	char		*search_feed_title;
@@ -156,6 +167,7 @@ struct ui {
 	/* A macro's toggle-article-read "read" (1) or "unread" (-1): the
 	   article is set so, not toggled; 0 otherwise. */
 	int		 set_read;
+	struct ui_hl	*hl;		/* ui_highlight.c */
 	/* The first screen only, for bench/startup. */
 	bool		 exit_after_draw;
 	FILE		*key_log;	/* GAZETTE_KEY_LOG: bench/ui-keys */
@@ -201,9 +213,10 @@ void	 ui_setup_roles(struct ui *ui);
 void	 ui_title_line(struct ui *ui, struct buf *t);
 /* Set %u and %t of a title. */
 void	 ui_title_counts(struct ui_title *ti, int64_t unread, int64_t total);
-/* Draw fmt expanded with a as row y of the screen, with role. */
+/* Draw fmt expanded with a as row y of the screen, with attr and the
+ * highlight patterns of where (ui_highlight.c). */
 void	 ui_put_format(struct ui *ui, int y, const char *fmt,
-	    const struct format_args *a, enum ui_role role);
+	    const struct format_args *a, attr_t attr, enum conf_hl_kind where);
 
 /* ui_prompt.c: the status line and the prompt. */
 void	 ui_set_status(struct ui *ui, bool error, const char *fmt, ...)
@@ -213,6 +226,11 @@ void	 ui_prompt(struct ui *ui, const char *label, struct ui_history *h,
 /* Ask a yes/no question on the status line: the next key answers, y or
  * Y calling fn with "y", any other key with "n". */
 void	 ui_confirm(struct ui *ui, const char *question, ui_prompt_fn fn,
+	    void *arg);
+/* Ask a question on the status line that the next key answers: fn
+ * gets that key as a one-character string when it is printable ASCII,
+ * else "". */
+void	 ui_ask_key(struct ui *ui, const char *question, ui_prompt_fn fn,
 	    void *arg);
 /* A key while the prompt is active. */
 void	 ui_prompt_key(struct ui *ui, int key);
@@ -295,6 +313,40 @@ int64_t	 ui_items_select(struct ui *ui, struct ui_view *list, int64_t id,
 int64_t	 ui_items_feed(const struct ui_view *list);
 /* The article view's cached read state changed (keeps n/p honest). */
 void	 ui_items_set_read(struct ui_view *list, int64_t id, bool read);
+/* ui_sort.c: the sort and rev-sort actions (asks for the field, then
+ * reloads the lists); feeds: the feed list's order, else the articles'. */
+void	 ui_sort_ask(struct ui *ui, bool feeds, bool reverse);
+/* A feed list entry as the feed orders see it. */
+struct ui_feed_key {
+	const char	*title;
+	const char	*firsttag;	/* NULL: no tag */
+	int64_t		 total;
+	int64_t		 unread;
+	int64_t		 latest;	/* newest article's date */
+	size_t		 order;		/* in the urls file */
+};
+/* newsboat's comparison for feed-sort-order field and direction. */
+int	 ui_sort_feed_cmp(const struct ui_feed_key *a,
+	    const struct ui_feed_key *b, int field, bool asc);
+/* ui_highlight.c: highlight-article and highlight (after
+ * ui_setup_roles; ui_hl_free at the end). */
+void	 ui_hl_setup(struct ui *ui);
+void	 ui_hl_free(struct ui *ui);
+/* out[k]: the attribute of the first highlight-article rule ids[k]
+ * meets, 0 for none (asks the store about these ids only). */
+void	 ui_hl_articles(struct ui *ui, const int64_t *ids, size_t n,
+	    attr_t *out);
+/* Are there highlight patterns for where (a CONF_HL_* location)? */
+bool	 ui_hl_has(struct ui *ui, enum conf_hl_kind where);
+/* marks[k]: the attribute of byte k of s (base, or a pattern's). */
+void	 ui_hl_marks(struct ui *ui, enum conf_hl_kind where, const char *s,
+	    size_t len, attr_t base, attr_t *marks);
+/* ui_addn with where's patterns coloured (s already sanitised). */
+void	 ui_hl_addn(struct ui *ui, enum conf_hl_kind where, const char *s,
+	    size_t n, attr_t base);
+/* ui_put with attribute attr and where's patterns coloured. */
+void	 ui_hl_put(struct ui *ui, int y, int x, int width, const char *s,
+	    attr_t attr, enum conf_hl_kind where);
 /* ui_save.c: save an article as text under save-path (asks first when
  * the file exists). */
 void	 ui_save_article(struct ui *ui, int64_t item_id);

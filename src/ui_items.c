@@ -79,8 +79,7 @@ plan(struct items_view *iv, struct store_query *q, size_t ws)
 				r = &iv->win.rows[p - wo];
 				q->has_key = true;
 				q->newer = false;
-				q->key.date = r->date;
-				q->key.id = r->id;
+				store_item_key_of(r, q->sort, &q->key);
 				q->offset = best;
 			}
 		}
@@ -91,12 +90,11 @@ plan(struct items_view *iv, struct store_query *q, size_t ws)
 			r = &iv->win.rows[p - wo];
 			q->has_key = true;
 			q->newer = true;
-			q->key.date = r->date;
-			q->key.id = r->id;
+			store_item_key_of(r, q->sort, &q->key);
 			q->offset = best;
 		}
 	}
-	/* Backward from the bottom: newer than a key before every row. */
+	/* Backward from the bottom of the list. */
 	if (iv->exact && iv->list.count > ws) {
 		end = iv->list.count;
 		if (ws + limit >= end) {
@@ -105,16 +103,15 @@ plan(struct items_view *iv, struct store_query *q, size_t ws)
 		} else
 			p = end - (ws + limit);
 		if (p < best) {
-			q->has_key = true;
+			q->has_key = false;
 			q->newer = true;
-			q->key.date = INT64_MIN;
-			q->key.id = INT64_MIN;
+			q->from_end = true;
 			q->offset = p;
 			best = p;
 		} else
 			q->limit = limit;
 	}
-	return (q->has_key && q->newer ? ws + q->limit : ws);
+	return (q->newer ? ws + q->limit : ws);
 }
 
 /* Row i of the list, reading a window around it when needed. */
@@ -135,6 +132,8 @@ row_at(struct ui *ui, struct items_view *iv, size_t i)
 	q.where = iv->query != NULL ? filter_where(iv->query) : NULL;
 	q.filter = ui->show_read_items ? STORE_FILTER_ALL :
 	    STORE_FILTER_UNREAD;
+	q.sort = ui->article_sort;
+	q.ascending = ui->article_asc;
 	ws = i > rows ? i - rows : 0;
 	q.limit = rows * 3;
 	end = plan(iv, &q, ws);
@@ -236,7 +235,7 @@ items_title(struct ui *ui, struct ui_view *v, struct buf *b,
 static void
 draw_formatted(struct ui *ui, const struct items_view *iv,
     const struct store_item_row *r, size_t i, int y, const char *date,
-    enum ui_role role)
+    attr_t attr)
 {
 	struct format_args a;
 	char idx[24], f[3];
@@ -256,7 +255,8 @@ draw_formatted(struct ui *ui, const struct items_view *iv,
 	format_set(&a, 't', r->title);
 	/* The feed of each article, in a list of several feeds. */
 	format_set(&a, 'T', iv->query != NULL ? r->feed_title : NULL);
-	ui_put_format(ui, y, ui->cfg->articlelist_format, &a, role);
+	ui_put_format(ui, y, ui->cfg->articlelist_format, &a, attr,
+	    CONF_HL_ARTICLELIST);
 }
 
 static void
@@ -266,7 +266,9 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 	struct store_item_row *r;
 	struct buf line;
 	char date[64];
-	size_t i;
+	int64_t *ids;
+	attr_t *hl, attr;
+	size_t i, n;
 	int y, lw, aw;
 	bool focus;
 	enum ui_role role;
@@ -277,6 +279,13 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		    UI_NORMAL);
 		return;
 	}
+	/* highlight-article: the store matches the rows on screen. */
+	ids = xcalloc((size_t)rows + 1, sizeof(*ids));
+	hl = xcalloc((size_t)rows + 1, sizeof(*hl));
+	for (n = 0; n < (size_t)rows && iv->list.top + n < iv->list.count &&
+	    (r = row_at(ui, iv, iv->list.top + n)) != NULL; n++)
+		ids[n] = r->id;
+	ui_hl_articles(ui, ids, n, hl);
 	buf_init(&line, BUF_CAP_TEXT);
 	for (y = 0; y < rows && iv->list.top + (size_t)y < iv->list.count;
 	    y++) {
@@ -286,9 +295,12 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		focus = i == iv->list.sel;
 		role = !r->read ? (focus ? UI_FOCUS_UNREAD : UI_UNREAD) :
 		    (focus ? UI_FOCUS : UI_NORMAL);
+		/* The selected row keeps the focus colours. */
+		attr = (size_t)y < n && hl[y] != 0 && !focus ? hl[y] :
+		    ui_attr(ui, role);
 		ui_date(ui, r->date, date, sizeof(date));
 		if (ui->cfg->articlelist_format[0] != '\0') {
-			draw_formatted(ui, iv, r, i, top + y, date, role);
+			draw_formatted(ui, iv, r, i, top + y, date, attr);
 			continue;
 		}
 		buf_reset(&line);
@@ -296,15 +308,18 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		    r->read ? ' ' : 'N', r->flagged ? '!' : ' ', date);
 		lw = (int)text_width(buf_str(&line));
 		aw = COLS >= 80 ? 18 : 0;
-		ui_put(ui, top + y, 0, lw, buf_str(&line), role);
+		ui_hl_put(ui, top + y, 0, lw, buf_str(&line), attr,
+		    CONF_HL_ARTICLELIST);
 		if (aw > 0)
-			ui_put(ui, top + y, lw, aw, r->author != NULL ?
-			    r->author : "", role);
-		ui_put(ui, top + y, lw + aw, COLS - lw - aw,
+			ui_hl_put(ui, top + y, lw, aw, r->author != NULL ?
+			    r->author : "", attr, CONF_HL_ARTICLELIST);
+		ui_hl_put(ui, top + y, lw + aw, COLS - lw - aw,
 		    r->title != NULL && r->title[0] != '\0' ? r->title :
-		    "(untitled)", role);
+		    "(untitled)", attr, CONF_HL_ARTICLELIST);
 	}
 	buf_free(&line);
+	free(hl);
+	free(ids);
 }
 
 /* Move the selection to the next (dir 1) or previous row, optionally

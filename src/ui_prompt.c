@@ -116,6 +116,14 @@ ui_confirm(struct ui *ui, const char *question, ui_prompt_fn fn, void *arg)
 	ui_set_status(ui, false, "%s", question);
 	ui->confirm_fn = fn;
 	ui->confirm_arg = arg;
+	ui->confirm_raw = false;
+}
+
+void
+ui_ask_key(struct ui *ui, const char *question, ui_prompt_fn fn, void *arg)
+{
+	ui_confirm(ui, question, fn, arg);
+	ui->confirm_raw = true;
 }
 
 void

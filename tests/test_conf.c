@@ -391,7 +391,7 @@ test_newsboat_lines(void **state)
 		"highlight feedlist \"x\" blue default bold",
 		"goto-next-feed no",
 		"goto-next-feed yes",
-		"bind-key N sort articlelist",
+		"bind-key N toggle-source-view articlelist",
 		"bind-key t next tagselection",
 		"color end-of-text-marker color8 default",
 		"ttrss-login \"me\"",
@@ -422,17 +422,27 @@ test_newsboat_lines(void **state)
 		    lines[i], collect, &w), 0);
 	assert_int_equal(w.n, 0);
 	assert_int_equal(cfg.n_lines, 20);
-	assert_int_equal(cfg.n_skips, 8);
-	assert_int_equal(cfg.n_applied, 12);
+	assert_int_equal(cfg.n_skips, 5);
+	assert_int_equal(cfg.n_applied, 15);
 	conf_skips_each(&cfg, collect_line, &l);
-	assert_int_equal(l.n, 7);
-	assert_non_null(strstr(l.text, "highlight (c:1, c:3): no pattern "));
+	assert_int_equal(l.n, 5);
+	/* highlight is applied: kept in the order read. */
+	assert_null(strstr(l.text, "highlight"));
+	assert_int_equal(cfg.n_hls, 2);
+	assert_int_equal(cfg.hls[0].kind, CONF_HL_ARTICLE);
+	assert_string_equal(cfg.hls[0].pattern, "foo");
+	assert_int_equal(cfg.hls[0].color.fg, 1);
+	assert_int_equal(cfg.hls[1].kind, CONF_HL_FEEDLIST);
+	assert_int_equal(cfg.hls[1].color.attrs, CONF_ATTR_BOLD);
 	assert_null(strstr(l.text, "goto-next-feed"));
-	assert_non_null(strstr(l.text, "bind-key sort (c:6): gazette has no "
-	    "such action"));
+	assert_non_null(strstr(l.text, "bind-key toggle-source-view (c:6): "
+	    "gazette has no such action"));
 	assert_non_null(strstr(l.text, "bind-key ... tagselection (c:7): "
 	    "gazette has no such view"));
-	assert_non_null(strstr(l.text, "color end-of-text-marker (c:8): "));
+	/* Every colour element newsboat documents is applied. */
+	assert_null(strstr(l.text, "color end-of-text-marker"));
+	assert_true(cfg.colors[CONF_EL_END_OF_TEXT].set);
+	assert_int_equal(cfg.colors[CONF_EL_END_OF_TEXT].fg, 8);
 	assert_non_null(strstr(l.text, "ttrss-login (c:9): no syncing"));
 	assert_non_null(strstr(l.text, "dialogs-title-format (c:10): "));
 	assert_true(cfg.colors[CONF_EL_MATCH].set);

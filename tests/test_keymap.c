@@ -123,7 +123,9 @@ test_defaults(void **state)
 	    KEYMAP_KEY_HOME), KEYMAP_HOME);
 	/* newsboat keeps g/G for sorting: not home/end here. */
 	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS, 'g'),
-	    KEYMAP_NONE);
+	    KEYMAP_SORT);
+	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_FEEDS, 'G'),
+	    KEYMAP_REV_SORT);
 	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS, 'x'),
 	    KEYMAP_NONE);
 	keymap_free(&km);
@@ -149,7 +151,7 @@ test_vi_preset(void **state)
 	    KEYMAP_DOWN);
 	keymap_set_preset(&km, KEYMAP_PRESET_NEWSBOAT);
 	assert_int_equal(keymap_lookup(&km, KEYMAP_CTX_ITEMS, 'g'),
-	    KEYMAP_NONE);
+	    KEYMAP_SORT);
 	keymap_free(&km);
 }
 

@@ -28,12 +28,12 @@ printf 'file://%s/auto.xml\n' "$T" > "$URLS"
 
 # Lines not applied: one warning, and the status line says so.
 cat > "$T/config" <<'CFG'
-player "mpv"
 download-path "~/podcasts"
-highlight article "^Title:" red default bold
-highlight feedlist "x" red default
+podlist-format "%i"
+player "mpv"
+player "vlc"
 show-read-feeds yes
-bind-key s sort
+bind-key s pb-download
 CFG
 ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
 if wait_for "5 config lines not applied: see gazette -c $T/config check-config"
@@ -45,9 +45,9 @@ check "not applied: exit 0" [ "$st" = 0 ]
 check "not applied: one warning heads the list" \
     grep -qx "gazette: 5 config lines not applied (what gazette does instead):" "$T/stderr"
 check "not applied: each command once, with its lines and what instead" \
-    grep -qx "gazette:   highlight ($T/config:3, $T/config:4): no pattern highlighting: lists and articles keep their colours" "$T/stderr"
+    grep -qx "gazette:   player ($T/config:3, $T/config:4): no podcast downloads: enclosures are listed, not fetched" "$T/stderr"
 check "not applied: a bind-key action gazette lacks" \
-    grep -q "gazette:   bind-key sort ($T/config:6): " "$T/stderr"
+    grep -q "gazette:   bind-key pb-download ($T/config:6): " "$T/stderr"
 check "not applied: nothing else on stderr" [ "$(wc -l < "$T/stderr")" -eq 5 ]
 
 # confirm-exit.
