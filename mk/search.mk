@@ -1,6 +1,6 @@
 # Full-text search: the FTS5 index, query translation, `gazette search`.
 libgazette_a_SOURCES += src/search.h src/search_int.h src/search_text.c \
-	src/search.c src/search_run.c src/search_rank.c \
+	src/search.c src/search_index.c src/search_run.c src/search_rank.c \
 	src/search_query.c src/search_fts.c src/search_match.c
 gazette_SOURCES += src/cmd_search.c
 

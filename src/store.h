@@ -43,7 +43,7 @@
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	7
+#define STORE_SCHEMA_VERSION	8
 
 struct store;
 struct sqlite3;
@@ -246,14 +246,12 @@ bool	 store_group_pending(const struct store *st);
 int	 store_ckpt_start(struct store *st);
 void	 store_ckpt_stop(struct store *st);
 /*
- * Work to do in a group's transaction just before it commits (refresh
- * indexes what the group stored).  The hook may run SQL on the store; a
- * failure it reports is its own business and the group commits anyway,
- * unless SQLite rolled the transaction back over it: then the flush
- * fails with the error the hook set in its err.
+ * Another module's state tied to this handle (search keeps its index
+ * connections here): freed with aux_free by store_close or by the next
+ * store_set_aux.
  */
-void	 store_set_precommit(struct store *st,
-	    void (*fn)(void *, struct err *), void *arg);
+void	 store_set_aux(struct store *st, void *aux, void (*aux_free)(void *));
+void	*store_aux(const struct store *st);
 
 /* Feeds. */
 /* The id of the feed with this URL, created if absent; -1 on error. */

@@ -113,8 +113,8 @@ struct store {
 	bool		 group;		/* group commit is on */
 	int64_t		 busy_since;	/* busy_poll: waiting since (ms) */
 	struct store_ckpt *ckpt;	/* store_ckpt.c, or NULL */
-	void		(*precommit)(void *, struct err *);
-	void		*precommit_arg;
+	void		*aux;		/* store_set_aux */
+	void		(*aux_free)(void *);
 	int64_t		 next_seq;	/* 0: not read in this transaction */
 	struct counter_delta *deltas;
 	size_t		 n_deltas;

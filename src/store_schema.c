@@ -149,6 +149,36 @@ const char *const store_migrations[] = {
 	"CREATE TRIGGER item_flags_unflag AFTER UPDATE OF flagged ON items"
 	" WHEN new.flagged = 0"
 	" BEGIN DELETE FROM item_flags WHERE item_id = new.id; END;",
+
+	/*
+	 * 7 -> 8: the search index leaves the store for a file of its own
+	 * (src/search.c): its tables, view, triggers and covering index go.
+	 * items_seq becomes the index through which a match (an FTS5 rowid
+	 * is an article's seq) reaches its article, covering what ranking
+	 * and the filters read.  store_id names this store (an index of
+	 * another store is rebuilt, not trusted) and counts feed renames,
+	 * which the index follows.
+	 */
+	"DROP TRIGGER IF EXISTS search_feeds_au;"
+	"DROP TRIGGER IF EXISTS search_items_ad;"
+	"DROP TRIGGER IF EXISTS search_items_au;"
+	"DROP INDEX IF EXISTS search_items_rank;"
+	"DROP TABLE IF EXISTS search_fts;"
+	"DROP TABLE IF EXISTS search_cjk;"
+	"DROP VIEW IF EXISTS search_src;"
+	"DROP TABLE IF EXISTS search_feed;"
+	"DROP TABLE IF EXISTS search_pending;"
+	"DROP TABLE IF EXISTS search_state;"
+	"DROP INDEX items_seq;"
+	"CREATE INDEX items_seq ON items(seq, sort_date, read, flagged,"
+	" feed_id);"
+	"CREATE TABLE store_id (id TEXT NOT NULL,"
+	" titles INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO store_id(id) VALUES (lower(hex(randomblob(16))));"
+	"CREATE TRIGGER store_titles_au AFTER UPDATE OF title, user_title"
+	" ON feeds WHEN old.title IS NOT new.title"
+	" OR old.user_title IS NOT new.user_title BEGIN"
+	" UPDATE store_id SET titles = titles + 1; END;",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /
