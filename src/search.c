@@ -710,19 +710,22 @@ sync_loop(struct store *st, const struct search_sync_opts *opts,
 	    BATCH_ROWS;
 	bool nowait = opts != NULL && opts->nowait, work, retried = false;
 	int64_t indexed = 0;
-	int rc, more;
+	int rc, more, erc;
 
 again:
 	if ((db = search_ix_writer(st, err)) == NULL)
 		return (-1);
-	if (work_pending(db, sdb, &work, err) == -1)
-		goto damaged;
+	if (work_pending(db, sdb, &work, err) == -1) {
+		erc = sqlite3_extended_errcode(db);
+		goto failed;
+	}
 	if (!work)
 		return (0);
 	(void)sqlite3_exec(db, "PRAGMA cache_size = -16384", NULL, NULL,
 	    NULL);
 	if (nowait)
 		(void)sqlite3_busy_timeout(db, 0);
+	erc = SQLITE_OK;
 	do {
 		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if ((rc & 0xff) == SQLITE_BUSY) {
@@ -736,6 +739,7 @@ again:
 			break;
 		}
 		if (rc != SQLITE_OK) {
+			erc = sqlite3_extended_errcode(db);
 			search_db_err(db, err, "cannot begin");
 			more = -1;
 			break;
@@ -748,10 +752,12 @@ again:
 		more = sync_batch(db, sdb, batch, &indexed, err);
 		(void)sqlite3_exec(sdb, "COMMIT", NULL, NULL, NULL);
 		if (more == -1) {
+			erc = sqlite3_extended_errcode(db);
 			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			break;
 		}
 		if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			erc = sqlite3_extended_errcode(db);
 			search_db_err(db, err, "cannot commit");
 			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			more = -1;
@@ -763,8 +769,9 @@ again:
 	(void)sqlite3_busy_timeout(db, SEARCH_BUSY_MS);
 	if (more != -1)
 		return (more == 1 ? 1 : 0);
-damaged:
-	if (!retried && search_rc_damaged(sqlite3_extended_errcode(db))) {
+failed:
+	/* derived data: a damaged file is made again, once */
+	if (!retried && search_rc_damaged(erc)) {
 		retried = true;
 		err_clear(err);
 		search_ix_discard(st);
@@ -777,12 +784,17 @@ int
 search_sync_with(struct store *st, const struct search_sync_opts *opts,
     struct err *err)
 {
+	int rc;
+
 	if (!sqlite3_get_autocommit(store_db(st))) {
 		err_set(err, ERR_DB, "search index: cannot sync inside a "
 		    "transaction");
 		return (-1);
 	}
-	return (sync_loop(st, opts, err));
+	store_damage_ignore(true);
+	rc = sync_loop(st, opts, err);
+	store_damage_ignore(false);
+	return (rc);
 }
 
 int
@@ -791,8 +803,8 @@ search_sync(struct store *st, struct err *err)
 	return (search_sync_with(st, NULL, err));
 }
 
-int
-search_reindex(struct store *st, struct err *err)
+static int
+reindex(struct store *st, struct err *err)
 {
 	sqlite3 *db;
 
@@ -807,6 +819,7 @@ search_reindex(struct store *st, struct err *err)
 	if (exec(db, "DROP TABLE IF EXISTS search_state", err) == -1) {
 		if (!search_rc_damaged(sqlite3_extended_errcode(db)))
 			return (-1);
+		/* damaged: made again */
 		err_clear(err);
 		search_ix_discard(st);
 	}
@@ -837,6 +850,17 @@ reader_state(struct store *st, sqlite3 **dbp, struct ix_state *x,
 }
 
 int
+search_reindex(struct store *st, struct err *err)
+{
+	int rc;
+
+	store_damage_ignore(true);
+	rc = reindex(st, err);
+	store_damage_ignore(false);
+	return (rc);
+}
+
+int
 search_index_ok(struct store *st, int64_t *dead, struct err *err)
 {
 	struct ix_state x;
@@ -850,8 +874,8 @@ search_index_ok(struct store *st, int64_t *dead, struct err *err)
 	return (x.ok);
 }
 
-int64_t
-search_lag(struct store *st, struct err *err)
+static int64_t
+lag(struct store *st, struct err *err)
 {
 	struct ix_state x;
 	struct store_mark m;
@@ -872,8 +896,19 @@ search_lag(struct store *st, struct err *err)
 	return (n);
 }
 
-int
-search_check(struct store *st, struct err *err)
+int64_t
+search_lag(struct store *st, struct err *err)
+{
+	int64_t n;
+
+	store_damage_ignore(true);
+	n = lag(st, err);
+	store_damage_ignore(false);
+	return (n);
+}
+
+static int
+check(struct store *st, struct err *err)
 {
 	struct ix_state x;
 	struct store_mark m;
@@ -917,4 +952,15 @@ search_check(struct store *st, struct err *err)
 		return (-1);
 	}
 	return (0);
+}
+
+int
+search_check(struct store *st, struct err *err)
+{
+	int rc;
+
+	store_damage_ignore(true);
+	rc = check(st, err);
+	store_damage_ignore(false);
+	return (rc);
 }

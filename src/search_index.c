@@ -102,10 +102,32 @@ search_ix_path(struct store *st)
 	return (search_ix(st)->path);
 }
 
+/*
+ * Damaged pages give SQLITE_CORRUPT or SQLITE_NOTADB, but FTS5 reading a
+ * damaged record of its own often says SQLITE_ERROR ("vtable constructor
+ * failed").  So every error but those of the moment (busy, locked,
+ * memory, a full disk, I/O, permissions) counts: making the file again
+ * cures the others or says again what is wrong.
+ */
 bool
 search_rc_damaged(int rc)
 {
-	return ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB);
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_NOMEM:
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_INTERRUPT:
+		return (false);
+	}
+	return (true);
 }
 
 /* Remove the index file and SQLite's files beside it. */
@@ -186,8 +208,12 @@ open_writer(struct search_ix *ix, struct err *err)
 			return (NULL);
 		ok = readable(db, err);
 		if (ok == 1 && sqlite3_exec(db, "PRAGMA journal_mode = WAL;"
-		    "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+		    "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
 			ok = search_rc_damaged(sqlite3_errcode(db)) ? 0 : -1;
+			if (ok == -1)
+				search_db_err(db, err, "cannot open");
+		}
 		if (ok == 1)
 			return (db);
 		sqlite3_close(db);

@@ -577,10 +577,10 @@ out:
 	return (rc);
 }
 
-int
-search_run(struct store *st, const struct search_query *q,
+static int
+run_once(struct store *st, const struct search_query *q,
     const struct search_opts *opts, struct search_results *out,
-    struct err *err)
+    bool *damaged, struct err *err)
 {
 	sqlite3 *db;
 	struct search_opts o;
@@ -603,9 +603,12 @@ search_run(struct store *st, const struct search_query *q,
 		sqlite3_finalize(s);
 	}
 	limit = o.limit > 0 ? o.limit : DEFAULT_LIMIT;
-	if ((db = search_index_db(st, err)) == NULL ||
-	    (ok = search_index_ok(st, &dead, err)) == -1)
+	if ((db = search_index_db(st, err)) == NULL)
 		return (-1);
+	if ((ok = search_index_ok(st, &dead, err)) == -1) {
+		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
+		return (-1);
+	}
 	if (ok == 0 && !search_query_filters_only(q)) {
 		err_set(err, ERR_DB, "no search index yet: run gazette "
 		    "reindex");
@@ -615,8 +618,35 @@ search_run(struct store *st, const struct search_query *q,
 		rc = run_list(db, q, &o, limit, out, err);
 	else
 		rc = run_ranked(db, q, &o, dead > 0, limit, out, err);
-	if (rc == -1)
+	if (rc == -1) {
+		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
 		search_results_free(out);
+	}
+	return (rc);
+}
+
+/*
+ * A damaged index file is derived data: it is removed, made again from
+ * the store, and the query runs once more.
+ */
+int
+search_run(struct store *st, const struct search_query *q,
+    const struct search_opts *opts, struct search_results *out,
+    struct err *err)
+{
+	bool damaged = false;
+	int rc;
+
+	store_damage_ignore(true);
+	rc = run_once(st, q, opts, out, &damaged, err);
+	if (rc == -1 && damaged) {
+		err_clear(err);
+		search_ix_discard(st);
+		damaged = false;
+		rc = search_sync(st, err) == -1 ? -1 :
+		    run_once(st, q, opts, out, &damaged, err);
+	}
+	store_damage_ignore(false);
 	return (rc);
 }
 

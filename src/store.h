@@ -207,6 +207,12 @@ int64_t		 store_data_version(struct store *st);
  * answers as store_damage_error.
  */
 bool	 store_damaged(struct store *st);
+/*
+ * While on (counted, per thread), damage that this thread's connections
+ * meet is not held against the stores: the search index's own file is
+ * derived data, made again when damaged.
+ */
+void	 store_damage_ignore(bool on);
 int	 store_damage_error(struct store *st, struct err *err);
 int	 store_verify(struct store *st, struct err *err);
 
