@@ -6,10 +6,12 @@
  * Decisions written down here:
  * - search_fts: a contentless FTS5 table (content=''): the index holds
  *   the words, never a copy of the text, which lives once, in the
- *   store.  Columns title, author, feed (the feed's title), text
- *   (items.content_text, or the raw content while no plain text is
- *   stored).  unicode61 remove_diacritics 2, no prefix indexes.  bm25
- *   weights title 10, author 4, feed 2, text 1.
+ *   store.  Columns title, author, feed (the feed's title), text (the
+ *   body's words: items.content_text in an older store, else derived
+ *   from items.content).  unicode61 remove_diacritics 2, no prefix indexes.  bm25
+ *   weights title 10, author 4, feed 2, text 1.  The text is derived
+ *   from the body when a row is indexed (store_text_of): the store keeps
+ *   the body only.
  * - A row's FTS5 rowid is the article's items.seq, not its id.  The
  *   store gives an article a new seq whenever an indexed field changes
  *   and never gives a seq twice (store_int.h), so a match reaches its
@@ -67,6 +69,7 @@
 #include "search.h"
 #include "search_int.h"
 #include "store.h"
+#include "store_text.h"
 #include "xmalloc.h"
 
 #define SEARCH_SCHEMA	4
@@ -74,7 +77,7 @@
    47,692 articles (fewer level-0 segments to merge), 50,000 no less. */
 #define BATCH_ROWS	20000
 
-#define TEXT_EXPR	SEARCH_TEXT_EXPR
+#define TEXT_COLS	SEARCH_TEXT_COLS
 #define FEED_TITLE	SEARCH_FEED_TITLE
 
 static const char *const schema_create =
@@ -383,6 +386,7 @@ struct row {
 	int64_t		 rowid;
 	const char	*v[4];
 	int		 n[4];
+	char		*text;		/* the text, when derived */
 };
 
 /*
@@ -432,20 +436,42 @@ index_row(struct indexer *ix, const struct row *r, bool del, bool replace,
 	return (step_done(ix->db, ix->cjk, err));
 }
 
-/* A row from columns seq, title, author, [feed,] text of s. */
+/*
+ * A row from columns seq, title, author, [feed,] and the body (TEXT_COLS)
+ * of s: its words are the stored text of an older store, else derived
+ * from the body (row_clear frees them).
+ */
 static void
 row_from(struct row *r, sqlite3_stmt *s, bool has_feed)
 {
 	int k, c;
 
 	r->rowid = sqlite3_column_int64(s, 0);
-	for (k = 0, c = 1; k < 4; k++) {
+	for (k = 0, c = 1; k < 3; k++) {
 		if (k == 2 && !has_feed)
 			continue;
 		r->v[k] = (const char *)sqlite3_column_text(s, c);
 		r->n[k] = sqlite3_column_bytes(s, c);
 		c++;
 	}
+	r->text = NULL;
+	if (sqlite3_column_type(s, c) != SQLITE_NULL) {
+		r->v[3] = (const char *)sqlite3_column_text(s, c);
+		r->n[3] = sqlite3_column_bytes(s, c);
+		return;
+	}
+	r->text = store_text_of((const char *)sqlite3_column_text(s, c + 1),
+	    (size_t)sqlite3_column_bytes(s, c + 1),
+	    (const char *)sqlite3_column_text(s, c + 2));
+	r->v[3] = r->text;
+	r->n[3] = r->text != NULL ? (int)strlen(r->text) : 0;
+}
+
+static void
+row_clear(struct row *r)
+{
+	free(r->text);
+	r->text = NULL;
 }
 
 /* A renamed feed: its indexed rows again, under the new title. */
@@ -457,7 +483,7 @@ reindex_feed(struct indexer *ix, sqlite3 *sdb, int64_t feed,
 	struct row r;
 	int step;
 
-	s = search_prep(sdb, "SELECT i.seq, i.title, i.author, " TEXT_EXPR
+	s = search_prep(sdb, "SELECT i.seq, i.title, i.author, " TEXT_COLS
 	    " FROM items i WHERE i.feed_id = ?1 AND i.seq <= ?2", err);
 	if (s == NULL)
 		return (-1);
@@ -467,12 +493,17 @@ reindex_feed(struct indexer *ix, sqlite3 *sdb, int64_t feed,
 		row_from(&r, s, false);
 		r.v[2] = old;
 		r.n[2] = old != NULL ? (int)strlen(old) : 0;
-		if (index_row(ix, &r, true, false, err) == -1)
+		if (index_row(ix, &r, true, false, err) == -1) {
+			row_clear(&r);
 			break;
+		}
 		r.v[2] = title;
 		r.n[2] = title != NULL ? (int)strlen(title) : 0;
-		if (index_row(ix, &r, false, false, err) == -1)
+		if (index_row(ix, &r, false, false, err) == -1) {
+			row_clear(&r);
 			break;
+		}
+		row_clear(&r);
 	}
 	sqlite3_finalize(s);
 	if (step == SQLITE_ROW)
@@ -590,7 +621,7 @@ sync_sweep(struct indexer *ix, sqlite3 *sdb, int64_t *idx, size_t batch,
 
 	*n = 0;
 	s = search_prep(sdb, "SELECT i.seq, i.title, i.author, " FEED_TITLE
-	    ", " TEXT_EXPR " FROM items i INDEXED BY items_seq"
+	    ", " TEXT_COLS " FROM items i INDEXED BY items_seq"
 	    " JOIN feeds f ON f.id = i.feed_id WHERE i.seq > ?1"
 	    " ORDER BY i.seq LIMIT ?2", err);
 	if (s == NULL)
@@ -599,8 +630,11 @@ sync_sweep(struct indexer *ix, sqlite3 *sdb, int64_t *idx, size_t batch,
 	sqlite3_bind_int64(s, 2, (int64_t)batch);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		row_from(&r, s, true);
-		if (index_row(ix, &r, false, false, err) == -1)
+		if (index_row(ix, &r, false, false, err) == -1) {
+			row_clear(&r);
 			goto out;
+		}
+		row_clear(&r);
 		*idx = r.rowid;
 		(*n)++;
 	}

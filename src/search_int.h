@@ -15,7 +15,9 @@
 struct store;
 
 /* SQL shared by search.c and search_run.c (items i, feeds f). */
-#define SEARCH_TEXT_EXPR	"coalesce(i.content_text, i.content)"
+/* The body, for store_text_of: the text an older store kept, else the
+   content and its type. */
+#define SEARCH_TEXT_COLS	"i.content_text, i.content, i.content_type"
 #define SEARCH_FEED_TITLE	"coalesce(f.user_title, f.title)"
 
 /*

@@ -22,11 +22,12 @@
 #include "search.h"
 #include "search_int.h"
 #include "store.h"
+#include "store_text.h"
 #include "xmalloc.h"
 
 #define DEFAULT_LIMIT	50
 
-#define TEXT_EXPR	SEARCH_TEXT_EXPR
+#define TEXT_COLS	SEARCH_TEXT_COLS
 #define FEED_TITLE	SEARCH_FEED_TITLE
 
 #define HIT_COLS "i.id, i.feed_id, f.url, " FEED_TITLE ", i.guid, i.title," \
@@ -158,7 +159,7 @@ static void
 build_list_sql(struct buf *b, const struct search_query *q,
     const struct search_opts *o, bool rev)
 {
-	(void)buf_addstr(b, "SELECT " HIT_COLS ", 0.0, " TEXT_EXPR
+	(void)buf_addstr(b, "SELECT " HIT_COLS ", 0.0, " TEXT_COLS
 	    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE 1");
 	add_conditions(b, q, o);
 	(void)buf_addstr(b, rev ? " ORDER BY i.sort_date, i.id" :
@@ -222,11 +223,13 @@ col_dup(sqlite3_stmt *s, int i)
 	return (t == NULL ? NULL : xstrdup((const char *)t));
 }
 
-/* A hit from a row of HIT_COLS followed by the text at column textcol. */
+/* A hit from a row of HIT_COLS followed by TEXT_COLS at column textcol. */
 static void
 fill_hit(struct search_hit *h, sqlite3_stmt *s, const struct search_query *q,
     double score, int textcol)
 {
+	char *text;
+
 	memset(h, 0, sizeof(*h));
 	h->item_id = sqlite3_column_int64(s, 0);
 	h->feed_id = sqlite3_column_int64(s, 1);
@@ -242,8 +245,14 @@ fill_hit(struct search_hit *h, sqlite3_stmt *s, const struct search_query *q,
 	h->read = sqlite3_column_int(s, 10) != 0;
 	h->flagged = sqlite3_column_int(s, 11) != 0;
 	h->score = score;
-	h->snippet = search_snippet(q,
-	    (const char *)sqlite3_column_text(s, textcol), h->title);
+	if (sqlite3_column_type(s, textcol) != SQLITE_NULL)
+		text = xstrdup((const char *)sqlite3_column_text(s, textcol));
+	else
+		text = store_text_of((const char *)sqlite3_column_text(s,
+		    textcol + 1), (size_t)sqlite3_column_bytes(s, textcol + 1),
+		    (const char *)sqlite3_column_text(s, textcol + 2));
+	h->snippet = search_snippet(q, text, h->title);
+	free(text);
 }
 
 static struct search_hit *
@@ -554,7 +563,7 @@ run_ranked(sqlite3 *db, const struct search_query *q,
 	}
 	out->more = n > o->offset + limit;
 	end = o->offset + limit < keep ? o->offset + limit : keep;
-	if ((s = search_prep(db, "SELECT " HIT_COLS ", " TEXT_EXPR " FROM items i"
+	if ((s = search_prep(db, "SELECT " HIT_COLS ", " TEXT_COLS " FROM items i"
 	    " JOIN feeds f ON f.id = i.feed_id WHERE i.seq = ?1", err)) == NULL)
 		goto out;
 	for (i = o->offset; i < end; i++) {

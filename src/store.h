@@ -136,7 +136,7 @@ struct store_item_full {
 	struct store_item_row row;
 	char	*content_type;	/* "html" or "text" */
 	char	*content;
-	char	*content_text;	/* plain text for search, may be NULL */
+	char	*content_text;	/* NULL (stored by gazette before 0.2) */
 	char	*enclosures;	/* JSON array [{"url","type","length"}], or NULL */
 	char	*categories;	/* JSON array of strings, or NULL */
 	int64_t	 first_seen;
@@ -352,8 +352,8 @@ int	 store_item_upsert(struct store *st, int64_t feed_id,
 	    const struct item *item, int64_t now, enum store_upsert *result,
 	    struct err *err);
 /*
- * The part of an upsert that needs no database: the change hash, the
- * text for the search index, enclosures and categories as JSON.  Safe on
+ * The part of an upsert that needs no database: the change hash,
+ * enclosures and categories as JSON.  Safe on
  * any thread, so a refresh computes it where it parses and leaves the
  * writer only the SQL.  The item must outlive p.
  */
@@ -361,8 +361,6 @@ struct store_item_prep {
 	uint64_t	 hash;
 	size_t		 content_len;
 	const char	*ctype;
-	char		*text;
-	size_t		 text_len;
 	char		*enclosures;
 	char		*categories;
 };

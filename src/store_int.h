@@ -16,7 +16,9 @@
  *   once per transaction (max of both, indexed) and counted up in memory;
  *   writers are serialised by BEGIN IMMEDIATE, so it strictly increases.
  *   An update bumps seq only when an indexed field (title, author,
- *   content_text) changes.
+ *   the body: content, content_type) changes.  The body's plain text is
+ *   not stored (store_text_of derives it where search needs it);
+ *   content_text is a column of older stores, cleared by an update.
  * - Pruning (max-items) keeps flagged items always, like newsboat.
  */
 #ifndef GAZETTE_STORE_INT_H

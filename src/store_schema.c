@@ -241,17 +241,18 @@ const char *const store_stmt_sql[N_STMTS] = {
 	    " WHERE feed_id = :feed AND guid = :guid",
 	[S_ITEM_INSERT] = "INSERT INTO items(feed_id, guid, title, link,"
 	    " author, published, updated, sort_date, content_type, content,"
-	    " content_text, enclosures, categories, hash, first_seen, seq)"
+	    " enclosures, categories, hash, first_seen, seq)"
 	    " VALUES (:feed, :guid, :title, :link, :author, :published,"
 	    " :updated, coalesce(:published, :updated, :now), :ctype,"
-	    " :content, :text, :enclosures, :categories, :hash, :now, :seq)",
+	    " :content, :enclosures, :categories, :hash, :now, :seq)",
 	[S_ITEM_UPDATE] = "UPDATE items SET"
 	    " seq = CASE WHEN title IS NOT :title OR author IS NOT :author"
-	    "  OR content_text IS NOT :text THEN :seq ELSE seq END,"
+	    "  OR content IS NOT :content OR content_type IS NOT :ctype"
+	    "  OR content_text IS NOT NULL THEN :seq ELSE seq END,"
 	    " title = :title, link = :link, author = :author,"
 	    " published = :published, updated = :updated,"
 	    " sort_date = coalesce(:published, :updated, first_seen),"
-	    " content_type = :ctype, content = :content, content_text = :text,"
+	    " content_type = :ctype, content = :content, content_text = NULL,"
 	    " enclosures = :enclosures, categories = :categories, hash = :hash"
 	    " WHERE id = :id",
 	[S_PRUNE] = "DELETE FROM items WHERE feed_id = :feed AND flagged = 0"
