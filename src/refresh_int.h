@@ -112,10 +112,12 @@ struct refresh {
 	size_t			 queued;	/* body bytes waiting */
 
 	/* The writer's: reports waiting for their group's commit, the
-	   last store error, articles written (committed or not). */
+	   last store error, articles written (committed or not) and
+	   written when the indexer was last woken. */
 	struct refresh_pending	*pending, **pending_tail;
 	struct err		 db_err;
 	size_t			 written;
+	size_t			 index_mark;
 
 	/* The indexer thread (refresh_index.c), woken by each commit. */
 	pthread_mutex_t		 imu;
@@ -143,7 +145,7 @@ void	refresh_flush_group(struct refresh *);
 /*
  * The search index follows the store on a thread of its own, with its
  * own connections (refresh_index.c): start it once the refresh runs,
- * kick it after each commit; finish waits until it has indexed every
+ * kick it after a commit; finish waits until it has indexed every
  * committed article (inline when there is no thread), and records the
  * outcome in stats.search_error.
  */
