@@ -187,6 +187,32 @@ step_done(sqlite3 *db, sqlite3_stmt *s, struct err *err)
 	return (0);
 }
 
+/*
+ * Reading the store: the search entry points ignore damage met on their
+ * own file (store_damage_ignore), but damage met in the store is the
+ * store's, and counted.
+ */
+static int
+sstep(sqlite3_stmt *s)
+{
+	bool was = store_damage_ignore(false);
+	int rc = sqlite3_step(s);
+
+	(void)store_damage_ignore(was);
+	return (rc);
+}
+
+static int
+squery_int(sqlite3 *db, const char *sql, int64_t param, int64_t *out,
+    struct err *err)
+{
+	bool was = store_damage_ignore(false);
+	int rc = query_int(db, sql, param, out, err);
+
+	(void)store_damage_ignore(was);
+	return (rc);
+}
+
 static int
 set_state(sqlite3 *db, const char *key, int64_t v, const char *text,
     struct err *err)
@@ -267,7 +293,7 @@ read_store(sqlite3 *sdb, bool attached, struct store_mark *m,
 
 	memset(m, 0, sizeof(*m));
 	/* an older store opened read-only has no store_id: id "" */
-	if (query_int(sdb, attached ? "SELECT count(*) FROM"
+	if (squery_int(sdb, attached ? "SELECT count(*) FROM"
 	    " store.sqlite_master WHERE name = 'store_id'" : "SELECT count(*)"
 	    " FROM sqlite_master WHERE name = 'store_id'", 0, &n, err) == -1)
 		return (-1);
@@ -275,7 +301,7 @@ read_store(sqlite3 *sdb, bool attached, struct store_mark *m,
 		if ((s = search_prep(sdb, "SELECT id, titles FROM store_id",
 		    err)) == NULL)
 			return (-1);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((rc = sstep(s)) == SQLITE_ROW) {
 			(void)snprintf(m->id, sizeof(m->id), "%s",
 			    (const char *)sqlite3_column_text(s, 0));
 			m->titles = sqlite3_column_int64(s, 1);
@@ -286,7 +312,7 @@ read_store(sqlite3 *sdb, bool attached, struct store_mark *m,
 			return (-1);
 		}
 	}
-	return (query_int(sdb, "SELECT max(coalesce((SELECT max(seq) FROM"
+	return (squery_int(sdb, "SELECT max(coalesce((SELECT max(seq) FROM"
 	    " items), 0), coalesce((SELECT max(seq) FROM item_tombstones),"
 	    " 0))", 0, &m->max_seq, err));
 }
@@ -489,7 +515,7 @@ reindex_feed(struct indexer *ix, sqlite3 *sdb, int64_t feed,
 		return (-1);
 	sqlite3_bind_int64(s, 1, feed);
 	sqlite3_bind_int64(s, 2, idx);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((step = sstep(s)) == SQLITE_ROW) {
 		row_from(&r, s, false);
 		r.v[2] = old;
 		r.n[2] = old != NULL ? (int)strlen(old) : 0;
@@ -564,7 +590,7 @@ sync_feeds(struct indexer *ix, sqlite3 *sdb, int64_t idx, struct err *err)
 			search_db_err(db, err, "cannot read its feeds");
 			goto mirror_out;
 		}
-		while ((frc = sqlite3_step(fs)) == SQLITE_ROW) {
+		while ((frc = sstep(fs)) == SQLITE_ROW) {
 			fid = sqlite3_column_int64(fs, 0);
 			ft = (const char *)sqlite3_column_text(fs, 1);
 			/* mirrored feeds the store no longer has */
@@ -628,7 +654,7 @@ sync_sweep(struct indexer *ix, sqlite3 *sdb, int64_t *idx, size_t batch,
 		return (-1);
 	sqlite3_bind_int64(s, 1, *idx);
 	sqlite3_bind_int64(s, 2, (int64_t)batch);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((step = sstep(s)) == SQLITE_ROW) {
 		row_from(&r, s, true);
 		if (index_row(ix, &r, false, false, err) == -1) {
 			row_clear(&r);
@@ -655,7 +681,7 @@ count_dead(sqlite3 *sdb, const struct ix_state *x, int64_t *dead,
 {
 	int64_t live;
 
-	if (query_int(sdb, "SELECT (SELECT coalesce(sum(total), 0) FROM"
+	if (squery_int(sdb, "SELECT (SELECT coalesce(sum(total), 0) FROM"
 	    " feeds) - (SELECT count(*) FROM items WHERE seq > ?1)", x->seq,
 	    &live, err) == -1)
 		return (-1);
@@ -818,6 +844,7 @@ int
 search_sync_with(struct store *st, const struct search_sync_opts *opts,
     struct err *err)
 {
+	bool was;
 	int rc;
 
 	if (!sqlite3_get_autocommit(store_db(st))) {
@@ -825,9 +852,9 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 		    "transaction");
 		return (-1);
 	}
-	store_damage_ignore(true);
+	was = store_damage_ignore(true);
 	rc = sync_loop(st, opts, err);
-	store_damage_ignore(false);
+	(void)store_damage_ignore(was);
 	return (rc);
 }
 
@@ -886,11 +913,11 @@ reader_state(struct store *st, sqlite3 **dbp, struct ix_state *x,
 int
 search_reindex(struct store *st, struct err *err)
 {
+	bool was = store_damage_ignore(true);
 	int rc;
 
-	store_damage_ignore(true);
 	rc = reindex(st, err);
-	store_damage_ignore(false);
+	(void)store_damage_ignore(was);
 	return (rc);
 }
 
@@ -919,7 +946,7 @@ lag(struct store *st, struct err *err)
 	if (reader_state(st, &db, &x, &m, err) == -1) {
 		/* no index to read: everything is behind */
 		err_clear(err);
-		if (query_int(store_db(st), "SELECT count(*) FROM items", 0, &n,
+		if (squery_int(store_db(st), "SELECT count(*) FROM items", 0, &n,
 		    err) == -1)
 			return (-1);
 		return (n);
@@ -933,11 +960,11 @@ lag(struct store *st, struct err *err)
 int64_t
 search_lag(struct store *st, struct err *err)
 {
+	bool was = store_damage_ignore(true);
 	int64_t n;
 
-	store_damage_ignore(true);
 	n = lag(st, err);
-	store_damage_ignore(false);
+	(void)store_damage_ignore(was);
 	return (n);
 }
 
@@ -991,10 +1018,10 @@ check(struct store *st, struct err *err)
 int
 search_check(struct store *st, struct err *err)
 {
+	bool was = store_damage_ignore(true);
 	int rc;
 
-	store_damage_ignore(true);
 	rc = check(st, err);
-	store_damage_ignore(false);
+	(void)store_damage_ignore(was);
 	return (rc);
 }

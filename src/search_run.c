@@ -643,10 +643,10 @@ search_run(struct store *st, const struct search_query *q,
     const struct search_opts *opts, struct search_results *out,
     struct err *err)
 {
-	bool damaged = false;
+	bool damaged = false, was;
 	int rc;
 
-	store_damage_ignore(true);
+	was = store_damage_ignore(true);
 	rc = run_once(st, q, opts, out, &damaged, err);
 	if (rc == -1 && damaged) {
 		err_clear(err);
@@ -655,7 +655,7 @@ search_run(struct store *st, const struct search_query *q,
 		rc = search_sync(st, err) == -1 ? -1 :
 		    run_once(st, q, opts, out, &damaged, err);
 	}
-	store_damage_ignore(false);
+	(void)store_damage_ignore(was);
 	return (rc);
 }
 

@@ -208,11 +208,11 @@ int64_t		 store_data_version(struct store *st);
  */
 bool	 store_damaged(struct store *st);
 /*
- * While on (counted, per thread), damage that this thread's connections
- * meet is not held against the stores: the search index's own file is
- * derived data, made again when damaged.
+ * While on (per thread), damage that this thread's connections meet is
+ * not held against the stores: the search index's own file is derived
+ * data, made again when damaged.  Returns the previous setting.
  */
-void	 store_damage_ignore(bool on);
+bool	 store_damage_ignore(bool on);
 int	 store_damage_error(struct store *st, struct err *err);
 int	 store_verify(struct store *st, struct err *err);
 

@@ -47,7 +47,7 @@
    of this process. */
 static atomic_uint pages_seen;
 /* store_damage_ignore: this thread works on another file. */
-static _Thread_local unsigned ignoring;
+static _Thread_local bool ignoring;
 
 /* SQLITE_CONFIG_LOG: may not call SQLite, may run on any thread. */
 static void
@@ -55,19 +55,19 @@ on_log(void *arg, int code, const char *msg)
 {
 	(void)arg;
 	(void)msg;
-	if (ignoring == 0 && code != SQLITE_CORRUPT_VTAB &&
+	if (!ignoring && code != SQLITE_CORRUPT_VTAB &&
 	    ((code & 0xff) == SQLITE_CORRUPT ||
 	    (code & 0xff) == SQLITE_NOTADB))
 		atomic_fetch_add(&pages_seen, 1);
 }
 
-void
+bool
 store_damage_ignore(bool on)
 {
-	if (on)
-		ignoring++;
-	else if (ignoring > 0)
-		ignoring--;
+	bool was = ignoring;
+
+	ignoring = on;
+	return (was);
 }
 
 void
