@@ -1,8 +1,11 @@
 # nginx.sh: serve a directory over HTTP on 127.0.0.1 with Debian's nginx,
 # for the refresh benchmarks (sourced by bench/refresh, bench/refresh-wait).
 #
-#   nginx_setup WORK ROOT	private config under WORK/nginx serving ROOT
-#				on a free port: sets NGINX, port
+#   nginx_setup WORK ROOT [gzip]	private config under WORK/nginx serving
+#				ROOT on a free port: sets NGINX, port; with
+#				"gzip", nginx compresses what it sends to a
+#				client that accepts it (gzip on, as most
+#				servers do)
 #   nginx_start			(re)start it, wait until it answers: nginx_pid
 #   nginx_stop
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
@@ -10,6 +13,8 @@ nginx_pid=
 
 nginx_setup() {
 	nginx_work=$1
+	nginx_gzip=
+	[ "${3:-}" = gzip ] && nginx_gzip="gzip on; gzip_types application/xml application/json; gzip_min_length 256;"
 	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 	mkdir -p "$nginx_work/nginx/logs" "$nginx_work/nginx/tmp"
 	cat > "$nginx_work/nginx/nginx.conf" <<EOF
@@ -28,6 +33,7 @@ http {
 	tcp_nopush on;
 	keepalive_requests 100000;
 	types { application/xml xml; }
+	$nginx_gzip
 	server {
 		listen 127.0.0.1:$port;
 		root $2;

@@ -5,7 +5,8 @@ EXTRA_DIST += tests/startup-libs.sh
 libgazette_a_SOURCES += src/urls.c src/urls.h src/urls_store.c src/urls_store.h \
 	src/fetch.c src/fetch.h \
 	src/fetch_file.c src/fetch_file.h src/fetch_cmd.c src/fetch_cmd.h \
-	src/refresh.c src/refresh.h src/refresh_int.h src/refresh_store.c
+	src/refresh.c src/refresh.h src/refresh_int.h src/refresh_store.c \
+	src/refresh_index.c
 gazette_SOURCES += src/cmd_refresh.c src/cmd_add.c src/cmd_opml.c
 
 if HAVE_CMOCKA
@@ -55,7 +56,8 @@ EXTRA_DIST += fuzz/fuzz_urls.c fuzz/fuzz_opml.c
 
 # bench/refresh: gazette vs newsboat, sfeed and curl on nginx (not run by
 # make check).
-EXTRA_DIST += bench/refresh bench/gen-feeds.py bench/nginx.sh
+EXTRA_DIST += bench/refresh bench/gen-feeds.py bench/nginx.sh \
+	bench/refresh-times.py
 # bench/refresh-wait: how long another process's writes wait during a
 # cold refresh (bench/write_wait does the writes; not run by make check).
 check_PROGRAMS += bench/write_wait

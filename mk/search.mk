@@ -1,6 +1,6 @@
 # Full-text search: the FTS5 index, query translation, `gazette search`.
 libgazette_a_SOURCES += src/search.h src/search_int.h src/search_text.c \
-	src/search.c src/search_run.c src/search_rank.c \
+	src/search.c src/search_index.c src/search_run.c src/search_rank.c \
 	src/search_query.c src/search_fts.c src/search_match.c
 gazette_SOURCES += src/cmd_search.c
 
@@ -21,8 +21,9 @@ check_PROGRAMS += tests/search_fill
 tests_search_fill_SOURCES = tests/search_fill.c
 tests_search_fill_LDADD = libgazette.a $(DEP_LIBS)
 
-TESTS += tests/search.sh tests/ui_search.sh tests/gone.sh
-EXTRA_DIST += tests/search.sh tests/ui_search.sh tests/gone.sh
+TESTS += tests/search.sh tests/search-index.sh tests/ui_search.sh tests/gone.sh
+EXTRA_DIST += tests/search.sh tests/search-index.sh tests/ui_search.sh \
+	tests/gone.sh
 
 # libFuzzer target, built and run by fuzz/run.sh fuzz_search_query SECONDS.
 EXTRA_DIST += fuzz/fuzz_search_query.c fuzz/fuzz_search_query.dict

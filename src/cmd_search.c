@@ -287,7 +287,7 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		    lag == 1 ? " is" : "s are", !writable ?
 		    "read-only database" : synced == -1 ?
 		    "the index could not be updated" :
-		    "another process is writing");
+		    "another process is indexing");
 	err_clear(&err);
 	if (search_run(st, q, &o, &res, &err) == -1) {
 		cmd_store_warn(st, "search: ", &err);

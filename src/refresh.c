@@ -619,8 +619,8 @@ refresh_start(struct store *st, const struct urls_list *urls,
 	store_feed_list_free(&have);
 	r->started = true;
 	store_set_group_commit(st, true);
-	store_set_precommit(st, refresh_index_group, r);
 	(void)store_ckpt_start(st);
+	refresh_indexer_start(r);
 	refresh_writer_start(r);
 	return (r);
 
@@ -652,13 +652,12 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 	/* What was fetched is stored before the counters are final. */
 	refresh_writer_stop(r);
 	refresh_flush_group(r);
-	store_set_precommit(r->st, NULL, NULL);
 	store_ckpt_stop(r->st);
 	store_set_group_commit(r->st, false);
-	/* Everything is stored: bring the search index up to date, in its
-	   own batches (cheap when nothing changed). */
+	/* Everything is stored: wait until it is searchable too (cheap when
+	   nothing changed). */
 	if (r->started)
-		refresh_index(r);
+		refresh_indexer_finish(r);
 	for (i = 0; i < r->n_jobs; i++) {
 		if (r->jobs[i].parser != NULL)
 			feed_parser_free(r->jobs[i].parser);

@@ -113,12 +113,20 @@ struct refresh {
 
 	/* The writer's: reports waiting for their group's commit, the
 	   last store error, articles written (committed or not) and
-	   written when the index last caught up. */
+	   written when the indexer was last woken. */
 	struct refresh_pending	*pending, **pending_tail;
 	struct err		 db_err;
 	size_t			 written;
 	size_t			 index_mark;
-	bool			 index_failed;
+
+	/* The indexer thread (refresh_index.c), woken by each commit. */
+	pthread_mutex_t		 imu;
+	pthread_cond_t		 iwake;
+	pthread_t		 indexer;
+	bool			 indexing;	/* the thread runs */
+	bool			 ikick;		/* something was committed */
+	bool			 iclosing;	/* catch up, then end */
+	struct err		 ierr;		/* its last sync's error */
 };
 
 /* Does the transfer end with a document to store (else only the fetch
@@ -134,9 +142,16 @@ void	refresh_report_unsaved(struct refresh *, struct refresh_job *,
 void	refresh_job_clear_items(struct refresh_job *);
 /* Commit the open group, then report the feeds it held. */
 void	refresh_flush_group(struct refresh *);
-void	refresh_index(struct refresh *);
-/* store's pre-commit hook: index what the group stored. */
-void	refresh_index_group(void *, struct err *);
+/*
+ * The search index follows the store on a thread of its own, with its
+ * own connections (refresh_index.c): start it once the refresh runs,
+ * kick it after a commit; finish waits until it has indexed every
+ * committed article (inline when there is no thread), and records the
+ * outcome in stats.search_error.
+ */
+void	refresh_indexer_start(struct refresh *);
+void	refresh_indexer_kick(struct refresh *);
+void	refresh_indexer_finish(struct refresh *);
 
 /* Hand a message to the writer (or store it at once without one). */
 void	refresh_post(struct refresh *, struct refresh_msg *);

@@ -7,9 +7,8 @@
  * more, and at the latest GROUP_MS after it began.  So the database's
  * write lock is never held while the refresh waits on the network, and
  * other writers (the interface marking read, a second program) get it
- * between groups.  The search index follows in the groups' own
- * transactions (refresh_index_group), and what is left is indexed once
- * everything is stored (refresh_finish).  WAL checkpoints run on a
+ * between groups.  The search index is not written here: a commit wakes
+ * the indexer thread (refresh_index.c) once INDEX_ROWS articles wait.  WAL checkpoints run on a
  * thread of their own meanwhile (store_ckpt.c).
  *
  * A feed's report waits for the commit of the group that stored it: the
@@ -32,7 +31,6 @@
 #include "item.h"
 #include "refresh.h"
 #include "refresh_int.h"
-#include "search.h"
 #include "store.h"
 #include "xmalloc.h"
 
@@ -50,11 +48,15 @@ struct refresh_pending {
 	size_t			 updated;
 };
 /* Body bytes the fetch side may get ahead of the writer by: enough to go
-   on parsing (about 14 MB on the bench) while the writer indexes a
-   batch of INDEX_ROWS; 4 MB made it wait. */
+   on parsing (about 14 MB on the bench) while the writer commits; 4 MB
+   made it wait. */
 #define QUEUE_BYTES	(16 * 1024 * 1024)
-/* Articles stored before a group commit indexes them (see
-   refresh_index_group). */
+/*
+ * Articles committed before the indexer is woken: each wake is an index
+ * transaction, a new FTS5 segment to merge later.  Waking it at every
+ * commit (a few hundred articles) cost 1.5 times the CPU of the whole
+ * cold refresh on bench/refresh; the rest is indexed at the end.
+ */
 #define INDEX_ROWS	10000
 
 static void
@@ -150,8 +152,14 @@ refresh_flush_group(struct refresh *r)
 	r->dirty = false;
 	if (store_flush(r->st, &err) == -1)
 		settle(r, &err);
-	else
+	else {
 		settle(r, NULL);
+		/* the index in steps of INDEX_ROWS: fewer, larger segments */
+		if (r->written - r->index_mark >= INDEX_ROWS) {
+			r->index_mark = r->written;
+			refresh_indexer_kick(r);
+		}
+	}
 }
 
 static void
@@ -466,42 +474,6 @@ refresh_msg_free(struct refresh_msg *m)
 	free((char *)m->resp.moved_to);
 	free(m->backoff_host);
 	free(m);
-}
-
-/* Bring the search index up to what is committed.  Its outcome is the
-   one reported: a group that failed to index is caught up here. */
-void
-refresh_index(struct refresh *r)
-{
-	struct err err = ERR_INIT;
-
-	r->stats.search_full = false;
-	if (search_sync(r->st, &err) == -1) {
-		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
-		    "%s", err.msg);
-		r->stats.search_full = err.code == ERR_FULL;
-	} else
-		r->stats.search_error[0] = '\0';
-}
-
-/*
- * Index, in a group's own transaction, once INDEX_ROWS articles wait:
- * the index then grows while the fetch side still receives and parses,
- * instead of after it, on a core that would be idle.
- */
-void
-refresh_index_group(void *arg, struct err *err)
-{
-	struct refresh *r = arg;
-
-	if (r->index_failed || r->written - r->index_mark < INDEX_ROWS)
-		return;
-	r->index_mark = r->written;
-	if (search_sync_open(r->st, err) == -1) {
-		r->index_failed = true;
-		snprintf(r->stats.search_error, sizeof(r->stats.search_error),
-		    "%s", err->msg);
-	}
 }
 
 /*

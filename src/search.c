@@ -1,46 +1,59 @@
 /*
- * search.c: the full-text index beside the store's items (queries on it
- * are in search_run.c).  Everything here is owned by search (tables,
- * view, triggers) and is created from this file, never from store.c's
- * migrations.
+ * search.c: the full-text index, kept in a SQLite file of its own beside
+ * the store (search_index.c), brought up to date from the store's change
+ * sequence by search_sync (queries on it are in search_run.c).
  *
  * Decisions written down here:
- * - search_fts: FTS5 with external content (the view search_src over
- *   items), so article text is not stored twice.  Columns title, author,
- *   feed (the feed's title), text (items.content_text, or the raw content
- *   while no plain text is stored).  unicode61 remove_diacritics 2,
- *   no prefix indexes.  bm25 weights title 10, author 4, feed 2, text 1.
+ * - search_fts: a contentless FTS5 table (content=''): the index holds
+ *   the words, never a copy of the text, which lives once, in the
+ *   store.  Columns title, author, feed (the feed's title), text (the
+ *   body's words: items.content_text in an older store, else derived
+ *   from items.content).  unicode61 remove_diacritics 2, no prefix indexes.  bm25
+ *   weights title 10, author 4, feed 2, text 1.  The text is derived
+ *   from the body when a row is indexed (store_text_of): the store keeps
+ *   the body only.
+ * - A row's FTS5 rowid is the article's items.seq, not its id.  The
+ *   store gives an article a new seq whenever an indexed field changes
+ *   and never gives a seq twice (store_int.h), so a match reaches its
+ *   article through items_seq only while the row indexed is the
+ *   article's current text: a match on the words of a deleted article,
+ *   or of an article's former text, finds no article and is dropped.
+ *   Search never shows an article the store no longer has, and nothing
+ *   has to be told of deletes.  (SQLite 3.40 cannot delete a row from a
+ *   contentless table without the values it indexed, which a deleted
+ *   article no longer has.)  Such dead rows stay until the index is
+ *   rebuilt; search_state counts them (dead), and search_run joins the
+ *   articles while matching when there are some.
  * - Indexing cost: prefix indexes ('2 3') made building the index 2.1
  *   times as expensive (CPU) for 51k articles, and a prefix query works
- *   without them by scanning the term range: 2-letter prefixes matching
- *   most articles cost about 30 ms more at 100k, longer prefixes nothing.
- *   The index is created with a 16 MB FTS5 hash (fewer, larger level-0
- *   segments: less merging) and automerge 8; the sync runs with a 16 MB
- *   page cache; rows without any byte that can start a CJK/Thai
- *   character skip the bigram pass.  Numbers in the commit message.
- * - search_cjk: a second, ordinary FTS5 table (tokenizer ascii) holding
- *   only the CJK/Thai runs of the rows that have some, as overlapping
- *   bigrams (search_cjk_bigrams).  unicode61 keeps such a run as one huge
+ *   without them by scanning the term range.  The index is created with
+ *   a 16 MB FTS5 hash (fewer, larger level-0 segments: less merging) and
+ *   automerge 8; the sync runs with a 16 MB page cache; rows without any
+ *   byte that can start a CJK/Thai character skip the bigram pass.
+ * - search_cjk: a second, ordinary FTS5 table (tokenizer ascii, small:
+ *   it keeps its bigrams, so a row leaves it by rowid) holding only the
+ *   CJK/Thai runs of the rows that have some, as overlapping bigrams
+ *   (search_cjk_bigrams).  unicode61 keeps such a run as one huge
  *   "word"; bigrams make any substring of two or more characters a
- *   phrase, and a single character a prefix.  A trigram index would miss
- *   two-character words (most Chinese words) and index every row.
- * - Feeding: batches, not row triggers.  search_sync indexes every item
- *   whose items.seq is beyond search_state.seq, a batch of rows per
- *   transaction; a crash loses the batch in flight and nothing else.
- * - Deletes and changes: an external-content index can only forget a row
- *   if it is given the values it indexed, which a tombstone does not
- *   carry.  So two small pure-SQL triggers on items (AFTER DELETE, AFTER
- *   UPDATE of the indexed columns) remove already-indexed rows with the
- *   OLD values, and queue changed rows in search_pending for the next
- *   sync.  They use no application functions, so any program may write
- *   the database.  Inserts (the bulk of a refresh) fire nothing.
- * - Feed titles: the index reads them from search_feed, a mirror of the
- *   feed titles as indexed; sync notices renames and reindexes that
- *   feed's items.  A deleted feed's title stays in the mirror until its
- *   items are gone, so the delete trigger can still give the old value.
- * - Lag: search reads whatever is indexed.  `gazette search` syncs first
- *   when it can take the write lock at once, and otherwise says how many
- *   articles are not searchable yet (search_lag).
+ *   phrase, and a single character a prefix.
+ * - Feeding: search_sync indexes every item whose seq is beyond
+ *   search_state.seq, a batch of rows per transaction of the index
+ *   (reading the store in one read transaction each: a consistent
+ *   snapshot); a crash loses the batch in flight and nothing else.  It
+ *   takes the index's write lock only: a refresh storing articles and a
+ *   search catching up never wait for each other.
+ * - Feed titles: search_feed mirrors the feed titles as indexed.  The
+ *   store counts feed renames (store_id.titles, a trigger); when the
+ *   count moved, a batch compares every title with the mirror, and a
+ *   renamed feed's indexed rows are deleted with the values they were
+ *   indexed with (the store's current values, whose seq says they are
+ *   the ones indexed, and the mirror's title) and indexed again.
+ * - The index belongs to one store: search_state.store holds the
+ *   store's store_id.id, and an index of another store (or one ahead of
+ *   the store, restored from a backup) is rebuilt, not trusted.
+ * - Lag: search reads whatever is indexed.  `gazette search` syncs
+ *   first unless another process holds the index's write lock, and
+ *   then says how many articles are not searchable yet (search_lag).
  */
 #include "config.h"
 
@@ -56,85 +69,49 @@
 #include "search.h"
 #include "search_int.h"
 #include "store.h"
+#include "store_text.h"
 #include "xmalloc.h"
 
-#define SEARCH_SCHEMA	3
+#define SEARCH_SCHEMA	4
 /* Rows a transaction: 20,000 cost 13% less CPU than 5,000 when indexing
    47,692 articles (fewer level-0 segments to merge), 50,000 no less. */
 #define BATCH_ROWS	20000
 
-#define TEXT_EXPR	SEARCH_TEXT_EXPR
-#define OLD_TEXT	"coalesce(old.content_text, old.content)"
-#define NEW_TEXT	"coalesce(new.content_text, new.content)"
+#define TEXT_COLS	SEARCH_TEXT_COLS
 #define FEED_TITLE	SEARCH_FEED_TITLE
-#define INDEXED(r)	r ".seq <= (SELECT value FROM search_state" \
-			" WHERE key = 'seq') AND NOT EXISTS (SELECT 1 FROM" \
-			" search_pending WHERE id = " r ".id)"
-
-static const char *const schema_drop =
-	"DROP TRIGGER IF EXISTS search_feeds_au;"
-	"DROP TRIGGER IF EXISTS search_items_ad;"
-	"DROP TRIGGER IF EXISTS search_items_au;"
-	"DROP INDEX IF EXISTS search_items_rank;"
-	"DROP TABLE IF EXISTS search_fts;"
-	"DROP TABLE IF EXISTS search_cjk;"
-	"DROP VIEW IF EXISTS search_src;"
-	"DROP TABLE IF EXISTS search_feed;"
-	"DROP TABLE IF EXISTS search_pending;"
-	"DROP TABLE IF EXISTS search_state;";
 
 static const char *const schema_create =
-	"CREATE TABLE search_state (key TEXT PRIMARY KEY,"
-	" value INTEGER NOT NULL) WITHOUT ROWID;"
+	"DROP TABLE IF EXISTS search_fts;"
+	"DROP TABLE IF EXISTS search_cjk;"
+	"DROP TABLE IF EXISTS search_feed;"
+	"DROP TABLE IF EXISTS search_state;"
+	"CREATE TABLE search_state (key TEXT PRIMARY KEY, value)"
+	" WITHOUT ROWID;"
 	"CREATE TABLE search_feed (id INTEGER PRIMARY KEY, title TEXT);"
-	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);"
-	"CREATE VIEW search_src AS SELECT i.id AS id, i.title AS title,"
-	" i.author AS author, sf.title AS feed, " TEXT_EXPR " AS text"
-	" FROM items i LEFT JOIN search_feed sf ON sf.id = i.feed_id;"
 	"CREATE VIRTUAL TABLE search_fts USING fts5(title, author, feed, text,"
-	" content='search_src', content_rowid='id',"
-	" tokenize='unicode61 remove_diacritics 2');"
+	" content='', tokenize='unicode61 remove_diacritics 2');"
 	"INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 8);"
 	"CREATE VIRTUAL TABLE search_cjk USING fts5(title, author, feed, text,"
 	" tokenize='ascii');"
-	"CREATE TRIGGER search_items_ad AFTER DELETE ON items"
-	" WHEN " INDEXED("old") " BEGIN"
-	" INSERT INTO search_fts(search_fts, rowid, title, author, feed, text)"
-	"  VALUES ('delete', old.id, old.title, old.author,"
-	"  (SELECT title FROM search_feed WHERE id = old.feed_id), " OLD_TEXT
-	");"
-	" DELETE FROM search_cjk WHERE rowid = old.id;"
-	" END;"
-	"CREATE TRIGGER search_items_au AFTER UPDATE OF title, author,"
-	" content_text, content, feed_id ON items"
-	" WHEN " INDEXED("old") " AND (old.title IS NOT new.title"
-	" OR old.author IS NOT new.author OR old.feed_id IS NOT new.feed_id"
-	" OR " OLD_TEXT " IS NOT " NEW_TEXT ") BEGIN"
-	" INSERT INTO search_fts(search_fts, rowid, title, author, feed, text)"
-	"  VALUES ('delete', old.id, old.title, old.author,"
-	"  (SELECT title FROM search_feed WHERE id = old.feed_id), " OLD_TEXT
-	");"
-	" DELETE FROM search_cjk WHERE rowid = old.id;"
-	" INSERT OR IGNORE INTO search_pending(id) VALUES (new.id);"
-	" END;"
-	"CREATE INDEX search_items_rank ON items(id, sort_date, read, flagged,"
-	" feed_id);"
-	"INSERT INTO search_state(key, value) VALUES ('version', 3), ('seq', 0);";
+	"INSERT INTO search_state(key, value) VALUES ('version', 4),"
+	" ('store', ''), ('seq', 0), ('titles', -1), ('docs', 0), ('dead', 0);";
 
-/*
- * Feed renames: this trigger leaves a mark in search_state that sync
- * clears once it has compared the titles, so that a search need not
- * compare every feed's title to learn that nothing changed (5 ms of CPU
- * per search with 20,000 feeds).  Created by sync when missing (an index
- * made before it, a store migration that rebuilt feeds); while it is
- * missing every sync compares the titles, as before.
- */
-static const char *const feeds_trigger =
-	"CREATE TRIGGER IF NOT EXISTS search_feeds_au AFTER UPDATE OF title,"
-	" user_title ON feeds WHEN old.title IS NOT new.title"
-	" OR old.user_title IS NOT new.user_title BEGIN"
-	" INSERT OR REPLACE INTO search_state(key, value) VALUES ('feeds', 1);"
-	" END;";
+/* What the index says of itself (search_state). */
+struct ix_state {
+	bool	 ok;		/* the tables exist, in this version */
+	int64_t	 seq;		/* every article with seq <= this is indexed */
+	int64_t	 titles;	/* the store's rename count when mirrored */
+	int64_t	 docs;		/* rows in search_fts, dead ones included */
+	int64_t	 dead;		/* rows no article has any more */
+	char	 store[64];	/* the store's store_id.id */
+};
+
+/* What the store says (in the caller's read transaction). */
+struct store_mark {
+	char	 id[64];
+	int64_t	 titles;
+	int64_t	 max_seq;
+};
 
 void
 search_db_err(sqlite3 *db, struct err *err, const char *what)
@@ -196,47 +173,180 @@ query_int(sqlite3 *db, const char *sql, int64_t param, int64_t *out,
 	return (rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1);
 }
 
-/* 1 when the index exists in the current shape, 0 when not. */
 static int
-schema_ok(sqlite3 *db, struct err *err)
+step_done(sqlite3 *db, sqlite3_stmt *s, struct err *err)
 {
-	int64_t n, version;
+	int rc = sqlite3_step(s);
 
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE) {
+		search_db_err(db, err, "cannot write");
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Reading the store: the search entry points ignore damage met on their
+ * own file (store_damage_ignore), but damage met in the store is the
+ * store's, and counted.
+ */
+static int
+sstep(sqlite3_stmt *s)
+{
+	bool was = store_damage_ignore(false);
+	int rc = sqlite3_step(s);
+
+	(void)store_damage_ignore(was);
+	return (rc);
+}
+
+static int
+squery_int(sqlite3 *db, const char *sql, int64_t param, int64_t *out,
+    struct err *err)
+{
+	bool was = store_damage_ignore(false);
+	int rc = query_int(db, sql, param, out, err);
+
+	(void)store_damage_ignore(was);
+	return (rc);
+}
+
+static int
+set_state(sqlite3 *db, const char *key, int64_t v, const char *text,
+    struct err *err)
+{
+	sqlite3_stmt *s = search_prep(db, "INSERT OR REPLACE INTO"
+	    " search_state(key, value) VALUES (?1, ?2)", err);
+
+	if (s == NULL)
+		return (-1);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (text != NULL)
+		sqlite3_bind_text(s, 2, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(s, 2, v);
+	if (step_done(db, s, err) == -1) {
+		sqlite3_finalize(s);
+		return (-1);
+	}
+	sqlite3_finalize(s);
+	return (0);
+}
+
+/* Read search_state: 0 (st->ok says whether it is usable), -1 error. */
+static int
+read_state(sqlite3 *db, struct ix_state *x, struct err *err)
+{
+	sqlite3_stmt *s;
+	int64_t n, version = 0;
+	int rc;
+
+	memset(x, 0, sizeof(*x));
 	if (query_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
-	    " ('search_state', 'search_feed', 'search_pending', 'search_src',"
-	    " 'search_fts', 'search_cjk', 'search_items_ad',"
-	    " 'search_items_au', 'search_items_rank')", 0, &n, err) == -1)
+	    " ('search_state', 'search_feed', 'search_fts', 'search_cjk')", 0,
+	    &n, err) == -1)
 		return (-1);
-	if (n != 9)
+	if (n != 4)
 		return (0);
-	if (query_int(db, "SELECT value FROM search_state WHERE key ="
-	    " 'version'", 0, &version, err) == -1)
+	if ((s = search_prep(db, "SELECT key, value FROM search_state", err))
+	    == NULL)
 		return (-1);
-	return (version == SEARCH_SCHEMA);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+		int64_t v = sqlite3_column_int64(s, 1);
+
+		if (k == NULL)
+			continue;
+		if (strcmp(k, "version") == 0)
+			version = v;
+		else if (strcmp(k, "seq") == 0)
+			x->seq = v;
+		else if (strcmp(k, "titles") == 0)
+			x->titles = v;
+		else if (strcmp(k, "docs") == 0)
+			x->docs = v;
+		else if (strcmp(k, "dead") == 0)
+			x->dead = v;
+		else if (strcmp(k, "store") == 0)
+			(void)snprintf(x->store, sizeof(x->store), "%s",
+			    (const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		search_db_err(db, err, "cannot read its state");
+		return (-1);
+	}
+	x->ok = version == SEARCH_SCHEMA;
+	return (0);
 }
 
-int
-search_index_ok(struct store *st, struct err *err)
+/* The store's identity, rename count and last change. */
+static int
+read_store(sqlite3 *sdb, bool attached, struct store_mark *m,
+    struct err *err)
 {
-	return (schema_ok(store_db(st), err));
+	sqlite3_stmt *s;
+	int64_t n;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	/* an older store opened read-only has no store_id: id "" */
+	if (squery_int(sdb, attached ? "SELECT count(*) FROM"
+	    " store.sqlite_master WHERE name = 'store_id'" : "SELECT count(*)"
+	    " FROM sqlite_master WHERE name = 'store_id'", 0, &n, err) == -1)
+		return (-1);
+	if (n > 0) {
+		if ((s = search_prep(sdb, "SELECT id, titles FROM store_id",
+		    err)) == NULL)
+			return (-1);
+		if ((rc = sstep(s)) == SQLITE_ROW) {
+			(void)snprintf(m->id, sizeof(m->id), "%s",
+			    (const char *)sqlite3_column_text(s, 0));
+			m->titles = sqlite3_column_int64(s, 1);
+		}
+		sqlite3_finalize(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			search_db_err(sdb, err, "cannot read the store");
+			return (-1);
+		}
+	}
+	return (squery_int(sdb, "SELECT max(coalesce((SELECT max(seq) FROM"
+	    " items), 0), coalesce((SELECT max(seq) FROM item_tombstones),"
+	    " 0))", 0, &m->max_seq, err));
+}
+
+/* Does the index belong to this store, and is it not ahead of it? */
+static bool
+state_fits(const struct ix_state *x, const struct store_mark *m)
+{
+	return (x->ok && strcmp(x->store, m->id) == 0 &&
+	    x->seq <= m->max_seq);
 }
 
 static int
-schema_create_fresh(sqlite3 *db, struct err *err)
+schema_create_fresh(sqlite3 *db, const struct store_mark *m,
+    struct ix_state *x, struct err *err)
 {
-	if (exec(db, schema_drop, err) == -1 ||
-	    exec(db, schema_create, err) == -1)
+	if (exec(db, schema_create, err) == -1 ||
+	    set_state(db, "store", 0, m->id, err) == -1)
 		return (-1);
 	/* a tuning knob only: an FTS5 that does not know it still works */
 	(void)sqlite3_exec(db, "INSERT INTO search_fts(search_fts, rank)"
 	    " VALUES ('hashsize', 16777216)", NULL, NULL, NULL);
+	memset(x, 0, sizeof(*x));
+	x->ok = true;
+	x->titles = -1;
+	(void)snprintf(x->store, sizeof(x->store), "%s", m->id);
 	return (0);
 }
 
-/* Index one row in both tables (the row is known not to be indexed). */
+/* Writing rows into both tables. */
 struct indexer {
 	sqlite3		*db;
 	sqlite3_stmt	*fts;
+	sqlite3_stmt	*fts_del;
 	sqlite3_stmt	*cjk;
 	sqlite3_stmt	*cjk_del;
 	struct buf	 bi[4];
@@ -251,13 +361,17 @@ indexer_open(struct indexer *ix, sqlite3 *db, struct err *err)
 	ix->db = db;
 	for (k = 0; k < 4; k++)
 		buf_init(&ix->bi[k], BUF_CAP_BODY * 4);
-	ix->fts = search_prep(db, "INSERT INTO search_fts(rowid, title, author, feed,"
-	    " text) VALUES (?1, ?2, ?3, ?4, ?5)", err);
-	ix->cjk = search_prep(db, "INSERT INTO search_cjk(rowid, title, author, feed,"
-	    " text) VALUES (?1, ?2, ?3, ?4, ?5)", err);
-	ix->cjk_del = search_prep(db, "DELETE FROM search_cjk WHERE rowid = ?1", err);
-	return (ix->fts != NULL && ix->cjk != NULL && ix->cjk_del != NULL ?
-	    0 : -1);
+	ix->fts = search_prep(db, "INSERT INTO search_fts(rowid, title,"
+	    " author, feed, text) VALUES (?1, ?2, ?3, ?4, ?5)", err);
+	ix->fts_del = search_prep(db, "INSERT INTO search_fts(search_fts,"
+	    " rowid, title, author, feed, text) VALUES ('delete', ?1, ?2, ?3,"
+	    " ?4, ?5)", err);
+	ix->cjk = search_prep(db, "INSERT INTO search_cjk(rowid, title,"
+	    " author, feed, text) VALUES (?1, ?2, ?3, ?4, ?5)", err);
+	ix->cjk_del = search_prep(db, "DELETE FROM search_cjk WHERE rowid ="
+	    " ?1", err);
+	return (ix->fts != NULL && ix->fts_del != NULL && ix->cjk != NULL &&
+	    ix->cjk_del != NULL ? 0 : -1);
 }
 
 static void
@@ -266,24 +380,11 @@ indexer_close(struct indexer *ix)
 	size_t k;
 
 	sqlite3_finalize(ix->fts);
+	sqlite3_finalize(ix->fts_del);
 	sqlite3_finalize(ix->cjk);
 	sqlite3_finalize(ix->cjk_del);
 	for (k = 0; k < 4; k++)
 		buf_free(&ix->bi[k]);
-}
-
-static int
-step_done(sqlite3 *db, sqlite3_stmt *s, struct err *err)
-{
-	int rc = sqlite3_step(s);
-
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_DONE) {
-		search_db_err(db, err, "cannot write");
-		return (-1);
-	}
-	return (0);
 }
 
 /*
@@ -306,41 +407,51 @@ maybe_cjk(const char *s, size_t len)
 	return (false);
 }
 
-/* cols: id, seq, title, author, feed, text (a row of the batch query). */
+/* The values of a row: title, author, feed, text. */
+struct row {
+	int64_t		 rowid;
+	const char	*v[4];
+	int		 n[4];
+	char		*text;		/* the text, when derived */
+};
+
+/*
+ * Index a row in the word index (or, del, take it out with the values
+ * it was indexed with) and in the bigram index when it has CJK text.
+ * The values stay where they are until the caller's statement steps
+ * again: bound without a copy.
+ */
 static int
-index_row(struct indexer *ix, sqlite3_stmt *row, bool replace,
+index_row(struct indexer *ix, const struct row *r, bool del, bool replace,
     struct err *err)
 {
-	int64_t id = sqlite3_column_int64(row, 0);
+	sqlite3_stmt *s = del ? ix->fts_del : ix->fts;
 	bool cjk = false;
 	int k;
 
-	sqlite3_bind_int64(ix->fts, 1, id);
+	sqlite3_bind_int64(s, 1, r->rowid);
 	for (k = 0; k < 4; k++) {
-		const char *v = (const char *)sqlite3_column_text(row, 2 + k);
-		int n = sqlite3_column_bytes(row, 2 + k);
-
-		/* row's values stay as they are until row steps again: no
-		   copy (sqlite3_bind_value makes one) */
-		if (v == NULL)
-			sqlite3_bind_null(ix->fts, 2 + k);
+		if (r->v[k] == NULL)
+			sqlite3_bind_null(s, 2 + k);
 		else
-			sqlite3_bind_text(ix->fts, 2 + k, v, n, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2 + k, r->v[k], r->n[k],
+			    SQLITE_STATIC);
 		buf_reset(&ix->bi[k]);
-		if (v != NULL && maybe_cjk(v, (size_t)n) &&
-		    search_cjk_bigrams(v, &ix->bi[k]) > 0)
+		if (!del && r->v[k] != NULL &&
+		    maybe_cjk(r->v[k], (size_t)r->n[k]) &&
+		    search_cjk_bigrams(r->v[k], &ix->bi[k]) > 0)
 			cjk = true;
 	}
-	if (step_done(ix->db, ix->fts, err) == -1)
+	if (step_done(ix->db, s, err) == -1)
 		return (-1);
-	if (replace) {
-		sqlite3_bind_int64(ix->cjk_del, 1, id);
+	if (del || replace) {
+		sqlite3_bind_int64(ix->cjk_del, 1, r->rowid);
 		if (step_done(ix->db, ix->cjk_del, err) == -1)
 			return (-1);
 	}
 	if (!cjk)
 		return (0);
-	sqlite3_bind_int64(ix->cjk, 1, id);
+	sqlite3_bind_int64(ix->cjk, 1, r->rowid);
 	for (k = 0; k < 4; k++) {
 		if (ix->bi[k].len == 0)
 			sqlite3_bind_null(ix->cjk, 2 + k);
@@ -351,158 +462,210 @@ index_row(struct indexer *ix, sqlite3_stmt *row, bool replace,
 	return (step_done(ix->db, ix->cjk, err));
 }
 
-/* Feed titles that changed since they were indexed. */
-static int
-sync_feeds(sqlite3 *db, int64_t idx, struct err *err)
+/*
+ * A row from columns seq, title, author, [feed,] and the body (TEXT_COLS)
+ * of s: its words are the stored text of an older store, else derived
+ * from the body (row_clear frees them).
+ */
+static void
+row_from(struct row *r, sqlite3_stmt *s, bool has_feed)
 {
-	sqlite3_stmt *s = NULL, *del = NULL, *mirror = NULL, *requeue = NULL;
-	sqlite3_stmt *cjk = NULL;
-	int64_t *ids = NULL;
-	char **titles = NULL;
-	size_t n = 0, i;
-	int rc = -1;
+	int k, c;
 
-	s = search_prep(db, "SELECT f.id, " FEED_TITLE " FROM feeds f"
-	    " LEFT JOIN search_feed sf ON sf.id = f.id"
-	    " WHERE sf.id IS NULL OR sf.title IS NOT " FEED_TITLE, err);
-	if (s == NULL)
-		goto out;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(s, 1);
-
-		ids = xreallocarray(ids, n + 1, sizeof(*ids));
-		titles = xreallocarray(titles, n + 1, sizeof(*titles));
-		ids[n] = sqlite3_column_int64(s, 0);
-		titles[n++] = xstrdup_or_null(t);
+	r->rowid = sqlite3_column_int64(s, 0);
+	for (k = 0, c = 1; k < 3; k++) {
+		if (k == 2 && !has_feed)
+			continue;
+		r->v[k] = (const char *)sqlite3_column_text(s, c);
+		r->n[k] = sqlite3_column_bytes(s, c);
+		c++;
 	}
-	if (sqlite3_reset(s) != SQLITE_OK) {
-		search_db_err(db, err, "cannot read feeds");
-		goto out;
+	r->text = NULL;
+	if (sqlite3_column_type(s, c) != SQLITE_NULL) {
+		r->v[3] = (const char *)sqlite3_column_text(s, c);
+		r->n[3] = sqlite3_column_bytes(s, c);
+		return;
 	}
-	/* forget the indexed rows of renamed feeds, queue them again */
-	del = search_prep(db, "INSERT INTO search_fts(search_fts, rowid, title,"
-	    " author, feed, text) SELECT 'delete', i.id, i.title, i.author,"
-	    " sf.title, " TEXT_EXPR " FROM items i LEFT JOIN search_feed sf ON"
-	    " sf.id = i.feed_id WHERE i.feed_id = ?1 AND i.seq <= ?2 AND"
-	    " NOT EXISTS (SELECT 1 FROM search_pending p WHERE p.id = i.id);"
-	    , err);
-	requeue = search_prep(db, "INSERT OR IGNORE INTO search_pending(id)"
-	    " SELECT id FROM items WHERE feed_id = ?1 AND seq <= ?2", err);
-	cjk = search_prep(db, "DELETE FROM search_cjk WHERE rowid IN (SELECT id"
-	    " FROM items WHERE feed_id = ?1 AND seq <= ?2)", err);
-	mirror = search_prep(db, "INSERT OR REPLACE INTO search_feed(id, title)"
-	    " VALUES (?1, ?2)", err);
-	if (del == NULL || requeue == NULL || cjk == NULL || mirror == NULL)
-		goto out;
-	for (i = 0; i < n; i++) {
-		sqlite3_stmt *each[3] = { del, cjk, requeue };
-		size_t k;
-
-		for (k = 0; k < 3; k++) {
-			sqlite3_bind_int64(each[k], 1, ids[i]);
-			sqlite3_bind_int64(each[k], 2, idx);
-			if (step_done(db, each[k], err) == -1)
-				goto out;
-		}
-		sqlite3_bind_int64(mirror, 1, ids[i]);
-		if (titles[i] != NULL)
-			sqlite3_bind_text(mirror, 2, titles[i], -1,
-			    SQLITE_STATIC);
-		if (step_done(db, mirror, err) == -1)
-			goto out;
-	}
-	/* mirrors of feeds that are gone with all their items */
-	if (exec(db, "DELETE FROM search_feed WHERE id NOT IN (SELECT id FROM"
-	    " feeds) AND NOT EXISTS (SELECT 1 FROM items WHERE feed_id ="
-	    " search_feed.id)", err) == -1)
-		goto out;
-	rc = 0;
-out:
-	for (i = 0; i < n; i++)
-		free(titles[i]);
-	free(titles);
-	free(ids);
-	sqlite3_finalize(s);
-	sqlite3_finalize(del);
-	sqlite3_finalize(requeue);
-	sqlite3_finalize(cjk);
-	sqlite3_finalize(mirror);
-	return (rc);
+	r->text = store_text_of((const char *)sqlite3_column_text(s, c + 1),
+	    (size_t)sqlite3_column_bytes(s, c + 1),
+	    (const char *)sqlite3_column_text(s, c + 2));
+	r->v[3] = r->text;
+	r->n[3] = r->text != NULL ? (int)strlen(r->text) : 0;
 }
 
-/* Rows whose content changed after they were indexed. */
-static int
-sync_pending(struct indexer *ix, int64_t idx, size_t batch, size_t *n,
-    struct err *err)
+static void
+row_clear(struct row *r)
 {
-	sqlite3 *db = ix->db;
-	sqlite3_stmt *s, *del = NULL;
-	int64_t *ids = NULL;
-	size_t i;
-	int rc = -1, step;
+	free(r->text);
+	r->text = NULL;
+}
 
-	*n = 0;
-	s = search_prep(db, "SELECT p.id, i.seq, i.title, i.author, sf.title, "
-	    TEXT_EXPR " FROM search_pending p LEFT JOIN items i ON i.id = p.id"
-	    " LEFT JOIN search_feed sf ON sf.id = i.feed_id LIMIT ?1", err);
+/* A renamed feed: its indexed rows again, under the new title. */
+static int
+reindex_feed(struct indexer *ix, sqlite3 *sdb, int64_t feed,
+    const char *old, const char *title, int64_t idx, struct err *err)
+{
+	sqlite3_stmt *s;
+	struct row r;
+	int step;
+
+	s = search_prep(sdb, "SELECT i.seq, i.title, i.author, " TEXT_COLS
+	    " FROM items i WHERE i.feed_id = ?1 AND i.seq <= ?2", err);
 	if (s == NULL)
 		return (-1);
-	sqlite3_bind_int64(s, 1, (int64_t)batch);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		ids = xreallocarray(ids, *n + 1, sizeof(*ids));
-		ids[(*n)++] = sqlite3_column_int64(s, 0);
-		/* gone, or newer than the index: the sweep takes it */
-		if (sqlite3_column_type(s, 1) == SQLITE_NULL ||
-		    sqlite3_column_int64(s, 1) > idx)
-			continue;
-		if (index_row(ix, s, true, err) == -1)
-			goto out;
+	sqlite3_bind_int64(s, 1, feed);
+	sqlite3_bind_int64(s, 2, idx);
+	while ((step = sstep(s)) == SQLITE_ROW) {
+		row_from(&r, s, false);
+		r.v[2] = old;
+		r.n[2] = old != NULL ? (int)strlen(old) : 0;
+		if (index_row(ix, &r, true, false, err) == -1) {
+			row_clear(&r);
+			break;
+		}
+		r.v[2] = title;
+		r.n[2] = title != NULL ? (int)strlen(title) : 0;
+		if (index_row(ix, &r, false, false, err) == -1) {
+			row_clear(&r);
+			break;
+		}
+		row_clear(&r);
 	}
-	if (step != SQLITE_DONE) {
-		search_db_err(db, err, "cannot read pending rows");
-		goto out;
-	}
-	if ((del = search_prep(db, "DELETE FROM search_pending WHERE id = ?1", err))
-	    == NULL)
-		goto out;
-	for (i = 0; i < *n; i++) {
-		sqlite3_bind_int64(del, 1, ids[i]);
-		if (step_done(db, del, err) == -1)
-			goto out;
-	}
-	rc = 0;
-out:
-	free(ids);
 	sqlite3_finalize(s);
+	if (step == SQLITE_ROW)
+		return (-1);
+	if (step != SQLITE_DONE) {
+		search_db_err(sdb, err, "cannot read a renamed feed");
+		return (-1);
+	}
+	return (0);
+}
+
+static bool
+str_differ(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != b);
+	return (strcmp(a, b) != 0);
+}
+
+/*
+ * Feed titles against the mirror: renamed feeds' rows indexed again,
+ * the mirror made equal to the store's titles.  Both lists by id.
+ */
+static int
+sync_feeds(struct indexer *ix, sqlite3 *sdb, int64_t idx, struct err *err)
+{
+	sqlite3 *db = ix->db;
+	sqlite3_stmt *fs, *ms = NULL, *put = NULL, *del = NULL;
+	int64_t fid, mid = INT64_MAX;
+	const char *ft;
+	char *mt = NULL;
+	int frc, mrc = SQLITE_DONE, rc = -1;
+
+	fs = search_prep(sdb, "SELECT f.id, " FEED_TITLE " FROM feeds f"
+	    " ORDER BY f.id", err);
+	ms = search_prep(db, "SELECT id, title FROM search_feed ORDER BY id",
+	    err);
+	put = search_prep(db, "INSERT OR REPLACE INTO search_feed(id, title)"
+	    " VALUES (?1, ?2)", err);
+	del = search_prep(db, "DELETE FROM search_feed WHERE id = ?1", err);
+	if (fs == NULL || ms == NULL || put == NULL || del == NULL)
+		goto out;
+	/* the mirror is read whole first: it changes below */
+	{
+		int64_t *ids = NULL;
+		char **titles = NULL;
+		size_t n = 0, at = 0, i;
+
+		while ((mrc = sqlite3_step(ms)) == SQLITE_ROW) {
+			ids = xreallocarray(ids, n + 1, sizeof(*ids));
+			titles = xreallocarray(titles, n + 1,
+			    sizeof(*titles));
+			ids[n] = sqlite3_column_int64(ms, 0);
+			titles[n++] = xstrdup_or_null((const char *)
+			    sqlite3_column_text(ms, 1));
+		}
+		if (mrc != SQLITE_DONE) {
+			search_db_err(db, err, "cannot read its feeds");
+			goto mirror_out;
+		}
+		while ((frc = sstep(fs)) == SQLITE_ROW) {
+			fid = sqlite3_column_int64(fs, 0);
+			ft = (const char *)sqlite3_column_text(fs, 1);
+			/* mirrored feeds the store no longer has */
+			for (; at < n && ids[at] < fid; at++) {
+				sqlite3_bind_int64(del, 1, ids[at]);
+				if (step_done(db, del, err) == -1)
+					goto mirror_out;
+			}
+			mid = at < n && ids[at] == fid ? fid : INT64_MAX;
+			mt = mid == fid ? titles[at++] : NULL;
+			if (!str_differ(mt, ft))
+				continue;
+			if (reindex_feed(ix, sdb, fid, mt, ft, idx, err) == -1)
+				goto mirror_out;
+			sqlite3_bind_int64(put, 1, fid);
+			if (ft != NULL)
+				sqlite3_bind_text(put, 2, ft, -1,
+				    SQLITE_TRANSIENT);
+			if (step_done(db, put, err) == -1)
+				goto mirror_out;
+		}
+		if (frc != SQLITE_DONE) {
+			search_db_err(sdb, err, "cannot read the feeds");
+			goto mirror_out;
+		}
+		for (; at < n; at++) {
+			sqlite3_bind_int64(del, 1, ids[at]);
+			if (step_done(db, del, err) == -1)
+				goto mirror_out;
+		}
+		rc = 0;
+mirror_out:
+		for (i = 0; i < n; i++)
+			free(titles[i]);
+		free(titles);
+		free(ids);
+	}
+out:
+	sqlite3_finalize(fs);
+	sqlite3_finalize(ms);
+	sqlite3_finalize(put);
 	sqlite3_finalize(del);
 	return (rc);
 }
 
 /* New and changed rows: seq beyond the index. */
 static int
-sync_sweep(struct indexer *ix, int64_t *idx, size_t batch, size_t *n,
-    struct err *err)
+sync_sweep(struct indexer *ix, sqlite3 *sdb, int64_t *idx, size_t batch,
+    size_t *n, struct err *err)
 {
-	sqlite3 *db = ix->db;
 	sqlite3_stmt *s;
+	struct row r;
 	int step, rc = -1;
 
 	*n = 0;
-	s = search_prep(db, "SELECT i.id, i.seq, i.title, i.author, sf.title, "
-	    TEXT_EXPR " FROM items i LEFT JOIN search_feed sf ON sf.id ="
-	    " i.feed_id WHERE i.seq > ?1 ORDER BY i.seq LIMIT ?2", err);
+	s = search_prep(sdb, "SELECT i.seq, i.title, i.author, " FEED_TITLE
+	    ", " TEXT_COLS " FROM items i INDEXED BY items_seq"
+	    " JOIN feeds f ON f.id = i.feed_id WHERE i.seq > ?1"
+	    " ORDER BY i.seq LIMIT ?2", err);
 	if (s == NULL)
 		return (-1);
 	sqlite3_bind_int64(s, 1, *idx);
 	sqlite3_bind_int64(s, 2, (int64_t)batch);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (index_row(ix, s, false, err) == -1)
+	while ((step = sstep(s)) == SQLITE_ROW) {
+		row_from(&r, s, true);
+		if (index_row(ix, &r, false, false, err) == -1) {
+			row_clear(&r);
 			goto out;
-		*idx = sqlite3_column_int64(s, 1);
+		}
+		row_clear(&r);
+		*idx = r.rowid;
 		(*n)++;
 	}
 	if (step != SQLITE_DONE) {
-		search_db_err(db, err, "cannot read new rows");
+		search_db_err(sdb, err, "cannot read new rows");
 		goto out;
 	}
 	rc = 0;
@@ -511,121 +674,118 @@ out:
 	return (rc);
 }
 
+/* Rows indexed that no article has any more (an estimate: counters). */
 static int
-set_seq(sqlite3 *db, int64_t seq, struct err *err)
+count_dead(sqlite3 *sdb, const struct ix_state *x, int64_t *dead,
+    struct err *err)
 {
-	sqlite3_stmt *s = search_prep(db, "UPDATE search_state SET value = ?1"
-	    " WHERE key = 'seq'", err);
+	int64_t live;
 
-	if (s == NULL)
+	if (squery_int(sdb, "SELECT (SELECT coalesce(sum(total), 0) FROM"
+	    " feeds) - (SELECT count(*) FROM items WHERE seq > ?1)", x->seq,
+	    &live, err) == -1)
 		return (-1);
-	sqlite3_bind_int64(s, 1, seq);
-	if (step_done(db, s, err) == -1) {
-		sqlite3_finalize(s);
-		return (-1);
-	}
-	sqlite3_finalize(s);
+	*dead = x->docs > live ? x->docs - live : 0;
 	return (0);
 }
 
-/* Is there anything to do?  Reads only. */
+/*
+ * One batch, in the caller's transactions (the index's write, the
+ * store's read): 1 when more work remains, 0 done, -1 error.
+ */
 static int
-work_pending(sqlite3 *db, bool *work, struct err *err)
-{
-	int64_t idx, v;
-	int ok;
-
-	if ((ok = schema_ok(db, err)) == -1)
-		return (-1);
-	if (ok == 0) {
-		*work = true;
-		return (0);
-	}
-	if (query_int(db, "SELECT value FROM search_state WHERE key = 'seq'",
-	    0, &idx, err) == -1 ||
-	    query_int(db, "SELECT EXISTS (SELECT 1 FROM items WHERE seq > ?1)"
-	    " OR EXISTS (SELECT 1 FROM search_pending) OR EXISTS (SELECT 1"
-	    " FROM search_state WHERE key = 'feeds') OR NOT EXISTS (SELECT 1"
-	    " FROM sqlite_master WHERE type = 'trigger' AND name ="
-	    " 'search_feeds_au')", idx, &v, err) == -1)
-		return (-1);
-	*work = v != 0;
-	return (0);
-}
-
-/* One transaction: 1 when more work remains, 0 done, -1 error. */
-static int
-sync_batch(sqlite3 *db, size_t batch, int64_t *indexed, struct err *err)
+sync_batch(sqlite3 *db, sqlite3 *sdb, size_t batch, int64_t *indexed,
+    struct err *err)
 {
 	struct indexer ix;
-	int64_t idx;
-	size_t npend = 0, nnew = 0;
-	int ok, rc = -1;
+	struct ix_state x;
+	struct store_mark m;
+	size_t nnew = 0;
+	int64_t dead;
+	int rc = -1;
 
-	if ((ok = schema_ok(db, err)) == -1)
+	if (read_store(sdb, false, &m, err) == -1 ||
+	    read_state(db, &x, err) == -1)
 		return (-1);
-	if (ok == 0 && schema_create_fresh(db, err) == -1)
-		return (-1);
-	if (query_int(db, "SELECT value FROM search_state WHERE key = 'seq'",
-	    0, &idx, err) == -1)
-		return (-1);
-	if (exec(db, feeds_trigger, err) == -1 ||
-	    sync_feeds(db, idx, err) == -1 ||
-	    exec(db, "DELETE FROM search_state WHERE key = 'feeds'", err) == -1)
+	if (!state_fits(&x, &m) && schema_create_fresh(db, &m, &x, err) == -1)
 		return (-1);
 	if (indexer_open(&ix, db, err) == -1)
 		goto out;
-	if (sync_pending(&ix, idx, batch, &npend, err) == -1 ||
-	    sync_sweep(&ix, &idx, batch, &nnew, err) == -1)
+	if (x.titles != m.titles) {
+		if (sync_feeds(&ix, sdb, x.seq, err) == -1 ||
+		    set_state(db, "titles", m.titles, NULL, err) == -1)
+			goto out;
+	}
+	if (sync_sweep(&ix, sdb, &x.seq, batch, &nnew, err) == -1)
 		goto out;
-	if (nnew > 0 && set_seq(db, idx, err) == -1)
+	x.docs += (int64_t)nnew;
+	/* all seen: past the deletes' seqs too */
+	if (nnew < batch && x.seq < m.max_seq)
+		x.seq = m.max_seq;
+	if (set_state(db, "seq", x.seq, NULL, err) == -1 ||
+	    set_state(db, "docs", x.docs, NULL, err) == -1)
+		goto out;
+	if (nnew < batch && (count_dead(sdb, &x, &dead, err) == -1 ||
+	    set_state(db, "dead", dead, NULL, err) == -1))
 		goto out;
 	*indexed += (int64_t)nnew;
-	rc = npend == batch || nnew == batch;
+	rc = nnew == batch;
 out:
 	indexer_close(&ix);
 	return (rc);
 }
 
-static void
-set_cache_size(sqlite3 *db, int64_t pages)
+/* Is there anything to do?  Reads only. */
+static int
+work_pending(sqlite3 *db, sqlite3 *sdb, bool *work, struct err *err)
 {
-	char sql[64];
+	struct ix_state x;
+	struct store_mark m;
 
-	(void)snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld",
-	    (long long)pages);
-	(void)sqlite3_exec(db, sql, NULL, NULL, NULL);
-}
-
-int
-search_sync_with(struct store *st, const struct search_sync_opts *opts,
-    struct err *err)
-{
-	sqlite3 *db = store_db(st);
-	size_t batch = opts != NULL && opts->batch > 0 ? opts->batch :
-	    BATCH_ROWS;
-	int64_t old_cache = 0, indexed = 0;
-	bool work, nowait = opts != NULL && opts->nowait;
-	int rc, more;
-
-	if (!sqlite3_get_autocommit(db)) {
-		err_set(err, ERR_DB, "search index: cannot sync inside a "
-		    "transaction");
+	if (exec(sdb, "BEGIN", err) == -1)
+		return (-1);
+	if (read_store(sdb, false, &m, err) == -1) {
+		(void)sqlite3_exec(sdb, "ROLLBACK", NULL, NULL, NULL);
 		return (-1);
 	}
-	if (work_pending(db, &work, err) == -1)
+	(void)sqlite3_exec(sdb, "COMMIT", NULL, NULL, NULL);
+	if (read_state(db, &x, err) == -1)
 		return (-1);
+	*work = !state_fits(&x, &m) || x.seq != m.max_seq ||
+	    x.titles != m.titles;
+	return (0);
+}
+
+/*
+ * The batches, each in a write transaction of the index and a read
+ * transaction of the store.  A damaged index file is removed and made
+ * again, once.
+ */
+static int
+sync_loop(struct store *st, const struct search_sync_opts *opts,
+    struct err *err)
+{
+	sqlite3 *db, *sdb = store_db(st);
+	size_t batch = opts != NULL && opts->batch > 0 ? opts->batch :
+	    BATCH_ROWS;
+	bool nowait = opts != NULL && opts->nowait, work, retried = false;
+	int64_t indexed = 0;
+	int rc, more, erc;
+
+again:
+	if ((db = search_ix_writer(st, err)) == NULL)
+		return (-1);
+	if (work_pending(db, sdb, &work, err) == -1) {
+		erc = sqlite3_extended_errcode(db);
+		goto failed;
+	}
 	if (!work)
 		return (0);
-	/* at least a 16 MB page cache while merging segments, then as it was
-	   (negative: KiB, positive: pages of 4 KiB or less) */
-	if (query_int(db, "PRAGMA cache_size", 0, &old_cache, err) == -1)
-		return (-1);
-	if (old_cache > -16384 && (old_cache < 0 || old_cache < 4096))
-		(void)sqlite3_exec(db, "PRAGMA cache_size = -16384", NULL,
-		    NULL, NULL);
+	(void)sqlite3_exec(db, "PRAGMA cache_size = -16384", NULL, NULL,
+	    NULL);
 	if (nowait)
-		store_busy_wait(st, false);
+		(void)sqlite3_busy_timeout(db, 0);
+	erc = SQLITE_OK;
 	do {
 		rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if ((rc & 0xff) == SQLITE_BUSY) {
@@ -633,22 +793,31 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 				more = 1;
 				break;
 			}
-			err_set(err, ERR_LOCKED, "search index: the database "
-			    "is busy: another process keeps writing");
+			err_set(err, ERR_LOCKED, "search index: busy: another "
+			    "process keeps indexing");
 			more = -1;
 			break;
 		}
 		if (rc != SQLITE_OK) {
+			erc = sqlite3_extended_errcode(db);
 			search_db_err(db, err, "cannot begin");
 			more = -1;
 			break;
 		}
-		more = sync_batch(db, batch, &indexed, err);
+		if (exec(sdb, "BEGIN", err) == -1) {
+			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			more = -1;
+			break;
+		}
+		more = sync_batch(db, sdb, batch, &indexed, err);
+		(void)sqlite3_exec(sdb, "COMMIT", NULL, NULL, NULL);
 		if (more == -1) {
+			erc = sqlite3_extended_errcode(db);
 			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			break;
 		}
 		if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			erc = sqlite3_extended_errcode(db);
 			search_db_err(db, err, "cannot commit");
 			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			more = -1;
@@ -657,34 +826,36 @@ search_sync_with(struct store *st, const struct search_sync_opts *opts,
 		if (opts != NULL && opts->progress != NULL)
 			opts->progress(opts->arg, indexed);
 	} while (more == 1);
-	if (nowait)
-		store_busy_wait(st, true);
-	set_cache_size(db, old_cache);
-	if (more == -1)
-		return (-1);
-	return (more == 1 ? 1 : 0);
+	(void)sqlite3_busy_timeout(db, SEARCH_BUSY_MS);
+	if (more != -1)
+		return (more == 1 ? 1 : 0);
+failed:
+	/* derived data: a damaged file is made again, once */
+	if (!retried && search_rc_damaged(erc)) {
+		retried = true;
+		err_clear(err);
+		search_ix_discard(st);
+		goto again;
+	}
+	return (-1);
 }
 
 int
-search_sync_open(struct store *st, struct err *err)
+search_sync_with(struct store *st, const struct search_sync_opts *opts,
+    struct err *err)
 {
-	sqlite3 *db = store_db(st);
-	int64_t indexed = 0;
-	int more;
+	bool was;
+	int rc;
 
-	if (sqlite3_get_autocommit(db)) {
-		err_set(err, ERR_DB, "search index: no transaction to index in");
+	if (!sqlite3_get_autocommit(store_db(st))) {
+		err_set(err, ERR_DB, "search index: cannot sync inside a "
+		    "transaction");
 		return (-1);
 	}
-	if (exec(db, "SAVEPOINT search_sync", err) == -1)
-		return (-1);
-	more = sync_batch(db, BATCH_ROWS, &indexed, err);
-	if (more == -1)
-		(void)sqlite3_exec(db, "ROLLBACK TO search_sync", NULL, NULL,
-		    NULL);
-	if (exec(db, "RELEASE search_sync", more == -1 ? NULL : err) == -1)
-		return (-1);
-	return (more);
+	was = store_damage_ignore(true);
+	rc = sync_loop(st, opts, err);
+	(void)store_damage_ignore(was);
+	return (rc);
 }
 
 int
@@ -693,101 +864,164 @@ search_sync(struct store *st, struct err *err)
 	return (search_sync_with(st, NULL, err));
 }
 
-int
-search_reindex(struct store *st, struct err *err)
+static int
+reindex(struct store *st, struct err *err)
 {
-	sqlite3 *db = store_db(st);
+	sqlite3 *db;
 
-	if (!sqlite3_get_autocommit(db)) {
+	if (!sqlite3_get_autocommit(store_db(st))) {
 		err_set(err, ERR_DB, "search index: cannot rebuild inside a "
 		    "transaction");
 		return (-1);
 	}
-	if (exec(db, "BEGIN IMMEDIATE", err) == -1)
+	if ((db = search_ix_writer(st, err)) == NULL)
 		return (-1);
-	if (schema_create_fresh(db, err) == -1) {
-		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return (-1);
-	}
-	if (exec(db, "COMMIT", err) == -1) {
-		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return (-1);
+	/* without its state the next batch makes the index afresh */
+	if (exec(db, "DROP TABLE IF EXISTS search_state", err) == -1) {
+		if (!search_rc_damaged(sqlite3_extended_errcode(db)))
+			return (-1);
+		/* damaged: made again */
+		err_clear(err);
+		search_ix_discard(st);
 	}
 	return (search_sync(st, err));
+}
+
+/* The state through the reader connection; x->ok false when unusable. */
+static int
+reader_state(struct store *st, sqlite3 **dbp, struct ix_state *x,
+    struct store_mark *m, struct err *err)
+{
+	sqlite3 *db;
+
+	memset(x, 0, sizeof(*x));
+	if ((db = search_index_db(st, err)) == NULL)
+		return (-1);
+	*dbp = db;
+	if (exec(db, "BEGIN", err) == -1)
+		return (-1);
+	if (read_store(db, true, m, err) == -1 ||
+	    read_state(db, x, err) == -1) {
+		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return (-1);
+	}
+	(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	x->ok = state_fits(x, m);
+	return (0);
+}
+
+int
+search_reindex(struct store *st, struct err *err)
+{
+	bool was = store_damage_ignore(true);
+	int rc;
+
+	rc = reindex(st, err);
+	(void)store_damage_ignore(was);
+	return (rc);
+}
+
+int
+search_index_ok(struct store *st, int64_t *dead, struct err *err)
+{
+	struct ix_state x;
+	struct store_mark m;
+	sqlite3 *db;
+
+	if (reader_state(st, &db, &x, &m, err) == -1)
+		return (-1);
+	if (dead != NULL)
+		*dead = x.dead;
+	return (x.ok);
+}
+
+static int64_t
+lag(struct store *st, struct err *err)
+{
+	struct ix_state x;
+	struct store_mark m;
+	sqlite3 *db;
+	int64_t n;
+
+	if (reader_state(st, &db, &x, &m, err) == -1) {
+		/* no index to read: everything is behind */
+		err_clear(err);
+		if (squery_int(store_db(st), "SELECT count(*) FROM items", 0, &n,
+		    err) == -1)
+			return (-1);
+		return (n);
+	}
+	if (query_int(db, "SELECT count(*) FROM items WHERE seq > ?1",
+	    x.ok ? x.seq : -1, &n, err) == -1)
+		return (-1);
+	return (n);
 }
 
 int64_t
 search_lag(struct store *st, struct err *err)
 {
-	sqlite3 *db = store_db(st);
-	int64_t idx, n;
-	int ok;
+	bool was = store_damage_ignore(true);
+	int64_t n;
 
-	if ((ok = schema_ok(db, err)) == -1)
-		return (-1);
-	if (ok == 0) {
-		if (query_int(db, "SELECT count(*) FROM items", 0, &n, err)
-		    == -1)
-			return (-1);
-		return (n);
-	}
-	if (query_int(db, "SELECT value FROM search_state WHERE key = 'seq'",
-	    0, &idx, err) == -1 ||
-	    query_int(db, "SELECT (SELECT count(*) FROM items WHERE seq > ?1)"
-	    " + (SELECT count(*) FROM search_pending)", idx, &n, err) == -1)
-		return (-1);
+	n = lag(st, err);
+	(void)store_damage_ignore(was);
 	return (n);
+}
+
+static int
+check(struct store *st, struct err *err)
+{
+	struct ix_state x;
+	struct store_mark m;
+	sqlite3 *db, *w;
+	int64_t docs, missing, titles;
+
+	if (reader_state(st, &db, &x, &m, err) == -1)
+		return (-1);
+	if (!x.ok) {
+		err_set(err, ERR_DB, "search index: missing or not this "
+		    "store's; run gazette reindex");
+		return (-1);
+	}
+	if ((w = search_ix_writer(st, err)) == NULL)
+		return (-1);
+	if (sqlite3_exec(w, "INSERT INTO search_fts(search_fts)"
+	    " VALUES ('integrity-check');"
+	    "INSERT INTO search_cjk(search_cjk) VALUES ('integrity-check')",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		err_set(err, ERR_DB, "search index: damaged (%s); run "
+		    "gazette reindex", sqlite3_errmsg(w));
+		return (-1);
+	}
+	if (query_int(db, "SELECT count(*) FROM search_fts_docsize", 0, &docs,
+	    err) == -1 ||
+	    query_int(db, "SELECT count(*) FROM items i JOIN feeds f ON"
+	    " f.id = i.feed_id WHERE i.seq <= ?1 AND NOT EXISTS (SELECT 1"
+	    " FROM search_fts_docsize d WHERE d.id = i.seq)", x.seq, &missing,
+	    err) == -1 ||
+	    query_int(db, "SELECT count(*) FROM feeds f LEFT JOIN search_feed"
+	    " sf ON sf.id = f.id WHERE sf.title IS NOT " FEED_TITLE, 0,
+	    &titles, err) == -1)
+		return (-1);
+	if (docs != x.docs || missing != 0 ||
+	    (x.titles == m.titles && titles != 0)) {
+		err_set(err, ERR_DB, "search index: %lld rows indexed, %lld "
+		    "counted, %lld articles missing, %lld feed titles out of "
+		    "date; run gazette reindex", (long long)docs,
+		    (long long)x.docs, (long long)missing,
+		    (long long)(x.titles == m.titles ? titles : 0));
+		return (-1);
+	}
+	return (0);
 }
 
 int
 search_check(struct store *st, struct err *err)
 {
-	sqlite3 *db = store_db(st);
-	int64_t idx, want, have, cjk_bad, lag;
-	int ok;
+	bool was = store_damage_ignore(true);
+	int rc;
 
-	if ((ok = schema_ok(db, err)) == -1)
-		return (-1);
-	if (ok == 0) {
-		err_set(err, ERR_DB, "search index: missing; run gazette "
-		    "reindex");
-		return (-1);
-	}
-	if ((lag = search_lag(st, err)) == -1)
-		return (-1);
-	/*
-	 * rank 1: also compare the index with the external content, which
-	 * FTS5 can only do when every row is indexed; while some are not,
-	 * the index is checked alone and the counts below do the rest.
-	 */
-	if (sqlite3_exec(db, lag == 0 ?
-	    "INSERT INTO search_fts(search_fts, rank) VALUES"
-	    " ('integrity-check', 1);"
-	    "INSERT INTO search_cjk(search_cjk) VALUES ('integrity-check')" :
-	    "INSERT INTO search_fts(search_fts, rank) VALUES"
-	    " ('integrity-check', 0);"
-	    "INSERT INTO search_cjk(search_cjk) VALUES ('integrity-check')",
-	    NULL, NULL, NULL) != SQLITE_OK) {
-		err_set(err, ERR_DB, "search index: does not match the "
-		    "articles (%s); run gazette reindex", sqlite3_errmsg(db));
-		return (-1);
-	}
-	if (query_int(db, "SELECT value FROM search_state WHERE key = 'seq'",
-	    0, &idx, err) == -1 ||
-	    query_int(db, "SELECT count(*) FROM items i WHERE i.seq <= ?1 AND"
-	    " NOT EXISTS (SELECT 1 FROM search_pending p WHERE p.id = i.id)",
-	    idx, &want, err) == -1 ||
-	    query_int(db, "SELECT count(*) FROM search_fts_docsize", 0, &have,
-	    err) == -1 ||
-	    query_int(db, "SELECT count(*) FROM search_cjk c WHERE NOT EXISTS"
-	    " (SELECT 1 FROM items i WHERE i.id = c.rowid)", 0, &cjk_bad, err)
-	    == -1)
-		return (-1);
-	if (want != have || cjk_bad != 0) {
-		err_set(err, ERR_DB, "search index: %lld rows indexed, %lld "
-		    "expected, %lld stray bigram rows; run gazette reindex",
-		    (long long)have, (long long)want, (long long)cjk_bad);
-		return (-1);
-	}
-	return (0);
+	rc = check(st, err);
+	(void)store_damage_ignore(was);
+	return (rc);
 }

@@ -8,9 +8,10 @@
  *    bound parameters.  No input can produce an FTS5 syntax error or
  *    reach SQL unquoted; a query that cannot mean anything gets a
  *    one-line message instead.
- *  - the index (search.c): FTS5 tables beside the store's items, brought
- *    up to date in batches by search_sync, rebuilt by search_reindex, and
- *    queried by search_run (search_run.c).
+ *  - the index (search.c, search_index.c): FTS5 tables in a file of
+ *    their own beside the store, brought up to date in batches by
+ *    search_sync, rebuilt by search_reindex, and queried by search_run
+ *    (search_run.c).
  *
  * Query language:
  *   word          every word must match (case and accents ignored:
@@ -208,17 +209,18 @@ int	 search_run(struct store *st, const struct search_query *q,
 void	 search_results_free(struct search_results *r);
 
 /*
- * Bring the index up to date: create it if needed, then index what
- * changed since the last call, in batches of one transaction each (a
- * crash loses at most the batch in flight, never consistency).  Cheap
- * when nothing is pending (a few indexed reads).  Not inside a store
- * transaction.
+ * Bring the index (its own file, DBFILE-search) up to date: create it if
+ * needed (made again when it is damaged or another store's), then index
+ * what changed since the last call, in batches of one transaction each
+ * (a crash loses at most the batch in flight, never consistency).  It
+ * takes the index's write lock, never the store's.  Cheap when nothing
+ * is pending (a few indexed reads).  Not inside a store transaction.
  */
 int	 search_sync(struct store *st, struct err *err);
 
 struct search_sync_opts {
 	size_t	 batch;		/* rows per transaction, 0: default (20000) */
-	bool	 nowait;	/* do not wait for another writer: return 1 */
+	bool	 nowait;	/* do not wait for another indexer: return 1 */
 	/* after each committed batch: rows indexed so far */
 	void	(*progress)(void *arg, int64_t indexed);
 	void	*arg;
@@ -226,12 +228,6 @@ struct search_sync_opts {
 /* 0 up to date, 1 gave up (nowait and the database was busy), -1 error. */
 int	 search_sync_with(struct store *st,
 	    const struct search_sync_opts *opts, struct err *err);
-/*
- * One batch (the default size) inside the caller's open transaction (a
- * savepoint: an error undoes the batch only).  Same return as
- * search_sync_with without nowait; the caller commits.
- */
-int	 search_sync_open(struct store *st, struct err *err);
 /* Drop and rebuild the whole index. */
 int	 search_reindex(struct store *st, struct err *err);
 /* Articles not yet searchable (0: up to date), -1 on error. */

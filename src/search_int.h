@@ -15,11 +15,32 @@
 struct store;
 
 /* SQL shared by search.c and search_run.c (items i, feeds f). */
-#define SEARCH_TEXT_EXPR	"coalesce(i.content_text, i.content)"
+/* The body, for store_text_of: the text an older store kept, else the
+   content and its type. */
+#define SEARCH_TEXT_COLS	"i.content_text, i.content, i.content_type"
 #define SEARCH_FEED_TITLE	"coalesce(f.user_title, f.title)"
 
-/* 1 when the index exists in its current shape, 0 not, -1 error. */
-int	 search_index_ok(struct store *st, struct err *err);
+/*
+ * The index file (search_index.c).  search_ix_writer: the connection
+ * that writes it (created, or made again when damaged, as needed);
+ * search_index_db: the connection that reads it, with the store
+ * attached read-only as "store" and gazette_rank() registered.  Both
+ * belong to the store handle and close with it.  search_ix_discard
+ * closes them and removes the file (damaged: it is made again).
+ */
+#define SEARCH_BUSY_MS	5000
+struct sqlite3 *search_ix_writer(struct store *st, struct err *err);
+struct sqlite3 *search_index_db(struct store *st, struct err *err);
+void	 search_ix_discard(struct store *st);
+const char *search_ix_path(struct store *st);
+/* An SQLite result code that says the file is damaged or not SQLite. */
+bool	 search_rc_damaged(int rc);
+
+/*
+ * 1 when the index exists in its current shape and belongs to this
+ * store, 0 not, -1 error; *dead (may be NULL): its dead rows.
+ */
+int	 search_index_ok(struct store *st, int64_t *dead, struct err *err);
 
 /* Register gazette_rank() on a connection (search_rank.c): 0 or -1. */
 struct sqlite3;

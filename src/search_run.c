@@ -1,6 +1,9 @@
 /*
  * search_run.c: running a compiled query on the index (search.c) and
- * reading the ranked hits.
+ * reading the ranked hits.  It runs on the index's reader connection
+ * (search_index.c), where the store is attached: a match's rowid is the
+ * article's seq, and the article is read through items_seq; a match
+ * that finds no article (a dead row) is no hit.
  *
  * SQL text is assembled only from constant fragments in this file; every
  * value (the MATCH expressions included) is a bound parameter.
@@ -19,11 +22,12 @@
 #include "search.h"
 #include "search_int.h"
 #include "store.h"
+#include "store_text.h"
 #include "xmalloc.h"
 
 #define DEFAULT_LIMIT	50
 
-#define TEXT_EXPR	SEARCH_TEXT_EXPR
+#define TEXT_COLS	SEARCH_TEXT_COLS
 #define FEED_TITLE	SEARCH_FEED_TITLE
 
 #define HIT_COLS "i.id, i.feed_id, f.url, " FEED_TITLE ", i.guid, i.title," \
@@ -94,12 +98,12 @@ add_conditions(struct buf *b, const struct search_query *q,
 
 		(void)buf_addstr(b, p->negated ? " AND NOT (" : " AND (");
 		if (p->fts != NULL)
-			(void)buf_addf(b, "i.id IN (SELECT rowid FROM search_fts"
+			(void)buf_addf(b, "i.seq IN (SELECT rowid FROM search_fts"
 			    " WHERE search_fts MATCH :pf%zu)", i);
 		if (p->fts != NULL && p->cjk != NULL)
 			(void)buf_addstr(b, " OR ");
 		if (p->cjk != NULL)
-			(void)buf_addf(b, "i.id IN (SELECT rowid FROM search_cjk"
+			(void)buf_addf(b, "i.seq IN (SELECT rowid FROM search_cjk"
 			    " WHERE search_cjk MATCH :pc%zu)", i);
 		(void)buf_addch(b, ')');
 	}
@@ -155,7 +159,7 @@ static void
 build_list_sql(struct buf *b, const struct search_query *q,
     const struct search_opts *o, bool rev)
 {
-	(void)buf_addstr(b, "SELECT " HIT_COLS ", 0.0, " TEXT_EXPR
+	(void)buf_addstr(b, "SELECT " HIT_COLS ", 0.0, " TEXT_COLS
 	    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE 1");
 	add_conditions(b, q, o);
 	(void)buf_addstr(b, rev ? " ORDER BY i.sort_date, i.id" :
@@ -163,13 +167,17 @@ build_list_sql(struct buf *b, const struct search_query *q,
 	(void)buf_addstr(b, " LIMIT :limit OFFSET :offset");
 }
 
-/* Does matching need the items' columns (filters, predicates)? */
+/*
+ * Does matching need the items' columns (filters, predicates, or dead
+ * rows in the index, which only the join tells from live ones)?
+ */
 static bool
-needs_items(const struct search_query *q, const struct search_opts *o)
+needs_items(const struct search_query *q, const struct search_opts *o,
+    bool dead)
 {
 	const struct search_filters *f = search_query_filters(q);
 
-	return (f->unread != -1 || f->flagged != -1 || f->has_since ||
+	return (dead || f->unread != -1 || f->flagged != -1 || f->has_since ||
 	    f->has_until || f->tag != NULL || o->feed_id != 0 ||
 	    !o->with_gone ||
 	    search_query_npreds(q) > 0 ||
@@ -195,12 +203,12 @@ build_match_sql(struct buf *b, const struct search_query *q,
 	    join ? ", i.sort_date" : "", t, t);
 	if (join)
 		(void)buf_addstr(b, " CROSS JOIN items i INDEXED BY"
-		    " search_items_rank ON i.id = m.rowid");
+		    " items_seq ON i.seq = m.rowid");
 	(void)buf_addf(b, " WHERE %s MATCH %s", t, t[7] == 'f' ? ":fts" :
 	    ":cjk");
 	if (join) {
 		if (t[7] == 'f' && search_query_cjk(q) != NULL)
-			(void)buf_addstr(b, " AND i.id IN (SELECT rowid FROM"
+			(void)buf_addstr(b, " AND i.seq IN (SELECT rowid FROM"
 			    " search_cjk WHERE search_cjk MATCH :cjk)");
 		add_conditions(b, q, o);
 	}
@@ -215,11 +223,13 @@ col_dup(sqlite3_stmt *s, int i)
 	return (t == NULL ? NULL : xstrdup((const char *)t));
 }
 
-/* A hit from a row of HIT_COLS followed by the text at column textcol. */
+/* A hit from a row of HIT_COLS followed by TEXT_COLS at column textcol. */
 static void
 fill_hit(struct search_hit *h, sqlite3_stmt *s, const struct search_query *q,
     double score, int textcol)
 {
+	char *text;
+
 	memset(h, 0, sizeof(*h));
 	h->item_id = sqlite3_column_int64(s, 0);
 	h->feed_id = sqlite3_column_int64(s, 1);
@@ -235,8 +245,14 @@ fill_hit(struct search_hit *h, sqlite3_stmt *s, const struct search_query *q,
 	h->read = sqlite3_column_int(s, 10) != 0;
 	h->flagged = sqlite3_column_int(s, 11) != 0;
 	h->score = score;
-	h->snippet = search_snippet(q,
-	    (const char *)sqlite3_column_text(s, textcol), h->title);
+	if (sqlite3_column_type(s, textcol) != SQLITE_NULL)
+		text = xstrdup((const char *)sqlite3_column_text(s, textcol));
+	else
+		text = store_text_of((const char *)sqlite3_column_text(s,
+		    textcol + 1), (size_t)sqlite3_column_bytes(s, textcol + 1),
+		    (const char *)sqlite3_column_text(s, textcol + 2));
+	h->snippet = search_snippet(q, text, h->title);
+	free(text);
 }
 
 static struct search_hit *
@@ -392,32 +408,15 @@ kth_score(const struct search_cand *c, size_t n, size_t k)
 	return (kth);
 }
 
-/* Prepare the ranking statement, registering gazette_rank when needed. */
-static sqlite3_stmt *
-prep_rank(sqlite3 *db, const char *sql, struct err *err)
-{
-	sqlite3_stmt *s = NULL;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK)
-		return (s);
-	sqlite3_finalize(s);
-	/* first use on this connection: "no such function" */
-	if (search_rank_register(db) == -1) {
-		err_set(err, ERR_DB, "search index: cannot register the "
-		    "ranking function");
-		return (NULL);
-	}
-	return (search_prep(db, sql, err));
-}
-
 /*
  * Read and score the matches (at most cap of them, newest first): *n
  * candidates, *capped when more matched.  *dated: dates were read too.
  */
 static int
 read_matches(sqlite3 *db, const struct search_query *q,
-    const struct search_opts *o, size_t cap, struct search_cand **out,
-    size_t *n, bool *capped, bool *dated, struct err *err)
+    const struct search_opts *o, bool dead, size_t cap,
+    struct search_cand **out, size_t *n, bool *capped, bool *dated,
+    struct err *err)
 {
 	struct search_cand *c = NULL;
 	sqlite3_stmt *s;
@@ -429,10 +428,10 @@ read_matches(sqlite3 *db, const struct search_query *q,
 	*capped = false;
 	/* A kept ranking is sorted whole for the windows past the first:
 	   reading the dates while matching costs far less than after. */
-	*dated = needs_items(q, o) || o->ranking != NULL;
+	*dated = needs_items(q, o, dead) || o->ranking != NULL;
 	buf_init(&sql, 64 * 1024);
 	build_match_sql(&sql, q, o, *dated);
-	s = prep_rank(db, buf_str(&sql), err);
+	s = search_prep(db, buf_str(&sql), err);
 	buf_free(&sql);
 	if (s == NULL)
 		return (-1);
@@ -471,8 +470,8 @@ read_dates(sqlite3 *db, struct search_cand *c, size_t n, struct err *err)
 	size_t i;
 	int step = SQLITE_DONE;
 
-	s = search_prep(db, "SELECT sort_date FROM items INDEXED BY search_items_rank"
-	    " WHERE id = ?1", err);
+	s = search_prep(db, "SELECT sort_date FROM items INDEXED BY items_seq"
+	    " WHERE seq = ?1", err);
 	if (s == NULL)
 		return (-1);
 	for (i = 0; i < n; i++) {
@@ -502,8 +501,8 @@ read_dates(sqlite3 *db, struct search_cand *c, size_t n, struct err *err)
  */
 static int
 run_ranked(sqlite3 *db, const struct search_query *q,
-    const struct search_opts *o, size_t limit, struct search_results *out,
-    struct err *err)
+    const struct search_opts *o, bool dead, size_t limit,
+    struct search_results *out, struct err *err)
 {
 	struct search_cand *c = NULL;
 	struct search_ranking *r;
@@ -519,7 +518,8 @@ run_ranked(sqlite3 *db, const struct search_query *q,
 		n = r->n;
 		out->capped = r->capped;
 		dated = r->dated;
-	} else if (read_matches(db, q, o, cap, &c, &n, &out->capped, &dated,
+	} else if (read_matches(db, q, o, dead, cap, &c, &n, &out->capped,
+	    &dated,
 	    err) == -1)
 		return (-1);
 	if (r != NULL && !r->valid) {
@@ -563,8 +563,8 @@ run_ranked(sqlite3 *db, const struct search_query *q,
 	}
 	out->more = n > o->offset + limit;
 	end = o->offset + limit < keep ? o->offset + limit : keep;
-	if ((s = search_prep(db, "SELECT " HIT_COLS ", " TEXT_EXPR " FROM items i"
-	    " JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1", err)) == NULL)
+	if ((s = search_prep(db, "SELECT " HIT_COLS ", " TEXT_COLS " FROM items i"
+	    " JOIN feeds f ON f.id = i.feed_id WHERE i.seq = ?1", err)) == NULL)
 		goto out;
 	for (i = o->offset; i < end; i++) {
 		sqlite3_bind_int64(s, 1, c[i].id);
@@ -586,15 +586,16 @@ out:
 	return (rc);
 }
 
-int
-search_run(struct store *st, const struct search_query *q,
+static int
+run_once(struct store *st, const struct search_query *q,
     const struct search_opts *opts, struct search_results *out,
-    struct err *err)
+    bool *damaged, struct err *err)
 {
-	sqlite3 *db = store_db(st);
+	sqlite3 *db;
 	struct search_opts o;
 	sqlite3_stmt *s;
 	size_t limit;
+	int64_t dead = 0;
 	int ok, rc;
 
 	memset(out, 0, sizeof(*out));
@@ -603,16 +604,20 @@ search_run(struct store *st, const struct search_query *q,
 		o = *opts;
 	/* While no feed is gone, matching need not look at the feeds. */
 	if (!o.with_gone && o.feed_id == 0) {
-		if ((s = search_prep(db, "SELECT EXISTS (SELECT 1 FROM feeds"
-		    " WHERE gone)", err)) == NULL)
+		if ((s = search_prep(store_db(st), "SELECT EXISTS (SELECT 1"
+		    " FROM feeds WHERE gone)", err)) == NULL)
 			return (-1);
 		if (sqlite3_step(s) == SQLITE_ROW)
 			o.with_gone = sqlite3_column_int(s, 0) == 0;
 		sqlite3_finalize(s);
 	}
 	limit = o.limit > 0 ? o.limit : DEFAULT_LIMIT;
-	if ((ok = search_index_ok(st, err)) == -1)
+	if ((db = search_index_db(st, err)) == NULL)
 		return (-1);
+	if ((ok = search_index_ok(st, &dead, err)) == -1) {
+		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
+		return (-1);
+	}
 	if (ok == 0 && !search_query_filters_only(q)) {
 		err_set(err, ERR_DB, "no search index yet: run gazette "
 		    "reindex");
@@ -621,9 +626,36 @@ search_run(struct store *st, const struct search_query *q,
 	if (search_query_fts(q) == NULL && search_query_cjk(q) == NULL)
 		rc = run_list(db, q, &o, limit, out, err);
 	else
-		rc = run_ranked(db, q, &o, limit, out, err);
-	if (rc == -1)
+		rc = run_ranked(db, q, &o, dead > 0, limit, out, err);
+	if (rc == -1) {
+		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
 		search_results_free(out);
+	}
+	return (rc);
+}
+
+/*
+ * A damaged index file is derived data: it is removed, made again from
+ * the store, and the query runs once more.
+ */
+int
+search_run(struct store *st, const struct search_query *q,
+    const struct search_opts *opts, struct search_results *out,
+    struct err *err)
+{
+	bool damaged = false, was;
+	int rc;
+
+	was = store_damage_ignore(true);
+	rc = run_once(st, q, opts, out, &damaged, err);
+	if (rc == -1 && damaged) {
+		err_clear(err);
+		search_ix_discard(st);
+		damaged = false;
+		rc = search_sync(st, err) == -1 ? -1 :
+		    run_once(st, q, opts, out, &damaged, err);
+	}
+	(void)store_damage_ignore(was);
 	return (rc);
 }
 

@@ -416,6 +416,7 @@ store_close(struct store *st)
 		store_rollback(st);
 	store_flush(st, NULL);
 	store_ckpt_stop(st);
+	store_set_aux(st, NULL, NULL);
 	for (i = 0; i < N_STMTS; i++)
 		sqlite3_finalize(st->stmts[i]);
 	for (i = 0; i < N_WINDOW; i++)
@@ -586,26 +587,6 @@ flush_deltas(struct store *st, struct err *err)
 static int
 commit_outer(struct store *st, struct err *err)
 {
-	struct err herr = ERR_INIT;
-
-	if (st->group_open && st->precommit != NULL) {
-		st->precommit(st->precommit_arg, &herr);
-		/*
-		 * A hook's failure is its own business, unless SQLite
-		 * ended the whole transaction over it (a full disk can):
-		 * then the group is lost, and the hook's error says why.
-		 */
-		if (sqlite3_get_autocommit(st->db) != 0) {
-			if (err_isset(&herr))
-				err_set(err, herr.code, "%s", herr.msg);
-			else
-				err_set(err, ERR_DB, "database %s: cannot "
-				    "commit: the transaction was rolled back",
-				    st->path);
-			txn_reset(st);
-			return (-1);
-		}
-	}
 	if (step_once(st, S_COMMIT, err) != SQLITE_DONE) {
 		store_db_error(st, err, "cannot commit");
 		if (sqlite3_get_autocommit(st->db) == 0)
@@ -680,11 +661,18 @@ store_set_group_commit(struct store *st, bool on)
 }
 
 void
-store_set_precommit(struct store *st, void (*fn)(void *, struct err *),
-    void *arg)
+store_set_aux(struct store *st, void *aux, void (*aux_free)(void *))
 {
-	st->precommit = fn;
-	st->precommit_arg = arg;
+	if (st->aux_free != NULL)
+		st->aux_free(st->aux);
+	st->aux = aux;
+	st->aux_free = aux_free;
+}
+
+void *
+store_aux(const struct store *st)
+{
+	return (st->aux);
 }
 
 int

@@ -43,7 +43,7 @@
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	7
+#define STORE_SCHEMA_VERSION	8
 
 struct store;
 struct sqlite3;
@@ -155,7 +155,7 @@ struct store_item_full {
 	struct store_item_row row;
 	char	*content_type;	/* "html" or "text" */
 	char	*content;
-	char	*content_text;	/* plain text for search, may be NULL */
+	char	*content_text;	/* NULL (stored by gazette before 0.2) */
 	char	*enclosures;	/* JSON array [{"url","type","length"}], or NULL */
 	char	*categories;	/* JSON array of strings, or NULL */
 	int64_t	 first_seen;
@@ -233,6 +233,12 @@ int64_t		 store_data_version(struct store *st);
  * answers as store_damage_error.
  */
 bool	 store_damaged(struct store *st);
+/*
+ * While on (per thread), damage that this thread's connections meet is
+ * not held against the stores: the search index's own file is derived
+ * data, made again when damaged.  Returns the previous setting.
+ */
+bool	 store_damage_ignore(bool on);
 int	 store_damage_error(struct store *st, struct err *err);
 int	 store_verify(struct store *st, struct err *err);
 
@@ -272,14 +278,12 @@ bool	 store_group_pending(const struct store *st);
 int	 store_ckpt_start(struct store *st);
 void	 store_ckpt_stop(struct store *st);
 /*
- * Work to do in a group's transaction just before it commits (refresh
- * indexes what the group stored).  The hook may run SQL on the store; a
- * failure it reports is its own business and the group commits anyway,
- * unless SQLite rolled the transaction back over it: then the flush
- * fails with the error the hook set in its err.
+ * Another module's state tied to this handle (search keeps its index
+ * connections here): freed with aux_free by store_close or by the next
+ * store_set_aux.
  */
-void	 store_set_precommit(struct store *st,
-	    void (*fn)(void *, struct err *), void *arg);
+void	 store_set_aux(struct store *st, void *aux, void (*aux_free)(void *));
+void	*store_aux(const struct store *st);
 
 /* Feeds. */
 /* The id of the feed with this URL, created if absent; -1 on error. */
@@ -386,8 +390,8 @@ int	 store_item_upsert(struct store *st, int64_t feed_id,
 	    const struct item *item, int64_t now, enum store_upsert *result,
 	    struct err *err);
 /*
- * The part of an upsert that needs no database: the change hash, the
- * text for the search index, enclosures and categories as JSON.  Safe on
+ * The part of an upsert that needs no database: the change hash,
+ * enclosures and categories as JSON.  Safe on
  * any thread, so a refresh computes it where it parses and leaves the
  * writer only the SQL.  The item must outlive p.
  */
@@ -395,8 +399,6 @@ struct store_item_prep {
 	uint64_t	 hash;
 	size_t		 content_len;
 	const char	*ctype;
-	char		*text;
-	size_t		 text_len;
 	char		*enclosures;
 	char		*categories;
 };

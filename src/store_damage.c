@@ -17,9 +17,10 @@
  *   in turn is fine too, as each starts from the count at its open).
  *   quick_check then says what is damaged, for the message.
  *   SQLITE_CORRUPT_VTAB is left out: it is FTS5 finding the search
- *   index's own records inconsistent, which gazette reindex repairs (and
- *   quick_check cannot judge); a damaged page under the index raises a
- *   plain SQLITE_CORRUPT.
+ *   index's own records inconsistent.  So is what a thread meets while
+ *   it works on the search index's own file (store_damage_ignore): that
+ *   file is made again when damaged (search_index.c), and its damage is
+ *   not the store's.
  * A damaged store refuses every commit (its commit hook turns COMMIT
  * into ROLLBACK) and is closed without copying its WAL into the file.
  */
@@ -45,6 +46,8 @@
 /* Damaged pages met (SQLITE_CORRUPT, SQLITE_NOTADB) by any connection
    of this process. */
 static atomic_uint pages_seen;
+/* store_damage_ignore: this thread works on another file. */
+static _Thread_local bool ignoring;
 
 /* SQLITE_CONFIG_LOG: may not call SQLite, may run on any thread. */
 static void
@@ -52,9 +55,19 @@ on_log(void *arg, int code, const char *msg)
 {
 	(void)arg;
 	(void)msg;
-	if (code != SQLITE_CORRUPT_VTAB && ((code & 0xff) == SQLITE_CORRUPT ||
+	if (!ignoring && code != SQLITE_CORRUPT_VTAB &&
+	    ((code & 0xff) == SQLITE_CORRUPT ||
 	    (code & 0xff) == SQLITE_NOTADB))
 		atomic_fetch_add(&pages_seen, 1);
+}
+
+bool
+store_damage_ignore(bool on)
+{
+	bool was = ignoring;
+
+	ignoring = on;
+	return (was);
 }
 
 void

@@ -16,7 +16,9 @@
  *   once per transaction (max of both, indexed) and counted up in memory;
  *   writers are serialised by BEGIN IMMEDIATE, so it strictly increases.
  *   An update bumps seq only when an indexed field (title, author,
- *   content_text) changes.
+ *   the body: content, content_type) changes.  The body's plain text is
+ *   not stored (store_text_of derives it where search needs it);
+ *   content_text is a column of older stores, cleared by an update.
  * - Pruning (max-items) keeps flagged items always, like newsboat.
  */
 #ifndef GAZETTE_STORE_INT_H
@@ -114,8 +116,8 @@ struct store {
 	bool		 group;		/* group commit is on */
 	int64_t		 busy_since;	/* busy_poll: waiting since (ms) */
 	struct store_ckpt *ckpt;	/* store_ckpt.c, or NULL */
-	void		(*precommit)(void *, struct err *);
-	void		*precommit_arg;
+	void		*aux;		/* store_set_aux */
+	void		(*aux_free)(void *);
 	int64_t		 next_seq;	/* 0: not read in this transaction */
 	struct counter_delta *deltas;
 	size_t		 n_deltas;

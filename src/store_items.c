@@ -113,22 +113,6 @@ categories_json(struct buf *b, const struct item *item)
 	buf_addch(b, ']');
 }
 
-/*
- * The article's plain text for the search index: HTML reduced by
- * store_text (not gumbo's html_to_text: see store_text.h for the cost),
- * plain text sanitised; NULL without a body.
- */
-static char *
-item_text(const struct item *item, size_t content_len)
-{
-	if (item->content == NULL)
-		return (NULL);
-	if (item->content_type != NULL &&
-	    strcmp(item->content_type, "text") == 0)
-		return (text_sanitize(item->content, TEXT_KEEP_NEWLINE));
-	return (store_text_from_html(item->content, content_len));
-}
-
 /* The buffer's text, handed over (b is left empty), or NULL if none. */
 static char *
 json_or_null(struct buf *b)
@@ -164,14 +148,11 @@ store_item_prepare(const struct item *item, struct store_item_prep *p)
 	if (h == 0)	/* 0 means "unknown" (rows from before hashes) */
 		h = 1;
 	p->hash = h;
-	p->text = item_text(item, p->content_len);
-	p->text_len = p->text != NULL ? strlen(p->text) : 0;
 }
 
 void
 store_item_prep_clear(struct store_item_prep *p)
 {
-	free(p->text);
 	free(p->enclosures);
 	free(p->categories);
 	memset(p, 0, sizeof(*p));
@@ -194,12 +175,12 @@ store_item_upsert(struct store *st, int64_t feed_id, const struct item *item,
 /* The upsert's parameters, by name; absent from a statement: index 0. */
 enum up_param {
 	UP_FEED, UP_GUID, UP_NOW, UP_ID, UP_TITLE, UP_LINK, UP_AUTHOR,
-	UP_PUBLISHED, UP_UPDATED, UP_CTYPE, UP_CONTENT, UP_TEXT, UP_ENCL,
+	UP_PUBLISHED, UP_UPDATED, UP_CTYPE, UP_CONTENT, UP_ENCL,
 	UP_CATS, UP_HASH, UP_SEQ, N_UP
 };
 static const char *const up_names[N_UP] = {
 	":feed", ":guid", ":now", ":id", ":title", ":link", ":author",
-	":published", ":updated", ":ctype", ":content", ":text",
+	":published", ":updated", ":ctype", ":content",
 	":enclosures", ":categories", ":hash", ":seq",
 };
 
@@ -298,7 +279,6 @@ store_item_upsert_prepared(struct store *st, int64_t feed_id,
 	bind_date(s, ix[UP_UPDATED], item->updated);
 	bind_cstr(s, ix[UP_CTYPE], p->ctype);
 	bind_str(s, ix[UP_CONTENT], item->content, p->content_len);
-	bind_str(s, ix[UP_TEXT], p->text, p->text_len);
 	bind_cstr(s, ix[UP_ENCL], p->enclosures);
 	bind_cstr(s, ix[UP_CATS], p->categories);
 	sqlite3_bind_int64(s, ix[UP_HASH], (int64_t)p->hash);

@@ -149,6 +149,36 @@ const char *const store_migrations[] = {
 	"CREATE TRIGGER item_flags_unflag AFTER UPDATE OF flagged ON items"
 	" WHEN new.flagged = 0"
 	" BEGIN DELETE FROM item_flags WHERE item_id = new.id; END;",
+
+	/*
+	 * 7 -> 8: the search index leaves the store for a file of its own
+	 * (src/search.c): its tables, view, triggers and covering index go.
+	 * items_seq becomes the index through which a match (an FTS5 rowid
+	 * is an article's seq) reaches its article, covering what ranking
+	 * and the filters read.  store_id names this store (an index of
+	 * another store is rebuilt, not trusted) and counts feed renames,
+	 * which the index follows.
+	 */
+	"DROP TRIGGER IF EXISTS search_feeds_au;"
+	"DROP TRIGGER IF EXISTS search_items_ad;"
+	"DROP TRIGGER IF EXISTS search_items_au;"
+	"DROP INDEX IF EXISTS search_items_rank;"
+	"DROP TABLE IF EXISTS search_fts;"
+	"DROP TABLE IF EXISTS search_cjk;"
+	"DROP VIEW IF EXISTS search_src;"
+	"DROP TABLE IF EXISTS search_feed;"
+	"DROP TABLE IF EXISTS search_pending;"
+	"DROP TABLE IF EXISTS search_state;"
+	"DROP INDEX items_seq;"
+	"CREATE INDEX items_seq ON items(seq, sort_date, read, flagged,"
+	" feed_id);"
+	"CREATE TABLE store_id (id TEXT NOT NULL,"
+	" titles INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO store_id(id) VALUES (lower(hex(randomblob(16))));"
+	"CREATE TRIGGER store_titles_au AFTER UPDATE OF title, user_title"
+	" ON feeds WHEN old.title IS NOT new.title"
+	" OR old.user_title IS NOT new.user_title BEGIN"
+	" UPDATE store_id SET titles = titles + 1; END;",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /
@@ -211,17 +241,18 @@ const char *const store_stmt_sql[N_STMTS] = {
 	    " WHERE feed_id = :feed AND guid = :guid",
 	[S_ITEM_INSERT] = "INSERT INTO items(feed_id, guid, title, link,"
 	    " author, published, updated, sort_date, content_type, content,"
-	    " content_text, enclosures, categories, hash, first_seen, seq)"
+	    " enclosures, categories, hash, first_seen, seq)"
 	    " VALUES (:feed, :guid, :title, :link, :author, :published,"
 	    " :updated, coalesce(:published, :updated, :now), :ctype,"
-	    " :content, :text, :enclosures, :categories, :hash, :now, :seq)",
+	    " :content, :enclosures, :categories, :hash, :now, :seq)",
 	[S_ITEM_UPDATE] = "UPDATE items SET"
 	    " seq = CASE WHEN title IS NOT :title OR author IS NOT :author"
-	    "  OR content_text IS NOT :text THEN :seq ELSE seq END,"
+	    "  OR content IS NOT :content OR content_type IS NOT :ctype"
+	    "  OR content_text IS NOT NULL THEN :seq ELSE seq END,"
 	    " title = :title, link = :link, author = :author,"
 	    " published = :published, updated = :updated,"
 	    " sort_date = coalesce(:published, :updated, first_seen),"
-	    " content_type = :ctype, content = :content, content_text = :text,"
+	    " content_type = :ctype, content = :content, content_text = NULL,"
 	    " enclosures = :enclosures, categories = :categories, hash = :hash"
 	    " WHERE id = :id",
 	[S_PRUNE] = "DELETE FROM items WHERE feed_id = :feed AND flagged = 0"

@@ -293,3 +293,13 @@ store_text_from_html(const char *html, size_t len)
 	free(o.s);
 	return (text);
 }
+
+char *
+store_text_of(const char *content, size_t len, const char *content_type)
+{
+	if (content == NULL)
+		return (NULL);
+	if (content_type != NULL && strcmp(content_type, "text") == 0)
+		return (text_sanitize(content, TEXT_KEEP_NEWLINE));
+	return (store_text_from_html(content, len));
+}

@@ -1,6 +1,6 @@
 /*
  * store_text: article HTML reduced to plain text for the search index,
- * at store time, fast.
+ * when it indexes and for its snippets, fast.
  *
  * Why not html_to_text (html.h, gumbo): measured on 51,000 items of
  * about 1 KB (bench/store_synth), gumbo costs about 90 us an item, 4.6 s
@@ -20,5 +20,13 @@
 
 /* Plain text of len bytes of HTML (need not be NUL-terminated). */
 char	*store_text_from_html(const char *html, size_t len);
+/*
+ * The words of an article body of len bytes, as the search index and
+ * its snippets read them: HTML reduced by store_text_from_html, plain
+ * text ("text") sanitised; NULL without a body.  Not stored: computed
+ * where it is needed, from items.content, the one copy of the text.
+ */
+char	*store_text_of(const char *content, size_t len,
+	    const char *content_type);
 
 #endif

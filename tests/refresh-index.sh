@@ -1,7 +1,8 @@
 #!/bin/sh
 # refresh-index.sh: a refresh indexes for search while it still fetches
-# (in its group commits, once 10,000 articles wait), and a refresh
-# killed in the middle leaves an index that is consistent and catches up.
+# (on its indexer thread, into the index file beside the store), and a
+# refresh killed in the middle leaves an index that is consistent and
+# catches up.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/httpd-lib.sh"
 
@@ -36,7 +37,9 @@ import sqlite3, sys
 db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True, timeout=5)
 try:
     n = db.execute("SELECT count(*) FROM items").fetchone()[0]
-    s = db.execute("SELECT value FROM search_state WHERE key = 'seq'").fetchone()
+    ix = sqlite3.connect("file:%s-search?mode=ro" % sys.argv[1], uri=True,
+                         timeout=5)
+    s = ix.execute("SELECT value FROM search_state WHERE key = 'seq'").fetchone()
     c = db.execute("SELECT count(*) FROM items WHERE seq <= ?",
                    (s[0] if s else 0,)).fetchone()[0]
 except sqlite3.Error:

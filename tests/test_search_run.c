@@ -103,7 +103,7 @@ setup(void **state)
 	for (k = 1; k <= NITEMS; k += 3)
 		assert_int_equal(store_item_set_read(f->st, k, true, &err), 0);
 	assert_int_equal(search_sync(f->st, &err), 0);
-	assert_int_equal(search_rank_register(store_db(f->st)), 0);
+	assert_non_null(search_index_db(f->st, &err));
 	*state = f;
 	return (0);
 }
@@ -112,13 +112,19 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[96];
+	char side[128];
 
 	store_close(f->st);
 	unlink(f->path);
 	(void)snprintf(side, sizeof(side), "%s-wal", f->path);
 	unlink(side);
 	(void)snprintf(side, sizeof(side), "%s-shm", f->path);
+	unlink(side);
+	(void)snprintf(side, sizeof(side), "%s-search", f->path);
+	unlink(side);
+	(void)snprintf(side, sizeof(side), "%s-search-wal", f->path);
+	unlink(side);
+	(void)snprintf(side, sizeof(side), "%s-search-shm", f->path);
 	unlink(side);
 	free(f);
 	return (0);
@@ -169,7 +175,8 @@ static void
 test_rank_is_bm25(void **state)
 {
 	struct fixture *f = *state;
-	sqlite3 *db = store_db(f->st);
+	struct err err = ERR_INIT;
+	sqlite3 *db = search_index_db(f->st, &err);
 
 	compare_bm25(db, "\"alpha\" \"gamma\"", false);
 	compare_bm25(db, "(\"alpha\") AND (\"beta\" OR \"delta\")", false);
@@ -193,10 +200,10 @@ reference(sqlite3 *db, const struct search_query *q, const char *where,
 	char sql[1024];
 	size_t n = 0, i = 0;
 
-	(void)snprintf(sql, sizeof(sql), "SELECT m.rowid FROM search_fts m"
-	    " JOIN items i ON i.id = m.rowid WHERE search_fts MATCH ?1 %s"
+	(void)snprintf(sql, sizeof(sql), "SELECT i.id FROM search_fts m"
+	    " JOIN items i ON i.seq = m.rowid WHERE search_fts MATCH ?1 %s"
 	    " ORDER BY -bm25(search_fts, 10.0, 4.0, 2.0, 1.0) DESC,"
-	    " i.sort_date DESC, i.id DESC", where);
+	    " i.sort_date DESC, i.seq DESC", where);
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL),
 	    SQLITE_OK);
 	sqlite3_bind_text(s, 1, search_query_fts(q), -1, SQLITE_STATIC);
@@ -238,7 +245,8 @@ check_windows(struct fixture *f, const char *text, const char *where)
 			o.limit = limit;
 			o.ranking = rank;
 			assert_int_equal(search_run(f->st, q, &o, &r, &err), 0);
-			n = reference(store_db(f->st), q, where, offset, limit,
+			n = reference(search_index_db(f->st, &err), q, where,
+			    offset, limit,
 			    want, &total);
 			if (r.n != n)
 				fail_msg("%s offset %zu limit %zu: %zu hits, "

@@ -262,8 +262,9 @@ test_update_in_place(void **state)
 	assert_int_equal(a.row.id, b.row.id);
 	assert_string_equal(b.content, "<p>new</p>");
 	assert_int_equal(b.first_seen, a.first_seen);
-	assert_string_equal(b.content_text, "new");
-	/* The text changed: seq (for search) moved. */
+	/* The body's text is not stored twice: derived where needed. */
+	assert_null(b.content_text);
+	/* The body changed: seq (for search) moved. */
 	assert_true(b.seq > a.seq);
 	store_item_full_clear(&a);
 	a = b;
@@ -958,80 +959,31 @@ test_checkpointer(void **state)
 	free(path);
 }
 
-static int hook_calls;
+static int aux_freed;
 
 static void
-count_hook(void *arg, struct err *err)
+aux_free(void *arg)
 {
-	(void)err;
-	struct store *st = arg;
-
-	/* inside the group's transaction, which still commits */
-	assert_int_equal(sqlite3_get_autocommit(store_db(st)), 0);
-	hook_calls++;
+	assert_ptr_equal(arg, &aux_freed);
+	aux_freed++;
 }
 
-/* A hook that ends the transaction, as SQLite does on a full disk. */
+/* Another module's state on a handle: freed when replaced and on close. */
 static void
-abort_hook(void *arg, struct err *err)
+test_aux(void **state)
 {
-	struct store *st = arg;
-
-	assert_int_equal(sqlite3_exec(store_db(st), "ROLLBACK", NULL, NULL,
-	    NULL), SQLITE_OK);
-	err_set(err, ERR_FULL, "index: disk full");
-}
-
-/* The pre-commit hook runs once a group, before its COMMIT. */
-static void
-test_precommit_hook(void **state)
-{
-	struct err err = ERR_INIT;
-	struct store *st, *other;
-	char *path = db_path("hook.db");
-	int64_t fa;
+	struct store *st;
+	char *path = db_path("aux.db");
 
 	(void)state;
 	st = open_ok(path, STORE_CREATE);
-	other = open_ok(path, 0);
-	store_set_group_commit(st, true);
-	store_set_precommit(st, count_hook, st);
-	assert_int_equal(store_begin(st, &err), 0);
-	fa = store_feed_ensure(st, "http://a.example/", &err);
-	upsert(st, fa, "a1", "A1", 100, NULL);
-	assert_int_equal(store_commit(st, &err), 0);
-	assert_int_equal(store_begin(st, &err), 0);
-	upsert(st, fa, "a2", "A2", 100, NULL);
-	assert_int_equal(store_commit(st, &err), 0);
-	assert_int_equal(hook_calls, 0);
-	assert_int_equal(store_flush(st, &err), 0);
-	assert_int_equal(hook_calls, 1);
-	counts(other, fa, 2, 2);
-	/* no group open: nothing to run before */
-	assert_int_equal(store_flush(st, &err), 0);
-	assert_int_equal(hook_calls, 1);
-	store_set_precommit(st, NULL, NULL);
-
-	/* A hook after which SQLite has no transaction left: the group
-	   is lost, and the flush says so with the hook's error. */
-	store_set_precommit(st, abort_hook, st);
-	assert_int_equal(store_begin(st, &err), 0);
-	upsert(st, fa, "a3", "A3", 100, NULL);
-	assert_int_equal(store_commit(st, &err), 0);
-	assert_int_equal(store_flush(st, &err), -1);
-	assert_int_equal(err.code, ERR_FULL);
-	assert_false(store_group_pending(st));
-	counts(other, fa, 2, 2);
-	err_clear(&err);
-	store_set_precommit(st, NULL, NULL);
-	/* and the next group works */
-	assert_int_equal(store_begin(st, &err), 0);
-	upsert(st, fa, "a4", "A4", 100, NULL);
-	assert_int_equal(store_commit(st, &err), 0);
-	assert_int_equal(store_flush(st, &err), 0);
-	counts(other, fa, 3, 3);
-	store_close(other);
+	assert_null(store_aux(st));
+	store_set_aux(st, &aux_freed, aux_free);
+	assert_ptr_equal(store_aux(st), &aux_freed);
+	store_set_aux(st, &aux_freed, aux_free);
+	assert_int_equal(aux_freed, 1);
 	store_close(st);
+	assert_int_equal(aux_freed, 2);
 	free(path);
 }
 
@@ -1085,7 +1037,7 @@ main(void)
 		cmocka_unit_test(test_json_fields),
 		cmocka_unit_test(test_group_commit),
 		cmocka_unit_test(test_checkpointer),
-		cmocka_unit_test(test_precommit_hook),
+		cmocka_unit_test(test_aux),
 		cmocka_unit_test(test_text_from_html),
 	};
 
