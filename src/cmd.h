@@ -36,6 +36,7 @@ int	cmd_list(struct cmd_ctx *, int, char **);
 int	cmd_import(struct cmd_ctx *, int, char **);
 int	cmd_export(struct cmd_ctx *, int, char **);
 int	cmd_add(struct cmd_ctx *, int, char **);
+int	cmd_mark(struct cmd_ctx *, int, char **);
 int	cmd_render(struct cmd_ctx *, int, char **);
 int	cmd_show(struct cmd_ctx *, int, char **);
 int	cmd_reindex(struct cmd_ctx *, int, char **);

@@ -179,6 +179,36 @@ const char *const store_migrations[] = {
 	" ON feeds WHEN old.title IS NOT new.title"
 	" OR old.user_title IS NOT new.user_title BEGIN"
 	" UPDATE store_id SET titles = titles + 1; END;",
+
+	/*
+	 * 8 -> 9: sync with a Google Reader API server (store_sync.c).
+	 * sync_state holds the sync's own values (on, last sync...);
+	 * while it holds "on", every change of an article's read or
+	 * flagged state appends a row to sync_queue (what: 0 read, 1
+	 * flagged; at: milliseconds since 1970), in the transaction that
+	 * changed it, so a queued change survives whatever kills the
+	 * process.  Without sync nothing is queued.
+	 */
+	"CREATE TABLE sync_state ("
+	" key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+	"CREATE TABLE sync_queue ("
+	" id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL,"
+	" guid TEXT NOT NULL, what INTEGER NOT NULL,"
+	" value INTEGER NOT NULL, at INTEGER NOT NULL);"
+	"CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON items"
+	" WHEN old.read IS NOT new.read"
+	"  AND EXISTS (SELECT 1 FROM sync_state WHERE key = 'on')"
+	" BEGIN INSERT INTO sync_queue(item_id, guid, what, value, at)"
+	"  VALUES (new.id, new.guid, 0, new.read,"
+	"  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));"
+	" END;"
+	"CREATE TRIGGER sync_queue_flag AFTER UPDATE OF flagged ON items"
+	" WHEN old.flagged IS NOT new.flagged"
+	"  AND EXISTS (SELECT 1 FROM sync_state WHERE key = 'on')"
+	" BEGIN INSERT INTO sync_queue(item_id, guid, what, value, at)"
+	"  VALUES (new.id, new.guid, 1, new.flagged,"
+	"  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));"
+	" END;",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /

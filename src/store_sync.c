@@ -1,0 +1,228 @@
+/*
+ * store_sync: the sync's values and its queue of local changes (see
+ * store_sync.h; the triggers that fill the queue are in the schema,
+ * store_schema.c step 6 -> 7).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "store_int.h"
+#include "store_sync.h"
+#include "xmalloc.h"
+
+/* Run sql (no rows) with up to two integer/text parameters. */
+static int
+run(struct store *st, const char *sql, const char *s1, int64_t i2,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		store_db_error(st, err, "cannot prepare statement");
+		return (-1);
+	}
+	if (sqlite3_bind_parameter_count(s) >= 1)
+		sqlite3_bind_text(s, 1, s1, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(s) >= 2)
+		sqlite3_bind_int64(s, 2, i2);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_db_error(st, err, "sync state");
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_sync_set_on(struct store *st, bool on, struct err *err)
+{
+	bool began;
+	int rc = -1;
+
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if (on)
+		rc = run(st, "INSERT OR IGNORE INTO sync_state(key, value)"
+		    " VALUES ('on', 1)", NULL, 0, err);
+	else if ((rc = run(st, "DELETE FROM sync_state WHERE key = 'on'",
+	    NULL, 0, err)) == 0)
+		rc = run(st, "DELETE FROM sync_queue", NULL, 0, err);
+	return (store_auto_end(st, began, rc, err));
+}
+
+int
+store_sync_get_int(struct store *st, const char *key, int64_t *v,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*v = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM sync_state"
+	    " WHERE key = ?1", -1, &s, NULL) != SQLITE_OK) {
+		store_db_error(st, err, "cannot prepare statement");
+		return (-1);
+	}
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_db_error(st, err, "sync state");
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_sync_set_int(struct store *st, const char *key, int64_t v,
+    struct err *err)
+{
+	return (run(st, "INSERT INTO sync_state(key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, v,
+	    err));
+}
+
+int
+store_sync_queue_take(struct store *st, struct store_sync_queue *q,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	memset(q, 0, sizeof(*q));
+	/* With max(), SQLite takes the bare columns from that row. */
+	if (sqlite3_prepare_v2(st->db, "SELECT item_id, guid, what, value,"
+	    " at, max(id) FROM sync_queue GROUP BY item_id, what"
+	    " ORDER BY 6", -1, &s, NULL) != SQLITE_OK) {
+		store_db_error(st, err, "cannot prepare statement");
+		return (-1);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_sync_change *c;
+
+		if (q->n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			q->c = xreallocarray(q->c, cap, sizeof(*q->c));
+		}
+		c = &q->c[q->n++];
+		c->item_id = sqlite3_column_int64(s, 0);
+		c->guid = store_col_str(s, 1);
+		if (c->guid == NULL)
+			c->guid = xstrdup("");
+		c->what = sqlite3_column_int(s, 2);
+		c->value = sqlite3_column_int(s, 3) != 0;
+		c->at = sqlite3_column_int64(s, 4);
+		if (sqlite3_column_int64(s, 5) > q->upto)
+			q->upto = sqlite3_column_int64(s, 5);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_db_error(st, err, "cannot read the sync queue");
+		store_sync_queue_free(q);
+		return (-1);
+	}
+	return (0);
+}
+
+void
+store_sync_queue_free(struct store_sync_queue *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++)
+		free(q->c[i].guid);
+	free(q->c);
+	memset(q, 0, sizeof(*q));
+}
+
+int
+store_sync_queue_drop(struct store *st, int64_t upto, struct err *err)
+{
+	bool began;
+	int rc;
+
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	rc = run(st, "DELETE FROM sync_queue WHERE id <= ?2", NULL, upto,
+	    err);
+	return (store_auto_end(st, began, rc, err));
+}
+
+int64_t
+store_sync_queue_count(struct store *st, struct err *err)
+{
+	sqlite3_stmt *s;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sync_queue", -1,
+	    &s, NULL) != SQLITE_OK) {
+		store_db_error(st, err, "cannot prepare statement");
+		return (-1);
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		store_db_error(st, err, "cannot read the sync queue");
+	sqlite3_finalize(s);
+	return (n);
+}
+
+int
+store_mark_guid(struct store *st, int64_t feed_id, const char *guid,
+    int what, bool value, int64_t *found, struct err *err)
+{
+	sqlite3_stmt *s;
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0, i;
+	bool began;
+	int rc = -1, step;
+
+	*found = 0;
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if (sqlite3_prepare_v2(st->db, feed_id != 0 ?
+	    "SELECT id FROM items WHERE feed_id = ?2 AND guid = ?1" :
+	    "SELECT i.id FROM feeds f CROSS JOIN items i"
+	    " ON i.feed_id = f.id AND i.guid = ?1", -1, &s, NULL) !=
+	    SQLITE_OK) {
+		store_db_error(st, err, "cannot prepare statement");
+		goto out;
+	}
+	sqlite3_bind_text(s, 1, guid, -1, SQLITE_STATIC);
+	if (feed_id != 0)
+		sqlite3_bind_int64(s, 2, feed_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap == 0 ? 4 : cap * 2;
+			ids = xreallocarray(ids, cap, sizeof(*ids));
+		}
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE) {
+		store_db_error(st, err, "cannot look up an article");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		if (what == STORE_SYNC_READ) {
+			if (store_item_set_read(st, ids[i], value, err) == -1)
+				goto out;
+		} else if (store_item_set_flagged(st, ids[i], value,
+		    err) == -1)
+			goto out;
+	}
+	*found = (int64_t)n;
+	rc = 0;
+out:
+	free(ids);
+	return (store_auto_end(st, began, rc, err));
+}

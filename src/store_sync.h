@@ -1,0 +1,69 @@
+/*
+ * store_sync: what sync with a Google Reader API server keeps in the
+ * store (schema step 6 -> 7): its own values (sync_state) and the queue
+ * of local changes (sync_queue).
+ *
+ * While sync is on, every change of an article's read or flagged state,
+ * from any writer (the interface, `gazette mark`, import-read...),
+ * appends a row to the queue in the same transaction, with the time it
+ * was made: a change is queued exactly when it is stored, and survives
+ * a crash or kill -9.  Sync pushes the queue (the last change of each
+ * article and state), then drops the rows it pushed; a row queued while
+ * it pushed stays for the next sync.  Without sync nothing is queued.
+ */
+#ifndef GAZETTE_STORE_SYNC_H
+#define GAZETTE_STORE_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+struct store;
+
+#define STORE_SYNC_READ		0
+#define STORE_SYNC_FLAG		1
+
+/* One pending change: the last one of its article and state. */
+struct store_sync_change {
+	int64_t	 item_id;
+	char	*guid;
+	int	 what;		/* STORE_SYNC_READ or STORE_SYNC_FLAG */
+	bool	 value;
+	int64_t	 at;		/* milliseconds since 1970 */
+};
+
+struct store_sync_queue {
+	struct store_sync_change *c;
+	size_t	 n;
+	int64_t	 upto;		/* the last row taken: store_sync_queue_drop */
+};
+
+/* Turn queueing on, or off (which also empties the queue). */
+int	 store_sync_set_on(struct store *st, bool on, struct err *err);
+/* Integer values of the sync (0 when unset). */
+int	 store_sync_get_int(struct store *st, const char *key, int64_t *v,
+	    struct err *err);
+int	 store_sync_set_int(struct store *st, const char *key, int64_t v,
+	    struct err *err);
+/* The pending changes, at most one per article and state. */
+int	 store_sync_queue_take(struct store *st, struct store_sync_queue *q,
+	    struct err *err);
+void	 store_sync_queue_free(struct store_sync_queue *q);
+/* Drop the rows taken (id <= upto): they are on the server. */
+int	 store_sync_queue_drop(struct store *st, int64_t upto,
+	    struct err *err);
+/* The number of rows queued (tests, messages). */
+int64_t	 store_sync_queue_count(struct store *st, struct err *err);
+
+/*
+ * Set read (what STORE_SYNC_READ) or flagged of every article with this
+ * guid (in feed_id, or in any feed when 0), in one transaction with the
+ * feed counters kept.  *found gets the number of articles the guid names
+ * (0: unknown guid).
+ */
+int	 store_mark_guid(struct store *st, int64_t feed_id, const char *guid,
+	    int what, bool value, int64_t *found, struct err *err);
+
+#endif
