@@ -12,6 +12,8 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "conf.h"
+#include "sync.h"
 #include "urls.h"
 
 static void
@@ -23,6 +25,34 @@ add_warn(void *ctx, const char *file, unsigned line, const char *msg)
 	(void)line;
 	cmd_warn("add: %s", msg);
 	*bad = 1;
+}
+
+/*
+ * In sync mode (sync.h) the feed is subscribed on the server, with its
+ * "~Title" and its first tag as the server's label: the exit status.
+ * -1: not in sync mode.
+ */
+static int
+sync_add_maybe(struct cmd_ctx *ctx, const struct urls_feed *feed,
+    const char *url)
+{
+	struct err err = ERR_INIT;
+	struct conf cfg;
+	char *path;
+	int rc = -1;
+
+	conf_init(&cfg);
+	if ((path = cmd_config_path(ctx)) != NULL &&
+	    conf_load(&cfg, path, ctx->config_path != NULL, NULL, NULL,
+	    &err) == -1 && ctx->config_path != NULL) {
+		cmd_warn("add: %s", err.msg);
+		rc = CMD_EXIT_USAGE;
+	} else if (sync_enabled(&cfg))
+		rc = sync_add(ctx, &cfg, url, feed->title, feed->n_tags > 0 ?
+		    feed->tags[0] : NULL);
+	free(path);
+	conf_free(&cfg);
+	return (rc);
 }
 
 int
@@ -59,6 +89,10 @@ cmd_add(struct cmd_ctx *ctx, int argc, char **argv)
 	if (bad) {
 		urls_feed_clear(&feed);
 		return (CMD_EXIT_USAGE);
+	}
+	if ((rc = sync_add_maybe(ctx, &feed, argv[1])) != -1) {
+		urls_feed_clear(&feed);
+		return (rc);
 	}
 	feed.url = argv[1];
 	if ((path = cmd_urls_path(ctx)) == NULL) {

@@ -37,6 +37,7 @@
 #include "notify.h"
 #include "refresh.h"
 #include "store.h"
+#include "sync.h"
 #include "urls.h"
 #include "urls_store.h"
 
@@ -221,6 +222,10 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 			opts.proxy_auth = cfg.proxy_auth;
 	}
 	urls_list_init(&urls);
+	if (sync_enabled(&cfg)) {
+		status = sync_refresh(ctx, &cfg, pg.quiet);
+		goto out;
+	}
 	urls_path = cmd_urls_path(ctx);
 	db_path = cmd_db_path(ctx);
 	if (urls_path == NULL || db_path == NULL) {

@@ -245,6 +245,34 @@ static const struct opt options[] = {
 	    "unreadarticlecount, lastupdated or none (the urls file's), "
 	    "each with -asc or -desc (default desc), as newsboat orders "
 	    "them."),
+	TEXT_OPT("urls-source", "local", urls_source, true,
+	    "Where feeds come from: local (the urls file), or freshrss or "
+	    "greader to sync with a Google Reader API server (SYNC in "
+	    "gazette(1))."),
+	TEXT_OPT("freshrss-url", "", freshrss_url, false,
+	    "The server's Google Reader API address, as "
+	    "https://HOST/api/greader.php for FreshRSS."),
+	TEXT_OPT("freshrss-login", "", freshrss_login, false,
+	    "The login on the server."),
+	TEXT_OPT("freshrss-password", "", freshrss_password, false,
+	    "The API password (better: freshrss-passwordfile or "
+	    "freshrss-passwordeval)."),
+	TEXT_OPT("freshrss-passwordfile", "", freshrss_passwordfile, false,
+	    "A file whose first line is the API password; ~ is your home."),
+	TEXT_OPT("freshrss-passwordeval", "", freshrss_passwordeval, false,
+	    "A command (run with sh -c) whose first line of output is the "
+	    "API password."),
+	INT_OPT("freshrss-min-items", "20", freshrss_min_items, 0, INT_MAX,
+	    "Accepted from newsboat; gazette pulls every article the "
+	    "server keeps, then only what changed."),
+	TEXT_OPT("freshrss-flag-star", "", freshrss_flag_star, false,
+	    "When set (to any flag letter, as in newsboat), flagged "
+	    "articles are starred on the server and starred ones flagged "
+	    "here; empty: flags stay local."),
+	BOOL_OPT("freshrss-show-special-feeds", "yes",
+	    freshrss_show_special_feeds,
+	    "Accepted from newsboat; the server's starred articles are the "
+	    "flagged ones (is:flagged)."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))

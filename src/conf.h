@@ -172,6 +172,16 @@ struct conf {
 	size_t		 n_macros;
 	struct conf_hl	*hls;			/* in the order read */
 	size_t		 n_hls;
+	/* Sync with a Google Reader API server (sync.h). */
+	char		*urls_source;		/* "local", "freshrss", "greader" */
+	char		*freshrss_url;
+	char		*freshrss_login;
+	char		*freshrss_password;
+	char		*freshrss_passwordfile;
+	char		*freshrss_passwordeval;
+	int		 freshrss_min_items;
+	char		*freshrss_flag_star;
+	bool		 freshrss_show_special_feeds;
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */

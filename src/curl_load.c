@@ -36,6 +36,7 @@
 	X(CURL *, curl_easy_init, (void), (), NULL) \
 	X(void, curl_easy_cleanup, (CURL *h), (h), ) \
 	X(void, curl_easy_reset, (CURL *h), (h), ) \
+	X(CURLcode, curl_easy_perform, (CURL *h), (h), CURLE_FAILED_INIT) \
 	X(CURLM *, curl_multi_init, (void), (), NULL) \
 	X(CURLMcode, curl_multi_cleanup, (CURLM *m), (m), \
 	    CURLM_INTERNAL_ERROR) \

@@ -226,3 +226,89 @@ out:
 	free(ids);
 	return (store_auto_end(st, began, rc, err));
 }
+
+int
+store_sync_apply(struct store *st, const char *prefix, int what, bool value,
+    char *const *guids, size_t n, int64_t *changed, struct err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t *ids = NULL, mark = 0;
+	bool *to = NULL, began;
+	size_t nids = 0, cap = 0, i;
+	char *glob;
+	int rc = -1, step;
+
+	*changed = 0;
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if (run(st, "CREATE TEMP TABLE IF NOT EXISTS sync_set("
+	    " guid TEXT PRIMARY KEY) WITHOUT ROWID", NULL, 0, err) == -1 ||
+	    run(st, "DELETE FROM temp.sync_set", NULL, 0, err) == -1)
+		goto out;
+	if (sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO"
+	    " temp.sync_set(guid) VALUES (?1)", -1, &s, NULL) != SQLITE_OK)
+		goto sqlerr;
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_text(s, 1, guids[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			goto sqlerr;
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(id), 0)"
+	    " FROM sync_queue", -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW)
+		goto sqlerr;
+	mark = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	s = NULL;
+	glob = sqlite3_mprintf("%s*", prefix);
+	if (sqlite3_prepare_v2(st->db, what == STORE_SYNC_READ ?
+	    "SELECT id, guid IN temp.sync_set FROM items WHERE guid GLOB ?1"
+	    " AND read != (CASE WHEN guid IN temp.sync_set THEN ?2"
+	    "  ELSE 1 - ?2 END)"
+	    " AND id NOT IN (SELECT item_id FROM sync_queue WHERE what = 0)" :
+	    "SELECT id, guid IN temp.sync_set FROM items WHERE guid GLOB ?1"
+	    " AND flagged != (CASE WHEN guid IN temp.sync_set THEN ?2"
+	    "  ELSE 1 - ?2 END)"
+	    " AND id NOT IN (SELECT item_id FROM sync_queue WHERE what = 1)",
+	    -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_free(glob);
+		goto sqlerr;
+	}
+	sqlite3_bind_text(s, 1, glob, -1, sqlite3_free);
+	sqlite3_bind_int(s, 2, value);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (nids == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			ids = xreallocarray(ids, cap, sizeof(*ids));
+			to = xreallocarray(to, cap, sizeof(*to));
+		}
+		ids[nids] = sqlite3_column_int64(s, 0);
+		to[nids++] = sqlite3_column_int(s, 1) ? value : !value;
+	}
+	if (step != SQLITE_DONE)
+		goto sqlerr;
+	sqlite3_finalize(s);
+	s = NULL;
+	for (i = 0; i < nids; i++)
+		if ((what == STORE_SYNC_READ ?
+		    store_item_set_read(st, ids[i], to[i], err) :
+		    store_item_set_flagged(st, ids[i], to[i], err)) == -1)
+			goto out;
+	/* The server's state is not a local change: not queued. */
+	if (run(st, "DELETE FROM sync_queue WHERE id > ?2", NULL, mark,
+	    err) == -1)
+		goto out;
+	*changed = (int64_t)nids;
+	rc = 0;
+	goto out;
+sqlerr:
+	store_db_error(st, err, "cannot apply the server's state");
+out:
+	sqlite3_finalize(s);
+	free(ids);
+	free(to);
+	return (store_auto_end(st, began, rc, err));
+}

@@ -66,4 +66,15 @@ int64_t	 store_sync_queue_count(struct store *st, struct err *err);
 int	 store_mark_guid(struct store *st, int64_t feed_id, const char *guid,
 	    int what, bool value, int64_t *found, struct err *err);
 
+/*
+ * The server's state, applied: every article whose guid starts with
+ * prefix gets value when its guid is in guids[0..n-1] and !value
+ * otherwise (what: STORE_SYNC_READ or STORE_SYNC_FLAG), except those
+ * with a change still queued (made while the sync ran: they win).  What
+ * this changes is not queued.  *changed gets the count.
+ */
+int	 store_sync_apply(struct store *st, const char *prefix, int what,
+	    bool value, char *const *guids, size_t n, int64_t *changed,
+	    struct err *err);
+
 #endif

@@ -1,0 +1,469 @@
+/*
+ * sync_greader: the Google Reader API calls of a sync (sync_greader.h).
+ * Answers are JSON, read with json-c at a bounded depth; anything of
+ * the wrong type is skipped, never trusted.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "conf.h"
+#include "feed_internal.h"
+#include "item.h"
+#include "store.h"
+#include "store_sync.h"
+#include "sync.h"
+#include "sync_greader.h"
+#include "sync_http.h"
+#include "xmalloc.h"
+
+#define JSON_DEPTH	32
+#define PAGE_ITEMS	1000	/* articles a page */
+#define PAGE_IDS	10000	/* ids a page */
+#define PUSH_BATCH	250	/* ids an edit-tag call */
+
+static json_object *
+parse(const struct sync_session *s, const char *what, const struct buf *b,
+    struct err *err)
+{
+	struct json_tokener *tok;
+	json_object *o;
+
+	if ((tok = json_tokener_new_ex(JSON_DEPTH)) == NULL)
+		abort();
+	o = json_tokener_parse_ex(tok, b->data != NULL ? b->data : "",
+	    (int)b->len);
+	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
+	    !json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		o = NULL;
+		err_set(err, ERR_NET, "server %s: %s: not the JSON expected",
+		    s->api, what);
+	}
+	json_tokener_free(tok);
+	return (o);
+}
+
+static json_object *
+get(json_object *o, const char *key, json_type type)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, type))
+		return (NULL);
+	return (v);
+}
+
+static const char *
+str(json_object *o, const char *key)
+{
+	json_object *v = get(o, key, json_type_string);
+
+	return (v != NULL ? json_object_get_string(v) : NULL);
+}
+
+/* "href" of the first object of the array key. */
+static const char *
+first_href(json_object *o, const char *key)
+{
+	json_object *a = get(o, key, json_type_array);
+
+	if (a == NULL || json_object_array_length(a) == 0)
+		return (NULL);
+	return (str(json_object_array_get_idx(a, 0), "href"));
+}
+
+/* An item id in the long form, from either form; NULL when neither. */
+static char *
+long_id(const char *id)
+{
+	unsigned long long v;
+	char *end, out[64];
+
+	if (strncmp(id, SYNC_ITEM_PREFIX, strlen(SYNC_ITEM_PREFIX)) == 0)
+		return (xstrdup(id));
+	if (id[0] == '-')
+		v = (unsigned long long)strtoll(id, &end, 10);
+	else
+		v = strtoull(id, &end, 10);
+	if (*id == '\0' || *end != '\0')
+		return (NULL);
+	snprintf(out, sizeof(out), SYNC_ITEM_PREFIX "%016llx", v);
+	return (xstrdup(out));
+}
+
+void
+sync_feeds_free(struct sync_feeds *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->stream[i]);
+	free(f->stream);
+	free(f->id);
+	memset(f, 0, sizeof(*f));
+}
+
+int
+sync_pull_subs(struct sync_session *s, const struct conf *cfg,
+    struct store *st, struct sync_feeds *out, struct err *err)
+{
+	struct store_sub *subs = NULL;
+	const char ***tags = NULL;
+	json_object *root = NULL, *list, *sub, *cats;
+	struct buf body;
+	size_t n, i, j, k, ncat;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	buf_init(&body, BUF_CAP_BODY);
+	if (sync_call(s, cfg, "subscription/list?output=json", NULL, &body,
+	    err) == -1 || (root = parse(s, "subscription/list", &body,
+	    err)) == NULL)
+		goto out;
+	if ((list = get(root, "subscriptions", json_type_array)) == NULL) {
+		err_set(err, ERR_NET, "server %s: subscription/list: no "
+		    "subscriptions", s->api);
+		goto out;
+	}
+	n = json_object_array_length(list);
+	subs = xcalloc(n + 1, sizeof(*subs));
+	tags = xcalloc(n + 1, sizeof(*tags));
+	out->stream = xcalloc(n + 1, sizeof(*out->stream));
+	out->id = xcalloc(n + 1, sizeof(*out->id));
+	for (i = 0, k = 0; i < n; i++) {
+		const char *id, *url, *title;
+
+		sub = json_object_array_get_idx(list, i);
+		if ((id = str(sub, "id")) == NULL)
+			continue;
+		if ((url = str(sub, "url")) == NULL || url[0] == '\0')
+			url = strncmp(id, "feed/", 5) == 0 ? id + 5 : id;
+		for (j = 0; j < k; j++)
+			if (strcmp(subs[j].url, url) == 0)
+				break;
+		if (j < k)
+			continue;	/* the same feed twice */
+		title = str(sub, "title");
+		subs[k].url = url;
+		subs[k].user_title = title != NULL && title[0] != '\0' ?
+		    title : NULL;
+		cats = get(sub, "categories", json_type_array);
+		ncat = cats != NULL ? json_object_array_length(cats) : 0;
+		tags[k] = xcalloc(ncat + 1, sizeof(**tags));
+		for (j = 0; j < ncat; j++) {
+			const char *label = str(json_object_array_get_idx(cats,
+			    j), "label");
+
+			if (label != NULL && label[0] != '\0')
+				tags[k][subs[k].n_tags++] = label;
+		}
+		subs[k].tags = tags[k];
+		out->stream[k] = xstrdup(id);
+		k++;
+	}
+	out->n = k;
+	if (store_feeds_sync(st, subs, k, out->id, err) == -1)
+		goto out;
+	rc = 0;
+out:
+	if (tags != NULL)
+		for (i = 0; i < out->n; i++)
+			free(tags[i]);
+	free(tags);
+	free(subs);
+	json_object_put(root);
+	buf_free(&body);
+	if (rc == -1)
+		sync_feeds_free(out);
+	return (rc);
+}
+
+static int64_t
+feed_of(const struct sync_feeds *feeds, const char *stream)
+{
+	size_t i;
+
+	if (stream == NULL)
+		return (0);
+	for (i = 0; i < feeds->n; i++)
+		if (strcmp(feeds->stream[i], stream) == 0)
+			return (feeds->id[i]);
+	return (0);
+}
+
+/* Store one article of a stream/contents page. */
+static int
+store_one(struct store *st, const struct sync_feeds *feeds, json_object *o,
+    int64_t now, size_t *new_items, struct err *err)
+{
+	enum store_upsert res;
+	struct item it;
+	json_object *v;
+	const char *id, *s;
+	int64_t feed_id;
+	int rc;
+
+	if ((id = str(o, "id")) == NULL ||
+	    (feed_id = feed_of(feeds, str(get(o, "origin", json_type_object),
+	    "streamId"))) == 0)
+		return (0);	/* a feed subscribed since: next time */
+	item_init(&it);
+	it.guid = long_id(id);
+	if (it.guid == NULL)
+		return (0);
+	if ((s = str(o, "title")) != NULL)
+		it.title = fx_plain_from_html(s);
+	if ((s = first_href(o, "canonical")) != NULL ||
+	    (s = first_href(o, "alternate")) != NULL)
+		it.link = xstrdup(s);
+	if ((s = str(o, "author")) != NULL && s[0] != '\0')
+		it.author = xstrdup(s);
+	if ((v = get(o, "published", json_type_int)) != NULL)
+		it.published = json_object_get_int64(v);
+	if ((v = get(o, "updated", json_type_int)) != NULL)
+		it.updated = json_object_get_int64(v);
+	if ((s = str(get(o, "content", json_type_object), "content")) !=
+	    NULL || (s = str(get(o, "summary", json_type_object),
+	    "content")) != NULL)
+		it.content = xstrdup(s);
+	it.content_type = "html";
+	rc = store_item_upsert(st, feed_id, &it, now, &res, err);
+	if (rc == 0 && res == STORE_UPSERT_NEW)
+		(*new_items)++;
+	item_clear(&it);
+	return (rc);
+}
+
+int
+sync_pull_items(struct sync_session *s, const struct conf *cfg,
+    struct store *st, const struct sync_feeds *feeds, int64_t ot,
+    size_t *new_items, int64_t *server_time, struct err *err)
+{
+	json_object *root = NULL, *items, *v;
+	struct buf body, path;
+	char *cont = NULL;
+	int64_t now = (int64_t)time(NULL);
+	size_t i, n;
+	int rc = -1;
+
+	*new_items = 0;
+	*server_time = 0;
+	buf_init(&body, BUF_CAP_BODY * 4);
+	buf_init(&path, BUF_CAP_TEXT);
+	do {
+		buf_reset(&path);
+		buf_addf(&path, "stream/contents/" SYNC_READING
+		    "?output=json&n=%d", PAGE_ITEMS);
+		if (ot > 0)
+			buf_addf(&path, "&ot=%" PRId64, ot);
+		if (cont != NULL) {
+			buf_addch(&path, '&');
+			sync_http_form(&path, "c", cont);
+			free(cont);
+			cont = NULL;
+		}
+		if (sync_call(s, cfg, buf_str(&path), NULL, &body, err) == -1 ||
+		    (root = parse(s, "stream/contents", &body, err)) == NULL)
+			goto out;
+		if (*server_time == 0 &&
+		    (v = get(root, "updated", json_type_int)) != NULL)
+			*server_time = json_object_get_int64(v);
+		items = get(root, "items", json_type_array);
+		n = items != NULL ? json_object_array_length(items) : 0;
+		if (store_begin(st, err) == -1)
+			goto out;
+		for (i = 0; i < n; i++)
+			if (store_one(st, feeds, json_object_array_get_idx(
+			    items, i), now, new_items, err) == -1) {
+				store_rollback(st);
+				goto out;
+			}
+		if (store_commit(st, err) == -1)
+			goto out;
+		if ((v = get(root, "continuation", json_type_string)) != NULL &&
+		    json_object_get_string_len(v) > 0 && n > 0)
+			cont = xstrdup(json_object_get_string(v));
+		json_object_put(root);
+		root = NULL;
+	} while (cont != NULL);
+	if (*server_time == 0)
+		*server_time = now;
+	rc = 0;
+out:
+	free(cont);
+	json_object_put(root);
+	buf_free(&body);
+	buf_free(&path);
+	return (rc);
+}
+
+void
+sync_ids_free(struct sync_ids *ids)
+{
+	size_t i;
+
+	for (i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+	memset(ids, 0, sizeof(*ids));
+}
+
+int
+sync_pull_ids(struct sync_session *s, const struct conf *cfg,
+    const char *query, struct sync_ids *out, struct err *err)
+{
+	json_object *root = NULL, *refs, *v;
+	struct buf body, path;
+	char *cont = NULL, *id;
+	size_t i, n, cap = 0;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	buf_init(&body, BUF_CAP_BODY * 4);
+	buf_init(&path, BUF_CAP_TEXT);
+	do {
+		buf_reset(&path);
+		buf_addf(&path, "stream/items/ids?output=json&n=%d&%s",
+		    PAGE_IDS, query);
+		if (cont != NULL) {
+			buf_addch(&path, '&');
+			sync_http_form(&path, "c", cont);
+			free(cont);
+			cont = NULL;
+		}
+		if (sync_call(s, cfg, buf_str(&path), NULL, &body, err) == -1 ||
+		    (root = parse(s, "stream/items/ids", &body, err)) == NULL)
+			goto out;
+		refs = get(root, "itemRefs", json_type_array);
+		n = refs != NULL ? json_object_array_length(refs) : 0;
+		for (i = 0; i < n; i++) {
+			json_object *r = json_object_array_get_idx(refs, i);
+
+			if ((v = get(r, "id", json_type_string)) == NULL ||
+			    (id = long_id(json_object_get_string(v))) == NULL)
+				continue;
+			if (out->n == cap) {
+				cap = cap == 0 ? 1024 : cap * 2;
+				out->v = xreallocarray(out->v, cap,
+				    sizeof(*out->v));
+			}
+			out->v[out->n++] = id;
+		}
+		if ((v = get(root, "continuation", json_type_string)) != NULL &&
+		    json_object_get_string_len(v) > 0 && n > 0)
+			cont = xstrdup(json_object_get_string(v));
+		json_object_put(root);
+		root = NULL;
+	} while (cont != NULL);
+	rc = 0;
+out:
+	free(cont);
+	json_object_put(root);
+	buf_free(&body);
+	buf_free(&path);
+	if (rc == -1)
+		sync_ids_free(out);
+	return (rc);
+}
+
+/* The T= token for the calls that change state, asked once a run. */
+int
+sync_action_token(struct sync_session *s, const struct conf *cfg,
+    struct err *err)
+{
+	struct buf body;
+	int rc;
+
+	if (s->t != NULL)
+		return (0);
+	buf_init(&body, BUF_CAP_TEXT);
+	if ((rc = sync_call(s, cfg, "token", NULL, &body, err)) == 0) {
+		s->t = xstrdup(buf_str(&body));
+		s->t[strcspn(s->t, "\r\n")] = '\0';
+	}
+	buf_free(&body);
+	return (rc);
+}
+
+/* One edit-tag call: tag added (add) or removed to ids[0..n-1]. */
+static int
+edit_tag(struct sync_session *s, const struct conf *cfg, const char *tag,
+    bool add, char **ids, size_t n, struct err *err)
+{
+	struct buf form, body;
+	size_t i;
+	int rc;
+
+	buf_init(&form, BUF_CAP_BODY);
+	buf_init(&body, BUF_CAP_TEXT);
+	for (i = 0; i < n; i++)
+		sync_http_form(&form, "i", ids[i]);
+	sync_http_form(&form, add ? "a" : "r", tag);
+	sync_http_form(&form, "T", s->t);
+	rc = sync_call(s, cfg, "edit-tag", buf_str(&form), &body, err);
+	buf_free(&form);
+	buf_free(&body);
+	return (rc);
+}
+
+int
+sync_push(struct sync_session *s, const struct conf *cfg, struct store *st,
+    size_t *pushed, struct err *err)
+{
+	static const char *const tags[2] = { SYNC_READ, SYNC_STARRED };
+	struct store_sync_queue q;
+	char **ids;
+	size_t i, n, done;
+	int what, val, rc = -1;
+
+	*pushed = 0;
+	if (store_sync_queue_take(st, &q, err) == -1)
+		return (-1);
+	if (q.n == 0) {
+		store_sync_queue_free(&q);
+		return (0);
+	}
+	ids = xcalloc(q.n, sizeof(*ids));
+	if (sync_action_token(s, cfg, err) == -1)
+		goto out;
+	/* Four groups: read added, read removed, starred added, removed. */
+	for (what = STORE_SYNC_READ; what <= STORE_SYNC_FLAG; what++) {
+		if (what == STORE_SYNC_FLAG && cfg->freshrss_flag_star[0] ==
+		    '\0')
+			continue;	/* flags stay local */
+		for (val = 0; val < 2; val++) {
+			bool add = val != 0;
+
+			n = 0;
+			for (i = 0; i < q.n; i++)
+				if (q.c[i].what == what &&
+				    q.c[i].value == (val != 0) &&
+				    strncmp(q.c[i].guid, SYNC_ITEM_PREFIX,
+				    strlen(SYNC_ITEM_PREFIX)) == 0)
+					ids[n++] = q.c[i].guid;
+			for (done = 0; done < n; done += PUSH_BATCH) {
+				if (edit_tag(s, cfg, tags[what], add,
+				    ids + done, n - done < PUSH_BATCH ?
+				    n - done : PUSH_BATCH, err) == -1)
+					goto out;
+			}
+			*pushed += n;
+		}
+	}
+	/* Only now: a push cut short is sent again, the same. */
+	if (store_sync_queue_drop(st, q.upto, err) == -1)
+		goto out;
+	rc = 0;
+out:
+	free(ids);
+	store_sync_queue_free(&q);
+	return (rc);
+}

@@ -1,0 +1,165 @@
+/*
+ * sync_http: the HTTP requests of sync (see sync_http.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "sync_http.h"
+#include "xmalloc.h"
+
+/* The largest answer read (a page of articles). */
+#define SYNC_HTTP_MAX	(64u * 1024 * 1024)
+
+struct sync_http {
+	CURL			*e;
+	struct curl_slist	*hdrs;
+	char			*ua;
+	long			 timeout;
+	char			 errbuf[CURL_ERROR_SIZE];
+	struct sync_http_stats	 stats;
+};
+
+struct sync_http *
+sync_http_new(const char *user_agent, long timeout)
+{
+	struct sync_http *h = xcalloc(1, sizeof(*h));
+	char ua[64];
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	h->e = curl_easy_init();
+	snprintf(ua, sizeof(ua), "gazette/%s", PACKAGE_VERSION);
+	h->ua = xstrdup(user_agent != NULL && user_agent[0] != '\0' ?
+	    user_agent : ua);
+	h->timeout = timeout > 0 ? timeout : 120;
+	return (h);
+}
+
+void
+sync_http_free(struct sync_http *h)
+{
+	if (h == NULL)
+		return;
+	if (h->e != NULL)
+		curl_easy_cleanup(h->e);
+	curl_slist_free_all(h->hdrs);
+	free(h->ua);
+	free(h);
+}
+
+void
+sync_http_set_auth(struct sync_http *h, const char *token)
+{
+	struct buf b;
+
+	curl_slist_free_all(h->hdrs);
+	h->hdrs = NULL;
+	if (token == NULL)
+		return;
+	buf_init(&b, BUF_CAP_TEXT);
+	buf_addf(&b, "Authorization: GoogleLogin auth=%s", token);
+	h->hdrs = curl_slist_append(NULL, buf_str(&b));
+	/* The token is a secret too: wipe the copy. */
+	memset(b.data, 0, b.len);
+	buf_free(&b);
+}
+
+static size_t
+on_data(char *p, size_t size, size_t n, void *arg)
+{
+	struct buf *b = arg;
+
+	if (b->len + size * n > SYNC_HTTP_MAX || buf_add(b, p, size * n) ==
+	    -1)
+		return (0);
+	return (size * n);
+}
+
+int
+sync_http_do(struct sync_http *h, const char *url, const char *form,
+    int *status, struct buf *body, struct err *err)
+{
+	CURL *e = h->e;
+	CURLcode rc;
+	long code = 0;
+
+	*status = 0;
+	buf_reset(body);
+	if (e == NULL) {
+		err_set(err, ERR_NET, "%s", curl_easy_strerror(
+		    CURLE_FAILED_INIT));
+		return (-1);
+	}
+	curl_easy_reset(e);
+	h->errbuf[0] = '\0';
+	curl_easy_setopt(e, CURLOPT_URL, url);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	/* A redirect would resend the Authorization header elsewhere. */
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_USERAGENT, h->ua);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, 15L);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, h->timeout);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, h->errbuf);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, body);
+	if (h->hdrs != NULL)
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, h->hdrs);
+	if (form != NULL) {
+		curl_easy_setopt(e, CURLOPT_POSTFIELDS, form);
+		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(form));
+		h->stats.bytes_out += strlen(form);
+	}
+	h->stats.bytes_out += strlen(url);
+	h->stats.requests++;
+	rc = curl_easy_perform(e);
+	h->stats.bytes_in += body->len;
+	if (rc != CURLE_OK) {
+		err_set(err, ERR_NET, "%s", h->errbuf[0] != '\0' ? h->errbuf :
+		    curl_easy_strerror(rc));
+		return (-1);
+	}
+	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
+	*status = (int)code;
+	return (0);
+}
+
+void
+sync_http_form(struct buf *b, const char *name, const char *value)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+
+	if (b->len > 0)
+		buf_addch(b, '&');
+	buf_addstr(b, name);
+	buf_addch(b, '=');
+	for (p = (const unsigned char *)value; *p != '\0'; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			buf_addch(b, (char)*p);
+		else {
+			buf_addch(b, '%');
+			buf_addch(b, hex[*p >> 4]);
+			buf_addch(b, hex[*p & 15]);
+		}
+	}
+}
+
+void
+sync_http_stats(const struct sync_http *h, struct sync_http_stats *out)
+{
+	*out = h->stats;
+}

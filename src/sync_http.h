@@ -1,0 +1,43 @@
+/*
+ * sync_http: the HTTP requests of sync, one at a time on one reused
+ * connection (a GReader server may answer one request at a time, as
+ * PHP's built-in server does).  libcurl through curl_load.c.
+ *
+ * Form values are percent-encoded here.  Nothing secret is ever put in
+ * a URL: the password goes in a POST body, the auth token in a header.
+ * Counts of requests and bytes are kept for the bench.
+ */
+#ifndef GAZETTE_SYNC_HTTP_H
+#define GAZETTE_SYNC_HTTP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "err.h"
+
+struct sync_http;
+
+struct sync_http_stats {
+	uint64_t	 requests;
+	uint64_t	 bytes_out;	/* request bodies and URLs */
+	uint64_t	 bytes_in;	/* response bodies (decoded) */
+};
+
+struct sync_http *sync_http_new(const char *user_agent, long timeout);
+void	 sync_http_free(struct sync_http *h);
+/* "Authorization: GoogleLogin auth=TOKEN" from now on (NULL: none). */
+void	 sync_http_set_auth(struct sync_http *h, const char *token);
+/*
+ * GET url (form NULL) or POST form (already encoded) to url.  0 with the
+ * status in *status and the body in body (reset first), or -1 when no
+ * HTTP answer came (err says why: ERR_NET).
+ */
+int	 sync_http_do(struct sync_http *h, const char *url, const char *form,
+	    int *status, struct buf *body, struct err *err);
+/* Append "&name=value" (no '&' first) percent-encoded to b. */
+void	 sync_http_form(struct buf *b, const char *name, const char *value);
+void	 sync_http_stats(const struct sync_http *h,
+	    struct sync_http_stats *out);
+
+#endif
