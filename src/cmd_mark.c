@@ -5,6 +5,9 @@
  * standard input, one a line.  A guid names every article holding it
  * (in every feed, or in the --feed one).  In sync mode the change is
  * queued for the server in the same transaction (store_sync.h).
+ * --all (with --read or --unread) marks every article, of the --feed
+ * one or of every feed: in sync mode a whole feed marked read is pushed
+ * as one mark-all-as-read.
  * Exit 0 when every guid named an article, 1 when some named none (each
  * said on stderr), 2 on a usage error or an unusable database.
  */
@@ -82,7 +85,8 @@ static int
 usage(void)
 {
 	cmd_warn("usage: gazette mark --read|--unread|--flag|--unflag "
-	    "[--feed URL] GUID...|-");
+	    "[--feed URL] GUID...|-, or gazette mark --read|--unread --all "
+	    "[--feed URL]");
 	return (CMD_EXIT_USAGE);
 }
 
@@ -95,13 +99,14 @@ cmd_mark(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "flag", no_argument, NULL, 'f' },
 		{ "unflag", no_argument, NULL, 'n' },
 		{ "feed", required_argument, NULL, 'F' },
+		{ "all", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct mark m;
 	const char *feed_url = NULL;
 	struct stat sb;
 	char *path = NULL;
-	bool bad = false;
+	bool bad = false, all = false;
 	int ch, i, rc = CMD_EXIT_USAGE;
 
 	memset(&m, 0, sizeof(m));
@@ -122,12 +127,16 @@ cmd_mark(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'F':
 			feed_url = optarg;
 			break;
+		case 'a':
+			all = true;
+			break;
 		default:
 			bad = true;
 			break;
 		}
 	}
-	if (bad || optind == argc || (m.read == -1 && m.flag == -1))
+	if (bad || (m.read == -1 && m.flag == -1) ||
+	    (all ? optind != argc || m.flag != -1 : optind == argc))
 		return (usage());
 	if ((path = cmd_db_path(ctx)) == NULL) {
 		cmd_warn("mark: no database path (set HOME or use -d)");
@@ -151,6 +160,14 @@ cmd_mark(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		if (m.feed_id == -1)
 			goto fail;
+	}
+	if (all) {
+		/* In sync mode: one mark-all-as-read (store_sync.h). */
+		if (store_feed_set_read(m.st, m.feed_id, m.read == 1,
+		    &m.err) == -1)
+			goto fail;
+		rc = CMD_EXIT_OK;
+		goto out;
 	}
 	for (i = optind; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0 ? mark_stdin(&m) == -1 :

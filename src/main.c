@@ -27,7 +27,7 @@ static const struct cmd_entry commands[] = {
 	{ "export", "", N_("print the feeds as OPML"), cmd_export },
 	{ "add", "URL [TAG...]", N_("append a feed to the urls file"),
 	    cmd_add },
-	{ "mark", "--read|--unread|--flag|--unflag [--feed URL] GUID...",
+	{ "mark", "--read|--unread|--flag|--unflag [--feed URL] GUID...|--all",
 	    N_("mark articles read, unread, flagged or not"), cmd_mark },
 	{ "render", "[--width N] [--base URL] [FILE|-]",
 	    N_("print HTML as the article view shows it"), cmd_render },

@@ -15,6 +15,7 @@
 #include "jsonw.h"
 #include "store.h"
 #include "store_int.h"
+#include "store_sync.h"
 #include "store_text.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -740,6 +741,9 @@ store_feed_set_read(struct store *st, int64_t feed_id, bool read,
 		store_bind_int(s, ":feed", feed_id);
 	store_bind_int(s, ":read", read);
 	if (store_run(st, s, err) == -1)
+		goto out;
+	/* Sync pushes it as one mark-all-as-read (store_sync.h). */
+	if (read && store_sync_feed_read(st, feed_id, err) == -1)
 		goto out;
 	rc = 0;
 out:

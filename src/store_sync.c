@@ -312,3 +312,69 @@ out:
 	free(to);
 	return (store_auto_end(st, began, rc, err));
 }
+
+char *
+store_sync_get_text(struct store *st, const char *key, struct err *err)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM sync_state"
+	    " WHERE key = ?1", -1, &s, NULL) != SQLITE_OK) {
+		store_db_error(st, err, "cannot prepare statement");
+		return (NULL);
+	}
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		v = store_col_str(s, 0);
+	else if (rc != SQLITE_DONE)
+		store_db_error(st, err, "sync state");
+	sqlite3_finalize(s);
+	return (v);
+}
+
+int
+store_sync_set_text(struct store *st, const char *key, const char *v,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO sync_state(key, value)"
+	    " VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE"
+	    " SET value = excluded.value", -1, &s, NULL) != SQLITE_OK) {
+		store_db_error(st, err, "cannot prepare statement");
+		return (-1);
+	}
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, v, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_db_error(st, err, "sync state");
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_sync_feed_read(struct store *st, int64_t feed_id, struct err *err)
+{
+	int64_t on;
+
+	if (store_sync_get_int(st, "on", &on, err) == -1)
+		return (-1);
+	if (on == 0)
+		return (0);
+	if (feed_id == 0 ? run(st, "DELETE FROM sync_queue WHERE what = 0",
+	    NULL, 0, err) == -1 : run(st, "DELETE FROM sync_queue"
+	    " WHERE what = 0 AND item_id IN"
+	    " (SELECT id FROM items WHERE feed_id = ?2)", NULL, feed_id,
+	    err) == -1)
+		return (-1);
+	return (run(st, "INSERT INTO sync_queue(item_id, guid, what, value,"
+	    " at) VALUES (?2, '', 2, 1,"
+	    " CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))",
+	    NULL, feed_id, err));
+}

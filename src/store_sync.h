@@ -24,6 +24,7 @@ struct store;
 
 #define STORE_SYNC_READ		0
 #define STORE_SYNC_FLAG		1
+#define STORE_SYNC_FEED_READ	2	/* item_id: a feed's id, 0 every feed */
 
 /* One pending change: the last one of its article and state. */
 struct store_sync_change {
@@ -46,6 +47,19 @@ int	 store_sync_set_on(struct store *st, bool on, struct err *err);
 int	 store_sync_get_int(struct store *st, const char *key, int64_t *v,
 	    struct err *err);
 int	 store_sync_set_int(struct store *st, const char *key, int64_t v,
+	    struct err *err);
+/* Text values of the sync (NULL when unset; caller frees). */
+char	*store_sync_get_text(struct store *st, const char *key,
+	    struct err *err);
+int	 store_sync_set_text(struct store *st, const char *key,
+	    const char *v, struct err *err);
+/*
+ * For store_feed_set_read: a whole feed (0: every feed) was marked read
+ * in the open transaction.  While sync is on, its articles' queued read
+ * changes (earlier ones and those of this mark) become one change
+ * STORE_SYNC_FEED_READ, pushed with mark-all-as-read.
+ */
+int	 store_sync_feed_read(struct store *st, int64_t feed_id,
 	    struct err *err);
 /* The pending changes, at most one per article and state. */
 int	 store_sync_queue_take(struct store *st, struct store_sync_queue *q,

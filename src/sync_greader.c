@@ -172,6 +172,20 @@ sync_pull_subs(struct sync_session *s, const struct conf *cfg,
 	out->n = k;
 	if (store_feeds_sync(st, subs, k, out->id, err) == -1)
 		goto out;
+	/* The stream of each feed, for mark-all-as-read (sync_push). */
+	if (store_begin(st, err) == -1)
+		goto out;
+	for (i = 0; i < k; i++) {
+		char key[64];
+
+		snprintf(key, sizeof(key), "stream/%" PRId64, out->id[i]);
+		if (store_sync_set_text(st, key, out->stream[i], err) == -1) {
+			store_rollback(st);
+			goto out;
+		}
+	}
+	if (store_commit(st, err) == -1)
+		goto out;
 	rc = 0;
 out:
 	if (tags != NULL)
@@ -414,6 +428,42 @@ edit_tag(struct sync_session *s, const struct conf *cfg, const char *tag,
 	return (rc);
 }
 
+/*
+ * mark-all-as-read of a feed (0: the reading list) up to the server's
+ * time of the last pull: the articles gazette has, not newer ones.
+ */
+static int
+mark_all_read(struct sync_session *s, const struct conf *cfg,
+    struct store *st, int64_t feed_id, struct err *err)
+{
+	struct buf form, body;
+	char key[64], *stream = NULL, ts[32];
+	int64_t ot;
+	int rc = -1;
+
+	if (store_sync_get_int(st, "ot", &ot, err) == -1)
+		return (-1);
+	if (ot <= 0)
+		return (0);	/* nothing pulled yet: nothing to mark */
+	if (feed_id != 0) {
+		snprintf(key, sizeof(key), "stream/%" PRId64, feed_id);
+		if ((stream = store_sync_get_text(st, key, err)) == NULL)
+			return (err_isset(err) ? -1 : 0);
+	}
+	buf_init(&form, BUF_CAP_TEXT);
+	buf_init(&body, BUF_CAP_TEXT);
+	snprintf(ts, sizeof(ts), "%" PRId64, ot * 1000000);
+	sync_http_form(&form, "s", stream != NULL ? stream : SYNC_READING);
+	sync_http_form(&form, "ts", ts);
+	sync_http_form(&form, "T", s->t);
+	rc = sync_call(s, cfg, "mark-all-as-read", buf_str(&form), &body,
+	    err);
+	free(stream);
+	buf_free(&form);
+	buf_free(&body);
+	return (rc);
+}
+
 int
 sync_push(struct sync_session *s, const struct conf *cfg, struct store *st,
     size_t *pushed, struct err *err)
@@ -434,6 +484,14 @@ sync_push(struct sync_session *s, const struct conf *cfg, struct store *st,
 	ids = xcalloc(q.n, sizeof(*ids));
 	if (sync_action_token(s, cfg, err) == -1)
 		goto out;
+	/* Whole feeds first: a later change of one article comes after. */
+	for (i = 0; i < q.n; i++) {
+		if (q.c[i].what != STORE_SYNC_FEED_READ)
+			continue;
+		if (mark_all_read(s, cfg, st, q.c[i].item_id, err) == -1)
+			goto out;
+		(*pushed)++;
+	}
 	/* Four groups: read added, read removed, starred added, removed. */
 	for (what = STORE_SYNC_READ; what <= STORE_SYNC_FLAG; what++) {
 		if (what == STORE_SYNC_FLAG && cfg->freshrss_flag_star[0] ==
