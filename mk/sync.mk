@@ -10,3 +10,4 @@ EXTRA_DIST += tests/mark.sh tests/sync.sh tests/sync-fail.sh tests/sync-add.sh t
 libgazette_a_SOURCES += src/sync.h src/sync_auth.c src/sync_http.c \
 	src/sync_http.h src/sync_greader.c src/sync_greader.h
 gazette_SOURCES += src/sync_refresh.c
+EXTRA_DIST += bench/sync

@@ -38,7 +38,8 @@ The control endpoint (no authentication), for tests, under /control/:
   POST /control/feed    {"url", "title", "label"}: a feed, without fetch
   POST /control/items   {"feed": URL, "items": [{"title", "link",
                         "content", "published", "author"}], or "count": N,
-                        "prefix": P}: new articles, ids returned
+                        "prefix": P, "ago": S (added S seconds ago, for
+                        ids; 0 default)}: new articles, ids returned
   POST /control/state   {"ids": [decimal...] or "all": true, "read": bool,
                         "starred": bool}: change state server-side
   POST /control/mode    {"mode": "up" | "down" (every API request gets its
@@ -92,8 +93,8 @@ class State:
         return hashlib.sha1(("T" + self.auth()).encode()).hexdigest() \
             .ljust(57, "Z")
 
-    def new_id(self):
-        i = int(time.time() * 1000000)
+    def new_id(self, ago=0):
+        i = int((time.time() - ago) * 1000000)
         if i <= self.last_id:
             i = self.last_id + 1
         self.last_id = i
@@ -113,8 +114,8 @@ class State:
         self.feeds.append(f)
         return f
 
-    def add_item(self, feed, it):
-        i = self.new_id()
+    def add_item(self, feed, it, ago=0):
+        i = self.new_id(ago)
         self.items[i] = {
             "id": i, "feed": feed["id"], "title": it.get("title", ""),
             "link": it.get("link", ""), "content": it.get("content", ""),
@@ -468,7 +469,8 @@ class Handler(BaseHTTPRequestHandler):
                               "link": "http://example.org/%s/%d" % (p, k + 1),
                               "content": "<p>Text of %s number %d, with "
                               "some words.</p>" % (p, k + 1)})
-            ids = [st.add_item(f, it) for it in items]
+            ids = [st.add_item(f, it, float(d.get("ago", 0)))
+                   for it in items]
             return self.send(200, {"ids": [str(i) for i in ids]})
         if what == "state":
             ids = list(st.items) if d.get("all") else \
