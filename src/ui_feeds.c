@@ -16,6 +16,7 @@
 
 #include "filter.h"
 #include "store.h"
+#include "sync.h"
 #include "text.h"
 #include "ui_int.h"
 #include "urls.h"
@@ -176,8 +177,10 @@ query_entry(struct entry *e, const struct urls_feed *uf)
 static bool
 no_urls(const struct ui *ui)
 {
+	/* In sync mode the feeds are the server's (sync.h). */
 	return (ui->urls_path == NULL ||
-	    strcmp(ui->urls_path, "/dev/null") == 0);
+	    strcmp(ui->urls_path, "/dev/null") == 0 ||
+	    (ui->cfg != NULL && sync_enabled(ui->cfg)));
 }
 
 /* Has the urls file changed (appeared, gone) since it was read? */
