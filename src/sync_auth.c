@@ -52,12 +52,13 @@ password_file(const char *path, struct err *err)
 {
 	struct buf b;
 	char *full = NULL, *home, *pw;
+	size_t len;
 
 	if (path[0] == '~' && path[1] == '/' &&
 	    (home = getenv("HOME")) != NULL) {
-		full = xmalloc(strlen(home) + strlen(path));
-		strcpy(full, home);
-		strcat(full, path + 1);
+		len = strlen(home) + strlen(path);
+		full = xmalloc(len);
+		snprintf(full, len, "%s%s", home, path + 1);
 		path = full;
 	}
 	buf_init(&b, PASSWORD_MAX);
@@ -189,8 +190,7 @@ token_write(const struct sync_session *s, const char *token)
 	if (paths_mkdir_parents(s->token_path, &err) == -1)
 		return;
 	tmp = xmalloc(strlen(s->token_path) + 5);
-	strcpy(tmp, s->token_path);
-	strcat(tmp, ".tmp");
+	snprintf(tmp, strlen(s->token_path) + 5, "%s.tmp", s->token_path);
 	(void)unlink(tmp);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0600)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
@@ -283,7 +283,8 @@ int
 sync_session_open(struct sync_session *s, const struct conf *cfg,
     const char *db_path, struct err *err)
 {
-	char *auth, *slash;
+	const char *slash;
+	char *auth;
 	size_t len;
 
 	memset(s, 0, sizeof(*s));
@@ -305,13 +306,11 @@ sync_session_open(struct sync_session *s, const struct conf *cfg,
 		s->api[--len] = '\0';
 	s->login = xstrdup(cfg->freshrss_login);
 	/* Beside the database: its directory is the data directory. */
-	s->token_path = xmalloc(strlen(db_path) + 32);
-	strcpy(s->token_path, db_path);
-	if ((slash = strrchr(s->token_path, '/')) != NULL)
-		slash[1] = '\0';
-	else
-		s->token_path[0] = '\0';
-	strcat(s->token_path, "greader-token");
+	len = strlen(db_path) + sizeof("greader-token");
+	s->token_path = xmalloc(len);
+	slash = strrchr(db_path, '/');
+	snprintf(s->token_path, len, "%.*sgreader-token",
+	    slash != NULL ? (int)(slash - db_path + 1) : 0, db_path);
 	s->http = sync_http_new(cfg->user_agent, cfg->download_timeout);
 	if ((auth = token_read(s)) != NULL) {
 		sync_http_set_auth(s->http, auth);
