@@ -43,7 +43,8 @@ The control endpoint (no authentication), for tests, under /control/:
   POST /control/state   {"ids": [decimal...] or "all": true, "read": bool,
                         "starred": bool}: change state server-side
   POST /control/mode    {"mode": "up" | "down" (every API request gets its
-                        connection closed unanswered) | "500",
+                        connection closed unanswered) | "500" | "junk"
+                        (every API answer but the login: hostile bytes),
                         "hold_edit_tag": K (the K+1th and later edit-tag
                         calls apply, then wait until mode changes again)}
   POST /control/password {"password"}: a new API password (old tokens die)
@@ -287,6 +288,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         if st.mode == "500":
             return self.send(500, "Internal Server Error\n")
+        if st.mode == "junk" and "ClientLogin" not in url.path:
+            return self.send(200, "[" * 5000 + "\x1b]52;c;aGk=\x07",
+                             ctype="application/json")
         q = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         form = urllib.parse.parse_qs(body, keep_blank_values=True)
         for k, v in form.items():

@@ -54,7 +54,19 @@ ctl mode '{"mode": "500"}' > /dev/null
 "$GAZETTE" refresh > "$T/out" 2> "$T/err"
 check "server error: exit 1" [ $? -eq 1 ]
 check "names the HTTP status" grep -q "server $GR_API: .*HTTP 500" "$T/err"
+ctl mode '{"mode": "junk"}' > /dev/null
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+check "hostile answers: exit 1" [ $? -eq 1 ]
+check "says it is not the JSON expected" grep -q "server $GR_API: subscription/list: not the JSON expected" "$T/err"
+check "no raw escape from the server on stderr" sh -c "! grep -q \"$(printf '\033')\" '$T/err'"
 ctl mode '{"mode": "up"}' > /dev/null
+ctl feed '{"url": "http://evil.example/feed", "title": "Evil \u001b[2J feed"}' > /dev/null
+ctl items '{"feed": "http://evil.example/feed", "items": [{"title": "Evil \u001b]52;c;aGk=\u0007 title", "link": "javascript:alert(1)"}]}' > /dev/null
+"$GAZETTE" refresh --quiet > "$T/out" 2> "$T/err"
+check "a hostile title is stored" [ $? -eq 0 ]
+"$GAZETTE" list > "$T/list"
+check "list prints it" grep -q 'Evil.*title' "$T/list"
+check "without a raw escape" sh -c "! grep -q \"$(printf '\033')\" '$T/list'"
 
 # A server that is stopped: marks still work offline; nothing lost.
 kill $GR_PID
@@ -64,8 +76,8 @@ check "marking works offline" [ "$(local_state 'K 2')" = "1 1" ]
 "$GAZETTE" refresh > "$T/out" 2> "$T/err"
 check "server stopped: exit 1" [ $? -eq 1 ]
 check "names the server and why" grep -q "refresh: server $GR_API: .*\(refused\|connect\)" "$T/err"
-check "2 local changes kept" grep -q "2 local changes kept" "$T/err"
-check "every article still there" [ "$("$GAZETTE" list --json | wc -l)" -eq 600 ]
+check "the local change is kept" grep -q "1 local change kept" "$T/err"
+check "every article still there" [ "$("$GAZETTE" list --json | wc -l)" -eq 601 ]
 
 # A new server (its state is lost, as after a reinstall): a wrong
 # password.
@@ -76,8 +88,8 @@ ctl password '{"password": "another"}' > /dev/null
 check "wrong password: exit 2" [ $? -eq 2 ]
 check "a clear message" grep -q "refused the login of alice (HTTP 401): wrong freshrss-login or API password" "$T/err"
 check "without the password" sh -c "! grep -q '$GR_PASSWORD' '$T/err'"
-check "the queue is kept" [ "$(queued)" -eq 2 ]
-check "the articles are kept" [ "$("$GAZETTE" list --json | wc -l)" -eq 600 ]
+check "the queue is kept" [ "$(queued)" -eq 1 ]
+check "the articles are kept" [ "$("$GAZETTE" list --json | wc -l)" -eq 601 ]
 
 # freshrss-passwordeval; a token the server no longer takes is renewed.
 GR_PASSWORD=another
