@@ -99,7 +99,8 @@ static const struct instead commands[] = {
 
 /* Settings of newsboat's syncing services, by prefix. */
 static const char *const service_prefixes[] = {
-	"bazqux-", "feedbin-", "feedhq-", "freshrss-", "inoreader-",
+	"bazqux-", "feedbin-", "feedhq-", "inoreader-",
+	/* freshrss-*: gazette's own (conf.c), any other is unknown. */
 	"miniflux-", "newsblur-", "ocnews-", "oldreader-", "ttrss-",
 };
 
