@@ -5,6 +5,16 @@
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
 GR_PASSWORD='s3cret-api'
 
+# sql DB QUERY: the rows of QUERY, fields joined by "|" (python3's
+# sqlite3 module: the sqlite3 tool is not needed).
+sql() {
+	python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for r in db.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in r))
+db.commit()' "$1" "$2"
+}
+
 gr_start() {
 	rm -f "$T/gr.port"
 	python3 "$srcdir/tests/greader.py" --port-file "$T/gr.port" \

@@ -5,7 +5,16 @@
 
 FILL="$builddir/tests/store_fill"
 [ -x "$FILL" ] || skip_all "tests/store_fill not built"
-command -v sqlite3 > /dev/null 2>&1 || skip_all "sqlite3 is not installed"
+command -v python3 > /dev/null 2>&1 || skip_all "python3 is not installed"
+# sql DB QUERY: the rows of QUERY, fields joined by "|" (python3's
+# sqlite3 module: the sqlite3 tool is not needed).
+sql() {
+	python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for r in db.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in r))
+db.commit()' "$1" "$2"
+}
 DB="$T/data/gazette/gazette.db"
 A=http://a.example/feed
 B=http://b.example/feed
@@ -56,9 +65,9 @@ check "--unflag unflags" [ "$(state b1)" = "false false" ]
 check "--read --flag together" [ "$(state b1)" = "true true" ]
 "$GAZETTE" mark --unread --unflag a1 b1
 check "several guids" [ "$(state a1) $(state b1)" = "false false false false" ]
-check "unread counts kept" [ "$(sqlite3 "$DB" \
+check "unread counts kept" [ "$(sql "$DB" \
 	'SELECT group_concat(unread) FROM (SELECT unread FROM feeds ORDER BY id)')" = \
-	"$(sqlite3 "$DB" 'SELECT group_concat(n) FROM (SELECT (SELECT count(*)
+	"$(sql "$DB" 'SELECT group_concat(n) FROM (SELECT (SELECT count(*)
 	FROM items WHERE feed_id = feeds.id AND read = 0) n FROM feeds ORDER BY id)')" ]
 
 "$GAZETTE" mark --read same
@@ -86,16 +95,16 @@ check "list --json guids piped to mark" [ $? -eq 0 ]
 check "all read" [ "$("$GAZETTE" list --unread --json | wc -l)" -eq 0 ]
 
 # The queue: nothing while sync is off.
-check "no queue without sync" [ "$(sqlite3 "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
-sqlite3 "$DB" "INSERT INTO sync_state VALUES ('on', 1)"
+check "no queue without sync" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
+sql "$DB" "INSERT INTO sync_state VALUES ('on', 1)"
 before=$(( $(date +%s) * 1000 ))
 "$GAZETTE" mark --unread a1 b1
 "$GAZETTE" mark --unflag a1
 "$GAZETTE" mark --unflag a2
 after=$(( ($(date +%s) + 1) * 1000 ))
 check "sync on: each change queued" \
-	[ "$(sqlite3 "$DB" 'SELECT group_concat(guid || what || value, " ") FROM sync_queue ORDER BY id')" = "a100 b100 a110" ]
-check "with its time" [ "$(sqlite3 "$DB" "SELECT count(*) FROM sync_queue
+	[ "$(sql "$DB" 'SELECT group_concat(guid || what || value, " ") FROM sync_queue ORDER BY id')" = "a100 b100 a110" ]
+check "with its time" [ "$(sql "$DB" "SELECT count(*) FROM sync_queue
 	WHERE at BETWEEN $before AND $after")" -eq 3 ]
 
 tap_done

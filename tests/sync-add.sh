@@ -23,7 +23,7 @@ check "the urls file is left alone" [ ! -e "$URLS" ]
 "$GAZETTE" add "$BASE/feed/two.xml" > /dev/null 2>&1
 "$GAZETTE" refresh --quiet
 check "the next sync brings its articles" [ "$("$GAZETTE" list --json --feed "$BASE/feed/one.xml" | wc -l)" -eq 3 ]
-check "and its label as a tag" [ "$(sqlite3 "$DB" "SELECT tag FROM feed_tags JOIN feeds ON feeds.id = feed_id
+check "and its label as a tag" [ "$(sql "$DB" "SELECT tag FROM feed_tags JOIN feeds ON feeds.id = feed_id
 	WHERE url = '$BASE/feed/one.xml'")" = News ]
 
 "$GAZETTE" add "$BASE/feed/one.xml" > "$T/out" 2> "$T/err"
@@ -37,7 +37,7 @@ calls() { ctl stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["p
 e0=$(calls edit-tag)
 "$GAZETTE" mark --read --all --feed "$BASE/feed/one.xml"
 check "the feed is read here" [ "$("$GAZETTE" list --unread --json --feed "$BASE/feed/one.xml" | wc -l)" -eq 0 ]
-check "one queued change for it" [ "$(sqlite3 "$DB" 'SELECT count(*) FROM sync_queue')" -eq 1 ]
+check "one queued change for it" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 1 ]
 "$GAZETTE" refresh --quiet
 check "pushed as mark-all-as-read" [ "$(calls mark-all-as-read)" -eq 1 ]
 check "not as edit-tag" [ "$(calls edit-tag)" -eq "$e0" ]

@@ -7,7 +7,7 @@
 . "$srcdir/tests/greader-lib.sh"
 DB="$T/data/gazette/gazette.db"
 
-queued() { sqlite3 "$DB" 'SELECT count(*) FROM sync_queue'; }
+queued() { sql "$DB" 'SELECT count(*) FROM sync_queue'; }
 server_read() { gr_items "$1" | awk '$3 == 1' | wc -l; }
 
 ctl feed '{"url": "http://a.example/feed", "title": "Feed A"}' > /dev/null

@@ -20,8 +20,8 @@ check "every article pulled" [ "$("$GAZETTE" list --json | wc -l)" -eq 5 ]
 check "articles keep the server's long ids as guids" \
 	[ "$("$GAZETTE" list --json | grep -c '"guid":"tag:google.com,2005:reader/item/[0-9a-f]\{16\}"')" -eq 5 ]
 check "under the feed's URL" [ "$("$GAZETTE" list --json --feed http://b.example/feed | wc -l)" -eq 2 ]
-check "feed titles as ~titles" [ "$(sqlite3 "$DB" "SELECT user_title FROM feeds WHERE url = 'http://a.example/feed'")" = "Feed A" ]
-check "labels as tags" [ "$(sqlite3 "$DB" "SELECT tag FROM feed_tags JOIN feeds ON feeds.id = feed_id WHERE url = 'http://b.example/feed'")" = "Tech" ]
+check "feed titles as ~titles" [ "$(sql "$DB" "SELECT user_title FROM feeds WHERE url = 'http://a.example/feed'")" = "Feed A" ]
+check "labels as tags" [ "$(sql "$DB" "SELECT tag FROM feed_tags JOIN feeds ON feeds.id = feed_id WHERE url = 'http://b.example/feed'")" = "Tech" ]
 check "content and link pulled" [ "$("$GAZETTE" list --json | grep -c '"link":"http://example.org/A/1"')" -eq 1 ]
 check "search finds pulled articles" [ "$("$GAZETTE" search --json 'A 2' | grep -c 'A 2')" -ge 1 ]
 TOK="$T/data/gazette/greader-token"
@@ -44,20 +44,20 @@ check "read and starred on the server: read and flagged here" \
 	[ "$(local_state 'A 1') $(local_state 'B 2')" = "1 1 1 1" ]
 check "the others untouched" [ "$(local_state 'A 2') $(local_state 'B 1')" = "0 0 0 0" ]
 check "the server's state is not queued back" \
-	[ "$(sqlite3 "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
-check "counts follow" [ "$(sqlite3 "$DB" 'SELECT sum(unread) FROM feeds')" -eq 3 ]
+	[ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
+check "counts follow" [ "$(sql "$DB" 'SELECT sum(unread) FROM feeds')" -eq 3 ]
 
 # Local changes go up.
 "$GAZETTE" mark --read "$(guid_of 'A 2')"
 "$GAZETTE" mark --flag "$(guid_of 'B 1')"
 "$GAZETTE" mark --unread --unflag "$(guid_of 'A 1')"
-check "local changes queued" [ "$(sqlite3 "$DB" 'SELECT count(*) FROM sync_queue')" -eq 4 ]
+check "local changes queued" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 4 ]
 "$GAZETTE" refresh > "$T/out" 2> "$T/err"
 check "push exits 0" [ $? -eq 0 ]
 check "says 4 changes pushed" grep -q "4 changes pushed" "$T/err"
 check "the server has them" [ "$(gr_items 'A ' | tr '\n' ' ')" = "A 1 0 0 A 2 1 0 A 3 0 0 " ]
 check "flag as star" [ "$(gr_items 'B 1')" = "B 1 0 1" ]
-check "the queue is empty after" [ "$(sqlite3 "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
+check "the queue is empty after" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
 check "local state kept" [ "$(local_state 'A 1') $(local_state 'A 2')" = "0 0 1 0" ]
 n=$(ctl stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["paths"].get("edit-tag", 0))')
 "$GAZETTE" refresh --quiet

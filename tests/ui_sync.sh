@@ -18,12 +18,12 @@ check "synced" [ "$("$GAZETTE" list --json | wc -l)" -eq 3 ]
 ui_start 80 24 -- 
 check "the server's feed is listed" wait_for "Server feed A" || show
 check "not the urls file's" sh -c "! grep -q 'Local only' '$T/screen'" || show
-check "the synced feed is not made gone" [ "$(sqlite3 "$DB" "SELECT gone FROM feeds WHERE url = 'http://a.example/feed'")" = 0 ]
+check "the synced feed is not made gone" [ "$(sql "$DB" "SELECT gone FROM feeds WHERE url = 'http://a.example/feed'")" = 0 ]
 keys C
 check "C asks first" wait_for "Mark every article read?" || show
 keys y
 check "C marks every article read" wait_for "every article marked read" || show
-check "one queued change" [ "$(sqlite3 "$DB" 'SELECT count(*) FROM sync_queue WHERE what = 2')" -eq 1 ]
+check "one queued change" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue WHERE what = 2')" -eq 1 ]
 keys R
 calls() { ctl stats | python3 -c 'import json,sys; print(json.load(sys.stdin)["paths"].get("mark-all-as-read", 0))'; }
 i=0
