@@ -116,8 +116,11 @@ check(struct conf *cfg)
 		for (i = 0; argv[i] != NULL; i++)
 			if (strstr(argv[i], "http://fuzz.example/") != NULL)
 				whole = true;
+		/* The script may hold the probe only when the user's own
+		   command text does. */
 		if (!whole || argv[0] == NULL || (strcmp(argv[0], "/bin/sh") ==
-		    0 && strstr(argv[2], "fuzz.example") != NULL))
+		    0 && strstr(argv[2], "fuzz.example") != NULL &&
+		    strstr(cfg->browser, "fuzz.example") == NULL))
 			abort();
 	}
 	browser_plan_free(&plan);

@@ -56,9 +56,9 @@ usage(FILE *fp)
 	fprintf(fp, "%s gazette [-u URLS] [-c CONFIG] [-d DBFILE]\n"
 	    "         %s\n", _("usage:"), _("the interactive interface"));
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(fp, "       gazette %s %s\n         %s\n",
-		    commands[i].name, commands[i].usage,
-		    _(commands[i].help));
+		fprintf(fp, "       gazette %s%s%s\n         %s\n",
+		    commands[i].name, commands[i].usage[0] != '\0' ? " " : "",
+		    commands[i].usage, _(commands[i].help));
 	fprintf(fp, "       gazette --demo\n         %s\n"
 	    "       gazette --help | --version\n",
 	    _("the interface on the bundled offline demo feeds"));
