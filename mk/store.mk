@@ -4,13 +4,13 @@ libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_text.c src/store_text.h src/store_ckpt.c \
 	src/store_readlist.c src/store_sqlfn.c src/store_sort.c src/store_match.c \
 	src/filter.c src/filter.h \
-	src/store_damage.c
+	src/store_damage.c src/store_hide.c src/killfile.c src/killfile.h
 # libFuzzer target, built and run by fuzz/run.sh fuzz_store_text SECONDS.
 EXTRA_DIST += fuzz/fuzz_store_text.c
 check_PROGRAMS += bench/store_synth
 bench_store_synth_SOURCES = bench/store_synth.c
 bench_store_synth_LDADD = libgazette.a $(DEP_LIBS)
-gazette_SOURCES += src/cmd_list.c
+gazette_SOURCES += src/cmd_list.c src/cmd_killfile.c
 
 # Moving in from newsboat: import-newsboat, export-read, import-read,
 # tested against a cache written by Debian's newsboat (skipped without).
@@ -21,6 +21,9 @@ EXTRA_DIST += tests/newsboat.sh bench/import-newsboat
 # newsboat's filter language (src/filter.c) against an evaluator of its own.
 TESTS += tests/filter.sh
 EXTRA_DIST += tests/filter.sh tests/filter_eval.py
+# The killfile (ignore-article, ignore-mode) through refresh, list, search.
+TESTS += tests/killfile.sh
+EXTRA_DIST += tests/killfile.sh
 
 if HAVE_CMOCKA
 check_PROGRAMS += tests/test_store

@@ -52,6 +52,14 @@ char	*cmd_urls_path(const struct cmd_ctx *ctx);
 char	*cmd_config_path(const struct cmd_ctx *ctx);
 char	*cmd_db_path(const struct cmd_ctx *ctx);
 
+/*
+ * Hide from st what the config's ignore-article rules match
+ * (cmd_killfile.c); the config is read without warnings.  -1 (said) when
+ * the store refused them.
+ */
+struct store;
+int	cmd_set_killfile(const struct cmd_ctx *ctx, struct store *st);
+
 /* Print "gazette: <msg>" on stderr, sanitised (msg_warn in msg.h). */
 void	cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -185,6 +185,8 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn("%s", err.msg);
 		goto out;
 	}
+	if (cmd_set_killfile(ctx, st) == -1)
+		goto out;
 	memset(&q, 0, sizeof(q));
 	q.filter = unread ? STORE_FILTER_UNREAD : STORE_FILTER_ALL;
 	q.limit = LIST_WINDOW;

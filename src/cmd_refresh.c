@@ -35,6 +35,7 @@
 #include "cmd.h"
 #include "conf.h"
 #include "notify.h"
+#include "killfile.h"
 #include "refresh.h"
 #include "store.h"
 #include "sync.h"
@@ -216,6 +217,9 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	opts.timeout = cfg.download_timeout;
 	if (cfg.user_agent[0] != '\0')
 		opts.user_agent = cfg.user_agent;
+	/* The killfile: with ignore-mode display, the readers hide. */
+	if (cfg.ignore_mode == CONF_IGNORE_DOWNLOAD)
+		opts.ignore = killfile_where(cfg.killfile);
 	if ((proxy = conf_proxy_url(&cfg)) != NULL) {
 		opts.proxy = proxy;
 		if (cfg.proxy_auth[0] != '\0')
@@ -287,11 +291,14 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		    stats.search_error);
 	if (!pg.quiet) {
 		fprintf(stderr, "gazette: refresh: %zu feed%s: %zu fetched, "
-		    "%zu new article%s, %zu not modified, %zu skipped",
-		    stats.total, stats.total == 1 ? "" : "s",
-		    stats.fetched, stats.new_items,
-		    stats.new_items == 1 ? "" : "s", stats.not_modified,
-		    stats.skipped);
+		    "%zu new article%s", stats.total, stats.total == 1 ? "" :
+		    "s", stats.fetched, stats.new_items,
+		    stats.new_items == 1 ? "" : "s");
+		/* Only with a killfile that kept some out. */
+		if (stats.ignored > 0)
+			fprintf(stderr, ", %zu ignored", stats.ignored);
+		fprintf(stderr, ", %zu not modified, %zu skipped",
+		    stats.not_modified, stats.skipped);
 		if (stats.backoff > 0)
 			fprintf(stderr, " (%zu backing off)", stats.backoff);
 		fprintf(stderr, ", %zu failed\n", stats.failed);

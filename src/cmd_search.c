@@ -170,6 +170,10 @@ open_db(struct cmd_ctx *ctx, const char *what, bool *writable, int *rc)
 	if (st == NULL) {
 		cmd_warn("%s", err.msg);
 		*rc = CMD_EXIT_USAGE;
+	} else if (cmd_set_killfile(ctx, st) == -1) {
+		store_close(st);
+		st = NULL;
+		*rc = CMD_EXIT_USAGE;
 	}
 	free(path);
 	return (st);

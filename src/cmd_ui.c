@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "conf.h"
+#include "killfile.h"
 #include "paths.h"
 #include "store.h"
 #include "ui.h"
@@ -247,6 +248,11 @@ cmd_ui(struct cmd_ctx *ctx, bool demo)
 		}
 	}
 	if ((st = store_open(db, STORE_CREATE, &err)) == NULL) {
+		cmd_warn("%s", err.msg);
+		goto out;
+	}
+	/* The killfile hides what it matches, whatever ignore-mode says. */
+	if (store_set_hide(st, killfile_where(cfg.killfile), &err) == -1) {
 		cmd_warn("%s", err.msg);
 		goto out;
 	}

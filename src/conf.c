@@ -30,6 +30,8 @@ struct opt {
 };
 
 static const char *const keymap_values[] = { "newsboat", "vi", NULL };
+/* In enum conf_ignore_mode's order. */
+static const char *const ignore_modes[] = { "download", "display", NULL };
 /* In enum conf_proxy_type's order. */
 static const char *const proxy_types[] = { "http", "https", "socks4",
     "socks4a", "socks5", "socks5h", NULL };
@@ -273,6 +275,13 @@ static const struct opt options[] = {
 	    freshrss_show_special_feeds,
 	    "Accepted from newsboat; the server's starred articles are the "
 	    "flagged ones (is:flagged)."),
+	ENUM_OPT("ignore-mode", "download", ignore_mode, ignore_modes, NULL,
+	    "What ignore-article does: download (gazette refresh does not "
+	    "store the articles it matches) or display (they are stored); "
+	    "either way, stored articles it matches are hidden."),
+	BOOL_OPT("prepopulate-query-feeds", "no", prepopulate_query_feeds,
+	    "Accepted for newsboat: query feeds are always filled and "
+	    "counted live."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))
@@ -473,6 +482,7 @@ conf_free(struct conf *cfg)
 	free(cfg->hls);
 	cfg->hls = NULL;
 	cfg->n_hls = 0;
+	conf_filters_free(cfg);
 	for (i = 0; i < cfg->n_skips && i < CONF_MAX_SKIPS; i++) {
 		free(cfg->skips[i].file);
 		free(cfg->skips[i].what);
@@ -814,6 +824,8 @@ apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
 		}
 		return (color_words(cfg, argc - 1, argv + 1, err));
 	}
+	if ((rc = conf_filter_words(cfg, argc, argv, err)) != 2)
+		return (rc);
 	if ((o = find_option(argv[0])) == NULL) {
 		if ((instead = conf_newsboat_instead(argv[0])) != NULL) {
 			if (argc == 2 && same_value(conf_newsboat_same(argv[0]),

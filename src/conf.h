@@ -112,6 +112,13 @@ struct conf_hl {
 	struct conf_color color;
 };
 #define CONF_MAX_HLS	256	/* lines kept; more is an error */
+/* define-filter NAME EXPR */
+struct conf_filter {
+	char	*name;
+	char	*expr;
+};
+
+struct killfile;
 
 #define CONF_MAX_INCLUDE	8	/* include depth */
 #define CONF_MAX_SKIPS	1000	/* kept; the rest only counted */
@@ -182,6 +189,12 @@ struct conf {
 	int		 freshrss_min_items;
 	char		*freshrss_flag_star;
 	bool		 freshrss_show_special_feeds;
+	/* Filters (conf_filters.c): ignore-article, define-filter. */
+	struct killfile	*killfile;		/* NULL: no rules */
+	int		 ignore_mode;		/* enum conf_ignore_mode */
+	struct conf_filter *filters;
+	size_t		 n_filters;
+	bool		 prepopulate_query_feeds;
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */
@@ -224,6 +237,16 @@ int	conf_color_parse(const char *cmd, int argc, char **argv,
  * the command. */
 int	conf_highlight_words(struct conf *cfg, int argc, char **argv,
 	    struct err *err);
+enum conf_ignore_mode { CONF_IGNORE_DOWNLOAD, CONF_IGNORE_DISPLAY };
+
+/*
+ * conf_filters.c: apply an ignore-article or define-filter line (0, or
+ * -1 with err); 2 when argv[0] is neither.  conf_filters_free releases
+ * what they built.
+ */
+int	conf_filter_words(struct conf *cfg, int argc, char **argv,
+	    struct err *err);
+void	conf_filters_free(struct conf *cfg);
 
 /* Called once per warning; msg has no file or line in it. */
 typedef void (*conf_warn_fn)(void *arg, const char *file,

@@ -46,7 +46,6 @@ static const struct instead commands[] = {
 	{ "cleanup-on-quit", "nothing is removed on quit", "no" },
 	{ "confirm-mark-feed-read", "A marks the feed read at once", NULL },
 	{ "cookie-cache", "cookies are not kept between fetches", NULL },
-	{ "define-filter", filters, NULL },
 	{ "delete-played-files", podcast, NULL },
 	{ "delete-read-articles-on-quit", "read articles are kept", "no" },
 	{ "display-article-progress", "no progress figure in the article "
@@ -62,8 +61,6 @@ static const struct instead commands[] = {
 	{ "history-limit", "gazette's own history length", NULL },
 	{ "html-renderer", "gazette's built-in HTML renderer", NULL },
 	{ "http-auth-method", "libcurl's default authentication", NULL },
-	{ "ignore-article", filters, NULL },
-	{ "ignore-mode", filters, NULL },
 	{ "keep-articles-days", "articles are kept (per feed, @max-items in "
 	    "the urls file limits them)", "0" },
 	{ "mark-as-read-on-hover", "articles are marked read when opened",
@@ -79,7 +76,6 @@ static const struct instead commands[] = {
 	{ "player", podcast, NULL },
 	{ "podcast-auto-enqueue", podcast, "no" },
 	{ "podlist-format", podcast, NULL },
-	{ "prepopulate-query-feeds", filters, NULL },
 	{ "proxy-auth-method", "libcurl's default proxy authentication", NULL },
 	{ "reload-only-visible-feeds", "R refreshes every feed", "no" },
 	{ "reset-unread-on-update", "updated articles keep their read "

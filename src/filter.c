@@ -15,7 +15,11 @@
 
 enum attr_kind { A_TEXT, A_INT };
 
-/* SQL for each attribute: items i, feeds f; never NULL. */
+/*
+ * SQL for each attribute: items i, feeds f; never NULL.  Only the
+ * columns store_hide.c gives a candidate article (store_item_ignored)
+ * may be read from i.
+ */
 static const struct attr {
 	const char	*name;
 	enum attr_kind	 kind;
@@ -66,6 +70,7 @@ struct filter {
 	struct store_where where;
 	struct store_param *params;
 	size_t		 nparams, alloc;
+	int		 param0;	/* the first parameter's number */
 	struct buf	 sql;
 	/* the parser */
 	const char	*text, *p;
@@ -207,7 +212,7 @@ param(struct filter *f, bool is_int, const char *s)
 	p->is_int = is_int;
 	p->i = is_int ? strtoll(s, NULL, 10) : 0;
 	p->s = is_int ? NULL : xstrdup(s);
-	(void)buf_addf(&f->sql, "?%zu", STORE_WHERE_PARAM0 + f->nparams - 1);
+	(void)buf_addf(&f->sql, "?%zu", (size_t)f->param0 + f->nparams - 1);
 }
 
 static int	parse_or(struct filter *, struct err *);
@@ -367,8 +372,15 @@ parse_or(struct filter *f, struct err *err)
 struct filter *
 filter_parse(const char *text, struct err *err)
 {
+	return (filter_parse_at(text, STORE_WHERE_PARAM0, err));
+}
+
+struct filter *
+filter_parse_at(const char *text, int param0, struct err *err)
+{
 	struct filter *f = xcalloc(1, sizeof(*f));
 
+	f->param0 = param0;
 	buf_init(&f->sql, 1 << 20);
 	f->text = f->p = text;
 	(void)buf_addch(&f->sql, '(');
@@ -385,6 +397,7 @@ filter_parse(const char *text, struct err *err)
 	f->where.sql = buf_str(&f->sql);
 	f->where.params = f->params;
 	f->where.nparams = f->nparams;
+	f->where.param0 = param0;
 	return (f);
 fail:
 	filter_free(f);

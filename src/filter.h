@@ -24,6 +24,9 @@ struct filter;
 
 /* Parse text; NULL with err naming the position and what was expected. */
 struct filter	*filter_parse(const char *text, struct err *err);
+/* The same with the values numbered ?param0, ?param0 + 1... */
+struct filter	*filter_parse_at(const char *text, int param0,
+		    struct err *err);
 void		 filter_free(struct filter *f);
 /* The compiled condition, valid while f lives. */
 const struct store_where *filter_where(const struct filter *f);

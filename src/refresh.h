@@ -79,6 +79,9 @@ struct refresh_opts {
 	const char *user_agent;	/* NULL: gazette/VERSION */
 	const char *proxy;	/* NULL: the environment's */
 	const char *proxy_auth;	/* USER:PASSWORD, or NULL */
+	/* ignore-mode download: articles meeting it are not stored (one
+	   already stored is left as it is); NULL: none. */
+	const struct store_where *ignore;
 };
 
 enum refresh_outcome {
@@ -114,6 +117,7 @@ struct refresh_stats {
 	size_t	failed;
 	size_t	new_items;
 	size_t	updated_items;
+	size_t	ignored;	/* new articles opts.ignore kept out */
 	size_t	moved;		/* 301/308 noted */
 	size_t	unsaved;	/* failed: fetched, but not stored */
 	bool	db_failed;	/* the database failed (not for a full disk) */

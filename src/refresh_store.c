@@ -312,7 +312,8 @@ store_document(struct refresh *r, struct refresh_job *j,
 	enum feed_status fs = FEED_FAILED;
 	enum store_upsert up;
 	struct buf msg;
-	size_t i, n, news = 0, upd = 0, maxi;
+	size_t i, n, news = 0, upd = 0, maxi, ignored = 0;
+	bool kill, had;
 
 	buf_init(&msg, 1024);
 	if (j->parsed) {
@@ -365,6 +366,18 @@ store_document(struct refresh *r, struct refresh_job *j,
 	}
 	if (store_begin(r->st, &serr) == 0) {
 		for (i = 0; i < n; i++) {
+			if (r->opts.ignore != NULL) {
+				if (store_item_ignored(r->st, j->feed_id,
+				    &j->items[i].item, &j->items[i].prep,
+				    r->now, r->opts.ignore, &kill, &had,
+				    &serr) == -1)
+					break;
+				if (kill) {
+					/* Counted when it would have been new. */
+					ignored += !had;
+					continue;
+				}
+			}
 			if (store_item_upsert_prepared(r->st, j->feed_id,
 			    &j->items[i].item, &j->items[i].prep, r->now, &up,
 			    &serr) == -1)
@@ -387,6 +400,7 @@ store_document(struct refresh *r, struct refresh_job *j,
 		store_failed(r, j, &serr, NULL, resp);
 	else {
 		r->written += news + upd;
+		r->stats.ignored += ignored;
 		defer(r, j, msg.len > 0 ? REFRESH_FAILED : REFRESH_FETCHED,
 		    msg.len > 0 ? buf_str(&msg) : NULL, resp->http_status,
 		    resp->moved_to, news, upd);

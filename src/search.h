@@ -196,6 +196,9 @@ struct search_opts {
 	size_t	 rank_cap;	/* 0: SEARCH_RANK_CAP; SIZE_MAX: no cap */
 	bool	 with_gone;	/* feed_id 0: gone feeds too */
 	struct search_ranking *ranking;	/* NULL: rank for this call only */
+	/* Set by search_run: the store whose killfile (store_hide) hides
+	   articles from the hits. */
+	struct store *hide_st;
 };
 
 /*

@@ -69,6 +69,9 @@ search_ranking_free(struct search_ranking *r)
 	free(r);
 }
 
+/* The killfile's condition that o's hits leave out, or NULL. */
+#define HIDE(o)	((o)->hide_st != NULL ? store_hide((o)->hide_st) : NULL)
+
 /* Append the filter and predicate conditions; parameters by name. */
 static void
 add_conditions(struct buf *b, const struct search_query *q,
@@ -76,6 +79,10 @@ add_conditions(struct buf *b, const struct search_query *q,
 {
 	const struct search_filters *f = search_query_filters(q);
 	size_t i;
+
+	/* The killfile's (its values numbered apart); reads i and f. */
+	if (HIDE(o) != NULL)
+		(void)buf_addf(b, " AND NOT (%s)", HIDE(o)->sql);
 
 	if (f->unread != -1)
 		(void)buf_addstr(b, " AND i.read = :read");
@@ -128,9 +135,13 @@ bind_all(sqlite3_stmt *s, const struct search_query *q,
     const struct search_opts *o, size_t limit)
 {
 	const struct search_filters *f = search_query_filters(q);
+	struct err berr = ERR_INIT;
 	char name[32];
 	size_t i;
 
+	/* Only a bad index fails, and the statement was made with it. */
+	if (HIDE(o) != NULL)
+		(void)store_bind_hide(o->hide_st, s, &berr);
 	bind_name(s, ":fts", search_query_fts(q), 0, true);
 	bind_name(s, ":cjk", search_query_cjk(q), 0, true);
 	bind_name(s, ":read", NULL, f->unread == 1 ? 0 : 1, false);
@@ -177,7 +188,8 @@ needs_items(const struct search_query *q, const struct search_opts *o,
 {
 	const struct search_filters *f = search_query_filters(q);
 
-	return (dead || f->unread != -1 || f->flagged != -1 || f->has_since ||
+	return (HIDE(o) != NULL || dead || f->unread != -1 ||
+	    f->flagged != -1 || f->has_since ||
 	    f->has_until || f->tag != NULL || o->feed_id != 0 ||
 	    !o->with_gone ||
 	    search_query_npreds(q) > 0 ||
@@ -204,6 +216,8 @@ build_match_sql(struct buf *b, const struct search_query *q,
 	if (join)
 		(void)buf_addstr(b, " CROSS JOIN items i INDEXED BY"
 		    " items_seq ON i.seq = m.rowid");
+	if (join && HIDE(o) != NULL)
+		(void)buf_addstr(b, " CROSS JOIN feeds f ON f.id = i.feed_id");
 	(void)buf_addf(b, " WHERE %s MATCH %s", t, t[7] == 'f' ? ":fts" :
 	    ":cjk");
 	if (join) {
@@ -279,7 +293,8 @@ count_list(sqlite3 *db, const struct search_query *q,
 
 	if (r->total < 0) {
 		buf_init(&sql, 64 * 1024);
-		(void)buf_addstr(&sql, "SELECT count(*) FROM items i WHERE 1");
+		(void)buf_addf(&sql, "SELECT count(*) FROM items i%s WHERE 1",
+		    HIDE(o) != NULL ? " JOIN feeds f ON f.id = i.feed_id" : "");
 		add_conditions(&sql, q, o);
 		s = search_prep(db, buf_str(&sql), err);
 		buf_free(&sql);
@@ -602,6 +617,7 @@ run_once(struct store *st, const struct search_query *q,
 	memset(&o, 0, sizeof(o));
 	if (opts != NULL)
 		o = *opts;
+	o.hide_st = st;
 	/* While no feed is gone, matching need not look at the feeds. */
 	if (!o.with_gone && o.feed_id == 0) {
 		if ((s = search_prep(store_db(st), "SELECT EXISTS (SELECT 1"
@@ -614,6 +630,12 @@ run_once(struct store *st, const struct search_query *q,
 	limit = o.limit > 0 ? o.limit : DEFAULT_LIMIT;
 	if ((db = search_index_db(st, err)) == NULL)
 		return (-1);
+	/* The killfile's condition calls the filter functions there. */
+	if (HIDE(&o) != NULL && store_sql_functions_on(db) == -1) {
+		err_set(err, ERR_DB, "search index: cannot register the "
+		    "filter functions");
+		return (-1);
+	}
 	if ((ok = search_index_ok(st, &dead, err)) == -1) {
 		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
 		return (-1);

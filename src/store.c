@@ -428,6 +428,7 @@ store_close(struct store *st)
 		    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 #endif
 	sqlite3_close(st->db);
+	store_hide_free(st);
 	free(st->damage);
 	free(st->deltas);
 	free(st->path);

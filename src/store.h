@@ -47,6 +47,7 @@
 
 struct store;
 struct sqlite3;
+struct sqlite3_stmt;
 
 enum store_upsert {
 	STORE_UPSERT_NEW = 0,
@@ -183,6 +184,7 @@ struct store_where {
 	const char		*sql;
 	const struct store_param *params;
 	size_t			 nparams;
+	int			 param0;	/* 0: STORE_WHERE_PARAM0 */
 };
 
 /*
@@ -491,6 +493,35 @@ int	 store_read_guids(struct store *st, void (*fn)(void *, const char *),
 	    void *arg, struct err *err);
 int	 store_mark_read_guids(struct store *st, char *const *guids, size_t n,
 	    int64_t *marked, int64_t *unknown, struct err *err);
+
+/*
+ * The killfile (store_hide.c).  store_set_hide copies w: from then on
+ * the articles that meet it are left out of every read over the items
+ * (windows, counts, query feeds, marking a query feed read, search);
+ * NULL shows them again.  Its values are numbered from
+ * STORE_HIDE_PARAM0 (so that it can sit beside a caller's condition),
+ * at most STORE_HIDE_PARAMS of them.  store_hide gives it (NULL: none);
+ * store_bind_hide binds its values in a statement prepared with it.
+ */
+#define STORE_HIDE_PARAM0	2000
+#define STORE_HIDE_PARAMS	20000
+int	 store_set_hide(struct store *st, const struct store_where *w,
+	    struct err *err);
+const struct store_where *store_hide(const struct store *st);
+/* The filter language's SQL functions on another connection (the
+   search index's reader, where the store is attached): 0 or -1. */
+int	 store_sql_functions_on(struct sqlite3 *db);
+int	 store_bind_hide(struct store *st, struct sqlite3_stmt *s,
+	    struct err *err);
+/*
+ * Would item, about to be stored in feed_id (prepared as for
+ * store_item_upsert_prepared, first seen now), meet w?  *matches says
+ * so, *stored whether an article with its guid is in the feed already.
+ */
+int	 store_item_ignored(struct store *st, int64_t feed_id,
+	    const struct item *item, const struct store_item_prep *p,
+	    int64_t now, const struct store_where *w, bool *matches,
+	    bool *stored, struct err *err);
 
 /* Recompute every feed's counters from the items (repair). */
 int	 store_recount(struct store *st, struct err *err);

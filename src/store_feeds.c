@@ -123,6 +123,30 @@ store_feed_clear(struct store_feed *f)
 	memset(f, 0, sizeof(*f));
 }
 
+static int
+cmp_feed_id(const void *key, const void *elem)
+{
+	int64_t id = *(const int64_t *)key;
+	const struct store_feed *f = elem;
+
+	return (id < f->id ? -1 : id > f->id);
+}
+
+/* A feed's hidden articles leave its counts (the list is in id order). */
+static void
+less_hidden(void *arg, int64_t feed_id, int64_t unread, int64_t total)
+{
+	struct store_feed_list *l = arg;
+	struct store_feed *f;
+
+	f = bsearch(&feed_id, l->feeds, l->n, sizeof(*l->feeds),
+	    cmp_feed_id);
+	if (f != NULL) {
+		f->unread -= unread;
+		f->total -= total;
+	}
+}
+
 int
 store_feeds_list(struct store *st, struct store_feed_list *out,
     struct err *err)
@@ -167,6 +191,11 @@ store_feeds_list(struct store *st, struct store_feed_list *out,
 	store_done(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		goto fail;
+	/* The counts, less what the killfile hides. */
+	if (store_hidden_counts(st, -1, less_hidden, out, err) == -1) {
+		store_feed_list_free(out);
+		return (-1);
+	}
 	return (0);
 fail:
 	store_db_error(st, err, "cannot list feeds");
@@ -540,10 +569,12 @@ store_where_counts(struct store *st, const struct store_where *w,
 	if (gone == -1)
 		return (-1);
 	buf_init(&b, 1 << 20);
-	if (strstr(w->sql, "f.") != NULL)
+	if (strstr(w->sql, "f.") != NULL || st->hide != NULL) {
 		buf_addf(&b, "SELECT count(*), coalesce(sum(i.read = 0), 0)"
 		    " FROM items i JOIN feeds f ON f.id = i.feed_id"
 		    " WHERE f.gone = 0 AND (%s)", w->sql);
+		store_hide_sql(st, &b);
+	}
 	else
 		buf_addf(&b, "SELECT count(*), coalesce(sum(i.read = 0), 0)"
 		    " FROM items i WHERE %s(%s)", gone ? "i.feed_id NOT IN"
@@ -552,7 +583,8 @@ store_where_counts(struct store *st, const struct store_where *w,
 	buf_free(&b);
 	if (s == NULL)
 		return (-1);
-	if (store_bind_where(st, s, w, err) == -1) {
+	if (store_bind_where(st, s, w, err) == -1 ||
+	    store_bind_hide(st, s, err) == -1) {
 		sqlite3_finalize(s);
 		return (-1);
 	}
@@ -581,13 +613,15 @@ store_where_set_read(struct store *st, const struct store_where *w,
 	buf_init(&b, 1 << 20);
 	buf_addf(&b, "UPDATE items SET read = 1 WHERE read = 0 AND id IN"
 	    " (SELECT i.id FROM items i JOIN feeds f ON f.id = i.feed_id"
-	    " WHERE f.gone = 0 AND i.read = 0 AND (%s)) RETURNING feed_id",
-	    w->sql);
+	    " WHERE f.gone = 0 AND i.read = 0 AND (%s)", w->sql);
+	store_hide_sql(st, &b);
+	buf_addstr(&b, ") RETURNING feed_id");
 	s = store_prepare_sql(st, buf_str(&b), err);
 	buf_free(&b);
 	if (s == NULL)
 		goto out;
-	if (store_bind_where(st, s, w, err) == -1) {
+	if (store_bind_where(st, s, w, err) == -1 ||
+	    store_bind_hide(st, s, err) == -1) {
 		sqlite3_finalize(s);
 		goto out;
 	}

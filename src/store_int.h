@@ -127,6 +127,7 @@ struct store {
 	struct store_params upsert[2];	/* insert, update */
 	bool		 sql_functions;	/* store_sql_functions done */
 	bool		 sort_tried[STORE_NSORTS];	/* store_sort_index */
+	struct store_where *hide;	/* store_hide.c: a copy, or NULL */
 };
 
 /*
@@ -183,5 +184,15 @@ int64_t	 store_take_seq(struct store *, struct err *);
 /* Bind a caller's condition (struct store_where) to s. */
 int	 store_bind_where(struct store *, sqlite3_stmt *,
 	    const struct store_where *, struct err *);
+/*
+ * The killfile (store_hide.c): free it; append " AND NOT (its
+ * condition)" (nothing without one); call fn(arg, feed_id, unread,
+ * total) with the hidden articles of each feed that has some (feed_id
+ * 0: of every feed not gone; -1: of every feed).
+ */
+void	 store_hide_free(struct store *);
+void	 store_hide_sql(const struct store *, struct buf *);
+int	 store_hidden_counts(struct store *, int64_t,
+	    void (*)(void *, int64_t, int64_t, int64_t), void *, struct err *);
 
 #endif

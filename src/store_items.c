@@ -401,6 +401,7 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 	int skip = q->offset > 0;
 	int sort = (int)q->sort, asc = q->ascending;
 	int k;
+	bool where = q->where != NULL;
 	const char *order, *cmp;
 	struct buf b, sub;
 
@@ -415,6 +416,9 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 		return (st->windows[k]);
 	if (q->where != NULL && store_sql_functions(st, err) == -1)
 		return (NULL);
+	/* The killfile reads i and f as a condition does. */
+	if (st->hide != NULL)
+		where = true;
 	/* Reading backward (before a key, from the end) turns the order. */
 	order = asc != (dir >= 2) ? " ASC" : " DESC";
 	cmp = asc != (dir >= 2) ? " > " : " < ";
@@ -427,6 +431,7 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 		buf_addstr(&b, " AND f.gone = 0");
 	if (q->where != NULL)
 		buf_addf(&b, " AND %s", q->where->sql);
+	store_hide_sql(st, &b);
 	if (dir == 1 || dir == 2)
 		store_sort_keycmp(&b, (enum store_sort)sort, "i", cmp);
 	if (skip) {
@@ -434,10 +439,12 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 		   (a sort value that is an expression is not read from it),
 		   then the rows after it. */
 		buf_init(&sub, 4096);
-		if (q->where != NULL) {
+		if (where) {
 			/* The condition reads i and f. */
 			buf_addf(&sub, "SELECT i.id FROM items i JOIN feeds f"
-			    " ON f.id = i.feed_id WHERE %s", q->where->sql);
+			    " ON f.id = i.feed_id WHERE %s", q->where != NULL ?
+			    q->where->sql : "1");
+			store_hide_sql(st, &sub);
 			add_filters(&sub, "i", scope, filter);
 			if (!scope)
 				buf_addstr(&sub, " AND f.gone = 0");
@@ -472,7 +479,7 @@ window_stmt(struct store *st, const struct store_query *q, struct err *err)
 	buf_addstr(&b, " LIMIT :limit");
 	s = store_prepare_sql(st, buf_str(&b), err);
 	buf_free(&b);
-	if (q->where == NULL)
+	if (!where)
 		st->windows[k] = s;
 	return (s);
 }
@@ -485,12 +492,13 @@ store_bind_where(struct store *st, sqlite3_stmt *s,
 	size_t i;
 	int rc;
 
+	int n0 = w->param0 != 0 ? w->param0 : STORE_WHERE_PARAM0;
+
 	for (i = 0; i < w->nparams; i++) {
 		p = &w->params[i];
-		rc = p->is_int ? sqlite3_bind_int64(s,
-		    (int)(STORE_WHERE_PARAM0 + i), p->i) :
-		    sqlite3_bind_text(s, (int)(STORE_WHERE_PARAM0 + i), p->s,
-		    -1, SQLITE_STATIC);
+		rc = p->is_int ? sqlite3_bind_int64(s, n0 + (int)i, p->i) :
+		    sqlite3_bind_text(s, n0 + (int)i, p->s, -1,
+		    SQLITE_STATIC);
 		if (rc != SQLITE_OK) {
 			store_db_error(st, err, "cannot bind a filter value");
 			return (-1);
@@ -515,7 +523,8 @@ store_items_window(struct store *st, const struct store_query *q,
 		(void)store_sort_index(st, q->sort, NULL);
 	if ((s = window_stmt(st, q, err)) == NULL)
 		return (-1);
-	if (q->where != NULL && store_bind_where(st, s, q->where, err) == -1) {
+	if ((q->where != NULL && store_bind_where(st, s, q->where, err) ==
+	    -1) || store_bind_hide(st, s, err) == -1) {
 		sqlite3_finalize(s);
 		return (-1);
 	}
@@ -540,7 +549,7 @@ store_items_window(struct store *st, const struct store_query *q,
 	}
 	if (rc != SQLITE_DONE)
 		store_db_error(st, err, "cannot list items");
-	if (q->where != NULL)
+	if (q->where != NULL || st->hide != NULL)
 		sqlite3_finalize(s);
 	else
 		store_done(s);
@@ -582,10 +591,26 @@ store_item_list_free(struct store_item_list *l)
 	l->n = 0;
 }
 
+struct hidden_counts {
+	int64_t	*unread;
+	int64_t	*total;
+};
+
+static void
+less_hidden(void *arg, int64_t feed_id, int64_t unread, int64_t total)
+{
+	struct hidden_counts *c = arg;
+
+	(void)feed_id;
+	*c->unread -= unread;
+	*c->total -= total;
+}
+
 int
 store_counts(struct store *st, int64_t feed_id, int64_t *unread,
     int64_t *total, struct err *err)
 {
+	struct hidden_counts c;
 	sqlite3_stmt *s;
 	int rc;
 
@@ -605,7 +630,10 @@ store_counts(struct store *st, int64_t feed_id, int64_t *unread,
 		store_db_error(st, err, "cannot count items");
 		return (-1);
 	}
-	return (0);
+	/* Less what the killfile hides. */
+	c.unread = unread;
+	c.total = total;
+	return (store_hidden_counts(st, feed_id, less_hidden, &c, err));
 }
 
 static int

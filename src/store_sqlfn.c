@@ -84,6 +84,19 @@ fn_hasword(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 int
+store_sql_functions_on(struct sqlite3 *db)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+	if (sqlite3_create_function(db, "gazette_regexp", 2, flags, NULL,
+	    fn_regexp, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "gazette_hasword", 2, flags, NULL,
+	    fn_hasword, NULL, NULL) != SQLITE_OK)
+		return (-1);
+	return (0);
+}
+
+int
 store_sql_functions(struct store *st, struct err *err)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;

@@ -1,0 +1,185 @@
+/*
+ * store_hide: the killfile's side of the store (see store.h).
+ *
+ * A hidden article stays stored: the condition is evaluated when the
+ * items are read, so a rule added later hides what is already there and
+ * a rule removed shows it again.  Counts come from the feeds' counters
+ * less the hidden articles, counted by one query over the items that
+ * meet the condition (a rule for one feed reads that feed's rows only,
+ * through the feed index).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "store.h"
+#include "store_int.h"
+#include "xmalloc.h"
+
+void
+store_hide_free(struct store *st)
+{
+	size_t i;
+
+	if (st->hide == NULL)
+		return;
+	for (i = 0; i < st->hide->nparams; i++)
+		free((char *)st->hide->params[i].s);
+	free((struct store_param *)st->hide->params);
+	free((char *)st->hide->sql);
+	free(st->hide);
+	st->hide = NULL;
+}
+
+int
+store_set_hide(struct store *st, const struct store_where *w,
+    struct err *err)
+{
+	struct store_param *p;
+	size_t i;
+
+	/* The cached windows were prepared without it. */
+	for (i = 0; i < N_WINDOW; i++) {
+		sqlite3_finalize(st->windows[i]);
+		st->windows[i] = NULL;
+	}
+	store_hide_free(st);
+	if (w == NULL)
+		return (0);
+	if (w->nparams > STORE_HIDE_PARAMS) {
+		err_set(err, ERR_LIMIT, "killfile: more than %d values",
+		    STORE_HIDE_PARAMS);
+		return (-1);
+	}
+	if (store_sql_functions(st, err) == -1)
+		return (-1);
+	st->hide = xcalloc(1, sizeof(*st->hide));
+	st->hide->sql = xstrdup(w->sql);
+	st->hide->param0 = w->param0;
+	st->hide->nparams = w->nparams;
+	p = xcalloc(w->nparams + 1, sizeof(*p));
+	for (i = 0; i < w->nparams; i++) {
+		p[i] = w->params[i];
+		p[i].s = w->params[i].s != NULL ? xstrdup(w->params[i].s) :
+		    NULL;
+	}
+	st->hide->params = p;
+	return (0);
+}
+
+const struct store_where *
+store_hide(const struct store *st)
+{
+	return (st->hide);
+}
+
+int
+store_bind_hide(struct store *st, sqlite3_stmt *s, struct err *err)
+{
+	if (st->hide == NULL)
+		return (0);
+	return (store_bind_where(st, s, st->hide, err));
+}
+
+void
+store_hide_sql(const struct store *st, struct buf *b)
+{
+	if (st->hide != NULL)
+		(void)buf_addf(b, " AND NOT (%s)", st->hide->sql);
+}
+
+int
+store_hidden_counts(struct store *st, int64_t feed_id,
+    void (*fn)(void *, int64_t, int64_t, int64_t), void *arg,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	struct buf b;
+	int step;
+
+	if (st->hide == NULL)
+		return (0);
+	buf_init(&b, 1 << 20);
+	(void)buf_addf(&b, "SELECT i.feed_id, count(*), coalesce(sum(i.read ="
+	    " 0), 0) FROM items i JOIN feeds f ON f.id = i.feed_id WHERE %s"
+	    " AND (%s) GROUP BY i.feed_id", feed_id > 0 ?
+	    "i.feed_id = :feed" : feed_id == 0 ? "f.gone = 0" : "1",
+	    st->hide->sql);
+	s = store_prepare_sql(st, buf_str(&b), err);
+	buf_free(&b);
+	if (s == NULL)
+		return (-1);
+	if (store_bind_where(st, s, st->hide, err) == -1) {
+		sqlite3_finalize(s);
+		return (-1);
+	}
+	if (feed_id > 0)
+		store_bind_int(s, ":feed", feed_id);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		fn(arg, sqlite3_column_int64(s, 0),
+		    sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 1));
+	if (step != SQLITE_DONE)
+		store_db_error(st, err, "cannot count the hidden articles");
+	sqlite3_finalize(s);
+	return (step == SQLITE_DONE ? 0 : -1);
+}
+
+/*
+ * The candidate is given to the condition as a one-row table named i,
+ * with the columns filter.c reads; articleindex counts it as the newest
+ * of its date.
+ */
+int
+store_item_ignored(struct store *st, int64_t feed_id, const struct item *item,
+    const struct store_item_prep *p, int64_t now, const struct store_where *w,
+    bool *matches, bool *stored, struct err *err)
+{
+	sqlite3_stmt *s;
+	struct buf b;
+	int step;
+
+	*matches = *stored = false;
+	if (store_sql_functions(st, err) == -1)
+		return (-1);
+	buf_init(&b, 1 << 20);
+	(void)buf_addf(&b, "WITH i(id, feed_id, guid, title, link, author,"
+	    " published, updated, sort_date, content, enclosures, read,"
+	    " flagged) AS (SELECT (SELECT coalesce(max(id), 0) + 1 FROM items),"
+	    " :feed, :guid, :title, :link, :author, :published, :updated,"
+	    " coalesce(:published, :updated, :now), :content, :enclosures, 0,"
+	    " 0) SELECT EXISTS (SELECT 1 FROM i JOIN feeds f ON f.id ="
+	    " i.feed_id WHERE %s), EXISTS (SELECT 1 FROM items WHERE feed_id ="
+	    " :feed AND guid = :guid)", w->sql);
+	s = store_prepare_sql(st, buf_str(&b), err);
+	buf_free(&b);
+	if (s == NULL)
+		return (-1);
+	if (store_bind_where(st, s, w, err) == -1) {
+		sqlite3_finalize(s);
+		return (-1);
+	}
+	store_bind_int(s, ":feed", feed_id);
+	store_bind_static(s, ":guid", item->guid != NULL ? item->guid : "");
+	store_bind_static(s, ":title", item->title);
+	store_bind_static(s, ":link", item->link);
+	store_bind_static(s, ":author", item->author);
+	if (item->published != ITEM_NO_DATE)
+		store_bind_int(s, ":published", item->published);
+	if (item->updated != ITEM_NO_DATE)
+		store_bind_int(s, ":updated", item->updated);
+	store_bind_int(s, ":now", now);
+	store_bind_static(s, ":content", item->content);
+	store_bind_static(s, ":enclosures", p->enclosures);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		*matches = sqlite3_column_int(s, 0) != 0;
+		*stored = sqlite3_column_int(s, 1) != 0;
+	} else
+		store_db_error(st, err, "cannot test an article against the "
+		    "killfile");
+	sqlite3_finalize(s);
+	return (step == SQLITE_ROW ? 0 : -1);
+}
