@@ -7,7 +7,7 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/conf_highl
 	src/ui_list.c src/ui_sort.c src/ui_highlight.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
 	src/ui_urls.c src/ui_help.c \
 	src/ui_search.c src/ui_items_nav.c src/ui_save.c src/ui_extern.c \
-	src/ui_flags.c src/format.c src/format.h src/ui_format.c
+	src/ui_flags.c src/format.c src/format.h src/ui_format.c src/ui_filter.c
 dist_man_MANS += man/gazette.conf.5
 
 if HAVE_CMOCKA
@@ -108,3 +108,6 @@ EXTRA_DIST += tests/ui_highlight.sh tests/sgr_at.py
 # The killfile in the interface, through a refresh.
 TESTS += tests/ui_killfile.sh
 EXTRA_DIST += tests/ui_killfile.sh
+# The article list's filters: F, f (define-filter), ^F.
+TESTS += tests/ui_filter.sh
+EXTRA_DIST += tests/ui_filter.sh

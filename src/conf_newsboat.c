@@ -110,7 +110,7 @@ static const struct instead elements[] = {
 
 /* newsboat's actions; consulted only for those the keymap lacks. */
 static const char *const actions[] = {
-	"article-feed", "bookmark", "clear-filter", "close-dialog",
+	"article-feed", "bookmark", "close-dialog",
 	"cmdline", "delete-all-articles", "delete-article", "edit-flags",
 	"edit-urls", "eight", "enqueue", "five", "four", "goto-title",
 	"help", "mark-all-above-as-read", "next-dialog",
@@ -120,7 +120,7 @@ static const char *const actions[] = {
 	"open-in-browser-noninteractively", "pb-download", "pipe-to",
 	"prev-dialog", "prev-feed", "prev-unread-feed", "purge-deleted",
 	"random-unread", "reload-urls", "rev-sort", "save", "save-all",
-	"select-filter", "set-filter", "seven", "six", "sort",
+	"seven", "six", "sort",
 	"switch-focus", "three", "toggle-source-view", "two",
 	"view-dialogs", "zero", "toggle-show-read-articles",
 	"mark-feed-read", "show-urls", "set-tag", "clear-tag",
@@ -192,7 +192,7 @@ const char *
 conf_newsboat_context_instead(const char *context)
 {
 	static const char *const views[] = { "dialogs", "dirbrowser",
-	    "filebrowser", "filterselection", "podboat", "searchresultslist",
+	    "filebrowser", "podboat", "searchresultslist",
 	    "tagselection" };
 	size_t i;
 

@@ -28,7 +28,7 @@ static const char *const missing[KEYMAP_NALL - KEYMAP_NACTIONS] = {
 
 static const char *const contexts[KEYMAP_NALLCONTEXTS] = {
 	"all", "feedlist", "articlelist", "article", "searchresults",
-	"urlview", "help", "tagselection", "filterselection", "podboat",
+	"urlview", "help", "filterselection", "tagselection", "podboat",
 	"dialogs", "dirbrowser", "filebrowser"
 };
 
@@ -110,6 +110,9 @@ static const char *const defaults[][3] = {
 	{ ",", "macro-prefix", "all" },
 	{ "g", "sort", "all" },
 	{ "G", "rev-sort", "all" },
+	{ "F", "set-filter", "articlelist" },
+	{ "f", "select-filter", "articlelist" },
+	{ "^F", "clear-filter", "articlelist" },
 };
 
 /* The vi preset, where it differs: g/G, ^D/^U (newsboat: g/G sort). */
@@ -119,6 +122,7 @@ static const char *const vi_keys[][3] = {
 	{ "^D", "halfpagedown", "all" },
 	{ "^U", "halfpageup", "all" },
 	{ "^F", "pagedown", "all" },
+	{ "^F", "pagedown", "articlelist" },	/* not clear-filter */
 	{ "^B", "pageup", "all" },
 };
 

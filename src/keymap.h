@@ -83,6 +83,11 @@
 	    "run a macro of the config: the next key names it") \
 	X(SORT, "sort", "choose the list's order (ascending)") \
 	X(REV_SORT, "rev-sort", "choose the list's order (descending)") \
+	X(SET_FILTER, "set-filter", \
+	    "show only the articles that meet a filter (asks for it)") \
+	X(SELECT_FILTER, "select-filter", \
+	    "choose a filter of the config's define-filter lines") \
+	X(CLEAR_FILTER, "clear-filter", "show every article again") \
 	X(ONE, "one", "open link 1") \
 	X(TWO, "two", "open link 2") \
 	X(THREE, "three", "open link 3") \
@@ -108,9 +113,6 @@
 	X(TOGGLE_SOURCE, "toggle-source-view") \
 	X(ENQUEUE, "enqueue") \
 	X(CMDLINE, "cmdline") \
-	X(SET_FILTER, "set-filter") \
-	X(SELECT_FILTER, "select-filter") \
-	X(CLEAR_FILTER, "clear-filter") \
 	X(DELETE_ARTICLE, "delete-article") \
 	X(DELETE_ALL, "delete-all-articles") \
 	X(PURGE_DELETED, "purge-deleted") \
@@ -152,11 +154,11 @@ enum keymap_context {
 	KEYMAP_CTX_SEARCH,	/* "searchresults" */
 	KEYMAP_CTX_URLS,	/* "urlview" */
 	KEYMAP_CTX_HELP,	/* "help" */
+	KEYMAP_CTX_FILTERS,	/* "filterselection" */
 	KEYMAP_NCONTEXTS,	/* the views above exist */
 	/* newsboat's dialogs that gazette does not have (bindings kept,
 	 * never looked up). */
 	KEYMAP_CTX_TAGS = KEYMAP_NCONTEXTS,	/* "tagselection" */
-	KEYMAP_CTX_FILTERS,	/* "filterselection" */
 	KEYMAP_CTX_PODBOAT,	/* "podboat" */
 	KEYMAP_CTX_DIALOGS,	/* "dialogs" */
 	KEYMAP_CTX_DIRBROWSER,	/* "dirbrowser" */

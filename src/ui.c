@@ -611,6 +611,7 @@ ui_run(const struct ui_opts *opts)
 	ui_hl_free(&ui);
 	ui_history_free(&ui.tag_history);
 	ui_history_free(&ui.number_history);
+	ui_history_free(&ui.filter_history);
 	free(ui.ptext);
 	free(ui.tag);
 	free(ui.search_feed_title);

@@ -152,6 +152,7 @@ struct ui {
 	char		*search_feed_title;
 	struct ui_history tag_history;
 	struct ui_history number_history;
+	struct ui_history filter_history;
 	/* A refresh running as a child process. */
 	pid_t		 refresh_pid;
 	int64_t		 next_reload;	/* auto-reload's next, UNIX s */
@@ -347,6 +348,14 @@ void	 ui_hl_addn(struct ui *ui, enum conf_hl_kind where, const char *s,
 /* ui_put with attribute attr and where's patterns coloured. */
 void	 ui_hl_put(struct ui *ui, int y, int x, int width, const char *s,
 	    attr_t attr, enum conf_hl_kind where);
+/* Show only the articles of list that meet expr (NULL: every one again);
+ * -1 with msg (size bytes) saying where expr does not parse. */
+int	 ui_items_set_filter(struct ui *ui, struct ui_view *list,
+	    const char *expr, char *msg, size_t size);
+/* ui_filter.c: set-filter asks for an expression, select-filter lists
+ * the config's define-filter lines (a view) for list. */
+void	 ui_filter_ask(struct ui *ui, struct ui_view *list);
+void	 ui_filter_choose(struct ui *ui, struct ui_view *list);
 /* ui_save.c: save an article as text under save-path (asks first when
  * the file exists). */
 void	 ui_save_article(struct ui *ui, int64_t item_id);

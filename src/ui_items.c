@@ -25,6 +25,11 @@ struct items_view {
 	struct ui_view		 base;
 	int64_t			 feed_id;
 	struct filter		*query;	/* a query feed's, or NULL */
+	char			*query_expr;
+	/* F / f: the filter set (user_expr), compiled together with the
+	   feed (cond), which then reads in place of query. */
+	char			*user_expr;
+	struct filter		*cond;
 	char			*feed_title;
 	char			*feed_url;
 	struct ui_list		 list;
@@ -129,7 +134,8 @@ row_at(struct ui *ui, struct items_view *iv, size_t i)
 		return (&iv->win.rows[i - iv->win_off]);
 	memset(&q, 0, sizeof(q));
 	q.feed_id = iv->feed_id;
-	q.where = iv->query != NULL ? filter_where(iv->query) : NULL;
+	q.where = iv->cond != NULL ? filter_where(iv->cond) :
+	    iv->query != NULL ? filter_where(iv->query) : NULL;
 	q.filter = ui->show_read_items ? STORE_FILTER_ALL :
 	    STORE_FILTER_UNREAD;
 	q.sort = ui->article_sort;
@@ -161,8 +167,9 @@ items_reload(struct ui *ui, struct ui_view *v)
 	int64_t n;
 
 	drop_window(iv);
-	if ((iv->query != NULL ? store_where_counts(ui->store,
-	    filter_where(iv->query), &iv->unread, &iv->total, &err) :
+	if ((iv->cond != NULL || iv->query != NULL ? store_where_counts(
+	    ui->store, filter_where(iv->cond != NULL ? iv->cond : iv->query),
+	    &iv->unread, &iv->total, &err) :
 	    store_counts(ui->store, iv->feed_id, &iv->unread, &iv->total,
 	    &err)) < 0) {
 		ui_set_status(ui, true, "%s", err.msg);
@@ -205,6 +212,7 @@ ui_items_new_query(struct ui *ui, const char *expr, const char *title)
 
 	iv->base.ops = &items_ops;
 	iv->feed_title = xstrdup(title != NULL ? title : "");
+	iv->query_expr = xstrdup(expr);
 	/* "match nothing" keeps a view that failed harmless. */
 	if ((iv->query = filter_parse(expr, &err)) == NULL) {
 		ui_set_status(ui, true, "%s", err.msg);
@@ -229,6 +237,67 @@ items_title(struct ui *ui, struct ui_view *v, struct buf *b,
 	format_set(&ti->a, 'U', ti->url);
 	(void)buf_addf(b, "Articles in '%s' (%lld unread, %lld total)",
 	    iv->feed_title, (long long)iv->unread, (long long)iv->total);
+	if (iv->user_expr != NULL)
+		(void)buf_addf(b, ", filter: %s", iv->user_expr);
+}
+
+/* A string of the filter language holding s ("" and \ escaped). */
+static void
+add_quoted(struct buf *b, const char *s)
+{
+	(void)buf_addch(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			(void)buf_addch(b, '\\');
+		(void)buf_addch(b, *s);
+	}
+	(void)buf_addch(b, '"');
+}
+
+int
+ui_items_set_filter(struct ui *ui, struct ui_view *list, const char *expr,
+    char *msg, size_t size)
+{
+	struct items_view *iv = (struct items_view *)list;
+	struct err err = ERR_INIT;
+	struct filter *f;
+	struct buf b;
+
+	if (!ui_is_items(list))
+		return (-1);
+	if (expr != NULL) {
+		/* Alone first, so that a position is the user's. */
+		if ((f = filter_parse(expr, &err)) == NULL) {
+			snprintf(msg, size, "%s", err.msg);
+			return (-1);
+		}
+		filter_free(f);
+		/* With the feed: its counts are the filter's too. */
+		buf_init(&b, BUF_CAP_TEXT);
+		if (iv->query_expr != NULL)
+			(void)buf_addf(&b, "(%s) and ", iv->query_expr);
+		else if (iv->feed_url != NULL) {
+			(void)buf_addstr(&b, "rssurl = ");
+			add_quoted(&b, iv->feed_url);
+			(void)buf_addstr(&b, " and ");
+		}
+		(void)buf_addf(&b, "(%s)", expr);
+		f = filter_parse(buf_str(&b), &err);
+		buf_free(&b);
+		if (f == NULL) {
+			snprintf(msg, size, "%s", err.msg);
+			return (-1);
+		}
+	} else
+		f = NULL;
+	filter_free(iv->cond);
+	free(iv->user_expr);
+	iv->cond = f;
+	iv->user_expr = expr != NULL ? xstrdup(expr) : NULL;
+	ui_list_init(&iv->list, 0);
+	items_reload(ui, list);
+	ui->dirty = true;
+	return (0);
 }
 
 /* A line of articlelist-format: newsboat's keys. */
@@ -549,6 +618,16 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	case KEYMAP_SEARCH_FEED:
 		ui_search_start(ui, iv->feed_id, iv->feed_title);
 		return (true);
+	case KEYMAP_SET_FILTER:
+		ui_filter_ask(ui, v);
+		return (true);
+	case KEYMAP_SELECT_FILTER:
+		ui_filter_choose(ui, v);
+		return (true);
+	case KEYMAP_CLEAR_FILTER:
+		if (iv->user_expr != NULL)
+			(void)ui_items_set_filter(ui, v, NULL, NULL, 0);
+		return (true);
 	default:
 		return (false);
 	}
@@ -570,6 +649,9 @@ items_free(struct ui_view *v)
 
 	drop_window(iv);
 	filter_free(iv->query);
+	filter_free(iv->cond);
+	free(iv->query_expr);
+	free(iv->user_expr);
 	free(iv->feed_title);
 	free(iv->feed_url);
 	free(iv);

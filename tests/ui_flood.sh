@@ -30,6 +30,9 @@ DB="$T/g.db"
 "$GAZETTE" -u "$T/urls" -d "$DB" refresh --quiet ||
     { echo "Bail out! refresh failed"; exit 1; }
 
+# f searches the feed in the article list too (there it is select-filter).
+mkdir -p "$XDG_CONFIG_HOME/gazette"
+echo 'bind-key f open-search-feed articlelist' > "$XDG_CONFIG_HOME/gazette/config"
 ui_start 100 30 -- -d "$DB" -u "$T/urls"
 if wait_for "Your feeds"; then ok "the feed list"
 else show; fail "the feed list"; fi

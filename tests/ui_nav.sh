@@ -14,6 +14,8 @@ cat > "$CONF" <<'CONF'
 bind-key h help
 bogus-option 1
 color listfocus yellow blue bold
+# f searches the feed in the article list too (there it is select-filter)
+bind-key f open-search-feed articlelist
 CONF
 
 ui_start 100 30 -- -d "$DB" -u /dev/null
