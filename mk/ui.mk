@@ -111,3 +111,6 @@ EXTRA_DIST += tests/ui_killfile.sh
 # The article list's filters: F, f (define-filter), ^F.
 TESTS += tests/ui_filter.sh
 EXTRA_DIST += tests/ui_filter.sh
+# Search query feeds (query:TITLE:search:WORDS).
+TESTS += tests/ui_query_search.sh
+EXTRA_DIST += tests/ui_query_search.sh

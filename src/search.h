@@ -210,6 +210,16 @@ int	 search_run(struct store *st, const struct search_query *q,
 	    const struct search_opts *opts, struct search_results *out,
 	    struct err *err);
 void	 search_results_free(struct search_results *r);
+/*
+ * How many articles the query finds (all of them, search_run's rank cap
+ * aside), and how many of those are unread: a search query feed's
+ * counts (search_run.c).
+ */
+int	 search_count(struct store *st, const struct search_query *q,
+	    int64_t *unread, int64_t *total, struct err *err);
+/* Mark every article the query finds read (in one transaction). */
+int	 search_set_read(struct store *st, const struct search_query *q,
+	    struct err *err);
 
 /*
  * Bring the index (its own file, DBFILE-search) up to date: create it if

@@ -700,3 +700,104 @@ search_results_free(struct search_results *r)
 	free(r->hits);
 	memset(r, 0, sizeof(*r));
 }
+
+/*
+ * Every match of q, as search_run finds them but unranked: "SELECT cols
+ * FROM items i JOIN feeds f ... WHERE (the match and the filters)",
+ * prepared and bound.
+ */
+static sqlite3_stmt *
+all_matches(struct store *st, const struct search_query *q, const char *cols,
+    struct err *err)
+{
+	struct search_opts o;
+	sqlite3_stmt *s;
+	struct buf sql;
+	int ok;
+
+	memset(&o, 0, sizeof(o));
+	o.hide_st = st;
+
+	if ((ok = search_index_ok(st, err)) == -1)
+		return (NULL);
+	if (ok == 0 && !search_query_filters_only(q)) {
+		err_set(err, ERR_DB, "no search index yet: run gazette "
+		    "reindex");
+		return (NULL);
+	}
+	buf_init(&sql, 64 * 1024);
+	(void)buf_addf(&sql, "SELECT %s FROM items i JOIN feeds f ON f.id ="
+	    " i.feed_id WHERE 1", cols);
+	if (search_query_fts(q) != NULL)
+		(void)buf_addstr(&sql, " AND i.id IN (SELECT rowid FROM"
+		    " search_fts WHERE search_fts MATCH :fts)");
+	if (search_query_cjk(q) != NULL)
+		(void)buf_addstr(&sql, " AND i.id IN (SELECT rowid FROM"
+		    " search_cjk WHERE search_cjk MATCH :cjk)");
+	add_conditions(&sql, q, &o);
+	s = search_prep(store_db(st), buf_str(&sql), err);
+	buf_free(&sql);
+	if (s == NULL)
+		return (NULL);
+	bind_all(s, q, &o, 0);
+	return (s);
+}
+
+int
+search_count(struct store *st, const struct search_query *q, int64_t *unread,
+    int64_t *total, struct err *err)
+{
+	sqlite3_stmt *s;
+	int step;
+
+	*unread = *total = 0;
+	if ((s = all_matches(st, q, "count(*), coalesce(sum(i.read = 0), 0)",
+	    err)) == NULL)
+		return (-1);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		*total = sqlite3_column_int64(s, 0);
+		*unread = sqlite3_column_int64(s, 1);
+	} else
+		search_db_err(store_db(st), err, "cannot count a search");
+	sqlite3_finalize(s);
+	return (step == SQLITE_ROW ? 0 : -1);
+}
+
+int
+search_set_read(struct store *st, const struct search_query *q,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int64_t *ids = NULL;
+	size_t n = 0, alloc = 0, i;
+	int step, rc = -1;
+
+	/* The ids first: marking goes through the store's counters. */
+	if ((s = all_matches(st, q, "i.id", err)) == NULL)
+		return (-1);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 256;
+			ids = xreallocarray(ids, alloc, sizeof(*ids));
+		}
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	if (step != SQLITE_DONE)
+		search_db_err(store_db(st), err, "cannot mark a search read");
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE)
+		goto out;
+	if (store_begin(st, err) == -1)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (store_item_set_read(st, ids[i], true, err) == -1)
+			break;
+	if (i < n) {
+		store_rollback(st);
+		goto out;
+	}
+	rc = store_commit(st, err);
+out:
+	free(ids);
+	return (rc);
+}

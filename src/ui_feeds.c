@@ -13,8 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "filter.h"
+#include "search.h"
 #include "store.h"
 #include "sync.h"
 #include "text.h"
@@ -32,6 +34,7 @@ struct entry {
 	char		*name;		/* E_QUERY, E_SEPARATOR */
 	const char	*expr;		/* E_QUERY: points into uf->url */
 	struct filter	*flt;		/* E_QUERY, NULL when it failed */
+	struct search_query *sq;	/* "query:T:search:WORDS" instead */
 	char		*error;		/* E_QUERY: why it failed */
 	bool		 counted;	/* E_QUERY: unread/total are current */
 	bool		 ever_counted;
@@ -122,6 +125,7 @@ entries_free(struct feeds_view *fv)
 		free(fv->ent[i].name);
 		free(fv->ent[i].error);
 		filter_free(fv->ent[i].flt);
+		search_query_free(fv->ent[i].sq);
 	}
 	free(fv->ent);
 	fv->ent = NULL;
@@ -160,6 +164,18 @@ query_entry(struct entry *e, const struct urls_feed *uf)
 		return;
 	}
 	e->expr = expr;
+	/* gazette's own: a saved search, ranked (ui_search.c). */
+	if (strncmp(expr, "search:", 7) == 0) {
+		if ((e->sq = search_compile(expr + 7, (int64_t)time(NULL),
+		    &err)) == NULL) {
+			size_t n = strlen(err.msg) + 32;
+
+			e->error = xmalloc(n);
+			snprintf(e->error, n, "this search does not work: %s",
+			    err.msg);
+		}
+		return;
+	}
 	if ((e->flt = filter_parse(expr, &err)) == NULL) {
 		size_t n = strlen(err.msg) + 32;
 
@@ -481,14 +497,19 @@ ui_feeds_work(struct ui *ui)
 	}
 	for (i = 0; i < fv->nent; i++) {
 		e = &fv->ent[i];
-		if (e->kind != E_QUERY || e->counted || e->flt == NULL)
+		if (e->kind != E_QUERY || e->counted || (e->flt == NULL &&
+		    e->sq == NULL))
 			continue;
-		if (store_where_counts(ui->store, filter_where(e->flt),
-		    &e->unread, &e->total, &err) == -1) {
+		if ((e->sq != NULL ? search_count(ui->store, e->sq,
+		    &e->unread, &e->total, &err) : store_where_counts(
+		    ui->store, filter_where(e->flt), &e->unread, &e->total,
+		    &err)) == -1) {
 			free(e->error);
 			e->error = xstrdup(err.msg);
 			filter_free(e->flt);
 			e->flt = NULL;
+			search_query_free(e->sq);
+			e->sq = NULL;
 		}
 		e->counted = e->ever_counted = true;
 		keep_of(fv, &keep_uf, &keep);
@@ -770,6 +791,8 @@ open_entry(struct ui *ui, struct entry *e)
 	if (e->kind == E_QUERY) {
 		if (e->error != NULL)
 			ui_set_status(ui, true, "%s", e->error);
+		else if (e->sq != NULL)
+			ui_search_open(ui, e->expr + 7, entry_name(e));
 		else
 			ui_push(ui, ui_items_new_query(ui, e->expr,
 			    entry_name(e)));
@@ -829,7 +852,10 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 			ui_refresh_start(ui, f->url);
 		return (true);
 	case KEYMAP_MARK_FEED_READ:
-		if (e != NULL && e->kind == E_QUERY && e->flt != NULL) {
+		if (e != NULL && e->kind == E_QUERY && e->sq != NULL) {
+			if (search_set_read(ui->store, e->sq, &err) < 0)
+				ui_set_status(ui, true, "%s", err.msg);
+		} else if (e != NULL && e->kind == E_QUERY && e->flt != NULL) {
 			if (store_where_set_read(ui->store,
 			    filter_where(e->flt), &err) < 0)
 				ui_set_status(ui, true, "%s", err.msg);

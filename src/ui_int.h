@@ -279,6 +279,8 @@ struct ui_view *ui_help_new(struct ui *ui, enum keymap_context ctx);
 /* Start a search (asks for the query); feed_id 0: every feed. */
 void	 ui_search_start(struct ui *ui, int64_t feed_id,
 	    const char *feed_title);
+/* The results of a search query feed ("query:NAME:search:WORDS"). */
+void	 ui_search_open(struct ui *ui, const char *text, const char *name);
 
 /* For the article view's J/K: the item id next to the current one in a
  * list view (items or search), 0 if none; moves the list's selection. */

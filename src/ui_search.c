@@ -28,6 +28,7 @@ struct search_view {
 	char			*text;
 	int64_t			 feed_id;
 	char			*feed_title;
+	char			*name;		/* a search query feed's, or NULL */
 	struct search_query	*q;
 	struct search_ranking	*rank;
 	struct search_results	*win;	/* SEARCH_WINDOW hits each */
@@ -159,6 +160,8 @@ search_title(struct ui *ui, struct ui_view *v, struct buf *b,
 		for (h = 0; sv->got[c] && h < sv->win[c].n; h++)
 			unread += !sv->win[c].hits[h].read;
 	ui_title_counts(ti, unread, (int64_t)sv->nhits);
+	if (sv->name != NULL)
+		(void)buf_addf(b, "%s: ", sv->name);
 	(void)buf_addf(b, "Search '%s'", sv->text);
 	if (sv->feed_id != 0)
 		(void)buf_addf(b, " in '%s'", sv->feed_title);
@@ -345,6 +348,7 @@ search_free(struct ui_view *v)
 
 	free_windows(sv);
 	search_query_free(sv->q);
+	free(sv->name);
 	free(sv->text);
 	free(sv->feed_title);
 	free(sv);
@@ -355,15 +359,16 @@ static const struct ui_view_ops search_ops = {
 	search_reload, search_link, NULL, NULL, search_free
 };
 
+/* Run text over feed_id (0: every feed); name: a query feed's. */
 static void
-run_cb(struct ui *ui, const char *text, void *arg)
+run(struct ui *ui, const char *text, int64_t feed_id, const char *feed_title,
+    const char *name)
 {
 	struct search_view *sv;
 	struct search_query *q;
 	struct err err = ERR_INIT;
 	int64_t lag;
 
-	(void)arg;
 	if (text[0] == '\0')
 		return;
 	if ((q = search_compile(text, (int64_t)time(NULL), &err)) == NULL) {
@@ -384,9 +389,9 @@ run_cb(struct ui *ui, const char *text, void *arg)
 	sv->base.ops = &search_ops;
 	sv->text = xstrdup(text);
 	sv->q = q;
-	sv->feed_id = ui->search_feed_id;
-	sv->feed_title = xstrdup(ui->search_feed_title != NULL ?
-	    ui->search_feed_title : "");
+	sv->feed_id = feed_id;
+	sv->feed_title = xstrdup(feed_title != NULL ? feed_title : "");
+	sv->name = xstrdup_or_null(name);
 	ui_list_init(&sv->list, 0);
 	start(ui, sv);
 	ui_list_set_count(&sv->list, sv->nhits, hit_rows(ui));
@@ -394,6 +399,19 @@ run_cb(struct ui *ui, const char *text, void *arg)
 	if ((lag = search_lag(ui->store, &err)) > 0)
 		ui_set_status(ui, false, "%lld articles are not indexed yet",
 		    (long long)lag);
+}
+
+static void
+run_cb(struct ui *ui, const char *text, void *arg)
+{
+	(void)arg;
+	run(ui, text, ui->search_feed_id, ui->search_feed_title, NULL);
+}
+
+void
+ui_search_open(struct ui *ui, const char *text, const char *name)
+{
+	run(ui, text, 0, NULL, name);
 }
 
 void
