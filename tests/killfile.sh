@@ -101,4 +101,19 @@ echo 'ignore-mode sometimes' > "$CONF"
 "$GAZETTE" -c "$CONF" check-config > "$T/out" 2>&1
 check "ignore-mode: a bad value named" grep -q "config:1: .*ignore-mode: unknown value 'sometimes'" "$T/out"
 
+# The other filter lines are applied, not merely accepted.
+cat > "$CONF" <<'CFG'
+ignore-mode download
+ignore-article * "title = \"x\""
+define-filter "unread" "unread = \"yes\""
+prepopulate-query-feeds yes
+CFG
+"$GAZETTE" -c "$CONF" check-config > "$T/out" 2>&1
+check "filter lines: all four applied" \
+    grep -q "config: 4 lines: 4 applied, 0 not applied, 0 not understood" "$T/out"
+echo 'define-filter "bad" "title =~"' > "$CONF"
+"$GAZETTE" -c "$CONF" check-config > "$T/out" 2>&1
+check "define-filter: a bad expression named with its position" \
+    grep -q "config:1: define-filter: filter: position 9: expected a quoted string" "$T/out"
+
 tap_done
