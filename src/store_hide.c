@@ -20,6 +20,29 @@
 #include "store_int.h"
 #include "xmalloc.h"
 
+/* One feed's hidden articles, as last counted. */
+struct hidden_row {
+	int64_t	 feed_id;
+	bool	 gone;
+	int64_t	 unread;
+	int64_t	 total;
+};
+
+/*
+ * The hidden articles of every feed, counted by one scan and kept while
+ * nothing changes: not another connection (PRAGMA data_version), not a
+ * write of ours (sqlite3_total_changes), except a read flag changed by
+ * store_item_set_read, which store_hide_read_changed follows.  A rule
+ * on age depends on the clock: never kept then.
+ */
+struct store_hidden_cache {
+	bool		 valid;
+	int64_t		 data_version;
+	int64_t		 changes;
+	struct hidden_row *rows;
+	size_t		 n;
+};
+
 void
 store_hide_free(struct store *st)
 {
@@ -33,6 +56,11 @@ store_hide_free(struct store *st)
 	free((char *)st->hide->sql);
 	free(st->hide);
 	st->hide = NULL;
+	if (st->hcache != NULL) {
+		free(st->hcache->rows);
+		free(st->hcache);
+		st->hcache = NULL;
+	}
 }
 
 int
@@ -92,23 +120,41 @@ store_hide_sql(const struct store *st, struct buf *b)
 		(void)buf_addf(b, " AND NOT (%s)", st->hide->sql);
 }
 
-int
-store_hidden_counts(struct store *st, int64_t feed_id,
-    void (*fn)(void *, int64_t, int64_t, int64_t), void *arg,
-    struct err *err)
+static bool
+cacheable(const struct store *st)
 {
+	return (strstr(st->hide->sql, "'now'") == NULL);
+}
+
+bool
+store_hide_cache_valid(struct store *st)
+{
+	struct store_hidden_cache *c = st->hcache;
+
+	return (st->hide != NULL && c != NULL && c->valid &&
+	    c->changes == (int64_t)sqlite3_total_changes(st->db) &&
+	    c->data_version == store_data_version(st));
+}
+
+static int
+hidden_fill(struct store *st, struct err *err)
+{
+	struct store_hidden_cache *c;
+	struct hidden_row *r;
 	sqlite3_stmt *s;
 	struct buf b;
+	size_t alloc = 0;
 	int step;
 
-	if (st->hide == NULL)
-		return (0);
+	if (st->hcache == NULL)
+		st->hcache = xcalloc(1, sizeof(*st->hcache));
+	c = st->hcache;
+	c->valid = false;
+	c->n = 0;
 	buf_init(&b, 1 << 20);
-	(void)buf_addf(&b, "SELECT i.feed_id, count(*), coalesce(sum(i.read ="
-	    " 0), 0) FROM items i JOIN feeds f ON f.id = i.feed_id WHERE %s"
-	    " AND (%s) GROUP BY i.feed_id", feed_id > 0 ?
-	    "i.feed_id = :feed" : feed_id == 0 ? "f.gone = 0" : "1",
-	    st->hide->sql);
+	(void)buf_addf(&b, "SELECT i.feed_id, f.gone, count(*),"
+	    " coalesce(sum(i.read = 0), 0) FROM items i JOIN feeds f ON"
+	    " f.id = i.feed_id WHERE (%s) GROUP BY i.feed_id", st->hide->sql);
 	s = store_prepare_sql(st, buf_str(&b), err);
 	buf_free(&b);
 	if (s == NULL)
@@ -117,15 +163,93 @@ store_hidden_counts(struct store *st, int64_t feed_id,
 		sqlite3_finalize(s);
 		return (-1);
 	}
-	if (feed_id > 0)
-		store_bind_int(s, ":feed", feed_id);
-	while ((step = sqlite3_step(s)) == SQLITE_ROW)
-		fn(arg, sqlite3_column_int64(s, 0),
-		    sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 1));
-	if (step != SQLITE_DONE)
-		store_db_error(st, err, "cannot count the hidden articles");
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (c->n == alloc) {
+			alloc = alloc ? alloc * 2 : 64;
+			c->rows = xreallocarray(c->rows, alloc,
+			    sizeof(*c->rows));
+		}
+		r = &c->rows[c->n++];
+		r->feed_id = sqlite3_column_int64(s, 0);
+		r->gone = sqlite3_column_int(s, 1) != 0;
+		r->total = sqlite3_column_int64(s, 2);
+		r->unread = sqlite3_column_int64(s, 3);
+	}
 	sqlite3_finalize(s);
-	return (step == SQLITE_DONE ? 0 : -1);
+	if (step != SQLITE_DONE) {
+		store_db_error(st, err, "cannot count the hidden articles");
+		return (-1);
+	}
+	c->changes = (int64_t)sqlite3_total_changes(st->db);
+	c->data_version = store_data_version(st);
+	c->valid = cacheable(st);
+	return (0);
+}
+
+int
+store_hidden_counts(struct store *st, int64_t feed_id,
+    void (*fn)(void *, int64_t, int64_t, int64_t), void *arg,
+    struct err *err)
+{
+	const struct hidden_row *r;
+	size_t i;
+
+	if (st->hide == NULL)
+		return (0);
+	if (!store_hide_cache_valid(st) && hidden_fill(st, err) == -1)
+		return (-1);
+	for (i = 0; i < st->hcache->n; i++) {
+		r = &st->hcache->rows[i];
+		if (feed_id > 0 ? r->feed_id == feed_id : feed_id == 0 ?
+		    !r->gone : true)
+			fn(arg, r->feed_id, r->unread, r->total);
+	}
+	return (0);
+}
+
+void
+store_hide_read_changed(struct store *st, int64_t item_id, int64_t feed_id,
+    bool read)
+{
+	struct store_hidden_cache *c = st->hcache;
+	sqlite3_stmt *s;
+	struct buf b;
+	size_t i;
+	int hidden = -1;
+
+	if (c == NULL || !c->valid)
+		return;
+	c->valid = false;
+	/* A rule on read state or counts: the next count scans again. */
+	if (strstr(st->hide->sql, "i.read") != NULL ||
+	    strstr(st->hide->sql, "f.unread") != NULL ||
+	    strstr(st->hide->sql, "f.total") != NULL)
+		return;
+	buf_init(&b, 1 << 20);
+	(void)buf_addf(&b, "SELECT EXISTS (SELECT 1 FROM items i JOIN feeds f"
+	    " ON f.id = i.feed_id WHERE i.id = :id AND (%s))", st->hide->sql);
+	s = store_prepare_sql(st, buf_str(&b), NULL);
+	buf_free(&b);
+	if (s == NULL)
+		return;
+	if (store_bind_where(st, s, st->hide, NULL) == 0) {
+		store_bind_int(s, ":id", item_id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			hidden = sqlite3_column_int(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (hidden == -1)
+		return;
+	if (hidden == 1) {
+		for (i = 0; i < c->n; i++)
+			if (c->rows[i].feed_id == feed_id)
+				break;
+		if (i == c->n)
+			return;		/* not counted as hidden: scan */
+		c->rows[i].unread += read ? -1 : 1;
+	}
+	c->changes = (int64_t)sqlite3_total_changes(st->db);
+	c->valid = true;
 }
 
 /*

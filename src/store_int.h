@@ -128,6 +128,7 @@ struct store {
 	bool		 sql_functions;	/* store_sql_functions done */
 	bool		 sort_tried[STORE_NSORTS];	/* store_sort_index */
 	struct store_where *hide;	/* store_hide.c: a copy, or NULL */
+	struct store_hidden_cache *hcache;	/* store_hide.c */
 };
 
 /*
@@ -194,5 +195,12 @@ void	 store_hide_free(struct store *);
 void	 store_hide_sql(const struct store *, struct buf *);
 int	 store_hidden_counts(struct store *, int64_t,
 	    void (*)(void *, int64_t, int64_t, int64_t), void *, struct err *);
+/*
+ * The hidden counts are kept between changes: is what is kept current?
+ * After store_item_set_read changed an article's read flag (in its own
+ * transaction, committed), keep them current.
+ */
+bool	 store_hide_cache_valid(struct store *);
+void	 store_hide_read_changed(struct store *, int64_t, int64_t, bool);
 
 #endif

@@ -707,7 +707,7 @@ store_item_set_read(struct store *st, int64_t item_id, bool read,
 {
 	sqlite3_stmt *s;
 	int64_t feed_id = 0;
-	bool began;
+	bool began, kept = store_hide_cache_valid(st);
 	int rc = -1, step;
 
 	if (store_auto_begin(st, &began, err) == -1)
@@ -736,7 +736,11 @@ store_item_set_read(struct store *st, int64_t item_id, bool read,
 	}
 	rc = 0;
 out:
-	return (store_auto_end(st, began, rc, err));
+	rc = store_auto_end(st, began, rc, err);
+	/* The killfile's counts follow, rather than a scan of every item. */
+	if (kept && began && rc == 0 && feed_id != 0)
+		store_hide_read_changed(st, item_id, feed_id, read);
+	return (rc);
 }
 
 int

@@ -71,6 +71,19 @@ keys Enter
 check "display: search finds the others" wait_re 'BSD news'
 check "display: search leaves it out" sh -c "! grep -q 'Windows' '$T/screen'"
 keys q
+# Counts kept between changes follow reading (store_hide.c's cache).
+keys 1 Enter
+check "display: the feed opens" wait_for "Articles in 'Alpha' (2 unread, 2 total)"
+keys N
+check "display: N, the count follows" wait_for "Articles in 'Alpha' (1 unread, 2 total)"
+keys q
+check "display: the feed list's count follows" wait_re '^   1 N .*(1/2) Alpha'
+printf 'a1\na2\na3\n' > "$T/read"
+"$GAZETTE" -d "$DB" import-read "$T/read" 2> "$T/err"
+check "display: another writer marks all three read" [ $? -eq 0 ]
+if wait_re '^   1   .*(0/2) Alpha'; then
+	ok "display: another writer's change is counted, the hidden one not"
+else show; fail "display: another writer's change is counted, the hidden one not"; fi
 keys q
 wait_exit >/dev/null
 tap_done
