@@ -427,6 +427,7 @@ store_close(struct store *st)
 		(void)sqlite3_db_config(st->db,
 		    SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 #endif
+	sqlite3_finalize(st->ignore_stmt);
 	sqlite3_close(st->db);
 	store_hide_free(st);
 	free(st->damage);

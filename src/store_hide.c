@@ -267,6 +267,13 @@ store_item_ignored(struct store *st, int64_t feed_id, const struct item *item,
 	int step;
 
 	*matches = *stored = false;
+	/* Prepared once for a refresh: the condition stays the same. */
+	if (st->ignore_stmt != NULL && st->ignore_w == w) {
+		s = st->ignore_stmt;
+		goto bind;
+	}
+	sqlite3_finalize(st->ignore_stmt);
+	st->ignore_stmt = NULL;
 	if (store_sql_functions(st, err) == -1)
 		return (-1);
 	buf_init(&b, 1 << 20);
@@ -286,6 +293,13 @@ store_item_ignored(struct store *st, int64_t feed_id, const struct item *item,
 		sqlite3_finalize(s);
 		return (-1);
 	}
+	st->ignore_stmt = s;
+	st->ignore_w = w;
+bind:
+	/* Every value of the candidate, NULL where it has none. */
+	sqlite3_reset(s);
+	sqlite3_bind_null(s, sqlite3_bind_parameter_index(s, ":published"));
+	sqlite3_bind_null(s, sqlite3_bind_parameter_index(s, ":updated"));
 	store_bind_int(s, ":feed", feed_id);
 	store_bind_static(s, ":guid", item->guid != NULL ? item->guid : "");
 	store_bind_static(s, ":title", item->title);
@@ -304,6 +318,6 @@ store_item_ignored(struct store *st, int64_t feed_id, const struct item *item,
 	} else
 		store_db_error(st, err, "cannot test an article against the "
 		    "killfile");
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return (step == SQLITE_ROW ? 0 : -1);
 }

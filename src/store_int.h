@@ -129,6 +129,8 @@ struct store {
 	bool		 sort_tried[STORE_NSORTS];	/* store_sort_index */
 	struct store_where *hide;	/* store_hide.c: a copy, or NULL */
 	struct store_hidden_cache *hcache;	/* store_hide.c */
+	sqlite3_stmt	*ignore_stmt;	/* store_item_ignored's, for */
+	const struct store_where *ignore_w;	/* this condition */
 };
 
 /*
