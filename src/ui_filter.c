@@ -70,9 +70,11 @@ ui_filter_choose(struct ui *ui, struct ui_view *list)
 }
 
 static void
-filters_title(struct ui *ui, struct ui_view *v, struct buf *b)
+filters_title(struct ui *ui, struct ui_view *v, struct buf *b,
+    struct ui_title *ti)
 {
 	(void)v;
+	(void)ti;
 	(void)buf_addf(b, "Filters (%zu)", ui->cfg->n_filters);
 }
 

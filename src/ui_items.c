@@ -235,6 +235,7 @@ items_title(struct ui *ui, struct ui_view *v, struct buf *b,
 	format_set(&ti->a, 'T', iv->feed_title);
 	ti->url = format_censor_url(iv->feed_url);
 	format_set(&ti->a, 'U', ti->url);
+	format_set(&ti->a, 'F', iv->user_expr);	/* F, f: the filter */
 	(void)buf_addf(b, "Articles in '%s' (%lld unread, %lld total)",
 	    iv->feed_title, (long long)iv->unread, (long long)iv->total);
 	if (iv->user_expr != NULL)
