@@ -713,29 +713,38 @@ all_matches(struct store *st, const struct search_query *q, const char *cols,
 	struct search_opts o;
 	sqlite3_stmt *s;
 	struct buf sql;
+	sqlite3 *db;
+	int64_t dead = 0;
 	int ok;
 
 	memset(&o, 0, sizeof(o));
 	o.hide_st = st;
-
-	if ((ok = search_index_ok(st, err)) == -1)
+	if ((db = search_index_db(st, err)) == NULL)
+		return (NULL);
+	if (HIDE(&o) != NULL && store_sql_functions_on(db) == -1) {
+		err_set(err, ERR_DB, "search index: cannot register the "
+		    "filter functions");
+		return (NULL);
+	}
+	if ((ok = search_index_ok(st, &dead, err)) == -1)
 		return (NULL);
 	if (ok == 0 && !search_query_filters_only(q)) {
 		err_set(err, ERR_DB, "no search index yet: run gazette "
 		    "reindex");
 		return (NULL);
 	}
+	/* On the index's reader: a match's rowid is the article's seq. */
 	buf_init(&sql, 64 * 1024);
 	(void)buf_addf(&sql, "SELECT %s FROM items i JOIN feeds f ON f.id ="
 	    " i.feed_id WHERE 1", cols);
 	if (search_query_fts(q) != NULL)
-		(void)buf_addstr(&sql, " AND i.id IN (SELECT rowid FROM"
+		(void)buf_addstr(&sql, " AND i.seq IN (SELECT rowid FROM"
 		    " search_fts WHERE search_fts MATCH :fts)");
 	if (search_query_cjk(q) != NULL)
-		(void)buf_addstr(&sql, " AND i.id IN (SELECT rowid FROM"
+		(void)buf_addstr(&sql, " AND i.seq IN (SELECT rowid FROM"
 		    " search_cjk WHERE search_cjk MATCH :cjk)");
 	add_conditions(&sql, q, &o);
-	s = search_prep(store_db(st), buf_str(&sql), err);
+	s = search_prep(db, buf_str(&sql), err);
 	buf_free(&sql);
 	if (s == NULL)
 		return (NULL);
@@ -758,7 +767,7 @@ search_count(struct store *st, const struct search_query *q, int64_t *unread,
 		*total = sqlite3_column_int64(s, 0);
 		*unread = sqlite3_column_int64(s, 1);
 	} else
-		search_db_err(store_db(st), err, "cannot count a search");
+		search_db_err(search_index_db(st, NULL), err, "cannot count a search");
 	sqlite3_finalize(s);
 	return (step == SQLITE_ROW ? 0 : -1);
 }
@@ -783,7 +792,8 @@ search_set_read(struct store *st, const struct search_query *q,
 		ids[n++] = sqlite3_column_int64(s, 0);
 	}
 	if (step != SQLITE_DONE)
-		search_db_err(store_db(st), err, "cannot mark a search read");
+		search_db_err(search_index_db(st, NULL), err,
+		    "cannot mark a search read");
 	sqlite3_finalize(s);
 	if (step != SQLITE_DONE)
 		goto out;
