@@ -21,9 +21,10 @@ check_PROGRAMS += tests/search_fill
 tests_search_fill_SOURCES = tests/search_fill.c
 tests_search_fill_LDADD = libgazette.a $(DEP_LIBS)
 
-TESTS += tests/search.sh tests/search-index.sh tests/ui_search.sh tests/gone.sh
+TESTS += tests/search.sh tests/search-index.sh tests/ui_search.sh tests/gone.sh \
+	tests/cleanup.sh
 EXTRA_DIST += tests/search.sh tests/search-index.sh tests/ui_search.sh \
-	tests/gone.sh
+	tests/gone.sh tests/cleanup.sh
 
 # libFuzzer target, built and run by fuzz/run.sh fuzz_search_query SECONDS.
 EXTRA_DIST += fuzz/fuzz_search_query.c fuzz/fuzz_search_query.dict

@@ -4,7 +4,8 @@ libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_text.c src/store_text.h src/store_ckpt.c \
 	src/store_readlist.c src/store_sqlfn.c src/store_sort.c src/store_match.c \
 	src/filter.c src/filter.h \
-	src/store_damage.c src/store_hide.c src/killfile.c src/killfile.h
+	src/store_damage.c src/store_hide.c src/killfile.c src/killfile.h \
+	src/store_cleanup.c
 # libFuzzer target, built and run by fuzz/run.sh fuzz_store_text SECONDS.
 EXTRA_DIST += fuzz/fuzz_store_text.c
 check_PROGRAMS += bench/store_synth
@@ -14,7 +15,7 @@ gazette_SOURCES += src/cmd_list.c src/cmd_killfile.c
 
 # Moving in from newsboat: import-newsboat, export-read, import-read,
 # tested against a cache written by Debian's newsboat (skipped without).
-gazette_SOURCES += src/cmd_newsboat.c
+gazette_SOURCES += src/cmd_newsboat.c src/cmd_cleanup.c
 TESTS += tests/newsboat.sh
 EXTRA_DIST += tests/newsboat.sh bench/import-newsboat
 

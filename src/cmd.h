@@ -37,6 +37,7 @@ int	cmd_import(struct cmd_ctx *, int, char **);
 int	cmd_export(struct cmd_ctx *, int, char **);
 int	cmd_add(struct cmd_ctx *, int, char **);
 int	cmd_mark(struct cmd_ctx *, int, char **);
+int	cmd_cleanup(struct cmd_ctx *, int, char **);
 int	cmd_render(struct cmd_ctx *, int, char **);
 int	cmd_show(struct cmd_ctx *, int, char **);
 int	cmd_reindex(struct cmd_ctx *, int, char **);

@@ -29,6 +29,8 @@ static const struct cmd_entry commands[] = {
 	    cmd_add },
 	{ "mark", "--read|--unread|--flag|--unflag [--feed URL] GUID...|--all",
 	    N_("mark articles read, unread, flagged or not"), cmd_mark },
+	{ "cleanup", "", N_("delete the feeds no longer in the urls file, "
+	    "and their articles"), cmd_cleanup },
 	{ "render", "[--width N] [--base URL] [FILE|-]",
 	    N_("print HTML as the article view shows it"), cmd_render },
 	{ "show", "[--width N] GUID", N_("print a stored article"),

@@ -372,6 +372,21 @@ int	 store_feed_set_redirect(struct store *st, int64_t feed_id,
 int	 store_feed_delete(struct store *st, int64_t feed_id,
 	    struct err *err);
 
+/*
+ * Deleting for good (store_cleanup.c), each in one transaction (or the
+ * caller's), tombstones left for search.  cleanup_gone: every feed
+ * marked gone and all its articles, flagged ones too (as newsboat's
+ * cleanup); *feeds and *items say how many.  delete_read: every read
+ * article that is not flagged.  feed_expire: the feed's articles dated
+ * before `before` (their sort date), but flagged ones.  The last two
+ * return the number deleted, -1 on error.
+ */
+int	 store_cleanup_gone(struct store *st, int64_t *feeds, int64_t *items,
+	    struct err *err);
+int64_t	 store_delete_read(struct store *st, struct err *err);
+int64_t	 store_feed_expire(struct store *st, int64_t feed_id, int64_t before,
+	    struct err *err);
+
 /* Per-host back-off (429/503 Retry-After), kept across runs. */
 int	 store_host_backoff_set(struct store *st, const char *host,
 	    int64_t retry_after, struct err *err);
