@@ -67,6 +67,8 @@ EXTRA_DIST += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh \
 # A refresh started from the interface outlives it (q while it runs).
 TESTS += tests/ui_refresh_quit.sh
 EXTRA_DIST += tests/ui_refresh_quit.sh
+TESTS += tests/ui_cleanup_quit.sh
+EXTRA_DIST += tests/ui_cleanup_quit.sh
 
 # The interface on a damaged database.
 TESTS += tests/ui_damage.sh

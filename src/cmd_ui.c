@@ -26,6 +26,24 @@
 #include "ui.h"
 #include "xmalloc.h"
 
+/*
+ * newsboat's cleanup-on-quit (the feeds gone from the urls file, with
+ * their articles) and delete-read-articles-on-quit, each on its own.
+ */
+static void
+quit_cleanup(struct store *st, const struct conf *cfg)
+{
+	struct err err = ERR_INIT;
+	int64_t feeds, items;
+
+	if (store_damaged(st))
+		return;
+	if ((cfg->cleanup_on_quit &&
+	    store_cleanup_gone(st, &feeds, &items, &err) == -1) ||
+	    (cfg->delete_read_on_quit && store_delete_read(st, &err) == -1))
+		cmd_store_warn(st, "quit: cleanup: ", &err);
+}
+
 struct warn_state {
 	unsigned	 n;
 	char		 first[300];
@@ -278,6 +296,8 @@ cmd_ui(struct cmd_ctx *ctx, bool demo)
 		goto out;
 	}
 	rc = CMD_EXIT_OK;
+	if (!demo)
+		quit_cleanup(st, &cfg);
 out:
 	rc = cmd_store_close(st, "", rc);
 	if (demo_dir != NULL)

@@ -133,6 +133,17 @@ static const struct opt options[] = {
 	INT_OPT("max-items", "0", max_items, 0, INT_MAX,
 	    "Show at most this many articles per feed, newest first; "
 	    "0 shows them all."),
+	BOOL_OPT("cleanup-on-quit", "yes", cleanup_on_quit,
+	    "On quitting the interface, delete the feeds no longer in the "
+	    "urls file with all their articles, flagged ones too, as "
+	    "gazette cleanup does."),
+	BOOL_OPT("delete-read-articles-on-quit", "no", delete_read_on_quit,
+	    "On quitting the interface, delete every read article that is "
+	    "not flagged."),
+	INT_OPT("keep-articles-days", "0", keep_articles_days, 0, 1000000,
+	    "On refresh, delete the articles older than this many days, "
+	    "and do not store older ones, flagged ones kept; 0 keeps "
+	    "them all."),
 	TEXT_OPT("datetime-format", "%b %d", datetime_format, true,
 	    "strftime(3) format of the dates in article lists."),
 	ENUM_OPT("keymap", "newsboat", keymap_preset, keymap_values,

@@ -155,6 +155,10 @@ struct conf {
 	bool		 toggle_jumps_next;	/* N then moves down */
 	bool		 toggle_jumps_next_unread;
 	char		*save_path;		/* s saves there */
+	/* Deleting for good (store_cleanup.c), as newsboat does. */
+	bool		 cleanup_on_quit;	/* gone feeds, on quit */
+	bool		 delete_read_on_quit;	/* read, unflagged, on quit */
+	int		 keep_articles_days;	/* on refresh; 0: keep all */
 	/* newsboat's format strings (format.h); "": gazette's own line. */
 	char		*feedlist_format;
 	char		*articlelist_format;

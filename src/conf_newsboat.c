@@ -43,11 +43,9 @@ static const struct instead commands[] = {
 	{ "bind", "not applied: use bind-key", NULL },
 	{ "cache-file", "the database is the one named with -d "
 	    "(see gazette(1))", NULL },
-	{ "cleanup-on-quit", "nothing is removed on quit", "no" },
 	{ "confirm-mark-feed-read", "A marks the feed read at once", NULL },
 	{ "cookie-cache", "cookies are not kept between fetches", NULL },
 	{ "delete-played-files", podcast, NULL },
-	{ "delete-read-articles-on-quit", "read articles are kept", "no" },
 	{ "display-article-progress", "no progress figure in the article "
 	    "view", "no" },
 	{ "download-filename-format", podcast, NULL },
@@ -61,8 +59,6 @@ static const struct instead commands[] = {
 	{ "history-limit", "gazette's own history length", NULL },
 	{ "html-renderer", "gazette's built-in HTML renderer", NULL },
 	{ "http-auth-method", "libcurl's default authentication", NULL },
-	{ "keep-articles-days", "articles are kept (per feed, @max-items in "
-	    "the urls file limits them)", "0" },
 	{ "mark-as-read-on-hover", "articles are marked read when opened",
 	    "no" },
 	{ "max-browser-tabs", "no limit on the links opened", NULL },

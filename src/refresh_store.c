@@ -301,6 +301,24 @@ store_failed(struct refresh *r, struct refresh_job *j, const struct err *serr,
 	buf_free(&msg);
 }
 
+/* keep-articles-days: articles dated before this are not kept. */
+static int64_t
+keep_since(const struct refresh *r)
+{
+	return (r->now - (int64_t)r->opts.keep_days * 86400);
+}
+
+/* Dated before keep-articles-days allows (newsboat does not store it). */
+static bool
+too_old(const struct refresh *r, const struct item *it)
+{
+	int64_t d = it->published != ITEM_NO_DATE ? it->published :
+	    it->updated;
+
+	return (r->opts.keep_days > 0 && d != ITEM_NO_DATE &&
+	    d < keep_since(r));
+}
+
 /* Parse result and items into the store, in one transaction. */
 static void
 store_document(struct refresh *r, struct refresh_job *j,
@@ -366,6 +384,8 @@ store_document(struct refresh *r, struct refresh_job *j,
 	}
 	if (store_begin(r->st, &serr) == 0) {
 		for (i = 0; i < n; i++) {
+			if (too_old(r, &j->items[i].item))
+				continue;
 			if (r->opts.ignore != NULL) {
 				if (store_item_ignored(r->st, j->feed_id,
 				    &j->items[i].item, &j->items[i].prep,
@@ -387,6 +407,9 @@ store_document(struct refresh *r, struct refresh_job *j,
 			else if (up == STORE_UPSERT_UPDATED)
 				upd++;
 		}
+		if (!err_isset(&serr) && r->opts.keep_days > 0)
+			(void)store_feed_expire(r->st, j->feed_id,
+			    keep_since(r), &serr);
 		if (!err_isset(&serr))
 			(void)store_feed_record(r->st, j->feed_id, &res, &serr);
 		if (!err_isset(&serr))

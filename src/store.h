@@ -43,7 +43,7 @@
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	9
+#define STORE_SCHEMA_VERSION	10
 
 struct store;
 struct sqlite3;
@@ -376,7 +376,8 @@ int	 store_feed_delete(struct store *st, int64_t feed_id,
  * Deleting for good (store_cleanup.c), each in one transaction (or the
  * caller's), tombstones left for search.  cleanup_gone: every feed
  * marked gone and all its articles, flagged ones too (as newsboat's
- * cleanup); *feeds and *items say how many.  delete_read: every read
+ * cleanup), unless every feed is gone (an empty urls file: nothing
+ * goes); *feeds and *items say how many.  delete_read: every read
  * article that is not flagged.  feed_expire: the feed's articles dated
  * before `before` (their sort date), but flagged ones.  The last two
  * return the number deleted, -1 on error.

@@ -15,11 +15,13 @@ struct doomed {
 	int64_t	 id;
 	int64_t	 feed_id;
 	bool	 unread;
+	char	*guid;
 };
 
 /*
- * Run s, a DELETE ... RETURNING id, feed_id, read, then tombstone each
- * row and take it off its feed's counters.  Finalizes s.  Returns the
+ * Run s, a DELETE ... RETURNING id, feed_id, read, guid, then tombstone
+ * each row, take it off its feed's counters and remember its guid (so
+ * the next refresh does not bring it back).  Finalizes s.  Returns the
  * number deleted, -1 on error; the caller holds the transaction.
  */
 static int64_t
@@ -39,13 +41,23 @@ delete_rows(struct store *st, sqlite3_stmt *s, struct err *err)
 		v[n].id = sqlite3_column_int64(s, 0);
 		v[n].feed_id = sqlite3_column_int64(s, 1);
 		v[n].unread = sqlite3_column_int(s, 2) == 0;
+		v[n].guid = store_col_str(s, 3);
 		n++;
 	}
 	if (step != SQLITE_DONE) {
 		store_db_error(st, err, "cannot delete articles");
 		goto out;
 	}
+	sqlite3_finalize(s);
+	if ((s = store_prepare_sql(st, "INSERT OR IGNORE INTO item_deleted"
+	    "(feed_id, guid) VALUES (?1, ?2)", err)) == NULL)
+		goto out;
 	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, v[i].feed_id);
+		sqlite3_bind_text(s, 2, v[i].guid != NULL ? v[i].guid : "", -1,
+		    SQLITE_STATIC);
+		if (store_run(st, s, err) == -1)
+			goto out;
 		if ((seq = store_take_seq(st, err)) == -1 ||
 		    (t = store_stmt(st, S_TOMBSTONE, err)) == NULL)
 			goto out;
@@ -58,6 +70,8 @@ delete_rows(struct store *st, sqlite3_stmt *s, struct err *err)
 	rc = (int64_t)n;
 out:
 	sqlite3_finalize(s);
+	for (i = 0; i < n; i++)
+		free(v[i].guid);
 	free(v);
 	return (rc);
 }
@@ -99,8 +113,10 @@ store_cleanup_gone(struct store *st, int64_t *feeds, int64_t *items,
 	*feeds = *items = 0;
 	if (store_auto_begin(st, &began, err) == -1)
 		return (-1);
+	/* An empty urls file leaves every feed gone: nothing goes. */
 	if ((s = store_prepare_sql(st, "SELECT id, (SELECT count(*) FROM"
-	    " items i WHERE i.feed_id = f.id) FROM feeds f WHERE gone",
+	    " items i WHERE i.feed_id = f.id) FROM feeds f WHERE gone"
+	    " AND EXISTS (SELECT 1 FROM feeds WHERE gone = 0)",
 	    err)) == NULL)
 		goto out;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -133,7 +149,7 @@ int64_t
 store_delete_read(struct store *st, struct err *err)
 {
 	return (delete_where(st, "DELETE FROM items WHERE read = 1"
-	    " AND flagged = 0 RETURNING id, feed_id, read", 0, 0, err));
+	    " AND flagged = 0 RETURNING id, feed_id, read, guid", 0, 0, err));
 }
 
 int64_t
@@ -141,6 +157,7 @@ store_feed_expire(struct store *st, int64_t feed_id, int64_t before,
     struct err *err)
 {
 	return (delete_where(st, "DELETE FROM items WHERE feed_id = ?1"
-	    " AND flagged = 0 AND sort_date < ?2 RETURNING id, feed_id, read",
+	    " AND flagged = 0 AND sort_date < ?2"
+	    " RETURNING id, feed_id, read, guid",
 	    feed_id, before, err));
 }

@@ -257,6 +257,24 @@ store_item_upsert_prepared(struct store *st, int64_t feed_id,
 		store_db_error(st, err, "cannot look up an item");
 		goto out;
 	}
+	if (!found) {
+		/* Deleted for being read or old: it stays deleted. */
+		if ((s = store_stmt(st, S_ITEM_DELETED, err)) == NULL)
+			goto out;
+		store_bind_static(s, ":guid", item->guid);
+		store_bind_int(s, ":feed", feed_id);
+		step = sqlite3_step(s);
+		store_done(s);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			store_db_error(st, err, "cannot look up an item");
+			goto out;
+		}
+		if (step == SQLITE_ROW) {
+			*result = STORE_UPSERT_UNCHANGED;
+			rc = 0;
+			goto out;
+		}
+	}
 	if (found && old_hash == (int64_t)p->hash) {
 		*result = STORE_UPSERT_UNCHANGED;
 		rc = 0;

@@ -209,6 +209,16 @@ const char *const store_migrations[] = {
 	"  VALUES (new.id, new.guid, 1, new.flagged,"
 	"  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER));"
 	" END;",
+
+	/*
+	 * 9 -> 10: the guids of articles deleted for being read or old
+	 * (store_cleanup.c), so that the feed, still carrying them, does
+	 * not bring them back as new (newsboat keeps such rows marked
+	 * deleted).  They go with their feed.
+	 */
+	"CREATE TABLE item_deleted ("
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" guid TEXT NOT NULL, PRIMARY KEY (feed_id, guid)) WITHOUT ROWID;",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /
@@ -268,6 +278,8 @@ const char *const store_stmt_sql[N_STMTS] = {
 	    " WHERE host = :host",
 	[S_HOST_EXPIRE] = "DELETE FROM host_backoff WHERE retry_after < :now",
 	[S_ITEM_LOOKUP] = "SELECT id, hash FROM items"
+	    " WHERE feed_id = :feed AND guid = :guid",
+	[S_ITEM_DELETED] = "SELECT 1 FROM item_deleted"
 	    " WHERE feed_id = :feed AND guid = :guid",
 	[S_ITEM_INSERT] = "INSERT INTO items(feed_id, guid, title, link,"
 	    " author, published, updated, sort_date, content_type, content,"

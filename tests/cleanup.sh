@@ -76,4 +76,39 @@ check "search, body words: the deleted ones not found" \
 check "search: the flagged one not found" \
     sh -c "! grep -q 'dropped' '$T/out'"
 
+# keep-articles-days: on refresh, what is older is deleted (flagged ones
+# kept) and not stored again; undated articles count from when first seen.
+NOW=$(date -u '+%a, %d %b %Y %H:%M:%S GMT')
+old() {		# old GUID...: items dated 2001
+	for _g; do
+		printf '<item><guid>%s</guid><title>Old %s</title>' "$_g" "$_g"
+		printf '<pubDate>Mon, 01 Jan 2001 10:00:00 GMT</pubDate></item>\n'
+	done
+}
+{
+	printf '<?xml version="1.0"?><rss version="2.0"><channel><title>Aged</title>\n'
+	old aged-1 aged-2
+	printf '<item><guid>aged-new</guid><title>New</title><pubDate>%s</pubDate></item>\n' "$NOW"
+	printf '<item><guid>aged-undated</guid><title>Undated</title></item>\n'
+	printf '</channel></rss>\n'
+} > "$T/aged.xml"
+printf 'file://%s/aged.xml\n' "$T" > "$U"
+"$GAZETTE" -u "$U" -d "$DB" refresh --quiet --force
+"$GAZETTE" -d "$DB" mark --flag aged-2
+aged() {
+	sql "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM items WHERE guid LIKE 'aged%' ORDER BY guid)"
+}
+check "keep-articles-days 0 (default): old articles kept" \
+    [ "$(aged)" = "aged-1 aged-2 aged-new aged-undated" ]
+printf 'keep-articles-days 30\n' > "$T/config"
+"$GAZETTE" -u "$U" -c "$T/config" -d "$DB" refresh --quiet --force
+check "keep-articles-days 30: the old one deleted, flagged old one kept" \
+    [ "$(aged)" = "aged-2 aged-new aged-undated" ]
+"$GAZETTE" -u "$U" -c "$T/config" -d "$DB" refresh --quiet --force
+check "keep-articles-days: not stored again by the next refresh" \
+    [ "$(aged)" = "aged-2 aged-new aged-undated" ]
+"$GAZETTE" -d "$DB" search old > "$T/out" 2>&1
+check "keep-articles-days: search does not find the deleted one" \
+    sh -c "grep -q 'Old aged-2' '$T/out' && ! grep -q 'Old aged-1' '$T/out'"
+
 tap_done
