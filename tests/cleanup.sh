@@ -111,4 +111,7 @@ check "keep-articles-days: not stored again by the next refresh" \
 check "keep-articles-days: search does not find the deleted one" \
     sh -c "grep -q 'Old aged-2' '$T/out' && ! grep -q 'Old aged-1' '$T/out'"
 
+check "the search index matches the store (reindex --check)" \
+    "$GAZETTE" -d "$DB" reindex --check
+
 tap_done

@@ -58,5 +58,12 @@ check "delete-read-articles-on-quit: read unflagged deleted, unread and flagged 
 "$GAZETTE" -u "$U" -d "$DB" refresh --quiet --force
 check "a refresh does not bring the deleted article back" \
     [ "$(guids)" = "kept-2 kept-3" ]
+"$GAZETTE" -d "$DB" search story > "$T/out" 2>&1
+check "search finds the articles kept, not the deleted ones" sh -c \
+    "grep -q 'Story kept two' '$T/out' && ! grep -q 'kept one' '$T/out' &&
+    ! grep -q dropped '$T/out'"
+
+check "the search index matches the store (reindex --check)" \
+    "$GAZETTE" -d "$DB" reindex --check
 
 tap_done
