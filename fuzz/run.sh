@@ -92,6 +92,13 @@ fuzz_date)
 		printf '%s' "$s" > "$seeds/builtin-$(printf '%s' "$s" | cksum | cut -d' ' -f1)"
 	done
 	;;
+fuzz_greader)
+	# A Google Reader API server's answers (fuzz/greader), then the
+	# JSON Feeds of the corpus (more JSON shapes).
+	for f in "$fuzzdir"/greader/* "$feeds"/jsonfeed-*.in; do
+		[ -f "$f" ] && cp "$f" "$seeds/"
+	done
+	;;
 fuzz_html|fuzz_text|fuzz_store_text)
 	# The renderer's test pages, then the feed corpus (HTML in content).
 	for f in "$top"/tests/html/*.html "$feeds"/*; do
@@ -125,7 +132,7 @@ dict=
 case $target in
 fuzz_date) maxlen=128 ;;
 fuzz_entities|fuzz_text|fuzz_store_text|fuzz_format) maxlen=4096 ;;
-fuzz_html) maxlen=16384 ;;
+fuzz_html|fuzz_greader) maxlen=16384 ;;
 *) maxlen=262144 ;;
 esac
 

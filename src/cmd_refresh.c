@@ -38,6 +38,7 @@
 #include "killfile.h"
 #include "refresh.h"
 #include "store.h"
+#include "store_sync.h"
 #include "sync.h"
 #include "urls.h"
 #include "urls_store.h"
@@ -263,6 +264,11 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	pg.st = st;
+	/* Not in sync mode (any more): nothing is queued for a server. */
+	if (store_sync_set_on(st, false, &err) == -1) {
+		cmd_store_warn(st, "refresh: ", &err);
+		goto out;
+	}
 	/* Feeds no longer listed leave every view (their articles stay). */
 	if (optind == argc && urls_store_sync(st, &urls, NULL, &err) == -1) {
 		cmd_warn("refresh: %s", err.msg);

@@ -23,6 +23,8 @@
 #include "killfile.h"
 #include "paths.h"
 #include "store.h"
+#include "store_sync.h"
+#include "sync.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -271,6 +273,11 @@ cmd_ui(struct cmd_ctx *ctx, bool demo)
 	}
 	/* The killfile hides what it matches, whatever ignore-mode says. */
 	if (store_set_hide(st, killfile_where(cfg.killfile), &err) == -1) {
+		cmd_warn("%s", err.msg);
+		goto out;
+	}
+	/* Not in sync mode (any more): nothing is queued for a server. */
+	if (!sync_enabled(&cfg) && store_sync_set_on(st, false, &err) == -1) {
 		cmd_warn("%s", err.msg);
 		goto out;
 	}

@@ -42,9 +42,17 @@ run(struct store *st, const char *sql, const char *s1, int64_t i2,
 int
 store_sync_set_on(struct store *st, bool on, struct err *err)
 {
+	int64_t was;
 	bool began;
 	int rc = -1;
 
+	/* Off when already off writes nothing (every start without sync). */
+	if (!on) {
+		if (store_sync_get_int(st, "on", &was, err) == -1)
+			return (-1);
+		if (was == 0)
+			return (0);
+	}
 	if (store_auto_begin(st, &began, err) == -1)
 		return (-1);
 	if (on)

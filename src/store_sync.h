@@ -41,7 +41,10 @@ struct store_sync_queue {
 	int64_t	 upto;		/* the last row taken: store_sync_queue_drop */
 };
 
-/* Turn queueing on, or off (which also empties the queue). */
+/*
+ * Turn queueing on, or off: leaving sync mode also empties the queue, so
+ * a later return to sync never pushes stale changes as new ones.
+ */
 int	 store_sync_set_on(struct store *st, bool on, struct err *err);
 /* Integer values of the sync (0 when unset). */
 int	 store_sync_get_int(struct store *st, const char *key, int64_t *v,

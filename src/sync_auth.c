@@ -18,6 +18,7 @@
 #include "paths.h"
 #include "sync.h"
 #include "sync_http.h"
+#include "sync_parse.h"
 #include "userfile.h"
 #include "xmalloc.h"
 
@@ -217,7 +218,7 @@ login(struct sync_session *s, const struct conf *cfg, struct err *err)
 {
 	struct err herr = ERR_INIT;
 	struct buf form, body, url;
-	char *pw, *auth = NULL, *p, *line;
+	char *pw, *auth = NULL;
 	int status, rc;
 
 	if ((pw = get_password(cfg, err)) == NULL)
@@ -249,12 +250,7 @@ login(struct sync_session *s, const struct conf *cfg, struct err *err)
 		    status);
 		goto out;
 	}
-	for (p = (char *)buf_str(&body); (line = strsep(&p, "\n")) != NULL;)
-		if (strncmp(line, "Auth=", 5) == 0 && line[5] != '\0') {
-			auth = xstrdup(first_line(line + 5));
-			break;
-		}
-	if (auth == NULL)
+	if ((auth = sync_parse_auth((char *)buf_str(&body))) == NULL)
 		err_set(err, ERR_NET, "server %s: login: no Auth= in the "
 		    "answer: not a Google Reader API server?", s->api);
 out:

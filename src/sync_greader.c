@@ -21,9 +21,9 @@
 #include "sync.h"
 #include "sync_greader.h"
 #include "sync_http.h"
+#include "sync_parse.h"
 #include "xmalloc.h"
 
-#define JSON_DEPTH	32
 #define PAGE_ITEMS	1000	/* articles a page */
 #define PAGE_IDS	10000	/* ids a page */
 #define PUSH_BATCH	250	/* ids an edit-tag call */
@@ -32,71 +32,13 @@ static json_object *
 parse(const struct sync_session *s, const char *what, const struct buf *b,
     struct err *err)
 {
-	struct json_tokener *tok;
-	json_object *o;
-
-	if ((tok = json_tokener_new_ex(JSON_DEPTH)) == NULL)
-		abort();
-	o = json_tokener_parse_ex(tok, b->data != NULL ? b->data : "",
-	    (int)b->len);
-	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
-	    !json_object_is_type(o, json_type_object)) {
-		json_object_put(o);
-		o = NULL;
-		err_set(err, ERR_NET, "server %s: %s: not the JSON expected",
-		    s->api, what);
-	}
-	json_tokener_free(tok);
-	return (o);
+	return (sync_parse_json(s->api, what, b->data, b->len, err));
 }
 
 static json_object *
 get(json_object *o, const char *key, json_type type)
 {
-	json_object *v;
-
-	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, type))
-		return (NULL);
-	return (v);
-}
-
-static const char *
-str(json_object *o, const char *key)
-{
-	json_object *v = get(o, key, json_type_string);
-
-	return (v != NULL ? json_object_get_string(v) : NULL);
-}
-
-/* "href" of the first object of the array key. */
-static const char *
-first_href(json_object *o, const char *key)
-{
-	json_object *a = get(o, key, json_type_array);
-
-	if (a == NULL || json_object_array_length(a) == 0)
-		return (NULL);
-	return (str(json_object_array_get_idx(a, 0), "href"));
-}
-
-/* An item id in the long form, from either form; NULL when neither. */
-static char *
-long_id(const char *id)
-{
-	unsigned long long v;
-	char *end, out[64];
-
-	if (strncmp(id, SYNC_ITEM_PREFIX, strlen(SYNC_ITEM_PREFIX)) == 0)
-		return (xstrdup(id));
-	if (id[0] == '-')
-		v = (unsigned long long)strtoll(id, &end, 10);
-	else
-		v = strtoull(id, &end, 10);
-	if (*id == '\0' || *end != '\0')
-		return (NULL);
-	snprintf(out, sizeof(out), SYNC_ITEM_PREFIX "%016llx", v);
-	return (xstrdup(out));
+	return (sync_json_get(o, key, type));
 }
 
 void
@@ -117,9 +59,9 @@ sync_pull_subs(struct sync_session *s, const struct conf *cfg,
 {
 	struct store_sub *subs = NULL;
 	const char ***tags = NULL;
-	json_object *root = NULL, *list, *sub, *cats;
+	json_object *root = NULL, *list;
 	struct buf body;
-	size_t n, i, j, k, ncat;
+	size_t n, i, k;
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -138,37 +80,7 @@ sync_pull_subs(struct sync_session *s, const struct conf *cfg,
 	tags = xcalloc(n + 1, sizeof(*tags));
 	out->stream = xcalloc(n + 1, sizeof(*out->stream));
 	out->id = xcalloc(n + 1, sizeof(*out->id));
-	for (i = 0, k = 0; i < n; i++) {
-		const char *id, *url, *title;
-
-		sub = json_object_array_get_idx(list, i);
-		if ((id = str(sub, "id")) == NULL)
-			continue;
-		if ((url = str(sub, "url")) == NULL || url[0] == '\0')
-			url = strncmp(id, "feed/", 5) == 0 ? id + 5 : id;
-		for (j = 0; j < k; j++)
-			if (strcmp(subs[j].url, url) == 0)
-				break;
-		if (j < k)
-			continue;	/* the same feed twice */
-		title = str(sub, "title");
-		subs[k].url = url;
-		subs[k].user_title = title != NULL && title[0] != '\0' ?
-		    title : NULL;
-		cats = get(sub, "categories", json_type_array);
-		ncat = cats != NULL ? json_object_array_length(cats) : 0;
-		tags[k] = xcalloc(ncat + 1, sizeof(**tags));
-		for (j = 0; j < ncat; j++) {
-			const char *label = str(json_object_array_get_idx(cats,
-			    j), "label");
-
-			if (label != NULL && label[0] != '\0')
-				tags[k][subs[k].n_tags++] = label;
-		}
-		subs[k].tags = tags[k];
-		out->stream[k] = xstrdup(id);
-		k++;
-	}
+	k = sync_parse_subs(list, subs, tags, out->stream);
 	out->n = k;
 	if (store_feeds_sync(st, subs, k, out->id, err) == -1)
 		goto out;
@@ -200,19 +112,6 @@ out:
 	return (rc);
 }
 
-static int64_t
-feed_of(const struct sync_feeds *feeds, const char *stream)
-{
-	size_t i;
-
-	if (stream == NULL)
-		return (0);
-	for (i = 0; i < feeds->n; i++)
-		if (strcmp(feeds->stream[i], stream) == 0)
-			return (feeds->id[i]);
-	return (0);
-}
-
 /* Store one article of a stream/contents page. */
 static int
 store_one(struct store *st, const struct sync_feeds *feeds, json_object *o,
@@ -220,35 +119,12 @@ store_one(struct store *st, const struct sync_feeds *feeds, json_object *o,
 {
 	enum store_upsert res;
 	struct item it;
-	json_object *v;
-	const char *id, *s;
 	int64_t feed_id;
 	int rc;
 
-	if ((id = str(o, "id")) == NULL ||
-	    (feed_id = feed_of(feeds, str(get(o, "origin", json_type_object),
-	    "streamId"))) == 0)
-		return (0);	/* a feed subscribed since: next time */
 	item_init(&it);
-	it.guid = long_id(id);
-	if (it.guid == NULL)
+	if (!sync_parse_item(o, feeds, &it, &feed_id))
 		return (0);
-	if ((s = str(o, "title")) != NULL)
-		it.title = fx_plain_from_html(s);
-	if ((s = first_href(o, "canonical")) != NULL ||
-	    (s = first_href(o, "alternate")) != NULL)
-		it.link = xstrdup(s);
-	if ((s = str(o, "author")) != NULL && s[0] != '\0')
-		it.author = xstrdup(s);
-	if ((v = get(o, "published", json_type_int)) != NULL)
-		it.published = json_object_get_int64(v);
-	if ((v = get(o, "updated", json_type_int)) != NULL)
-		it.updated = json_object_get_int64(v);
-	if ((s = str(get(o, "content", json_type_object), "content")) !=
-	    NULL || (s = str(get(o, "summary", json_type_object),
-	    "content")) != NULL)
-		it.content = xstrdup(s);
-	it.content_type = "html";
 	rc = store_item_upsert(st, feed_id, &it, now, &res, err);
 	if (rc == 0 && res == STORE_UPSERT_NEW)
 		(*new_items)++;
@@ -302,9 +178,7 @@ sync_pull_items(struct sync_session *s, const struct conf *cfg,
 			}
 		if (store_commit(st, err) == -1)
 			goto out;
-		if ((v = get(root, "continuation", json_type_string)) != NULL &&
-		    json_object_get_string_len(v) > 0 && n > 0)
-			cont = xstrdup(json_object_get_string(v));
+		cont = sync_parse_continuation(root, n);
 		json_object_put(root);
 		root = NULL;
 	} while (cont != NULL);
@@ -334,10 +208,10 @@ int
 sync_pull_ids(struct sync_session *s, const struct conf *cfg,
     const char *query, struct sync_ids *out, struct err *err)
 {
-	json_object *root = NULL, *refs, *v;
+	json_object *root = NULL;
 	struct buf body, path;
-	char *cont = NULL, *id;
-	size_t i, n, cap = 0;
+	char *cont = NULL;
+	size_t n, cap = 0;
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -356,24 +230,8 @@ sync_pull_ids(struct sync_session *s, const struct conf *cfg,
 		if (sync_call(s, cfg, buf_str(&path), NULL, &body, err) == -1 ||
 		    (root = parse(s, "stream/items/ids", &body, err)) == NULL)
 			goto out;
-		refs = get(root, "itemRefs", json_type_array);
-		n = refs != NULL ? json_object_array_length(refs) : 0;
-		for (i = 0; i < n; i++) {
-			json_object *r = json_object_array_get_idx(refs, i);
-
-			if ((v = get(r, "id", json_type_string)) == NULL ||
-			    (id = long_id(json_object_get_string(v))) == NULL)
-				continue;
-			if (out->n == cap) {
-				cap = cap == 0 ? 1024 : cap * 2;
-				out->v = xreallocarray(out->v, cap,
-				    sizeof(*out->v));
-			}
-			out->v[out->n++] = id;
-		}
-		if ((v = get(root, "continuation", json_type_string)) != NULL &&
-		    json_object_get_string_len(v) > 0 && n > 0)
-			cont = xstrdup(json_object_get_string(v));
+		n = sync_parse_ids(root, out, &cap);
+		cont = sync_parse_continuation(root, n);
 		json_object_put(root);
 		root = NULL;
 	} while (cont != NULL);
@@ -400,8 +258,7 @@ sync_action_token(struct sync_session *s, const struct conf *cfg,
 		return (0);
 	buf_init(&body, BUF_CAP_TEXT);
 	if ((rc = sync_call(s, cfg, "token", NULL, &body, err)) == 0) {
-		s->t = xstrdup(buf_str(&body));
-		s->t[strcspn(s->t, "\r\n")] = '\0';
+		s->t = sync_parse_token(buf_str(&body));
 	}
 	buf_free(&body);
 	return (rc);

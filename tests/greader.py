@@ -44,7 +44,8 @@ The control endpoint (no authentication), for tests, under /control/:
                         "starred": bool}: change state server-side
   POST /control/mode    {"mode": "up" | "down" (every API request gets its
                         connection closed unanswered) | "500" | "junk"
-                        (every API answer but the login: hostile bytes),
+                        (every API answer but the login: hostile bytes)
+                        | "blank_auth" (ClientLogin answers "Auth=\\r\\n"),
                         "hold_edit_tag": K (the K+1th and later edit-tag
                         calls apply, then wait until mode changes again)}
   POST /control/password {"password"}: a new API password (old tokens die)
@@ -312,6 +313,8 @@ class Handler(BaseHTTPRequestHandler):
             if (q.get("Email", [""])[0] == st.user and
                     q.get("Passwd", [""])[0] == st.password):
                 a = st.auth()
+                if st.mode == "blank_auth":
+                    return self.send(200, "SID=%s\r\nAuth=\r\n" % a)
                 return self.send(200, "SID=%s\nLSID=null\nAuth=%s\n" % (a, a))
             return self.unauthorized()
         h = self.headers.get("Authorization", "")

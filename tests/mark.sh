@@ -107,4 +107,17 @@ check "sync on: each change queued" \
 check "with its time" [ "$(sql "$DB" "SELECT count(*) FROM sync_queue
 	WHERE at BETWEEN $before AND $after")" -eq 3 ]
 
+# Leaving sync mode (no urls-source "freshrss" any more): the next
+# refresh turns queueing off and drops the queue, so a later return to
+# sync never pushes these months-old changes as new ones.
+mkdir -p "$XDG_CONFIG_HOME/gazette"
+printf '<rss version="2.0"><channel><title>L</title><item><guid>l1</guid><title>L1</title></item></channel></rss>\n' > "$T/local.xml"
+echo "file://$T/local.xml" > "$XDG_CONFIG_HOME/gazette/urls"
+"$GAZETTE" refresh --quiet > "$T/out" 2> "$T/err"
+check "a refresh without sync runs" [ $? -eq 0 ]
+check "and drops the queue" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
+check "and turns queueing off" [ "$(sql "$DB" "SELECT count(*) FROM sync_state WHERE key = 'on'")" -eq 0 ]
+"$GAZETTE" mark --read a1
+check "a change after it is not queued" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
+
 tap_done

@@ -108,6 +108,15 @@ check "a refused token: login again, exit 0" [ $? -eq 0 ]
 check "the token file is renewed, 0600" [ "$(stat -c %a "$T/data/gazette/greader-token")" = 600 ]
 check "the queue is pushed and emptied" [ "$(queued)" -eq 0 ]
 
+# A login answer whose Auth= line is empty ("Auth=\r\n"): no token, said
+# as such (not taken as an empty token the server then refuses).
+rm -f "$T/data/gazette/greader-token"
+ctl mode '{"mode": "blank_auth"}' > /dev/null
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+check "an empty Auth=: exit 1" [ $? -eq 1 ]
+check "says there is no Auth=" grep -q "login: no Auth= in the answer" "$T/err"
+ctl mode '{"mode": "up"}' > /dev/null
+
 # Missing settings.
 printf 'urls-source "freshrss"\nfreshrss-url "%s"\n' "$GR_API" > "$XDG_CONFIG_HOME/gazette/config"
 "$GAZETTE" refresh > "$T/out" 2> "$T/err"

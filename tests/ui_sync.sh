@@ -36,4 +36,17 @@ check "the server has every article read" [ "$(unread_there)" -eq 0 ]
 keys q
 wait_exit > /dev/null
 
+# Leaving sync mode: the interface started without it turns queueing
+# off and drops the queue (stale changes are never pushed later).
+"$GAZETTE" mark --unread "$("$GAZETTE" list --json | head -n 1 |
+	sed 's/.*"guid":"\([^"]*\)".*/\1/')"
+check "a change queued in sync mode" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 1 ]
+: > "$XDG_CONFIG_HOME/gazette/config"
+ui_start 80 24 --
+check "the interface starts without sync" wait_for "Local only" || show
+keys q
+wait_exit > /dev/null
+check "it dropped the queue" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
+check "and turned queueing off" [ "$(sql "$DB" "SELECT count(*) FROM sync_state WHERE key = 'on'")" -eq 0 ]
+
 tap_done
