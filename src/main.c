@@ -20,7 +20,7 @@ static const struct cmd_entry commands[] = {
 	    N_("parse one feed file, print JSON Lines"), cmd_parse },
 	{ "search", "[--json] [--limit N] QUERY",
 	    N_("ranked full-text search"), cmd_search },
-	{ "list", "[--unread] [--feed URL] [--query EXPR] [--json]",
+	{ "list", "[--unread] [--feed URL] [--query EXPR] [--sort ORDER] [--json]",
 	    N_("articles, newest first"), cmd_list },
 	{ "import", "FILE.opml", N_("add the feeds of an OPML file"),
 	    cmd_import },
