@@ -303,6 +303,32 @@ ui_draw(struct ui *ui)
 	ui->dirty = false;
 }
 
+/* The curses attributes of a config line's CONF_ATTR_* bits. */
+attr_t
+ui_conf_attrs(unsigned attrs)
+{
+	static const struct {
+		unsigned	bit;
+		attr_t		attr;
+	} bits[] = {
+		{ CONF_ATTR_BOLD, A_BOLD },
+		{ CONF_ATTR_UNDERLINE, A_UNDERLINE },
+		{ CONF_ATTR_REVERSE, A_REVERSE },
+		{ CONF_ATTR_STANDOUT, A_STANDOUT },
+		{ CONF_ATTR_BLINK, A_BLINK },
+		{ CONF_ATTR_DIM, A_DIM },
+		{ CONF_ATTR_INVIS, A_INVIS },
+		{ CONF_ATTR_PROTECT, A_PROTECT },
+	};
+	attr_t a = A_NORMAL;
+	size_t j;
+
+	for (j = 0; j < sizeof(bits) / sizeof(bits[0]); j++)
+		if (attrs & bits[j].bit)
+			a |= bits[j].attr;
+	return (a);
+}
+
 /* Colours and attributes: nothing depends on colour. */
 void
 ui_setup_roles(struct ui *ui)
@@ -328,22 +354,9 @@ ui_setup_roles(struct ui *ui)
 		{ UI_HINT_SEP, CONF_EL_HINT_SEPARATOR, A_NORMAL },
 		{ UI_HINT_DESC, CONF_EL_HINT_DESCRIPTION, A_NORMAL },
 	};
-	static const struct {
-		unsigned	bit;
-		attr_t		attr;
-	} bits[] = {
-		{ CONF_ATTR_BOLD, A_BOLD },
-		{ CONF_ATTR_UNDERLINE, A_UNDERLINE },
-		{ CONF_ATTR_REVERSE, A_REVERSE },
-		{ CONF_ATTR_STANDOUT, A_STANDOUT },
-		{ CONF_ATTR_BLINK, A_BLINK },
-		{ CONF_ATTR_DIM, A_DIM },
-		{ CONF_ATTR_INVIS, A_INVIS },
-		{ CONF_ATTR_PROTECT, A_PROTECT },
-	};
 	const char *nc = getenv("NO_COLOR");
 	const struct conf_color *c;
-	size_t i, j;
+	size_t i;
 	short pair = 0;
 	int fg, bg;
 
@@ -376,9 +389,7 @@ ui_setup_roles(struct ui *ui)
 			 * colour, keep the defaults if none were given. */
 			if (c->attrs != 0)
 				ui->attrs[roles[i].role] = 0;
-			for (j = 0; j < sizeof(bits) / sizeof(bits[0]); j++)
-				if (c->attrs & bits[j].bit)
-					ui->attrs[roles[i].role] |= bits[j].attr;
+			ui->attrs[roles[i].role] |= ui_conf_attrs(c->attrs);
 		} else
 			ui->attrs[roles[i].role] = A_NORMAL;
 		if (roles[i].role == UI_UNREAD ||

@@ -39,25 +39,8 @@ struct ui_hl {
 static attr_t
 rule_attr(struct ui *ui, const struct conf_color *c, short *next_pair)
 {
-	static const struct {
-		unsigned	bit;
-		attr_t		attr;
-	} bits[] = {
-		{ CONF_ATTR_BOLD, A_BOLD },
-		{ CONF_ATTR_UNDERLINE, A_UNDERLINE },
-		{ CONF_ATTR_REVERSE, A_REVERSE },
-		{ CONF_ATTR_STANDOUT, A_STANDOUT },
-		{ CONF_ATTR_BLINK, A_BLINK },
-		{ CONF_ATTR_DIM, A_DIM },
-		{ CONF_ATTR_INVIS, A_INVIS },
-		{ CONF_ATTR_PROTECT, A_PROTECT },
-	};
-	attr_t a = A_NORMAL;
-	size_t j;
+	attr_t a = ui_conf_attrs(c->attrs);
 
-	for (j = 0; j < sizeof(bits) / sizeof(bits[0]); j++)
-		if (c->attrs & bits[j].bit)
-			a |= bits[j].attr;
 	if (!ui->colour) {
 		/* Without colour, attributes alone must show it. */
 		return (a != A_NORMAL ? a : A_UNDERLINE);

@@ -197,6 +197,7 @@ void	 ui_put(struct ui *ui, int y, int x, int width, const char *s,
 /* Draw n bytes of already sanitised text at the cursor, with role. */
 void	 ui_addn(struct ui *ui, const char *s, size_t n, attr_t attr);
 attr_t	 ui_attr(struct ui *ui, enum ui_role role);
+attr_t	 ui_conf_attrs(unsigned attrs);
 /* With osc8-links: re-emit text drawn at (y, x) as a hyperlink to url
  * once the screen is up to date. */
 void	 ui_osc8_add(struct ui *ui, int y, int x, const char *text,
