@@ -36,6 +36,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Restrict a libcurl easy handle (CURL *) to http and https. */
+void	fetch_http_only(void *e);
+
 #define FETCH_MAX_REDIRS	5
 #define FETCH_DEFAULT_JOBS	16
 #define FETCH_DEFAULT_PER_HOST	6

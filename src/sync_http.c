@@ -8,6 +8,7 @@
 
 #include <curl/curl.h>
 
+#include "fetch.h"
 #include "sync_http.h"
 #include "xmalloc.h"
 
@@ -96,15 +97,7 @@ sync_http_do(struct sync_http *h, const char *url, const char *form,
 	curl_easy_reset(e);
 	h->errbuf[0] = '\0';
 	curl_easy_setopt(e, CURLOPT_URL, url);
-#if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-#else
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS,
-	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
-	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
+	fetch_http_only(e);
 	/* A redirect would resend the Authorization header elsewhere. */
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
