@@ -27,6 +27,7 @@
 #define PAGE_ITEMS	1000	/* articles a page */
 #define PAGE_IDS	10000	/* ids a page */
 #define PUSH_BATCH	250	/* ids an edit-tag call */
+#define NEWEST_KEY	"newest_us"	/* sync_state: newest crawl time pulled */
 
 static json_object *
 parse(const struct sync_session *s, const char *what, const struct buf *b,
@@ -140,7 +141,7 @@ sync_pull_items(struct sync_session *s, const struct conf *cfg,
 	json_object *root = NULL, *items, *v;
 	struct buf body, path;
 	char *cont = NULL;
-	int64_t now = (int64_t)time(NULL);
+	int64_t now = (int64_t)time(NULL), newest = 0, t;
 	size_t i, n;
 	int rc = -1;
 
@@ -170,12 +171,17 @@ sync_pull_items(struct sync_session *s, const struct conf *cfg,
 		n = items != NULL ? json_object_array_length(items) : 0;
 		if (store_begin(st, err) == -1)
 			goto out;
-		for (i = 0; i < n; i++)
-			if (store_one(st, feeds, json_object_array_get_idx(
-			    items, i), now, new_items, err) == -1) {
+		for (i = 0; i < n; i++) {
+			v = json_object_array_get_idx(items, i);
+			if (store_one(st, feeds, v, now, new_items, err) == -1) {
 				store_rollback(st);
 				goto out;
 			}
+			if ((v = get(v, "timestampUsec", json_type_string)) !=
+			    NULL && (t = strtoll(json_object_get_string(v),
+			    NULL, 10)) > newest)
+				newest = t;
+		}
 		if (store_commit(st, err) == -1)
 			goto out;
 		cont = sync_parse_continuation(root, n);
@@ -184,6 +190,10 @@ sync_pull_items(struct sync_session *s, const struct conf *cfg,
 	} while (cont != NULL);
 	if (*server_time == 0)
 		*server_time = now;
+	if (store_sync_get_int(st, NEWEST_KEY, &t, err) == -1 ||
+	    (newest > t && store_sync_set_int(st, NEWEST_KEY, newest,
+	    err) == -1))
+		goto out;
 	rc = 0;
 out:
 	free(cont);
@@ -287,7 +297,10 @@ edit_tag(struct sync_session *s, const struct conf *cfg, const char *tag,
 
 /*
  * mark-all-as-read of a feed (0: the reading list) up to the server's
- * time of the last pull: the articles gazette has, not newer ones.
+ * time of the last pull: the articles gazette has, not newer ones.  That
+ * time is in whole seconds, so the newest article pulled (its crawl time,
+ * in microseconds like ts=) moves the mark past articles pulled later in
+ * the same second; articles added after the pull stay unread.
  */
 static int
 mark_all_read(struct sync_session *s, const struct conf *cfg,
@@ -295,10 +308,11 @@ mark_all_read(struct sync_session *s, const struct conf *cfg,
 {
 	struct buf form, body;
 	char key[64], *stream = NULL, ts[32];
-	int64_t ot;
+	int64_t ot, newest;
 	int rc = -1;
 
-	if (store_sync_get_int(st, "ot", &ot, err) == -1)
+	if (store_sync_get_int(st, "ot", &ot, err) == -1 ||
+	    store_sync_get_int(st, NEWEST_KEY, &newest, err) == -1)
 		return (-1);
 	if (ot <= 0)
 		return (0);	/* nothing pulled yet: nothing to mark */
@@ -309,7 +323,8 @@ mark_all_read(struct sync_session *s, const struct conf *cfg,
 	}
 	buf_init(&form, BUF_CAP_TEXT);
 	buf_init(&body, BUF_CAP_TEXT);
-	snprintf(ts, sizeof(ts), "%" PRId64, ot * 1000000);
+	snprintf(ts, sizeof(ts), "%" PRId64, newest > ot * 1000000 ?
+	    newest : ot * 1000000);
 	sync_http_form(&form, "s", stream != NULL ? stream : SYNC_READING);
 	sync_http_form(&form, "ts", ts);
 	sync_http_form(&form, "T", s->t);

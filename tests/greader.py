@@ -48,6 +48,9 @@ The control endpoint (no authentication), for tests, under /control/:
                         | "blank_auth" (ClientLogin answers "Auth=\\r\\n"),
                         "hold_edit_tag": K (the K+1th and later edit-tag
                         calls apply, then wait until mode changes again)}
+  POST /control/clock   {"now": S}: the server's time stands at S (UNIX
+                        seconds, fractional) for ids and "updated"; null:
+                        the real time again
   POST /control/password {"password"}: a new API password (old tokens die)
   GET  /control/dump    the whole state as JSON
   GET  /control/stats   {"requests", "bytes_in", "bytes_out", "paths"}
@@ -81,6 +84,7 @@ class State:
         self.last_id = 0
         self.mode = "up"
         self.hold = None
+        self.clock = None
         self.edit_tags = 0
         self.cond = threading.Condition()
         self.api = threading.Lock()
@@ -95,8 +99,11 @@ class State:
         return hashlib.sha1(("T" + self.auth()).encode()).hexdigest() \
             .ljust(57, "Z")
 
+    def now(self):
+        return self.clock if self.clock is not None else time.time()
+
     def new_id(self, ago=0):
-        i = int((time.time() - ago) * 1000000)
+        i = int((self.now() - ago) * 1000000)
         if i <= self.last_id:
             i = self.last_id + 1
         self.last_id = i
@@ -368,7 +375,7 @@ class Handler(BaseHTTPRequestHandler):
                                      .lstrip("/")) or \
                 q.get("s", [READING])[0]
             items, c = select(st, s, q)
-            d = {"id": s, "updated": int(time.time()),
+            d = {"id": s, "updated": int(st.now()),
                  "items": [item_json(st, it) for it in items]}
             if c:
                 d["continuation"] = c
@@ -494,6 +501,9 @@ class Handler(BaseHTTPRequestHandler):
                 st.hold = d.get("hold_edit_tag")
                 st.edit_tags = 0
                 st.cond.notify_all()
+            return self.send(200, "OK")
+        if what == "clock":
+            st.clock = d.get("now")
             return self.send(200, "OK")
         if what == "password":
             st.password = d["password"]

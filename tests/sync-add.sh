@@ -70,4 +70,16 @@ PY
 check "an article newer than the last sync stays unread" \
 	[ "$("$GAZETTE" list --unread --json | sed -n 's/.*"title":"\([^"]*\)".*/\1/p')" = "late one" ]
 
+# Articles pulled in the same second as the pull, after its start: the
+# server's time of the pull is whole seconds, articles' ids microseconds.
+now=$(python3 -c 'import time; print(int(time.time()) + 0.9)')
+ctl clock "{\"now\": $now}" > /dev/null
+ctl items "{\"feed\": \"$BASE/feed/two.xml\", \"prefix\": \"same second\", \"count\": 2}" > /dev/null
+"$GAZETTE" refresh --quiet
+"$GAZETTE" mark --read --all
+"$GAZETTE" refresh --quiet
+check "articles pulled late in the pull's second: read on the server" \
+	[ "$(gr_items 'same second' | awk '$4 == 0' | wc -l)" -eq 0 ]
+ctl clock '{"now": null}' > /dev/null
+
 tap_done
