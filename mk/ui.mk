@@ -1,7 +1,7 @@
 # The interface, the HTML renderer, `gazette render` and `show`.
 gazette_SOURCES += src/cmd_ui.c src/cmd_config.c
 libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/conf_highlight.c src/keymap.c src/keymap.h \
-	src/conf_macro.c src/ui_macro.c src/notify.c src/notify.h src/conf_filters.c \
+	src/conf_macro.c src/conf_dump.c src/ui_macro.c src/ui_cmdline.c src/ui_history.c src/notify.c src/notify.h src/conf_filters.c \
 	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
 	src/ui_list.c src/ui_sort.c src/ui_highlight.c src/ui_feeds.c src/ui_items.c src/ui_article.c \

@@ -293,6 +293,13 @@ static const struct opt options[] = {
 	BOOL_OPT("prepopulate-query-feeds", "no", prepopulate_query_feeds,
 	    "Accepted for newsboat: query feeds are always filled and "
 	    "counted live."),
+	INT_OPT("history-limit", "100", history_limit, 0, 100000,
+	    "Lines of search and command line history kept between runs "
+	    "(history.search and history.cmdline in gazette's data "
+	    "directory); 0 keeps none."),
+	TEXT_OPT("run-on-startup", "", run_on_startup, false,
+	    "Operations run once the first screen is drawn, separated by "
+	    "';', as a macro runs them (actions, set OPTION VALUE)."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))
@@ -350,6 +357,37 @@ find_option(const char *name)
 		if (strcmp(options[i].info.name, name) == 0)
 			return (&options[i]);
 	return (NULL);
+}
+
+int
+conf_get(const struct conf *cfg, const char *name, struct buf *out)
+{
+	const struct opt *o;
+	const char *base;
+	bool b;
+	int n;
+
+	if ((o = find_option(name)) == NULL)
+		return (-1);
+	base = (const char *)cfg + o->offset;
+	switch (o->type) {
+	case OPT_BOOL:
+		memcpy(&b, base, sizeof(b));
+		(void)buf_addstr(out, b ? "yes" : "no");
+		break;
+	case OPT_INT:
+		memcpy(&n, base, sizeof(n));
+		(void)buf_addf(out, "%d", n);
+		break;
+	case OPT_STRING:
+		(void)buf_addstr(out, *(char *const *)(const void *)base);
+		break;
+	case OPT_ENUM:
+		memcpy(&n, base, sizeof(n));
+		(void)buf_addstr(out, o->values[n]);
+		break;
+	}
+	return (0);
 }
 
 bool

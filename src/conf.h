@@ -19,7 +19,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
+#include "buf.h"
 #include "err.h"
 #include "keymap.h"
 
@@ -199,6 +201,9 @@ struct conf {
 	struct conf_filter *filters;
 	size_t		 n_filters;
 	bool		 prepopulate_query_feeds;
+	/* The command line (ui_cmdline.c) and the prompts' history. */
+	int		 history_limit;		/* lines kept in files */
+	char		*run_on_startup;	/* "OP; OP ..." */
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */
@@ -316,6 +321,12 @@ int	conf_macro_line(struct conf *cfg, const char *text, struct err *err);
 /* The macro on key, or NULL. */
 const struct conf_macro *conf_macro_find(const struct conf *cfg, int key);
 void	conf_macros_free(struct conf *cfg);
+/* Option name's value as the config writes it into out (appended,
+ * unquoted); -1 if there is no such option. */
+int	conf_get(const struct conf *cfg, const char *name, struct buf *out);
+/* conf_dump.c: the configuration in force, as config lines (newsboat's
+ * dumpconfig); 0, or -1 on a write error. */
+int	conf_dump(const struct conf *cfg, FILE *fp);
 /* Is name an option of the table (set accepts it)? */
 bool	conf_option_known(const char *name);
 

@@ -56,7 +56,6 @@ static const struct instead commands[] = {
 	{ "external-url-viewer", "u lists the links inside gazette", NULL },
 	{ "goto-first-unread", cursor, NULL },
 	{ "highlight-feed", filters, NULL },
-	{ "history-limit", "gazette's own history length", NULL },
 	{ "html-renderer", "gazette's built-in HTML renderer", NULL },
 	{ "http-auth-method", "libcurl's default authentication", NULL },
 	{ "mark-as-read-on-hover", "articles are marked read when opened",
@@ -76,7 +75,6 @@ static const struct instead commands[] = {
 	{ "reload-only-visible-feeds", "R refreshes every feed", "no" },
 	{ "reset-unread-on-update", "updated articles keep their read "
 	    "state", NULL },
-	{ "run-on-startup", "nothing is run at start-up", NULL },
 	{ "scrolloff", "no scroll margin", "0" },
 	{ "selecttag-format", "gazette's own tag prompt", NULL },
 	{ "show-title-bar", "the title bar is always shown", "yes" },
@@ -107,7 +105,7 @@ static const struct instead elements[] = {
 /* newsboat's actions; consulted only for those the keymap lacks. */
 static const char *const actions[] = {
 	"article-feed", "bookmark", "close-dialog",
-	"cmdline", "delete-all-articles", "delete-article", "edit-flags",
+	"delete-all-articles", "delete-article", "edit-flags",
 	"edit-urls", "eight", "enqueue", "five", "four", "goto-title",
 	"help", "mark-all-above-as-read", "next-dialog",
 	"next-feed", "next-unread-feed", "nine", "one",

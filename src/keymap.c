@@ -108,6 +108,7 @@ static const char *const defaults[][3] = {
 	{ "^E", "edit-flags", "all" },
 	{ "^L", "redraw", "all" },
 	{ ",", "macro-prefix", "all" },
+	{ ":", "cmdline", "all" },
 	{ "g", "sort", "all" },
 	{ "G", "rev-sort", "all" },
 	{ "F", "set-filter", "articlelist" },

@@ -88,6 +88,7 @@
 	X(SELECT_FILTER, "select-filter", \
 	    "choose a filter of the config's define-filter lines") \
 	X(CLEAR_FILTER, "clear-filter", "show every article again") \
+	X(CMDLINE, "cmdline", "open the command line (set, source, exec...)") \
 	X(ONE, "one", "open link 1") \
 	X(TWO, "two", "open link 2") \
 	X(THREE, "three", "open link 3") \
@@ -112,7 +113,6 @@
 	X(OPEN_NONINTERACTIVE, "open-in-browser-noninteractively") \
 	X(TOGGLE_SOURCE, "toggle-source-view") \
 	X(ENQUEUE, "enqueue") \
-	X(CMDLINE, "cmdline") \
 	X(DELETE_ARTICLE, "delete-article") \
 	X(DELETE_ALL, "delete-all-articles") \
 	X(PURGE_DELETED, "purge-deleted") \

@@ -347,6 +347,9 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 	case KEYMAP_EDIT_URLS:
 		ui_edit_urls(ui);
 		return;
+	case KEYMAP_CMDLINE:
+		ui_cmdline_open(ui);
+		return;
 	default:
 		break;
 	}
@@ -526,6 +529,7 @@ ui_run(const struct ui_opts *opts)
 	set_escdelay(25);
 	ui_setup_roles(&ui);
 	ui_hl_setup(&ui);
+	ui_histories_load(&ui);
 	ui.data_version = store_data_version(ui.store);
 	ui_push(&ui, ui_feeds_new(&ui));
 	if (opts->message != NULL)
@@ -545,6 +549,7 @@ ui_run(const struct ui_opts *opts)
 		}
 		if (ui.dirty && ui.view != NULL)
 			ui_draw(&ui);
+		ui_cmdline_startup(&ui);
 		if (ui.key_t0 != 0 && ui.key_log != NULL) {
 			fprintf(ui.key_log, "%.3f\n", now_ms() - ui.key_t0);
 			fflush(ui.key_log);
@@ -607,7 +612,10 @@ ui_run(const struct ui_opts *opts)
 		close(ui.refresh_fd);
 	restore_signals();
 	buf_free(&ui.refresh_out);
+	ui_histories_save(&ui);
 	ui_history_free(&ui.search_history);
+	ui_history_free(&ui.cmdline_history);
+	free(ui.pcomp_base);
 	ui_hl_free(&ui);
 	ui_history_free(&ui.tag_history);
 	ui_history_free(&ui.number_history);

@@ -948,3 +948,27 @@ ui_feeds_reload_urls(struct ui *ui)
 		    no_urls(ui) ? "no urls file:" : ui->urls_path,
 		    fv->urls.n, fv->urls.n == 1 ? "" : "s");
 }
+
+const char *
+ui_feeds_find(struct ui *ui, struct ui_view *v, const char *text)
+{
+	struct feeds_view *fv = (struct feeds_view *)v;
+	const struct entry *e;
+	const char *name;
+	size_t k, i;
+
+	if (!ui_is_feeds(v))
+		return (NULL);
+	for (k = 1; k <= fv->nvis; k++) {
+		i = (fv->list.sel + k) % fv->nvis;
+		e = &fv->ent[fv->vis[i]];
+		if (e->kind == E_SEPARATOR || (name = entry_name(e)) == NULL)
+			continue;
+		if (strcasestr(name, text) != NULL) {
+			ui_list_select(&fv->list, i, ui_body_rows(ui));
+			ui->dirty = true;
+			return (name);
+		}
+	}
+	return (NULL);
+}

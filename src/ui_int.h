@@ -102,7 +102,11 @@ struct ui_osc8 {
 struct ui_history {
 	char	**lines;
 	size_t	  n;
+	size_t	  max;		/* lines kept; 0: 100 */
 };
+
+/* Tab on the prompt: the i-th completion of line (fresh), or NULL. */
+typedef char *(*ui_complete_fn)(struct ui *, const char *line, size_t i);
 
 struct ui {
 	struct conf	*cfg;
@@ -140,6 +144,9 @@ struct ui {
 	size_t		 phist_at;
 	ui_prompt_fn	 pfn;
 	void		*parg;
+	ui_complete_fn	 pcomplete;	/* Tab, or NULL */
+	char		*pcomp_base;	/* the line Tab completes */
+	size_t		 pcomp_i;	/* the next completion */
 	/* The article save is writing, and where (ui_save.c). */
 	int64_t		 save_id;
 	char		*save_file;
@@ -153,6 +160,8 @@ struct ui {
 	struct ui_history tag_history;
 	struct ui_history number_history;
 	struct ui_history filter_history;
+	struct ui_history cmdline_history;
+	bool		 started;	/* run-on-startup ran */
 	/* A refresh running as a child process. */
 	pid_t		 refresh_pid;
 	int64_t		 next_reload;	/* auto-reload's next, UNIX s */
@@ -189,6 +198,9 @@ void	 ui_reload_all(struct ui *ui);
 void	 ui_run_action(struct ui *ui, enum keymap_action a, long count);
 /* ui_macro.c: run the macro on key (after macro-prefix). */
 void	 ui_macro_key(struct ui *ui, int key);
+/* Run n commands (word vectors) as a macro does; false if one failed
+ * (the status line says why). */
+bool	 ui_macro_run(struct ui *ui, char ***cmds, size_t n);
 
 /* ui_draw.c: the screen, drawing primitives, OSC 8, colours. */
 /* Sanitise s, fit it in exactly width cells at (y, x) with role. */
@@ -234,10 +246,29 @@ void	 ui_confirm(struct ui *ui, const char *question, ui_prompt_fn fn,
  * else "". */
 void	 ui_ask_key(struct ui *ui, const char *question, ui_prompt_fn fn,
 	    void *arg);
+/* Tab on the prompt just opened completes with fn. */
+void	 ui_prompt_complete(struct ui *ui, ui_complete_fn fn);
+/* Answer the prompt just opened with text, as if typed then ENTER;
+ * false when no prompt is open. */
+bool	 ui_prompt_answer(struct ui *ui, const char *text);
 /* A key while the prompt is active. */
 void	 ui_prompt_key(struct ui *ui, int key);
+
+/* ui_history.c: the prompts' history, and the search and command line
+ * histories kept between runs (history-limit lines). */
 void	 ui_history_add(struct ui_history *h, const char *line);
 void	 ui_history_free(struct ui_history *h);
+void	 ui_histories_load(struct ui *ui);
+void	 ui_histories_save(struct ui *ui);
+
+/* ui_cmdline.c: newsboat's command line (':') and run-on-startup. */
+/* A setting changed (set, a macro; NULL: source): follow it. */
+void	 ui_setting_changed(struct ui *ui, const char *name);
+void	 ui_cmdline_open(struct ui *ui);
+/* Run one command line ("set ...", "quit", "42"...). */
+void	 ui_cmdline_run(struct ui *ui, const char *line);
+/* run-on-startup, once, after the first screen. */
+void	 ui_cmdline_startup(struct ui *ui);
 
 /* ui_link.c: the browser and the clipboard (OSC 52). */
 void	 ui_open_url(struct ui *ui, const char *url);
@@ -298,6 +329,10 @@ bool	 ui_is_feeds(const struct ui_view *v);
  * (0 if none) and name (borrowed until the list reloads). */
 int64_t	 ui_feeds_step(struct ui *ui, struct ui_view *v, int64_t from,
 	    int dir, bool unread_only, const char **name);
+/* Select the next entry of the feed list (round from the top) whose
+ * name contains text, case aside; its name, or NULL if none. */
+const char *ui_feeds_find(struct ui *ui, struct ui_view *v,
+	    const char *text);
 /* Select feed id in the feed list; its name, or NULL if not listed. */
 const char *ui_feeds_goto(struct ui *ui, struct ui_view *v, int64_t id);
 

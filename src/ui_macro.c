@@ -38,12 +38,27 @@ macro_set(struct ui *ui, char **argv)
 		ui_set_status(ui, true, "macro: set %s", err.msg);
 		return (false);
 	}
-	/* The settings the interface keeps a copy of. */
-	if (strcmp(argv[1], "show-read-feeds") == 0 ||
-	    strcmp(argv[1], "show-read-articles") == 0) {
-		ui->show_read_feeds = ui->cfg->show_read_feeds;
-		ui->show_read_items = ui->cfg->show_read_articles;
-		ui_reload_all(ui);
+	ui_setting_changed(ui, argv[1]);
+	return (true);
+}
+
+bool
+ui_macro_run(struct ui *ui, char ***cmds, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && !ui->quit; i++) {
+		if (strcmp(cmds[i][0], "set") == 0) {
+			if (!macro_set(ui, cmds[i]))
+				return (false);
+		} else {
+			/* toggle-article-read "read": set, not toggle. */
+			if (cmds[i][1] != NULL)
+				ui->set_read = strcmp(cmds[i][1], "read") ==
+				    0 ? 1 : -1;
+			ui_run_action(ui, keymap_action_parse(cmds[i][0]), 0);
+			ui->set_read = 0;
+		}
 	}
 	return (true);
 }
@@ -53,7 +68,6 @@ ui_macro_key(struct ui *ui, int key)
 {
 	const struct conf_macro *m;
 	struct buf k;
-	size_t i;
 
 	if (key == KEYMAP_KEY_ESC)
 		return;
@@ -64,18 +78,5 @@ ui_macro_key(struct ui *ui, int key)
 		buf_free(&k);
 		return;
 	}
-	for (i = 0; i < m->n && !ui->quit; i++) {
-		if (strcmp(m->cmds[i][0], "set") == 0) {
-			if (!macro_set(ui, m->cmds[i]))
-				return;
-		} else {
-			/* toggle-article-read "read": set, not toggle. */
-			if (m->cmds[i][1] != NULL)
-				ui->set_read = strcmp(m->cmds[i][1], "read") ==
-				    0 ? 1 : -1;
-			ui_run_action(ui, keymap_action_parse(m->cmds[i][0]),
-			    0);
-			ui->set_read = 0;
-		}
-	}
+	(void)ui_macro_run(ui, m->cmds, m->n);
 }

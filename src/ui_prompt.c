@@ -1,6 +1,7 @@
 /*
  * ui_prompt: the status line's message, and the prompt that takes its
- * place (a line editor with history).
+ * place (a line editor with history and, where the caller gives one, Tab
+ * completion: Tab again cycles through the completions).
  */
 #include "config.h"
 
@@ -28,34 +29,6 @@ ui_set_status(struct ui *ui, bool error, const char *fmt, ...)
 	free(clean);
 	ui->status_error = error;
 	ui->dirty = true;
-}
-
-void
-ui_history_add(struct ui_history *h, const char *line)
-{
-	if (line[0] == '\0')
-		return;
-	if (h->n > 0 && strcmp(h->lines[h->n - 1], line) == 0)
-		return;
-	if (h->n == 100) {
-		free(h->lines[0]);
-		memmove(h->lines, h->lines + 1, (h->n - 1) * sizeof(char *));
-		h->n--;
-	}
-	h->lines = xreallocarray(h->lines, h->n + 1, sizeof(char *));
-	h->lines[h->n++] = xstrdup(line);
-}
-
-void
-ui_history_free(struct ui_history *h)
-{
-	size_t i;
-
-	for (i = 0; i < h->n; i++)
-		free(h->lines[i]);
-	free(h->lines);
-	h->lines = NULL;
-	h->n = 0;
 }
 
 static void
@@ -106,8 +79,55 @@ ui_prompt(struct ui *ui, const char *label, struct ui_history *h,
 	ui->phist_at = h != NULL ? h->n : 0;
 	ui->pfn = fn;
 	ui->parg = arg;
+	ui->pcomplete = NULL;
+	free(ui->pcomp_base);
+	ui->pcomp_base = NULL;
 	prompt_set_text(ui, initial != NULL ? initial : "");
 	ui->dirty = true;
+}
+
+void
+ui_prompt_complete(struct ui *ui, ui_complete_fn fn)
+{
+	ui->pcomplete = fn;
+}
+
+bool
+ui_prompt_answer(struct ui *ui, const char *text)
+{
+	ui_prompt_fn fn = ui->pfn;
+
+	if (!ui->prompting)
+		return (false);
+	ui->prompting = false;
+	ui->status[0] = '\0';
+	ui->dirty = true;
+	fn(ui, text, ui->parg);
+	return (true);
+}
+
+/* Tab: the next completion of the line as it was at the first Tab. */
+static void
+prompt_tab(struct ui *ui)
+{
+	char *s;
+
+	if (ui->pcomplete == NULL)
+		return;
+	if (ui->pcomp_base == NULL) {
+		ui->pcomp_base = prompt_get_text(ui);
+		ui->pcomp_i = 0;
+	}
+	s = ui->pcomplete(ui, ui->pcomp_base, ui->pcomp_i);
+	if (s == NULL && ui->pcomp_i > 0) {
+		ui->pcomp_i = 0;	/* round again */
+		s = ui->pcomplete(ui, ui->pcomp_base, 0);
+	}
+	if (s == NULL)
+		return;
+	ui->pcomp_i++;
+	prompt_set_text(ui, s);
+	free(s);
 }
 
 void
@@ -134,6 +154,13 @@ ui_prompt_key(struct ui *ui, int key)
 	char *text;
 	size_t i;
 
+	if (key == KEYMAP_KEY_TAB) {
+		prompt_tab(ui);
+		ui->dirty = true;
+		return;
+	}
+	free(ui->pcomp_base);
+	ui->pcomp_base = NULL;
 	switch (key) {
 	case KEYMAP_KEY_ENTER:
 		text = prompt_get_text(ui);
