@@ -63,6 +63,9 @@ EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
 TESTS += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh tests/ui_exec.sh
 EXTRA_DIST += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh \
 	tests/ui_exec.sh
+# newsboat's command line (':'), run-on-startup, history-limit.
+TESTS += tests/ui_cmdline.sh
+EXTRA_DIST += tests/ui_cmdline.sh
 
 # A refresh started from the interface outlives it (q while it runs).
 TESTS += tests/ui_refresh_quit.sh

@@ -97,7 +97,7 @@ history_save(const struct ui_history *h, const char *name, size_t limit)
 	FILE *fp;
 	int fd;
 
-	if ((path = paths_data_file(name)) == NULL)
+	if (h->n == 0 || (path = paths_data_file(name)) == NULL)
 		return;
 	if (paths_mkdir_parents(path, &err) < 0) {
 		free(path);
