@@ -101,10 +101,16 @@ ui_setting_changed(struct ui *ui, const char *name)
 	    "max-items", "text-width", NULL };
 	size_t i;
 
-	ui->show_read_feeds = ui->cfg->show_read_feeds;
-	ui->show_read_items = ui->cfg->show_read_articles;
-	conf_article_sort(ui->cfg, &ui->article_sort, &ui->article_asc);
-	conf_feed_sort(ui->cfg, &ui->feed_sort, &ui->feed_asc);
+	/* The copies l, L, g and G change: only the setting named. */
+	if (name == NULL || strcmp(name, "show-read-feeds") == 0)
+		ui->show_read_feeds = ui->cfg->show_read_feeds;
+	if (name == NULL || strcmp(name, "show-read-articles") == 0)
+		ui->show_read_items = ui->cfg->show_read_articles;
+	if (name == NULL || strcmp(name, "article-sort-order") == 0)
+		conf_article_sort(ui->cfg, &ui->article_sort,
+		    &ui->article_asc);
+	if (name == NULL || strcmp(name, "feed-sort-order") == 0)
+		conf_feed_sort(ui->cfg, &ui->feed_sort, &ui->feed_asc);
 	if (name == NULL || strcmp(name, "auto-reload") == 0 ||
 	    strcmp(name, "reload-time") == 0)
 		ui->next_reload = (int64_t)time(NULL) + 60 *

@@ -120,6 +120,13 @@ cmd "5"
 status_is "5: line numbers are for lists" "a number in the article view"
 keys q
 wait_for "Articles in 'Alpha News'" >/dev/null
+# A setting the list keeps a copy of: the order changes at once.
+cmd "set article-sort-order title-asc"
+if wait_re "^ *1 .*Alpha News story one" 10; then ok "set article-sort-order: the list reordered at once"
+else show; fail "set article-sort-order: the list reordered at once"; fi
+cmd "set article-sort-order title-desc"
+if wait_re "^ *1 .*Alpha News story two" 10; then ok "set article-sort-order again"
+else show; fail "set article-sort-order again"; fi
 keys q
 wait_for "Your feeds" >/dev/null
 # tag NAME, tag.
