@@ -548,7 +548,9 @@ ui_cmdline_startup(struct ui *ui)
 	(void)buf_addf(&line, "macro ENTER %s", ui->cfg->run_on_startup);
 	conf_init(&scratch);
 	if (conf_macro_line(&scratch, buf_str(&line), &err) < 0)
-		ui_set_status(ui, true, "run-on-startup: %s", err.msg);
+		ui_set_status(ui, true, "run-on-startup: %s",
+		    strncmp(err.msg, "macro: ", 7) == 0 ? err.msg + 7 :
+		    err.msg);
 	else
 		(void)ui_macro_run(ui, scratch.macros[0].cmds,
 		    scratch.macros[0].n);

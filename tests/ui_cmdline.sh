@@ -292,9 +292,19 @@ done
 # A bad run-on-startup: one line, the interface still up.
 printf 'run-on-startup next ; fly-away\n' > "$T/config"
 ui_start 100 20 -- -c "$T/config" -u "$URLS" -d "$DB"
-status_is "run-on-startup: macro: unknown command 'fly-away'" \
+status_is "run-on-startup: unknown command 'fly-away'" \
     "run-on-startup: a bad operation said on the status line"
 cmd "q"
+wait_exit 30 >/dev/null
+# A set among them.
+printf 'run-on-startup set show-keymap-hint no ; next\n' > "$T/config"
+ui_start 100 20 -- -c "$T/config" -u "$URLS" -d "$DB"
+wait_for "Gamma Journal" >/dev/null
+if wait_gone "$HINT" 10; then ok "run-on-startup: set OPTION VALUE applied"
+else show; fail "run-on-startup: set OPTION VALUE applied"; fi
+keys Enter
+status_is "Articles in 'Beta Blog'" "run-on-startup: then the next operation"
+keys Q
 wait_exit 30 >/dev/null
 
 tap_done
