@@ -5,6 +5,7 @@ EXTRA_DIST += tests/startup-libs.sh
 libgazette_a_SOURCES += src/urls.c src/urls.h src/urls_store.c src/urls_store.h \
 	src/fetch.c src/fetch.h \
 	src/fetch_file.c src/fetch_file.h src/fetch_cmd.c src/fetch_cmd.h \
+	src/fetch_opts.c src/fetch_opts.h \
 	src/refresh.c src/refresh.h src/refresh_int.h src/refresh_store.c \
 	src/refresh_index.c
 gazette_SOURCES += src/cmd_refresh.c src/cmd_add.c src/cmd_opml.c
@@ -32,13 +33,14 @@ TESTS += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-br.sh \
 	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh \
 	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh \
-	tests/refresh-exec.sh
+	tests/refresh-exec.sh tests/refresh-fetchopts.sh
 EXTRA_DIST += tests/refresh.sh tests/refresh-fail.sh tests/refresh-retry.sh \
 	tests/refresh-tty.sh tests/refresh-settings.sh tests/refresh-config.sh \
 	tests/refresh-br.sh \
 	tests/refresh-encoding.sh tests/refresh-h2.sh tests/refresh-index.sh \
 	tests/refresh-stall.sh tests/refresh-file.sh tests/refresh-garbage.sh \
-	tests/refresh-exec.sh tests/httpd.py tests/httpd-lib.sh
+	tests/refresh-exec.sh tests/refresh-fetchopts.sh tests/httpd.py \
+	tests/httpd-lib.sh
 
 # The locks a refresh holds: SQLite's write lock only while it writes
 # (refresh-lock.sh, ui_lock.sh), its own lock on the resolved database.

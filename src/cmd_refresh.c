@@ -34,6 +34,7 @@
 
 #include "cmd.h"
 #include "conf.h"
+#include "fetch_opts.h"
 #include "notify.h"
 #include "killfile.h"
 #include "refresh.h"
@@ -50,6 +51,7 @@ struct progress {
 	bool		 line_shown;
 	size_t		 new_feeds;	/* feeds with new articles */
 	struct timespec	 last;
+	int		 errlog;	/* error-log's fd, or -1 */
 };
 
 static void
@@ -95,6 +97,7 @@ feed_done(void *ctx, const struct refresh_report *rep,
 	if (rep->outcome == REFRESH_FAILED && store_damaged(pg->st))
 		return;
 	if (rep->outcome == REFRESH_FAILED && !rep->unsaved) {
+		fetch_errlog_write(pg->errlog, rep->url, rep->error);
 		clear_line(pg);
 		cmd_warn("refresh: %s: %s", rep->url, rep->error != NULL ?
 		    rep->error : "failed");
@@ -171,11 +174,14 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	struct urls_list urls;
 	struct store *st = NULL;
 	struct conf cfg;
+	struct fetch_opts fo;
 	char *urls_path = NULL, *db_path = NULL, *config_path, *proxy = NULL;
+	char *cookie_path = NULL;
 	bool missing;
 	int ch, lockfd = -1, status = CMD_EXIT_USAGE;
 
 	memset(&pg, 0, sizeof(pg));
+	pg.errlog = -1;
 	memset(&opts, 0, sizeof(opts));
 	while ((ch = getopt_long(argc, argv, "qj:f", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -226,6 +232,17 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		opts.proxy = proxy;
 		if (cfg.proxy_auth[0] != '\0')
 			opts.proxy_auth = cfg.proxy_auth;
+	}
+	/* newsboat's max-download-speed, auth methods, cookie-cache,
+	   always-download, reset-unread-on-update and error-log. */
+	fetch_opts_from_conf(&fo, &cfg, &cookie_path);
+	opts.fetch = &fo;
+	opts.always_download = cfg.always_download;
+	opts.reset_unread = cfg.reset_unread_on_update;
+	if (cfg.error_log[0] != '\0' && (pg.errlog =
+	    fetch_errlog_open(cfg.error_log, &err)) == -1) {
+		cmd_warn("refresh: %s", err.msg);
+		err_clear(&err);
 	}
 	urls_list_init(&urls);
 	if (sync_enabled(&cfg)) {
@@ -290,6 +307,8 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		    stats.unsaved == 1 ? "" : "s");
 	else if (stats.flush_error[0] != '\0')
 		cmd_warn("refresh: %s", stats.flush_error);
+	if (stats.cookie_error[0] != '\0')
+		cmd_warn("refresh: %s", stats.cookie_error);
 	if (stats.search_error[0] != '\0' && stats.search_full &&
 	    stats.disk_full)
 		cmd_warn("refresh: search index not updated either");
@@ -332,6 +351,8 @@ out:
 	free(urls_path);
 	free(db_path);
 	free(proxy);
+	free(cookie_path);
+	fetch_errlog_close(pg.errlog);
 	conf_free(&cfg);
 	return (status);
 }

@@ -11,12 +11,14 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "fetch_opts.h"
 #include "userfile.h"
 #include "xmalloc.h"
 
 _Static_assert(CONF_MAX_LINE == 64 * 1024, "the message says 64 KiB");
 
-enum opt_type { OPT_BOOL, OPT_INT, OPT_STRING, OPT_ENUM };
+/* OPT_LIST: text each line adds to, blank-separated. */
+enum opt_type { OPT_BOOL, OPT_INT, OPT_STRING, OPT_ENUM, OPT_LIST };
 
 struct opt {
 	struct conf_option_info info;
@@ -32,6 +34,7 @@ struct opt {
 static const char *const keymap_values[] = { "newsboat", "vi", NULL };
 /* In enum conf_ignore_mode's order. */
 static const char *const ignore_modes[] = { "download", "display", NULL };
+static const char *const auth_methods[] = { FETCH_AUTH_NAMES, NULL };
 /* In enum conf_proxy_type's order. */
 static const char *const proxy_types[] = { "http", "https", "socks4",
     "socks4a", "socks5", "socks5h", NULL };
@@ -109,6 +112,9 @@ apply_keymap(struct conf *cfg)
 #define TEXT_OPT(name, def, field, nonempty, help) \
 	{ { name, "text", def, help }, OPT_STRING, OFF(field), 0, 0, NULL, \
 	    nonempty, NULL }
+#define LIST_OPT(name, field, help) \
+	{ { name, "text", "", help }, OPT_LIST, OFF(field), 0, 0, NULL, \
+	    false, NULL }
 #define ENUM_OPT(name, def, field, values, apply, help) \
 	{ { name, "enum", def, help }, OPT_ENUM, OFF(field), 0, 0, values, \
 	    false, apply }
@@ -190,6 +196,41 @@ static const struct opt options[] = {
 	    "USER:PASSWORD for the proxy."),
 	ENUM_OPT("proxy-type", "http", proxy_type, proxy_types, NULL,
 	    "http, https, socks4, socks4a, socks5 or socks5h."),
+	INT_OPT("max-download-speed", "0", max_download_speed, 0, 1048576,
+	    "Fetch each feed at most this many KiB a second; 0: no limit."),
+	ENUM_OPT("http-auth-method", "any", http_auth_method, auth_methods,
+	    NULL, "How to send a feed URL's USER:PASSWORD@: any (the "
+	    "server's choice), basic, digest, digest_ie, gssnegotiate, "
+	    "ntlm or anysafe (any but basic)."),
+	ENUM_OPT("proxy-auth-method", "any", proxy_auth_method,
+	    auth_methods, NULL, "The same for proxy-auth."),
+	TEXT_OPT("cookie-cache", "", cookie_cache, false,
+	    "File (Netscape format; ~ is your home) the cookies of every "
+	    "refresh are read from and written back to."),
+	LIST_OPT("always-download", always_download,
+	    "Feed URLs fetched in full every time, without the conditional "
+	    "request (ETag, Last-Modified); repeat the line for more."),
+	LIST_OPT("reset-unread-on-update", reset_unread_on_update,
+	    "Feed URLs whose articles become unread again when their "
+	    "content changes; repeat the line for more."),
+	TEXT_OPT("external-url-viewer", "", external_url_viewer, false,
+	    "Program show-urls (u) hands the terminal to, the article's "
+	    "links on its standard input, one a line; empty: gazette's own "
+	    "link list."),
+	TEXT_OPT("pager", "internal", pager, false,
+	    "Program the article view is handed to, rendered as text in a "
+	    "file: %f stands for its name (else the name is its last "
+	    "argument), and the text is its standard input too; empty: "
+	    "$PAGER, else more; internal: gazette's own view."),
+	TEXT_OPT("html-renderer", "internal", html_renderer, false,
+	    "Program that renders an article's HTML, given on its standard "
+	    "input; its output (control characters and escapes removed) "
+	    "is shown in the article view.  If it fails, gazette's own "
+	    "renderer is used and the status line says why."),
+	TEXT_OPT("error-log", "", error_log, false,
+	    "File every failed feed of a refresh is appended to, as "
+	    "newsboat writes it: [DATE TIME] Error while retrieving URL: "
+	    "REASON."),
 	BOOL_OPT("goto-next-feed", "yes", goto_next_feed,
 	    "Let next-unread, prev-unread and random-unread go on into "
 	    "other feeds when the current one has no more unread articles."),
@@ -380,6 +421,7 @@ conf_get(const struct conf *cfg, const char *name, struct buf *out)
 		(void)buf_addf(out, "%d", n);
 		break;
 	case OPT_STRING:
+	case OPT_LIST:
 		(void)buf_addstr(out, *(char *const *)(const void *)base);
 		break;
 	case OPT_ENUM:
@@ -431,6 +473,7 @@ set_option(struct conf *cfg, const struct opt *o, const char *value,
     struct err *err)
 {
 	char *base = (char *)cfg + o->offset;
+	struct buf lb;
 	char **sp;
 	bool b;
 	int n, i;
@@ -462,6 +505,19 @@ set_option(struct conf *cfg, const struct opt *o, const char *value,
 		sp = (char **)(void *)base;
 		free(*sp);
 		*sp = xstrdup(value);
+		break;
+	case OPT_LIST:
+		sp = (char **)(void *)base;
+		if (*sp == NULL || (*sp)[0] == '\0' || value[0] == '\0') {
+			free(*sp);
+			*sp = xstrdup(value);
+		} else {
+			buf_init(&lb, CONF_MAX_FILE);
+			(void)buf_addf(&lb, "%s %s", *sp, value);
+			free(*sp);
+			*sp = buf_detach(&lb);
+			buf_free(&lb);
+		}
 		break;
 	case OPT_ENUM:
 		for (i = 0; o->values[i] != NULL; i++)
@@ -518,7 +574,8 @@ conf_free(struct conf *cfg)
 	char **sp;
 
 	for (i = 0; i < NOPTIONS; i++) {
-		if (options[i].type != OPT_STRING)
+		if (options[i].type != OPT_STRING &&
+		    options[i].type != OPT_LIST)
 			continue;
 		sp = (char **)(void *)((char *)cfg + options[i].offset);
 		free(*sp);
@@ -892,7 +949,7 @@ apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
 	}
 	if (argc == 2)
 		return (set_option(cfg, o, argv[1], err));
-	if (o->type != OPT_STRING) {
+	if (o->type != OPT_STRING && o->type != OPT_LIST) {
 		err_set(err, ERR_CONFIG, "%s: too many values", argv[0]);
 		return (-1);
 	}

@@ -153,6 +153,18 @@ struct conf {
 	char		*proxy;			/* host:port or URL */
 	char		*proxy_auth;		/* user:password */
 	int		 proxy_type;		/* enum conf_proxy_type */
+	/* More of newsboat's fetcher settings (fetch_opts.h). */
+	int		 max_download_speed;	/* KiB/s; 0: no limit */
+	int		 http_auth_method;	/* FETCH_AUTH_NAMES index */
+	int		 proxy_auth_method;
+	char		*cookie_cache;		/* "": cookies not kept */
+	char		*always_download;	/* feed URLs, blank-separated */
+	char		*reset_unread_on_update;	/* the same */
+	char		*error_log;		/* "": none */
+	/* The user's own programs (ui_viewer.c); "internal": gazette's. */
+	char		*external_url_viewer;	/* "": u lists links inside */
+	char		*pager;
+	char		*html_renderer;
 	bool		 goto_next_feed;	/* n/p/^K cross feeds */
 	bool		 toggle_jumps_next;	/* N then moves down */
 	bool		 toggle_jumps_next_unread;

@@ -38,43 +38,30 @@ static const char cursor[] = "the cursor stays where it is";
 static const struct instead commands[] = {
 	{ "always-display-description", "the richest body is shown "
 	    "(content over description)", "no" },
-	{ "always-download", "conditional requests as for every feed "
-	    "(gazette refresh --force fetches all)", NULL },
 	{ "bind", "not applied: use bind-key", NULL },
 	{ "cache-file", "the database is the one named with -d "
 	    "(see gazette(1))", NULL },
 	{ "confirm-mark-feed-read", "A marks the feed read at once", NULL },
-	{ "cookie-cache", "cookies are not kept between fetches", NULL },
 	{ "delete-played-files", podcast, NULL },
 	{ "display-article-progress", "no progress figure in the article "
 	    "view", "no" },
 	{ "download-filename-format", podcast, NULL },
 	{ "download-full-page", "the feed's own text is shown", "no" },
 	{ "download-path", podcast, NULL },
-	{ "error-log", "each feed keeps its last error: e in the feed list "
-	    "shows it", NULL },
-	{ "external-url-viewer", "u lists the links inside gazette", NULL },
 	{ "goto-first-unread", cursor, NULL },
 	{ "highlight-feed", filters, NULL },
-	{ "html-renderer", "gazette's built-in HTML renderer", NULL },
-	{ "http-auth-method", "libcurl's default authentication", NULL },
 	{ "mark-as-read-on-hover", "articles are marked read when opened",
 	    "no" },
 	{ "max-browser-tabs", "no limit on the links opened", NULL },
-	{ "max-download-speed", "no speed limit", "0" },
 	{ "max-downloads", podcast, NULL },
 	{ "notify-screen", notify, "no" },
 	{ "notify-xterm", notify, "no" },
 	{ "openbrowser-and-mark-jumps-to-next-unread", cursor, "no" },
 	{ "opml-url", service, NULL },
-	{ "pager", "articles are shown in gazette's own view", NULL },
 	{ "player", podcast, NULL },
 	{ "podcast-auto-enqueue", podcast, "no" },
 	{ "podlist-format", podcast, NULL },
-	{ "proxy-auth-method", "libcurl's default proxy authentication", NULL },
 	{ "reload-only-visible-feeds", "R refreshes every feed", "no" },
-	{ "reset-unread-on-update", "updated articles keep their read "
-	    "state", NULL },
 	{ "scrolloff", "no scroll margin", "0" },
 	{ "selecttag-format", "gazette's own tag prompt", NULL },
 	{ "show-title-bar", "the title bar is always shown", "yes" },

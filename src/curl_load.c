@@ -37,6 +37,8 @@
 	X(void, curl_easy_cleanup, (CURL *h), (h), ) \
 	X(void, curl_easy_reset, (CURL *h), (h), ) \
 	X(CURLcode, curl_easy_perform, (CURL *h), (h), CURLE_FAILED_INIT) \
+	X(CURLcode, curl_easy_pause, (CURL *h, int mask), (h, mask), \
+	    CURLE_FAILED_INIT) \
 	X(CURLM *, curl_multi_init, (void), (), NULL) \
 	X(CURLMcode, curl_multi_cleanup, (CURLM *m), (m), \
 	    CURLM_INTERNAL_ERROR) \
@@ -66,7 +68,10 @@
 	    char **part, unsigned int flags), (u, what, part, flags), \
 	    CURLUE_OUT_OF_MEMORY) \
 	X(time_t, curl_getdate, (const char *s, const time_t *now), (s, now), \
-	    -1)
+	    -1) \
+	X(CURLSH *, curl_share_init, (void), (), NULL) \
+	X(CURLSHcode, curl_share_cleanup, (CURLSH *sh), (sh), \
+	    CURLSHE_NOT_BUILT_IN)
 
 #define CURL_POINTER(ret, name, params, args, fail) ret (*name) params;
 static struct {
@@ -75,6 +80,7 @@ static struct {
 	CURLcode	(*curl_easy_getinfo)(CURL *, CURLINFO, ...);
 	CURLMcode	(*curl_multi_setopt)(CURLM *, CURLMoption, ...);
 	const char	*(*curl_easy_strerror)(CURLcode);
+	CURLSHcode	(*curl_share_setopt)(CURLSH *, CURLSHoption, ...);
 } fn;
 #undef CURL_POINTER
 
@@ -93,7 +99,7 @@ load(void)
 		CURL_FUNCTIONS(CURL_NAME)
 #undef CURL_NAME
 		"curl_easy_setopt", "curl_easy_getinfo", "curl_multi_setopt",
-		"curl_easy_strerror"
+		"curl_easy_strerror", "curl_share_setopt"
 	};
 
 	if ((h = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
@@ -194,6 +200,27 @@ curl_multi_setopt(CURLM *m, CURLMoption opt, ...)
 		rc = fn.curl_multi_setopt(m, opt, va_arg(ap, void (*)(void)));
 	else
 		rc = fn.curl_multi_setopt(m, opt, va_arg(ap, curl_off_t));
+	va_end(ap);
+	return (rc);
+}
+
+/* CURLSHOPT_SHARE and CURLSHOPT_UNSHARE take an int (curl_lock_data);
+   the others a function or a pointer. */
+CURLSHcode
+curl_share_setopt(CURLSH *sh, CURLSHoption opt, ...)
+{
+	va_list ap;
+	CURLSHcode rc;
+
+	if (!ready())
+		return (CURLSHE_NOT_BUILT_IN);
+	va_start(ap, opt);
+	if (opt == CURLSHOPT_SHARE || opt == CURLSHOPT_UNSHARE)
+		rc = fn.curl_share_setopt(sh, opt, va_arg(ap, int));
+	else if (opt == CURLSHOPT_LOCKFUNC || opt == CURLSHOPT_UNLOCKFUNC)
+		rc = fn.curl_share_setopt(sh, opt, va_arg(ap, void (*)(void)));
+	else
+		rc = fn.curl_share_setopt(sh, opt, va_arg(ap, void *));
 	va_end(ap);
 	return (rc);
 }

@@ -15,6 +15,7 @@
 #include "fetch.h"
 #include "fetch_cmd.h"
 #include "fetch_file.h"
+#include "fetch_opts.h"
 #include "item.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -59,6 +60,9 @@ struct fetch_xfer {
 	bool		 cmd_running;
 	uint64_t	 seq;		/* file:// start order */
 	struct timespec	 started;
+	/* max-download-speed: paused until resume (fetch_unpause). */
+	bool		 paused;
+	struct timespec	 resume;
 	char		 errbuf[CURL_ERROR_SIZE];
 
 	/* The answer being received (reset on each status line). */
@@ -97,6 +101,11 @@ struct fetch {
 	CURL		**pool;
 	size_t		 npool;
 	char		 ua_default[64];
+	/* newsboat's settings (fetch_opts.h); cookies: a share or NULL. */
+	struct fetch_opts opts;
+	bool		 has_opts;
+	char		*cookie_file;
+	void		*cookies;
 };
 
 static void	xfer_free(struct fetch_xfer *);
@@ -165,6 +174,9 @@ fetch_free(struct fetch *f)
 	free(f->hosts);
 	free(f->wfds);
 	curl_multi_cleanup(f->multi);
+	/* After every easy handle that shared it. */
+	fetch_cookies_close(f->cookies);
+	free(f->cookie_file);
 	free(f);
 }
 
@@ -229,6 +241,26 @@ fetch_add(struct fetch *f, const struct fetch_req *req)
 	f->queue[f->qlen++] = x;
 	f->queued++;
 	x->host = host_get(f, x->url);
+}
+
+void
+fetch_set_opts(struct fetch *f, const struct fetch_opts *o)
+{
+	f->opts = *o;
+	f->has_opts = true;
+	if (o->cookie_file != NULL && f->cookies == NULL) {
+		f->cookie_file = xstrdup(o->cookie_file);
+		f->cookies = fetch_cookies_open(f->cookie_file);
+	}
+	f->opts.cookie_file = f->cookie_file;
+}
+
+int
+fetch_save_cookies(struct fetch *f, struct err *err)
+{
+	if (f->cookies == NULL)
+		return (0);
+	return (fetch_cookies_save(f->cookies, f->cookie_file, err));
 }
 
 size_t
@@ -460,6 +492,67 @@ on_header(char *data, size_t size, size_t n, void *arg)
 	return (len);
 }
 
+static double
+secs_since(const struct timespec *t0, const struct timespec *t1)
+{
+	return ((double)(t1->tv_sec - t0->tv_sec) +
+	    (double)(t1->tv_nsec - t0->tv_nsec) / 1e9);
+}
+
+/*
+ * max-download-speed.  libcurl's own limit averages over seconds and
+ * lets a short body through at full speed, so the bytes are metered
+ * here too: len more bytes wait (the transfer paused) until the
+ * transfer's average falls to the limit, a quarter second's worth of
+ * burst allowed.  Returns whether to pause.
+ */
+static bool
+throttle(struct fetch_xfer *x, size_t len)
+{
+	double speed = (double)x->f->opts.max_recv_speed, due;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	due = ((double)(x->body + len) - speed / 4) / speed;
+	if (due <= secs_since(&x->started, &now))
+		return (false);
+	x->resume = x->started;
+	x->resume.tv_sec += (time_t)due;
+	x->resume.tv_nsec += (long)((due - (double)(time_t)due) * 1e9);
+	if (x->resume.tv_nsec >= 1000000000L) {
+		x->resume.tv_sec++;
+		x->resume.tv_nsec -= 1000000000L;
+	}
+	x->paused = true;
+	return (true);
+}
+
+/* Let paused transfers whose time has come go on; the milliseconds
+   until the next one may (-1: none waits). */
+static long
+fetch_unpause(struct fetch *f)
+{
+	struct fetch_xfer *x, *next;
+	struct timespec now;
+	double left, soonest = -1;
+
+	if (f->opts.max_recv_speed <= 0)
+		return (-1);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (x = f->active; x != NULL; x = next) {
+		next = x->next;
+		if (!x->paused)
+			continue;
+		if ((left = secs_since(&now, &x->resume)) <= 0) {
+			x->paused = false;
+			/* May hand the held bytes to on_data at once. */
+			curl_easy_pause(x->easy, CURLPAUSE_CONT);
+		} else if (soonest < 0 || left < soonest)
+			soonest = left;
+	}
+	return (soonest < 0 ? -1 : (long)(soonest * 1000) + 1);
+}
+
 static size_t
 on_data(char *data, size_t size, size_t n, void *arg)
 {
@@ -467,6 +560,9 @@ on_data(char *data, size_t size, size_t n, void *arg)
 	size_t len = size * n;
 	long code = 0;
 
+	if (x->easy != NULL && x->f->opts.max_recv_speed > 0 &&
+	    throttle(x, len))
+		return (CURL_WRITEFUNC_PAUSE);
 	x->body += len;
 	if (x->body > (uint64_t)x->max_size) {
 		x->too_big = true;
@@ -613,6 +709,7 @@ xfer_start(struct fetch *f, struct fetch_xfer *x)
 		snprintf(h, sizeof(h), "If-Modified-Since: %s", x->lm_req);
 		x->hdrs = curl_slist_append(x->hdrs, h);
 	}
+	clock_gettime(CLOCK_MONOTONIC, &x->started);
 	curl_easy_setopt(e, CURLOPT_URL, x->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
 	/* file:// never goes to libcurl (file_start). */
@@ -650,6 +747,9 @@ xfer_start(struct fetch *f, struct fetch_xfer *x)
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	if (f->has_opts)
+		fetch_opts_apply(e, &f->opts);
+	fetch_cookies_use(f->cookies, e);
 	x->errbuf[0] = '\0';
 	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
 		abort();
@@ -991,9 +1091,11 @@ size_t
 fetch_step(struct fetch *f, int timeout_ms, int extra_fd)
 {
 	size_t nw;
+	long wait;
 	int still;
 
 	start_some(f);
+	(void)fetch_unpause(f);
 	curl_multi_perform(f->multi, &still);
 	drain(f);
 	start_some(f);
@@ -1007,8 +1109,12 @@ fetch_step(struct fetch *f, int timeout_ms, int extra_fd)
 	if (f->nfiles > 0)
 		timeout_ms = 0;
 	nw = cmd_waitfds(f, extra_fd, &timeout_ms);
+	if ((wait = fetch_unpause(f)) >= 0 && (timeout_ms < 0 ||
+	    wait < timeout_ms))
+		timeout_ms = (int)wait;
 	curl_multi_poll(f->multi, nw > 0 ? f->wfds : NULL, (unsigned)nw,
 	    timeout_ms, NULL);
+	(void)fetch_unpause(f);
 	curl_multi_perform(f->multi, &still);
 	drain(f);
 	start_some(f);

@@ -109,6 +109,15 @@ struct fetch_cb {
 /* jobs: transfers at once (>= 1); per_host: to one host name (>= 1). */
 struct fetch	*fetch_new(int jobs, int per_host, const struct fetch_cb *cb);
 void		 fetch_free(struct fetch *f);
+/*
+ * newsboat's settings for every transfer (fetch_opts.h), copied; with a
+ * cookie file, its cookies are read now and shared by every transfer.
+ * fetch_save_cookies writes them back (0 without a file; -1 with err).
+ */
+struct fetch_opts;
+struct err;
+void		 fetch_set_opts(struct fetch *f, const struct fetch_opts *o);
+int		 fetch_save_cookies(struct fetch *f, struct err *err);
 /* Queue a request; strings are copied. */
 void		 fetch_add(struct fetch *f, const struct fetch_req *req);
 /* Drop queued requests that have not started for host (NULL: all);

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "fetch.h"
+#include "fetch_opts.h"
 #include "item.h"
 #include "paths.h"
 #include "refresh.h"
@@ -525,6 +526,8 @@ refresh_start(struct store *st, const struct urls_list *urls,
 		r->opts.per_host = FETCH_DEFAULT_PER_HOST;
 	r->now = (int64_t)time(NULL);
 	r->fetch = fetch_new(r->opts.jobs, r->opts.per_host, &fcb);
+	if (r->opts.fetch != NULL)
+		fetch_set_opts(r->fetch, r->opts.fetch);
 	r->jobs = xcalloc(urls->n + 1, sizeof(*r->jobs));
 
 	if (store_host_backoff_expire(st, r->now, err) == -1 ||
@@ -609,7 +612,11 @@ refresh_start(struct store *st, const struct urls_list *urls,
 				continue;
 			}
 		}
-		if (sf != NULL) {
+		j->reset_unread = fetch_opts_listed(r->opts.reset_unread,
+		    uf->url);
+		/* always-download: no conditional request. */
+		if (sf != NULL && !fetch_opts_listed(r->opts.always_download,
+		    uf->url)) {
 			j->etag = xstrdup_or_null(sf->etag);
 			j->last_modified = xstrdup_or_null(sf->last_modified);
 		}
@@ -644,10 +651,13 @@ refresh_step(struct refresh *r, int timeout_ms, int extra_fd)
 void
 refresh_finish(struct refresh *r, struct refresh_stats *out)
 {
+	struct err cerr = ERR_INIT;
 	size_t i;
 
 	if (r == NULL)
 		return;
+	/* Cookies are written while the refresh lock is still held. */
+	(void)fetch_save_cookies(r->fetch, &cerr);
 	fetch_free(r->fetch);
 	/* What was fetched is stored before the counters are final. */
 	refresh_writer_stop(r);
@@ -674,6 +684,8 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 	if (out != NULL) {
 		*out = r->stats;
 		out->backoff = r->backoff_skipped;
+		snprintf(out->cookie_error, sizeof(out->cookie_error), "%s",
+		    cerr.msg);
 	}
 	free(r);
 }

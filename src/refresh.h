@@ -83,6 +83,12 @@ struct refresh_opts {
 	/* ignore-mode download: articles meeting it are not stored (one
 	   already stored is left as it is); NULL: none. */
 	const struct store_where *ignore;
+	/* newsboat's max-download-speed, auth methods, cookie-cache
+	   (fetch_opts.h), or NULL; always-download and
+	   reset-unread-on-update: blank-separated feed URLs, or NULL. */
+	const struct fetch_opts *fetch;
+	const char *always_download;
+	const char *reset_unread;
 };
 
 enum refresh_outcome {
@@ -128,6 +134,8 @@ struct refresh_stats {
 	/* Stored work was lost (a group's commit failed, a full disk):
 	   the first reason, "" if none. */
 	char	flush_error[256];
+	/* The cookie-cache could not be written: why ("" if it was). */
+	char	cookie_error[256];
 };
 
 struct refresh_cb {

@@ -73,6 +73,7 @@ struct refresh_job {
 	/* For asking again (download-retries). */
 	char			*etag, *last_modified;
 	int			 attempts;	/* made so far */
+	bool			 reset_unread;	/* reset-unread-on-update */
 };
 
 struct refresh_pending;

@@ -320,6 +320,24 @@ too_old(const struct refresh *r, const struct item *it)
 }
 
 /* Parse result and items into the store, in one transaction. */
+
+/* reset-unread-on-update: a changed article of j's feed is unread again. */
+static int
+reset_unread(struct refresh *r, struct refresh_job *j, const struct item *it,
+    struct err *err)
+{
+	struct store_item_full full;
+	int rc;
+
+	memset(&full, 0, sizeof(full));
+	if (store_item_get_guid(r->st, j->feed_id, it->guid, &full, err) == -1)
+		return (-1);
+	rc = full.row.id != 0 && full.row.read ? store_item_set_read(r->st,
+	    full.row.id, false, err) : 0;
+	store_item_full_clear(&full);
+	return (rc);
+}
+
 static void
 store_document(struct refresh *r, struct refresh_job *j,
     const struct fetch_response *resp, const char *fetch_error)
@@ -406,6 +424,9 @@ store_document(struct refresh *r, struct refresh_job *j,
 				news++;
 			else if (up == STORE_UPSERT_UPDATED)
 				upd++;
+			if (up == STORE_UPSERT_UPDATED && j->reset_unread &&
+			    reset_unread(r, j, &j->items[i].item, &serr) == -1)
+				break;
 		}
 		if (!err_isset(&serr) && r->opts.keep_days > 0)
 			(void)store_feed_expire(r->st, j->feed_id,

@@ -54,6 +54,20 @@ If-Modified-Since matches gets a 304.
   /evil/reason/NAME   500 whose reason phrase holds terminal escapes (OSC 0,
                       OSC 52, CSI), C1 controls as UTF-8 (U+009B, U+0085)
                       and as raw bytes (0x9b), a bidi override and DEL
+  /digest/NAME        DIR/NAME behind HTTP Digest authentication (user
+                      "feeduser", password "feedpass", MD5, qop=auth):
+                      401 with a Digest challenge otherwise (a Basic
+                      Authorization header gets the 401 too)
+  /setcookie/NAME     DIR/NAME with Set-Cookie: gz_session=OPEN-SESAME
+  /needcookie/NAME    DIR/NAME if the request carries the gz_session
+                      cookie, else 403
+  http://digestproxy.invalid/...  (a request through this server as a
+                      proxy to that host) needs Proxy-Authorization by
+                      Digest ("proxyuser", "proxypass"): 407 otherwise,
+                      then is served as the path it names
+  Every request's log line also has "cookie" (the Cookie header) and
+  "auth" / "proxy_auth" (the scheme of Authorization and
+  Proxy-Authorization, or null).
   /evil/charset/NAME  DIR/NAME, its Content-Type charset holding the same
 """
 
@@ -99,6 +113,41 @@ def bomb_body():
         return BOMB
 
 
+def scheme(value):
+    return value.split(" ", 1)[0] if value else None
+
+
+def md5(text):
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+def digest_ok(header, method, user, password, realm):
+    """Check an RFC 7616 MD5 Digest answer (qop=auth or none)."""
+    if not header or not header.startswith("Digest "):
+        return False
+    fields = {}
+    for part in header[7:].split(","):
+        if "=" in part:
+            k, v = part.strip().split("=", 1)
+            fields[k.strip()] = v.strip().strip('"')
+    if fields.get("username") != user or fields.get("realm") != realm:
+        return False
+    ha1 = md5("%s:%s:%s" % (user, realm, password))
+    ha2 = md5("%s:%s" % (method, fields.get("uri", "")))
+    if fields.get("qop") == "auth":
+        want = md5(":".join([ha1, fields.get("nonce", ""),
+                             fields.get("nc", ""), fields.get("cnonce", ""),
+                             "auth", ha2]))
+    else:
+        want = md5("%s:%s:%s" % (ha1, fields.get("nonce", ""), ha2))
+    return fields.get("response") == want
+
+
+def digest_challenge(realm):
+    return ('Digest realm="%s", qop="auth", algorithm=MD5, nonce="%s"'
+            % (realm, hashlib.sha1(os.urandom(8)).hexdigest()))
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "gazette-test-httpd"
@@ -114,6 +163,9 @@ class Handler(BaseHTTPRequestHandler):
             "accept_encoding": self.headers.get("Accept-Encoding"),
             "user_agent": self.headers.get("User-Agent"),
             "status": status,
+            "cookie": self.headers.get("Cookie"),
+            "auth": scheme(self.headers.get("Authorization")),
+            "proxy_auth": scheme(self.headers.get("Proxy-Authorization")),
         }
         with LOG_LOCK:
             with open(LOG, "a", encoding="utf-8") as fp:
@@ -188,6 +240,16 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def do_GET(self):
+        proxied = "http://digestproxy.invalid/"
+        if self.path.startswith(proxied):
+            if not digest_ok(self.headers.get("Proxy-Authorization"),
+                             self.command, "proxyuser", "proxypass",
+                             "gazette-proxy"):
+                self.send(407, b"proxy auth", {
+                    "Proxy-Authenticate": digest_challenge("gazette-proxy")},
+                    ctype="text/plain")
+                return
+            self.path = self.path[len(proxied) - 1:]
         parts = self.path.split("?")[0].strip("/").split("/")
         kind = parts[0] if parts else ""
         try:
@@ -199,6 +261,23 @@ class Handler(BaseHTTPRequestHandler):
         name = parts[-1] if len(parts) > 1 else ""
         if kind == "feed":
             self.serve_doc(name)
+        elif kind == "digest":
+            if digest_ok(self.headers.get("Authorization"), self.command,
+                         "feeduser", "feedpass", "gazette-feeds"):
+                self.serve_doc(name)
+            else:
+                self.send(401, b"authenticate", {
+                    "WWW-Authenticate": digest_challenge("gazette-feeds")},
+                    ctype="text/plain")
+        elif kind == "setcookie":
+            self.serve_doc(name, extra={
+                "Set-Cookie": "gz_session=OPEN-SESAME; Path=/; "
+                              "Max-Age=86400"})
+        elif kind == "needcookie":
+            if "gz_session=OPEN-SESAME" in (self.headers.get("Cookie") or ""):
+                self.serve_doc(name)
+            else:
+                self.send(403, b"no cookie", ctype="text/plain")
         elif kind in ("gzip", "deflate"):
             self.serve_doc(name, encoding=kind)
         elif kind == "cache":
