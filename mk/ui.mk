@@ -7,6 +7,7 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/conf_highl
 	src/ui_list.c src/ui_sort.c src/ui_highlight.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
 	src/ui_urls.c src/ui_help.c \
 	src/ui_search.c src/ui_items_nav.c src/ui_save.c src/ui_extern.c \
+	src/ui_viewer.c \
 	src/ui_flags.c src/format.c src/format.h src/ui_format.c src/ui_filter.c
 dist_man_MANS += man/gazette.conf.5
 
@@ -66,6 +67,9 @@ EXTRA_DIST += tests/newsboat-config.sh tests/newsboat-configs/README \
 
 # newsboat's keys: n/p across feeds, N, ^N/^P, ^K, s, bind-key.
 TESTS += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh tests/ui_exec.sh
+# newsboat's pager, external-url-viewer and html-renderer (ui_viewer.c).
+TESTS += tests/ui_viewer.sh
+EXTRA_DIST += tests/ui_viewer.sh
 EXTRA_DIST += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh \
 	tests/ui_exec.sh
 # newsboat's command line (':'), run-on-startup, history-limit.

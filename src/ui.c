@@ -88,6 +88,8 @@ restore_signals(void)
 void
 ui_push(struct ui *ui, struct ui_view *view)
 {
+	if (view == NULL)
+		return;		/* shown outside (a pager) */
 	view->parent = ui->view;
 	ui->view = view;
 	ui->dirty = true;

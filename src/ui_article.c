@@ -150,7 +150,7 @@ render(struct ui *ui, struct article_view *av)
 {
 	struct html_opts opts;
 	struct store_item_row *r = &av->it.row;
-	char date[128], flags[STORE_FLAGS_MAX + 1], *html = NULL;
+	char date[128], flags[STORE_FLAGS_MAX + 1], *html = NULL, *ext;
 	struct err ferr = ERR_INIT;
 	const char *body;
 	struct tm tm;
@@ -184,6 +184,8 @@ render(struct ui *ui, struct article_view *av)
 	if (av->it.content_type != NULL &&
 	    strcmp(av->it.content_type, "text") == 0)
 		body = html = text_to_html(body);
+	else if ((ext = ui_viewer_html(ui, body)) != NULL)
+		body = html = ext;	/* html-renderer's text */
 	memset(&opts, 0, sizeof(opts));
 	opts.width = width;
 	opts.base = r->link;
@@ -272,8 +274,11 @@ struct ui_view *
 ui_article_new(struct ui *ui, int64_t item_id, struct ui_view *list,
     const struct search_query *q)
 {
-	struct article_view *av = xcalloc(1, sizeof(*av));
+	struct article_view *av;
 
+	if (ui_viewer_pager(ui, item_id, list))
+		return (NULL);
+	av = xcalloc(1, sizeof(*av));
 	av->base.ops = &article_ops;
 	av->list = list;
 	av->q = q;
@@ -598,7 +603,7 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	case KEYMAP_SHOW_URLS:
 		if (av->doc == NULL || av->doc->nlinks == 0)
 			ui_set_status(ui, false, "this article has no links");
-		else
+		else if (!ui_viewer_urls(ui, av->doc))
 			ui_push(ui, ui_urls_new(ui, av->doc));
 		return (true);
 	case KEYMAP_TOGGLE_READ:

@@ -106,6 +106,19 @@ out:
 	return (rc);
 }
 
+int
+ui_extern_run(struct ui *ui, const char *command, const char *const *args,
+    size_t nargs, int in, struct err *err)
+{
+	int rc;
+
+	suspend_terminal();
+	rc = run_shell(command, args, nargs, in, -1, err);
+	resume_terminal();
+	ui->dirty = true;
+	return (rc);
+}
+
 /* A temporary file nobody else can open (unlinked at once), or NULL. */
 static FILE *
 anon_file(struct ui *ui)

@@ -407,6 +407,21 @@ int	 ui_article_text(struct ui *ui, int64_t item_id, FILE *fp,
  */
 void	 ui_edit_urls(struct ui *ui);
 void	 ui_pipe_article(struct ui *ui, int64_t item_id);
+/* Hand the terminal to sh -c command sh args..., in (-1: the terminal)
+   its standard input; its exit status, or -1 with err. */
+int	 ui_extern_run(struct ui *ui, const char *command,
+	    const char *const *args, size_t nargs, int in, struct err *err);
+/*
+ * ui_viewer.c: newsboat's pager (true: the article went to it, marked
+ * read, and needs no view), external-url-viewer (true: the links went
+ * to it) and html-renderer (the article view's HTML, or NULL for
+ * gazette's own rendering).
+ */
+bool	 ui_viewer_pager(struct ui *ui, int64_t item_id,
+	    struct ui_view *list);
+struct html_doc;
+bool	 ui_viewer_urls(struct ui *ui, const struct html_doc *doc);
+char	*ui_viewer_html(struct ui *ui, const char *html);
 /* newsboat's bookmark: bookmark-cmd with URL, title, description and
    feed title (asked for first unless bookmark-autopilot). */
 void	 ui_bookmark_article(struct ui *ui, int64_t item_id);
