@@ -91,6 +91,9 @@ check "proxy-auth-method digest: Digest sent" \
 # process), and the file is Netscape's format.
 mkdir -p "$HOME/nb"
 echo 'cookie-cache "~/nb/cookies.txt"' > "$CONF"
+# A cookie of another site already there is kept.
+printf '# Netscape HTTP Cookie File\n.other.example\tTRUE\t/\tFALSE\t4102444800\tkeepme\tyes\n' \
+    > "$HOME/nb/cookies.txt"
 mkfeed "$DOCS/c.xml" c 2
 echo "$BASE/setcookie/c.xml" > "$T/urls"
 refresh --force
@@ -98,6 +101,8 @@ check "cookie-cache: first refresh passes" [ $? -eq 0 ]
 check "cookie-cache: the file is written" [ -s "$HOME/nb/cookies.txt" ]
 check "cookie-cache: Netscape format" \
     grep -q "^127.0.0.1	FALSE	/	FALSE	[0-9]*	gz_session	OPEN-SESAME$" "$HOME/nb/cookies.txt"
+check "cookie-cache: the cookie read from it is written back" \
+    grep -q "^.other.example	TRUE	/	FALSE	4102444800	keepme	yes$" "$HOME/nb/cookies.txt"
 check "cookie-cache: no temporary file left" \
     [ "$(ls -A "$HOME/nb" | wc -l)" -eq 1 ]
 echo "$BASE/needcookie/c.xml" > "$T/urls"
@@ -113,8 +118,9 @@ check "no cookie-cache: no cookie sent" [ $? -eq 1 ]
 # always-download: no conditional request for the feeds it names.
 mkfeed "$DOCS/e.xml" e 2
 printf '%s\n%s\n' "$BASE/feed/a.xml" "$BASE/feed/e.xml" > "$T/urls"
-printf 'always-download "%s"\nalways-download %s\n' "$BASE/feed/none.xml" \
-    "$BASE/feed/e.xml" > "$CONF"
+# Each line adds to the list: the first one's feed is still in it.
+printf 'always-download "%s"\nalways-download %s %s\n' "$BASE/feed/e.xml" \
+    "$BASE/feed/none.xml" "$BASE/feed/none2.xml" > "$CONF"
 refresh
 : > "$HTTPD_LOG"
 refresh

@@ -128,6 +128,23 @@ check "html-renderer: no title set by its output" \
 keys Q
 wait_exit >/dev/null
 
+# Both: the pager gets the renderer's text, as in newsboat.
+rm -f "$T"/pager-*
+printf 'html-renderer "%s"\npager "%s pager"\n' "$T/render" "$T/rec" > "$C"
+ui_start 100 30 -- -c "$C" -u "$U" -d "$DB"
+wait_for "Alpha feed" >/dev/null
+keys Enter
+wait_for "Alpha \$(touch" >/dev/null
+keys Enter
+check "pager and html-renderer: the pager ran" \
+    wait_until 15 test -f "$T/pager-stdin"
+check "pager and html-renderer: the renderer's text in the file" \
+    grep -q "RENDERED BY THE USER   spaced" "$T/pager-file"
+check "pager and html-renderer: no escape in the file" \
+    sh -c "! LC_ALL=C grep -q \"\$(printf '\\033')\" '$T/pager-file'"
+keys Q
+wait_exit >/dev/null
+
 # A failing renderer: gazette's own, and the status line says why.
 printf 'html-renderer "echo broken >&2; exit 3"\n' > "$C"
 ui_start 100 30 -- -c "$C" -u "$U" -d "$DB"
