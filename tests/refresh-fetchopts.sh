@@ -12,6 +12,24 @@ CONF="$T/config"
 HOSTPORT="127.0.0.1:$PORT"
 mkfeed "$DOCS/a.xml" a 2
 mkfeed "$DOCS/big.xml" big 1500	# about 200 KB
+# check-config: newsboat's lines for these, from its documentation's
+# examples, are all applied.
+cat > "$T/nb.conf" <<'CFG'
+max-download-speed 50
+http-auth-method digest
+proxy-auth-method ntlm
+cookie-cache "~/.newsboat/cookies.txt"
+always-download "https://www.n-tv.de/23.rss"
+reset-unread-on-update "https://blog.fefe.de/rss.xml?html"
+error-log "~/.newsboat/error.log"
+external-url-viewer "urlview"
+pager "less %f"
+html-renderer "w3m -dump -T text/html"
+CFG
+"$GAZETTE" check-config "$T/nb.conf" > "$T/out" 2>&1
+check "check-config: every line applied" \
+    grep -q ": 10 lines: 10 applied, 0 not applied, 0 not understood" "$T/out"
+
 refresh() {
 	"$GAZETTE" -c "$CONF" -u "$T/urls" -d "$DB" refresh "$@" \
 	    > "$T/out" 2> "$T/err"
