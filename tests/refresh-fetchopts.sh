@@ -45,12 +45,14 @@ start=$(date +%s)
 DB="$T/speed1.db"
 refresh
 check "no speed limit: fetched" [ $? -eq 0 ]
+echo "# no limit: $(( $(date +%s) - start )) s for $size bytes"
 check "no speed limit: under 5 s" [ $(( $(date +%s) - start )) -lt 5 ]
 echo "max-download-speed 20" > "$CONF"
 start=$(date +%s)
 DB="$T/speed2.db"
 refresh
 check "max-download-speed 20: fetched" [ $? -eq 0 ]
+echo "# max-download-speed 20: $(( $(date +%s) - start )) s for $size bytes"
 check "max-download-speed 20: at least 5 s for 200 KB" \
     [ $(( $(date +%s) - start )) -ge 5 ]
 check "max-download-speed 20: every article" \
