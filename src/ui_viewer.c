@@ -210,7 +210,7 @@ run_renderer(const char *command, const char *html, struct err *err)
 	struct fetch_cmd c;
 	struct pollfd pfd[3];
 	struct buf out;
-	char chunk[16384], why[512];
+	char chunk[16384], why[512], *s;
 	const char *fail;
 	double deadline = now_secs() + VIEWER_TIMEOUT;
 	ssize_t n;
@@ -272,12 +272,9 @@ run_renderer(const char *command, const char *html, struct err *err)
 	fetch_cmd_close(&c);
 	if (out.data == NULL)
 		(void)buf_add(&out, "", 0);
-	{
-		char *s = buf_detach(&out);
-
-		buf_free(&out);
-		return (s);
-	}
+	s = buf_detach(&out);
+	buf_free(&out);
+	return (s);
 fail:
 	fetch_cmd_kill(&c);
 	buf_free(&out);
