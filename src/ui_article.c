@@ -150,7 +150,7 @@ render(struct ui *ui, struct article_view *av)
 {
 	struct html_opts opts;
 	struct store_item_row *r = &av->it.row;
-	char date[128], flags[STORE_FLAGS_MAX + 1], *html = NULL, *ext;
+	char date[128], flags[STORE_FLAGS_MAX + 1], *html = NULL;
 	struct err ferr = ERR_INIT;
 	const char *body;
 	struct tm tm;
@@ -184,15 +184,16 @@ render(struct ui *ui, struct article_view *av)
 	if (av->it.content_type != NULL &&
 	    strcmp(av->it.content_type, "text") == 0)
 		body = html = text_to_html(body);
-	else if ((ext = ui_viewer_html(ui, body)) != NULL)
-		body = html = ext;	/* html-renderer's text */
 	memset(&opts, 0, sizeof(opts));
 	opts.width = width;
 	opts.base = r->link;
 	opts.flags = HTML_RENDER_LINK_LIST | (ui->utf8 ? 0 : HTML_RENDER_ASCII);
 	opts.enclosures = av->encl;
 	opts.nenclosures = av->nencl;
-	av->doc = html_render(body, strlen(body), &opts);
+	/* html-renderer's, else gazette's own. */
+	av->doc = html == NULL ? ui_viewer_doc(ui, body, &opts) : NULL;
+	if (av->doc == NULL)
+		av->doc = html_render(body, strlen(body), &opts);
 	free(html);
 	/* Where the search matches are, for highlighting and n/N. */
 	if (av->q != NULL) {

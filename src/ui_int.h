@@ -414,14 +414,16 @@ int	 ui_extern_run(struct ui *ui, const char *command,
 /*
  * ui_viewer.c: newsboat's pager (true: the article went to it, marked
  * read, and needs no view), external-url-viewer (true: the links went
- * to it) and html-renderer (the article view's HTML, or NULL for
- * gazette's own rendering).
+ * to it) and html-renderer (the article's HTML rendered by it, with
+ * gazette's numbered links after its text; NULL: render it yourself).
  */
 bool	 ui_viewer_pager(struct ui *ui, int64_t item_id,
 	    struct ui_view *list);
 struct html_doc;
 bool	 ui_viewer_urls(struct ui *ui, const struct html_doc *doc);
-char	*ui_viewer_html(struct ui *ui, const char *html);
+struct html_opts;
+struct html_doc *ui_viewer_doc(struct ui *ui, const char *html,
+	    const struct html_opts *opts);
 /* newsboat's bookmark: bookmark-cmd with URL, title, description and
    feed title (asked for first unless bookmark-autopilot). */
 void	 ui_bookmark_article(struct ui *ui, int64_t item_id);

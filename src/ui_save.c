@@ -106,7 +106,6 @@ ui_article_text(struct ui *ui, int64_t id, FILE *fp, struct err *err)
 	time_t t;
 	char date[128];
 	const char *body;
-	char *ext;
 	size_t i;
 	int rc;
 
@@ -134,11 +133,8 @@ ui_article_text(struct ui *ui, int64_t id, FILE *fp, struct err *err)
 	body = it.content != NULL ? it.content : "";
 	if (it.content_type != NULL && strcmp(it.content_type, "text") == 0)
 		doc = html_render_text(body, strlen(body), &opts);
-	else if ((ext = ui_viewer_html(ui, body)) != NULL) {
-		/* html-renderer's text, as newsboat's pager shows it. */
-		doc = html_render(ext, strlen(ext), &opts);
-		free(ext);
-	} else
+	/* html-renderer's text, as newsboat's pager shows it. */
+	else if ((doc = ui_viewer_doc(ui, body, &opts)) == NULL)
 		doc = html_render(body, strlen(body), &opts);
 	for (i = 0; i < doc->nlines; i++)
 		fprintf(fp, "%s\n", doc->lines[i].text);

@@ -17,7 +17,8 @@
  * html-renderer: the article's HTML on its standard input, in a session
  * of its own (no terminal: fetch_cmd.h), at most VIEWER_TIMEOUT seconds
  * and VIEWER_MAX_OUTPUT bytes; its output, with every control character
- * and escape sequence removed, is shown in the article view.  When it
+ * and escape sequence removed, is shown in the article view, gazette's
+ * numbered list of the article's links after it.  When it
  * fails, gazette's own renderer shows the article and the status line
  * says why.
  */
@@ -281,8 +282,8 @@ fail:
 	return (NULL);
 }
 
-char *
-ui_viewer_html(struct ui *ui, const char *html)
+static char *
+viewer_html(struct ui *ui, const char *html)
 {
 	struct err err = ERR_INIT;
 	struct buf b;
@@ -315,4 +316,52 @@ ui_viewer_html(struct ui *ui, const char *html)
 	s = buf_detach(&b);
 	buf_free(&b);
 	return (s);
+}
+
+/*
+ * The renderer's text, then gazette's list of the article's links and
+ * enclosures (the lines html_render adds for HTML_RENDER_LINK_LIST) and
+ * the links themselves: show-urls, the digits and external-url-viewer
+ * keep working.
+ */
+struct html_doc *
+ui_viewer_doc(struct ui *ui, const char *html, const struct html_opts *opts)
+{
+	struct html_opts o = *opts;
+	struct html_doc *doc, *body, *all;
+	char *text;
+	size_t i, from;
+
+	if ((text = viewer_html(ui, html)) == NULL)
+		return (NULL);
+	o.flags &= ~HTML_RENDER_LINK_LIST;
+	doc = html_render(text, strlen(text), &o);
+	free(text);
+	if (!(opts->flags & HTML_RENDER_LINK_LIST))
+		return (doc);
+	/* The list is what rendering with it adds to rendering without. */
+	body = html_render(html, strlen(html), &o);
+	all = html_render(html, strlen(html), opts);
+	from = body->nlines;
+	if (all->nlinks > 0 && all->nlines > from) {
+		for (i = 0; i < doc->nlinks; i++) {
+			free(doc->links[i]);
+			free(doc->notes[i]);
+		}
+		free(doc->links);
+		free(doc->notes);
+		doc->links = all->links;
+		doc->notes = all->notes;
+		doc->nlinks = all->nlinks;
+		all->links = all->notes = NULL;
+		all->nlinks = 0;
+		doc->lines = xreallocarray(doc->lines, doc->nlines +
+		    (all->nlines - from), sizeof(*doc->lines));
+		for (i = from; i < all->nlines; i++)
+			doc->lines[doc->nlines++] = all->lines[i];
+		all->nlines = from;
+	}
+	html_doc_free(body);
+	html_doc_free(all);
+	return (doc);
 }

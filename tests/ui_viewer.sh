@@ -119,6 +119,8 @@ check "html-renderer: the HTML on its standard input" \
     grep -q '<p>Body of the alpha story' "$T/render-stdin"
 check "html-renderer: escapes removed, text kept" \
     grep -qF 'RED <b>&amp;' "$T/screen"
+check "html-renderer: gazette's numbered links follow its text" \
+    grep -qF "[2]: http://two.example/" "$T/screen"
 check "html-renderer: not gazette's own rendering" \
     sh -c "! grep -q 'Body of the alpha story' '$T/screen'"
 check "html-renderer: nothing written on the terminal" \
