@@ -11,8 +11,9 @@
  * an existing urls file gets the feeds it lacks, an existing config is
  * left alone.  Every feed and article of the cache is stored with its
  * content, read and flagged state (by feed and guid, so running it again
- * adds nothing twice).  gazette has no "deleted" state: articles deleted
- * in newsboat come in read, and the summary says how many.
+ * adds nothing twice).  Articles deleted in newsboat are not stored:
+ * their guids are, as gazette's purge-deleted leaves them, so that their
+ * feeds do not bring them back (one already stored goes).
  */
 #include "config.h"
 
@@ -279,8 +280,14 @@ take_item(struct store *st, int64_t feed_id, sqlite3_stmt *s, int64_t now,
 	}
 	if (it.guid == NULL)
 		return (0);
-	/* Deleted in newsboat: read here, so it never comes back unread. */
-	read = sqlite3_column_int(s, 7) == 0 || deleted;
+	/* Deleted in newsboat: deleted here, for good. */
+	if (deleted) {
+		if (store_item_delete_guid(st, feed_id, it.guid, err) == -1)
+			return (-1);
+		n->deleted++;
+		return (0);
+	}
+	read = sqlite3_column_int(s, 7) == 0;
 	/* Its letters too (newsboat's flags, ^E here). */
 	if (store_item_upsert(st, feed_id, &it, now, &res, err) == -1 ||
 	    store_item_mark(st, feed_id, it.guid, read, flags != NULL,
@@ -291,7 +298,6 @@ take_item(struct store *st, int64_t feed_id, sqlite3_stmt *s, int64_t now,
 	n->added += res == STORE_UPSERT_NEW;
 	n->read += read;
 	n->flagged += flags != NULL;
-	n->deleted += deleted;
 	return (0);
 }
 
@@ -384,8 +390,8 @@ take_cache(const struct cmd_ctx *ctx, const char *path)
 	    (long long)n.flagged);
 	if (n.deleted > 0)
 		cmd_warn("import-newsboat: %lld articles deleted in newsboat "
-		    "are kept as read (gazette does not delete articles)",
-		    (long long)n.deleted);
+		    "are deleted here too (their feeds will not bring them "
+		    "back)", (long long)n.deleted);
 	rc = 0;
 out:
 	if (rc == -1)

@@ -387,6 +387,17 @@ int	 store_cleanup_gone(struct store *st, int64_t *feeds, int64_t *items,
 int64_t	 store_delete_read(struct store *st, struct err *err);
 int64_t	 store_feed_expire(struct store *st, int64_t feed_id, int64_t before,
 	    struct err *err);
+/*
+ * newsboat's purge-deleted and its deleted state: items_delete deletes
+ * the n articles ids (flagged ones too); item_delete_guid the article
+ * guid of a feed, and when the store does not have it, remembers the
+ * guid all the same.  Either way the feed does not bring them back.
+ * The number deleted, -1 on error.
+ */
+int64_t	 store_items_delete(struct store *st, const int64_t *ids, size_t n,
+	    struct err *err);
+int64_t	 store_item_delete_guid(struct store *st, int64_t feed_id,
+	    const char *guid, struct err *err);
 
 /* Per-host back-off (429/503 Retry-After), kept across runs. */
 int	 store_host_backoff_set(struct store *st, const char *host,

@@ -2,11 +2,16 @@
  * store_cleanup: articles deleted for good (gazette cleanup, the
  * cleanup-on-quit, delete-read-articles-on-quit and keep-articles-days
  * settings).  Each deleted article leaves a tombstone, so the search
- * index, which follows the change sequence, forgets it too.
+ * index, which follows the change sequence, forgets it too.  newsboat's
+ * purge-deleted (the interface's D, ^D and $) deletes articles the same
+ * way.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
 
 #include "store_int.h"
 #include "xmalloc.h"
@@ -160,4 +165,78 @@ store_feed_expire(struct store *st, int64_t feed_id, int64_t before,
 	    " AND flagged = 0 AND sort_date < ?2"
 	    " RETURNING id, feed_id, read, guid",
 	    feed_id, before, err));
+}
+
+/* Ids a statement: a constant list of placeholders, never data. */
+#define DELETE_CHUNK	100
+
+int64_t
+store_items_delete(struct store *st, const int64_t *ids, size_t n,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	struct buf b;
+	size_t at, k, m;
+	bool began;
+	int64_t total = 0, got = 0;
+
+	if (n == 0)
+		return (0);
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	for (at = 0; at < n && got != -1; at += m) {
+		m = n - at < DELETE_CHUNK ? n - at : DELETE_CHUNK;
+		buf_init(&b, 4096);
+		(void)buf_addstr(&b, "DELETE FROM items WHERE id IN (");
+		for (k = 0; k < m; k++)
+			(void)buf_addstr(&b, k > 0 ? ", ?" : "?");
+		(void)buf_addstr(&b, ") RETURNING id, feed_id, read, guid");
+		s = store_prepare_sql(st, buf_str(&b), err);
+		buf_free(&b);
+		if (s == NULL) {
+			got = -1;
+			break;
+		}
+		for (k = 0; k < m; k++)
+			sqlite3_bind_int64(s, (int)k + 1, ids[at + k]);
+		if ((got = delete_rows(st, s, err)) != -1)
+			total += got;
+	}
+	if (store_auto_end(st, began, got == -1 ? -1 : 0, err) == -1)
+		return (-1);
+	return (total);
+}
+
+int64_t
+store_item_delete_guid(struct store *st, int64_t feed_id, const char *guid,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	bool began;
+	int64_t n = -1;
+
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if ((s = store_prepare_sql(st, "DELETE FROM items WHERE feed_id = ?1"
+	    " AND guid = ?2 RETURNING id, feed_id, read, guid", err)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, feed_id);
+	sqlite3_bind_text(s, 2, guid, -1, SQLITE_STATIC);
+	if ((n = delete_rows(st, s, err)) != 0)
+		goto out;
+	/* Not stored: the guid alone keeps it from coming. */
+	if ((s = store_prepare_sql(st, "INSERT OR IGNORE INTO item_deleted"
+	    "(feed_id, guid) VALUES (?1, ?2)", err)) == NULL) {
+		n = -1;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, feed_id);
+	sqlite3_bind_text(s, 2, guid, -1, SQLITE_STATIC);
+	if (store_run(st, s, err) == -1)
+		n = -1;
+	sqlite3_finalize(s);
+out:
+	if (store_auto_end(st, began, n == -1 ? -1 : 0, err) == -1)
+		return (-1);
+	return (n);
 }

@@ -64,9 +64,14 @@ check "the urls file is copied as it is" \
 check "the config is copied as it is" \
     cmp -s "$NB/config" "$XDG_CONFIG_HOME/gazette/config"
 check "the summary counts feeds and articles" \
-    grep -q 'import-newsboat: .*: 3 feeds, 9 articles (9 new, 5 read, 1 flagged)' "$T/err"
-check "deleted articles are named as kept read" \
-    grep -q '1 articles deleted in newsboat are kept as read' "$T/err"
+    grep -q 'import-newsboat: .*: 3 feeds, 8 articles (8 new, 4 read, 1 flagged)' "$T/err"
+check "deleted articles are named as deleted here too" \
+    grep -q '1 articles deleted in newsboat are deleted here too' "$T/err"
+check "a deleted article is not stored, its guid is" [ "$(python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT count(*) FROM items WHERE guid = \"b-1\"").fetchone()[0],
+      db.execute("SELECT count(*) FROM item_deleted WHERE guid = \"b-1\"").fetchone()[0])' \
+    "$G")" = '0 1' ]
 
 "$GAZETTE" -d "$G" list --json > "$T/list" 2>> "$T/err"
 python3 - "$T/list" > "$T/state" <<'PY'
@@ -83,7 +88,6 @@ a-2 read - a item 2
 a-3 unread flagged a item 3
 a-4 unread - a item 4
 a-5 unread - a item 5
-b-1 read - b item 1
 b-2 unread - b item 2
 b-3 read - b item 3
 http://example.org/c/1 read - Évolution du café
@@ -113,20 +117,22 @@ check "and the filter language sees them" grep -q 'a item 3' "$T/q"
 "$GAZETTE" -d "$G" import-newsboat "$NB" > "$T/out" 2> "$T/err"
 check "again: exits 0" [ $? -eq 0 ]
 check "again: no article twice" \
-    grep -q '9 articles (0 new, 5 read, 1 flagged)' "$T/err"
+    grep -q '8 articles (0 new, 4 read, 1 flagged)' "$T/err"
 check "again: the existing config is kept and named" \
     grep -q 'config: .* kept as it is' "$T/err"
 check "again: the urls file gains no line" \
     grep -q 'urls: 0 feeds added to .*, 4 already listed' "$T/err"
-check "again: still 9 articles" \
-    [ "$("$GAZETTE" -d "$G" list --json | wc -l)" -eq 9 ]
+check "again: still 8 articles" \
+    [ "$("$GAZETTE" -d "$G" list --json | wc -l)" -eq 8 ]
 
 # A refresh after the move brings nothing twice and keeps read state.
 "$GAZETTE" -d "$G" -u "$NB/urls" refresh --quiet > "$T/out" 2> "$T/err"
 check "refresh after the import exits 0" [ $? -eq 0 ]
 "$GAZETTE" -d "$G" list --json > "$T/list2" 2>&1
 check "refresh: the articles of feeds with guids are not doubled" \
-    [ "$(grep -c '"guid":"[ab]-' "$T/list2")" -eq 8 ]
+    [ "$(grep -c '"guid":"[ab]-' "$T/list2")" -eq 7 ]
+check "refresh: the article deleted in newsboat does not come back" \
+    sh -c "! grep -q '\"guid\":\"b-1\"' '$T/list2'"
 check "refresh: read state kept" \
     [ "$(grep '"guid":"a-1"' "$T/list2" | grep -c '"read":true')" -eq 1 ]
 
@@ -138,6 +144,24 @@ sort "$T/nb.read" > "$T/nb.sorted"
 sort "$T/gz.read" | grep -v '^b-1$' > "$T/gz.sorted"
 if cmp -s "$T/nb.sorted" "$T/gz.sorted"; then ok "export-read: newsboat's -E list (the deleted one aside)"
 else diff "$T/nb.sorted" "$T/gz.sorted" | sed 's/^/# /'; fail "export-read: newsboat's -E list (the deleted one aside)"; fi
+
+# Deleted in newsboat after an earlier import: deleted here too, and
+# kept away from counts and search.
+python3 - "$NB/cache.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE rss_item SET deleted = 1 WHERE guid = 'a-5'")
+db.commit()
+PY
+"$GAZETTE" -d "$G" import-newsboat "$NB" > "$T/out" 2> "$T/err"
+check "deleted later: named" \
+    grep -q '2 articles deleted in newsboat are deleted here too' "$T/err"
+"$GAZETTE" -d "$G" list --json > "$T/list3" 2>&1
+check "deleted later: gone from the list" \
+    sh -c "! grep -q '\"guid\":\"a-5\"' '$T/list3'"
+"$GAZETTE" -d "$G" search --json "a item 5" > "$T/search3" 2>&1
+check "deleted later: gone from search" \
+    sh -c "! grep -q '\"guid\":\"a-5\"' '$T/search3'"
 
 # import-read: a list from newsboat marks the same articles here; a
 # line that names a link marks the article without a guid.
