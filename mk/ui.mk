@@ -8,7 +8,8 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/conf_highl
 	src/ui_urls.c src/ui_help.c \
 	src/ui_search.c src/ui_items_nav.c src/ui_save.c src/ui_extern.c \
 	src/ui_viewer.c \
-	src/ui_flags.c src/format.c src/format.h src/ui_format.c src/ui_filter.c
+	src/ui_flags.c src/format.c src/format.h src/ui_format.c src/ui_filter.c \
+	src/ui_delete.c src/ui_bulk.c src/ui_source.c
 dist_man_MANS += man/gazette.conf.5
 
 if HAVE_CMOCKA
@@ -75,6 +76,11 @@ EXTRA_DIST += tests/ui_keys.sh tests/ui_extern.sh tests/ui_flags.sh \
 # newsboat's command line (':'), run-on-startup, history-limit.
 TESTS += tests/ui_cmdline.sh
 EXTRA_DIST += tests/ui_cmdline.sh
+
+# newsboat's D, ^D, $; mark-all-above-as-read, open-all-unread-in-
+# browser(-and-mark-read), save-all; ^U (toggle-source-view).
+TESTS += tests/ui_delete.sh tests/ui_bulk.sh
+EXTRA_DIST += tests/ui_delete.sh tests/ui_bulk.sh
 
 # A refresh started from the interface outlives it (q while it runs).
 TESTS += tests/ui_refresh_quit.sh

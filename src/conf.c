@@ -139,6 +139,9 @@ static const struct opt options[] = {
 	INT_OPT("max-items", "0", max_items, 0, INT_MAX,
 	    "Show at most this many articles per feed, newest first; "
 	    "0 shows them all."),
+	INT_OPT("max-browser-tabs", "10", max_browser_tabs, 0, INT_MAX,
+	    "open-all-unread-in-browser opens at most this many articles; "
+	    "0: every unread one."),
 	BOOL_OPT("cleanup-on-quit", "yes", cleanup_on_quit,
 	    "On quitting the interface, delete the feeds no longer in the "
 	    "urls file with all their articles, flagged ones too, as "

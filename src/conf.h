@@ -138,6 +138,7 @@ struct conf {
 	bool		 show_keymap_hint;
 	bool		 confirm_mark_all;
 	int		 max_items;		/* 0: no limit */
+	int		 max_browser_tabs;	/* open-all-unread-in-browser */
 	int		 text_width;		/* 0: the window's width */
 	int		 keymap_preset;		/* enum keymap_preset */
 	bool		 confirm_exit;

@@ -52,7 +52,6 @@ static const struct instead commands[] = {
 	{ "highlight-feed", filters, NULL },
 	{ "mark-as-read-on-hover", "articles are marked read when opened",
 	    "no" },
-	{ "max-browser-tabs", "no limit on the links opened", NULL },
 	{ "max-downloads", podcast, NULL },
 	{ "notify-screen", notify, "no" },
 	{ "notify-xterm", notify, "no" },

@@ -114,6 +114,10 @@ static const char *const defaults[][3] = {
 	{ "F", "set-filter", "articlelist" },
 	{ "f", "select-filter", "articlelist" },
 	{ "^F", "clear-filter", "articlelist" },
+	{ "D", "delete-article", "all" },
+	{ "^D", "delete-all-articles", "articlelist" },
+	{ "$", "purge-deleted", "articlelist" },
+	{ "^U", "toggle-source-view", "article" },
 };
 
 /* The vi preset, where it differs: g/G, ^D/^U (newsboat: g/G sort). */

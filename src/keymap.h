@@ -89,6 +89,22 @@
 	    "choose a filter of the config's define-filter lines") \
 	X(CLEAR_FILTER, "clear-filter", "show every article again") \
 	X(CMDLINE, "cmdline", "open the command line (set, source, exec...)") \
+	X(DELETE_ARTICLE, "delete-article", \
+	    "mark the article deleted (again: undelete); gone once purged") \
+	X(DELETE_ALL, "delete-all-articles", \
+	    "mark every article of the list deleted (asks first)") \
+	X(PURGE_DELETED, "purge-deleted", \
+	    "remove the articles marked deleted for good") \
+	X(MARK_ABOVE_READ, "mark-all-above-as-read", \
+	    "mark the articles above the selected one read") \
+	X(OPEN_ALL_UNREAD, "open-all-unread-in-browser", \
+	    "open the links of the feed's unread articles in the browser") \
+	X(OPEN_ALL_UNREAD_READ, "open-all-unread-in-browser-and-mark-read", \
+	    "the same, marking them read") \
+	X(SAVE_ALL, "save-all", \
+	    "save every article of the feed as text into a directory") \
+	X(TOGGLE_SOURCE, "toggle-source-view", \
+	    "show the article's source text, or its rendering again") \
 	X(ONE, "one", "open link 1") \
 	X(TWO, "two", "open link 2") \
 	X(THREE, "three", "open link 3") \
@@ -106,16 +122,8 @@
  * then says so instead of running whatever it was bound to before.
  */
 #define KEYMAP_MISSING(X) \
-	X(MARK_ABOVE_READ, "mark-all-above-as-read") \
-	X(SAVE_ALL, "save-all") \
-	X(OPEN_ALL_UNREAD, "open-all-unread-in-browser") \
-	X(OPEN_ALL_UNREAD_READ, "open-all-unread-in-browser-and-mark-read") \
 	X(OPEN_NONINTERACTIVE, "open-in-browser-noninteractively") \
-	X(TOGGLE_SOURCE, "toggle-source-view") \
 	X(ENQUEUE, "enqueue") \
-	X(DELETE_ARTICLE, "delete-article") \
-	X(DELETE_ALL, "delete-all-articles") \
-	X(PURGE_DELETED, "purge-deleted") \
 	X(VIEW_DIALOGS, "view-dialogs") \
 	X(CLOSE_DIALOG, "close-dialog") \
 	X(NEXT_DIALOG, "next-dialog") \

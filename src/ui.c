@@ -355,6 +355,8 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 	default:
 		break;
 	}
+	if (ui_delete_action(ui, v, a) || ui_bulk_action(ui, v, a))
+		return;
 	if (v->ops->action(ui, v, a, count))
 		return;
 	switch (a) {

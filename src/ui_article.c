@@ -707,3 +707,19 @@ static const struct ui_view_ops article_ops = {
 	article_reload, article_link, article_digit, article_has_matches,
 	article_free
 };
+
+int64_t
+ui_article_id(const struct ui_view *v)
+{
+	const struct article_view *av = (const struct article_view *)v;
+
+	return (v != NULL && v->ops == &article_ops && av->loaded ?
+	    av->it.row.id : 0);
+}
+
+struct ui_view *
+ui_article_list(const struct ui_view *v)
+{
+	return (v != NULL && v->ops == &article_ops ?
+	    ((const struct article_view *)v)->list : NULL);
+}

@@ -22,6 +22,8 @@
 #include "keymap.h"
 
 struct store;
+struct store_item_row;
+struct store_where;
 struct search_query;
 struct html_doc;
 struct ui;
@@ -429,6 +431,50 @@ struct html_doc *ui_viewer_doc(struct ui *ui, const char *html,
 void	 ui_bookmark_article(struct ui *ui, int64_t item_id);
 /* ui_flags.c: newsboat's edit-flags, on the prompt line. */
 void	 ui_edit_flags(struct ui *ui, int64_t item_id);
+/*
+ * ui_delete.c: newsboat's delete-article, delete-all-articles and
+ * purge-deleted.  An article list keeps the articles marked deleted (D
+ * in its flags column) until purge-deleted or until it is left, when
+ * they are deleted for good (store_items_delete).
+ */
+struct ui_deleted {
+	int64_t	*ids;
+	size_t	 n;
+	size_t	 alloc;
+};
+bool	 ui_deleted_has(const struct ui_deleted *d, int64_t id);
+/* Delete the marked articles for good; quiet: no status message. */
+void	 ui_deleted_purge(struct ui *ui, struct ui_deleted *d, bool quiet);
+/* The actions above in view v; false if v has nothing to do with a. */
+bool	 ui_delete_action(struct ui *ui, struct ui_view *v,
+	    enum keymap_action a);
+/* ui_bulk.c: mark-all-above-as-read, open-all-unread-in-browser(-and-
+ * mark-read), save-all and toggle-source-view (ui_source.c); false if
+ * a is not one of them. */
+bool	 ui_bulk_action(struct ui *ui, struct ui_view *v,
+	    enum keymap_action a);
+struct ui_view *ui_source_new(struct ui *ui, int64_t item_id);
+/* ui_items.c, for the above: the marks of list, its row count, selected
+ * row and row i (NULL past the end; valid until the list moves), the
+ * condition of its rows (NULL: every article of its feed). */
+struct ui_deleted *ui_items_deleted(struct ui_view *list);
+size_t	 ui_items_count(const struct ui_view *list);
+size_t	 ui_items_sel(const struct ui_view *list);
+const struct store_item_row *ui_items_row(struct ui *ui,
+	    struct ui_view *list, size_t i);
+void	 ui_items_select_at(struct ui *ui, struct ui_view *list, size_t i);
+const struct store_where *ui_items_where(const struct ui_view *list);
+/* ui_article.c: the article shown (0 if v is no article view) and the
+ * list it was opened from. */
+int64_t	 ui_article_id(const struct ui_view *v);
+struct ui_view *ui_article_list(const struct ui_view *v);
+/* ui_save.c: save-all's side of save. */
+/* The file name save gives an article titled title (newly allocated). */
+char	*ui_save_name(const char *title);
+/* "~" and "~/..." against $HOME (newly allocated). */
+char	*ui_save_expand(const char *path);
+int	 ui_save_write(struct ui *ui, int64_t id, const char *path,
+	    struct err *err);
 /* Read the urls file again now (ui_feeds.c), whether it changed or not. */
 void	 ui_feeds_reload_urls(struct ui *ui);
 /* Work for the idle loop (query feed counts, an edited urls file); true

@@ -40,6 +40,8 @@ struct items_view {
 					   filter (not cut by max-items) */
 	int64_t			 unread;
 	int64_t			 total;
+	struct ui		*ui;	/* for the purge when it is left */
+	struct ui_deleted	 deleted;	/* ui_delete.c */
 };
 
 static const struct ui_view_ops items_ops;
@@ -192,6 +194,7 @@ ui_items_new(struct ui *ui, int64_t feed_id, const char *feed_title)
 	struct err err = ERR_INIT;
 
 	iv->base.ops = &items_ops;
+	iv->ui = ui;
 	iv->feed_id = feed_id;
 	iv->feed_title = xstrdup(feed_title != NULL ? feed_title : "");
 	memset(&f, 0, sizeof(f));
@@ -211,6 +214,7 @@ ui_items_new_query(struct ui *ui, const char *expr, const char *title)
 	struct err err = ERR_INIT;
 
 	iv->base.ops = &items_ops;
+	iv->ui = ui;
 	iv->feed_title = xstrdup(title != NULL ? title : "");
 	iv->query_expr = xstrdup(expr);
 	/* "match nothing" keeps a view that failed harmless. */
@@ -309,16 +313,17 @@ draw_formatted(struct ui *ui, const struct items_view *iv,
 {
 	struct format_args a;
 	char idx[24], f[3];
+	bool del = ui_deleted_has(&iv->deleted, r->id);
 
 	format_args_init(&a);
 	snprintf(idx, sizeof(idx), "%zu", i + 1);
-	f[0] = r->read ? ' ' : 'N';
+	f[0] = del ? 'D' : r->read ? ' ' : 'N';
 	f[1] = r->flagged ? '!' : ' ';
 	f[2] = '\0';
 	format_set(&a, 'i', idx);
 	format_set(&a, 'f', f);
 	format_set(&a, 'n', r->read ? " " : "N");
-	format_set(&a, 'd', " ");
+	format_set(&a, 'd', del ? "D" : " ");
 	format_set(&a, 'F', r->flagged ? "!" : NULL);
 	format_set(&a, 'D', date);
 	format_set(&a, 'a', r->author);
@@ -375,7 +380,8 @@ items_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 		}
 		buf_reset(&line);
 		(void)buf_addf(&line, "%4zu %c%c %s  ", i + 1,
-		    r->read ? ' ' : 'N', r->flagged ? '!' : ' ', date);
+		    ui_deleted_has(&iv->deleted, r->id) ? 'D' : r->read ?
+		    ' ' : 'N', r->flagged ? '!' : ' ', date);
 		lw = (int)text_width(buf_str(&line));
 		aw = COLS >= 80 ? 18 : 0;
 		ui_hl_put(ui, top + y, 0, lw, buf_str(&line), attr,
@@ -634,6 +640,54 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	}
 }
 
+struct ui_deleted *
+ui_items_deleted(struct ui_view *list)
+{
+	return (ui_is_items(list) ? &((struct items_view *)list)->deleted :
+	    NULL);
+}
+
+size_t
+ui_items_count(const struct ui_view *list)
+{
+	return (ui_is_items(list) ?
+	    ((const struct items_view *)list)->list.count : 0);
+}
+
+size_t
+ui_items_sel(const struct ui_view *list)
+{
+	return (ui_is_items(list) ?
+	    ((const struct items_view *)list)->list.sel : 0);
+}
+
+const struct store_item_row *
+ui_items_row(struct ui *ui, struct ui_view *list, size_t i)
+{
+	return (ui_is_items(list) ? row_at(ui, (struct items_view *)list,
+	    i) : NULL);
+}
+
+void
+ui_items_select_at(struct ui *ui, struct ui_view *list, size_t i)
+{
+	struct items_view *iv = (struct items_view *)list;
+
+	if (ui_is_items(list) && i < iv->list.count)
+		ui_list_select(&iv->list, i, ui_body_rows(ui));
+}
+
+const struct store_where *
+ui_items_where(const struct ui_view *list)
+{
+	const struct items_view *iv = (const struct items_view *)list;
+
+	if (!ui_is_items(list))
+		return (NULL);
+	return (iv->cond != NULL ? filter_where(iv->cond) :
+	    iv->query != NULL ? filter_where(iv->query) : NULL);
+}
+
 static const char *
 items_link(struct ui *ui, struct ui_view *v)
 {
@@ -648,6 +702,9 @@ items_free(struct ui_view *v)
 {
 	struct items_view *iv = (struct items_view *)v;
 
+	/* newsboat purges the deleted articles of a list it leaves. */
+	ui_deleted_purge(iv->ui, &iv->deleted, true);
+	free(iv->deleted.ids);
 	drop_window(iv);
 	filter_free(iv->query);
 	filter_free(iv->cond);

@@ -46,14 +46,17 @@ expand_home(const char *p)
 	return (s);
 }
 
-/* The file save offers for an article titled title. */
-static char *
-suggest(struct ui *ui, const char *title)
+char *
+ui_save_expand(const char *path)
 {
-	struct buf b, name;
-	struct stat st;
-	char *dir, *s;
-	size_t n;
+	return (expand_home(path));
+}
+
+char *
+ui_save_name(const char *title)
+{
+	struct buf name;
+	char *s;
 
 	buf_init(&name, 4096);
 	for (; title != NULL && *title != '\0'; title++) {
@@ -68,6 +71,21 @@ suggest(struct ui *ui, const char *title)
 			break;
 	}
 	(void)buf_addstr(&name, name.len == 0 ? "article.txt" : ".txt");
+	s = buf_detach(&name);
+	buf_free(&name);
+	return (s);
+}
+
+/* The file save offers for an article titled title. */
+static char *
+suggest(struct ui *ui, const char *title)
+{
+	struct buf b;
+	struct stat st;
+	char *dir, *s, *name;
+	size_t n;
+
+	name = ui_save_name(title);
 	dir = expand_home(ui->cfg->save_path);
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		free(dir);
@@ -76,10 +94,10 @@ suggest(struct ui *ui, const char *title)
 	n = strlen(dir);
 	buf_init(&b, SIZE_MAX);
 	(void)buf_addf(&b, "%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" :
-	    "/", buf_str(&name));
+	    "/", name);
 	s = buf_detach(&b);
 	buf_free(&b);
-	buf_free(&name);
+	free(name);
 	free(dir);
 	return (s);
 }
@@ -143,8 +161,8 @@ ui_article_text(struct ui *ui, int64_t id, FILE *fp, struct err *err)
 	return (0);
 }
 
-static int
-write_article(struct ui *ui, int64_t id, const char *path, struct err *err)
+int
+ui_save_write(struct ui *ui, int64_t id, const char *path, struct err *err)
 {
 	FILE *fp;
 	int fd;
@@ -173,7 +191,7 @@ save_now(struct ui *ui)
 {
 	struct err err = ERR_INIT;
 
-	if (write_article(ui, ui->save_id, ui->save_file, &err) < 0)
+	if (ui_save_write(ui, ui->save_id, ui->save_file, &err) < 0)
 		ui_set_status(ui, true, "%s", err.msg);
 	else
 		ui_set_status(ui, false, "saved to %s", ui->save_file);

@@ -1,0 +1,124 @@
+#!/bin/sh
+# ui_delete.sh: newsboat's D (delete-article), ^D (delete-all-articles)
+# and $ (purge-deleted).  D marks the article (D in the list, and read),
+# D again unmarks it; $ or leaving the list deletes the marked ones for
+# good: gone from the counts, query feeds and search, and a refresh does
+# not bring them back.  In the article view D marks and goes on.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/ui_lib.sh"
+
+DB="$T/g.db"
+U="$T/urls"
+cat > "$T/a.xml" <<XML
+<?xml version="1.0"?><rss version="2.0"><channel><title>Alpha feed</title>
+<item><guid>a1</guid><title>First zebra story</title><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>
+<item><guid>a2</guid><title>Second story</title><pubDate>Sun, 31 Dec 2023 10:00:00 GMT</pubDate></item>
+<item><guid>a3</guid><title>Third story</title><pubDate>Sat, 30 Dec 2023 10:00:00 GMT</pubDate></item>
+<item><guid>a4</guid><title>Fourth story</title><pubDate>Fri, 29 Dec 2023 10:00:00 GMT</pubDate></item>
+</channel></rss>
+XML
+cat > "$T/b.xml" <<XML
+<?xml version="1.0"?><rss version="2.0"><channel><title>Bravo feed</title>
+<item><guid>b1</guid><title>Bravo one</title></item>
+<item><guid>b2</guid><title>Bravo two</title></item>
+</channel></rss>
+XML
+printf 'file://%s/a.xml\nfile://%s/b.xml\n"query:All stories:title =~ \\"story\\""\n' "$T" "$T" > "$U"
+"$GAZETTE" -u "$U" -d "$DB" refresh --quiet
+
+stored() {
+	python3 -c 'import sqlite3,sys
+db = sqlite3.connect(sys.argv[1])
+print(" ".join(r[0] for r in db.execute("SELECT guid FROM items ORDER BY guid")))' "$DB"
+}
+remembered() {
+	python3 -c 'import sqlite3,sys
+db = sqlite3.connect(sys.argv[1])
+print(" ".join(r[0] for r in db.execute("SELECT guid FROM item_deleted ORDER BY guid")))' "$DB"
+}
+
+"$GAZETTE" -d "$DB" search --json zebra > "$T/search" 2>&1
+check "search finds the first article before" grep -q '"guid":"a1"' "$T/search"
+
+ui_start 100 30 -- -u "$U" -d "$DB"
+wait_for "Alpha feed" >/dev/null
+keys Enter
+wait_for "First zebra story" >/dev/null
+
+# D marks the selected article and moves on; D again unmarks.
+keys D
+if wait_re "^ *1 D .*First zebra story"; then ok "D marks the article (D in the list)"
+else show; fail "D marks the article (D in the list)"; fi
+check "D: marked read" sh -c "'$GAZETTE' -d '$DB' list --json | grep '\"guid\":\"a1\"' | grep -q '\"read\":true'"
+check "D: still stored until purged" [ "$(stored)" = "a1 a2 a3 a4 b1 b2" ]
+keys K D
+if wait_re "^ *1    .*First zebra story"; then ok "D again unmarks it"
+else show; fail "D again unmarks it"; fi
+
+# $ purges: gone from the list and the store, its guid remembered.
+keys K D
+wait_re "^ *1 D .*First zebra story" >/dev/null
+keys '$'
+if wait_gone "First zebra story"; then ok "\$ purges the marked article"
+else show; fail "\$ purges the marked article"; fi
+check "\$: deleted from the store" [ "$(stored)" = "a2 a3 a4 b1 b2" ]
+check "\$: its guid kept (the feed will not bring it back)" [ "$(remembered)" = "a1" ]
+"$GAZETTE" -d "$DB" search --json zebra > "$T/search" 2>&1
+check "\$: gone from search" sh -c "! grep -q zebra '$T/search'"
+if wait_re "Articles in .Alpha feed. (3 unread, 3 total)"; then ok "\$: the counts follow"
+else show; fail "\$: the counts follow"; fi
+
+# Leaving the list purges what is marked.
+keys Home D
+wait_re "^ *1 D .*Second story" >/dev/null
+keys q
+if wait_re "(2/2) Alpha feed"; then ok "leaving the list purges: the feed list counts follow"
+else show; fail "leaving the list purges: the feed list counts follow"; fi
+check "leaving: deleted from the store" [ "$(stored)" = "a3 a4 b1 b2" ]
+if wait_re "(2/2) All stories"; then ok "the query feed loses it"
+else show; fail "the query feed loses it"; fi
+
+# In the article view D marks and goes on to the next unread article.
+keys Enter
+wait_re "^ *1 N .*Third story" >/dev/null
+keys Enter
+wait_re "Third story" >/dev/null
+keys D
+if wait_for "Fourth story"; then ok "article view: D goes on to the next unread article"
+else show; fail "article view: D goes on to the next unread article"; fi
+keys q
+if wait_re "^ *1 D .*Third story"; then ok "article view: D marked it in the list"
+else show; fail "article view: D marked it in the list"; fi
+
+# ^D asks first; n keeps everything, y marks every article.
+keys C-d
+if wait_for "delete all articles? (y/n)"; then ok "^D asks first"
+else show; fail "^D asks first"; fi
+keys n
+if wait_re "^ *2    .*Fourth story"; then ok "^D, n: nothing marked"
+else show; fail "^D, n: nothing marked"; fi
+keys C-d
+wait_for "delete all articles? (y/n)" >/dev/null
+keys y
+if wait_re "^ *2 D .*Fourth story"; then ok "^D, y: every article marked"
+else show; fail "^D, y: every article marked"; fi
+keys q
+if wait_re "(0/0) Alpha feed"; then ok "^D: purged on leaving"
+else show; fail "^D: purged on leaving"; fi
+check "^D: the feed's articles are deleted" [ "$(stored)" = "b1 b2" ]
+
+# A refresh does not bring them back.
+"$GAZETTE" -u "$U" -d "$DB" refresh --quiet
+check "refresh: the deleted articles stay deleted" [ "$(stored)" = "b1 b2" ]
+keys Enter
+wait_re "Articles in .Alpha feed" >/dev/null
+keys '?'
+wait_for "Help: keys in the articlelist" >/dev/null
+keys End
+if wait_for "purge-deleted"; then ok "the help lists purge-deleted"
+else show; fail "the help lists purge-deleted"; fi
+check "the help lists delete-article on D" grep -q '^D  *delete-article' "$T/screen"
+check "the help lists delete-all-articles on ^D" grep -q '^\^D  *delete-all-articles' "$T/screen"
+keys Q
+check "gazette exits 0" [ "$(wait_exit)" = 0 ]
+tap_done
