@@ -889,8 +889,7 @@ apply_words(struct conf *cfg, const struct line_ctx *lc, int argc,
 		else if (argc >= 3 && act == KEYMAP_NONE)
 			instead = conf_newsboat_action_instead(argv[2]);
 		else if (argc >= 3 && !keymap_action_implemented(act))
-			instead = "gazette has no such action yet: the key says "
-			    "so when pressed";
+			instead = keymap_action_help(act);
 		if (instead != NULL) {
 			(void)keymap_bind_words(&cfg->keymap, argc - 1,
 			    (const char *const *)argv + 1, NULL);

@@ -19,9 +19,12 @@ static const struct {
 #undef KEYMAP_ROW
 };
 
-static const char *const missing[KEYMAP_NALL - KEYMAP_NACTIONS] = {
-	"none",
-#define KEYMAP_MISSING_ROW(e, n) n,
+static const struct {
+	const char	*name;
+	const char	*instead;
+} missing[KEYMAP_NALL - KEYMAP_NACTIONS] = {
+	{ "none", "" },
+#define KEYMAP_MISSING_ROW(e, n, h) { n, h },
 	KEYMAP_MISSING(KEYMAP_MISSING_ROW)
 #undef KEYMAP_MISSING_ROW
 };
@@ -281,9 +284,9 @@ warn_once(struct keymap *km, enum keymap_context ctx,
 	if (keymap_action_implemented(action) || km->warned[action])
 		return (0);
 	km->warned[action] = true;
-	err_set(err, ERR_CONFIG, "bind-key: newsboat's action '%s' is not in "
-	    "gazette yet; its keys say so when pressed",
-	    keymap_action_name(action));
+	err_set(err, ERR_CONFIG, "bind-key: newsboat's action '%s': %s; its "
+	    "keys say so when pressed", keymap_action_name(action),
+	    keymap_action_help(action));
 	return (-1);
 }
 
@@ -456,7 +459,7 @@ keymap_action_parse(const char *name)
 		if (strcmp(name, actions[i].name) == 0)
 			return ((enum keymap_action)i);
 	for (i = KEYMAP_NACTIONS + 1; i < KEYMAP_NALL; i++)
-		if (strcmp(name, missing[i - KEYMAP_NACTIONS]) == 0)
+		if (strcmp(name, missing[i - KEYMAP_NACTIONS].name) == 0)
 			return ((enum keymap_action)i);
 	return (KEYMAP_NONE);
 }
@@ -471,7 +474,7 @@ const char *
 keymap_action_name(enum keymap_action action)
 {
 	if ((int)action > KEYMAP_NACTIONS && action < KEYMAP_NALL)
-		return (missing[action - KEYMAP_NACTIONS]);
+		return (missing[action - KEYMAP_NACTIONS].name);
 	if ((int)action < 0 || action >= KEYMAP_NACTIONS)
 		return ("none");
 	return (actions[action].name);
@@ -481,7 +484,7 @@ const char *
 keymap_action_help(enum keymap_action action)
 {
 	if ((int)action > KEYMAP_NACTIONS && action < KEYMAP_NALL)
-		return ("newsboat's; not in gazette yet");
+		return (missing[action - KEYMAP_NACTIONS].instead);
 	if ((int)action < 0 || action >= KEYMAP_NACTIONS)
 		return ("");
 	return (actions[action].help);

@@ -117,29 +117,41 @@
 	X(ZERO, "zero", "open link 10")
 
 /*
- * newsboat's documented actions that gazette does not have yet: bind-key
+ * newsboat's documented actions that gazette does not have: bind-key
  * accepts them (with one warning per action at start-up) and the key
- * then says so instead of running whatever it was bound to before.
+ * then says what gazette does instead of running whatever it was bound
+ * to before.  X(ENUM, "name", "what gazette does instead").
  */
+#define KEYMAP_MISSING_YET "gazette has no such action yet"
+#define KEYMAP_MISSING_DIALOGS "gazette's views are one stack (feed " \
+	"list, article list, article, ...): q goes back to the view below, " \
+	"there are no dialogs to list or switch between"
+#define KEYMAP_MISSING_PODBOAT "gazette has no podboat view"
 #define KEYMAP_MISSING(X) \
-	X(OPEN_NONINTERACTIVE, "open-in-browser-noninteractively") \
-	X(ENQUEUE, "enqueue") \
-	X(VIEW_DIALOGS, "view-dialogs") \
-	X(CLOSE_DIALOG, "close-dialog") \
-	X(NEXT_DIALOG, "next-dialog") \
-	X(PREV_DIALOG, "prev-dialog") \
-	X(SWITCH_FOCUS, "switch-focus") \
-	X(GOTO_TITLE, "goto-title") \
-	X(ARTICLE_FEED, "article-feed") \
-	X(PB_DOWNLOAD, "pb-download") \
-	X(PB_CANCEL, "pb-cancel") \
-	X(PB_PLAY, "pb-play") \
-	X(PB_MARK_FINISHED, "pb-mark-as-finished") \
-	X(PB_DELETE, "pb-delete") \
-	X(PB_PURGE, "pb-purge") \
-	X(PB_TOGGLE_DL_ALL, "pb-toggle-download-all") \
-	X(PB_INCREASE_MAX_DLS, "pb-increase-max-dls") \
-	X(PB_DECREASE_MAX_DLS, "pb-decrease-max-dls")
+	X(OPEN_NONINTERACTIVE, "open-in-browser-noninteractively", \
+	    KEYMAP_MISSING_YET) \
+	X(ENQUEUE, "enqueue", KEYMAP_MISSING_YET) \
+	X(VIEW_DIALOGS, "view-dialogs", KEYMAP_MISSING_DIALOGS) \
+	X(CLOSE_DIALOG, "close-dialog", KEYMAP_MISSING_DIALOGS \
+	    " (q closes the view on top)") \
+	X(NEXT_DIALOG, "next-dialog", KEYMAP_MISSING_DIALOGS) \
+	X(PREV_DIALOG, "prev-dialog", KEYMAP_MISSING_DIALOGS) \
+	X(SWITCH_FOCUS, "switch-focus", "gazette has no file or directory " \
+	    "browser (newsboat's only use of it): save and save-all take " \
+	    "the path on the prompt line") \
+	X(GOTO_TITLE, "goto-title", KEYMAP_MISSING_YET) \
+	X(ARTICLE_FEED, "article-feed", KEYMAP_MISSING_YET) \
+	X(PB_DOWNLOAD, "pb-download", KEYMAP_MISSING_PODBOAT) \
+	X(PB_CANCEL, "pb-cancel", KEYMAP_MISSING_PODBOAT) \
+	X(PB_PLAY, "pb-play", KEYMAP_MISSING_PODBOAT) \
+	X(PB_MARK_FINISHED, "pb-mark-as-finished", KEYMAP_MISSING_PODBOAT) \
+	X(PB_DELETE, "pb-delete", KEYMAP_MISSING_PODBOAT) \
+	X(PB_PURGE, "pb-purge", KEYMAP_MISSING_PODBOAT) \
+	X(PB_TOGGLE_DL_ALL, "pb-toggle-download-all", \
+	    KEYMAP_MISSING_PODBOAT) \
+	X(PB_INCREASE_MAX_DLS, "pb-increase-max-dls", \
+	    KEYMAP_MISSING_PODBOAT) \
+	X(PB_DECREASE_MAX_DLS, "pb-decrease-max-dls", KEYMAP_MISSING_PODBOAT)
 
 enum keymap_action {
 	KEYMAP_NONE = 0,
@@ -147,7 +159,7 @@ enum keymap_action {
 	KEYMAP_ACTIONS(KEYMAP_ENUM)
 #undef KEYMAP_ENUM
 	KEYMAP_NACTIONS,	/* the actions above are implemented */
-#define KEYMAP_MISSING_ENUM(e, n) KEYMAP_##e,
+#define KEYMAP_MISSING_ENUM(e, n, h) KEYMAP_##e,
 	KEYMAP_MISSING(KEYMAP_MISSING_ENUM)
 #undef KEYMAP_MISSING_ENUM
 	KEYMAP_NALL
@@ -245,7 +257,8 @@ int	keymap_key_parse(const char *name);	/* -1 when not a key */
 /* The key's name into b ("j", "ENTER", "^L", "PPAGE", "SPACE"). */
 void	keymap_key_name(int key, struct buf *b);
 enum keymap_action keymap_action_parse(const char *name); /* NONE if bad */
-/* An action gazette has (not one of newsboat's KEYMAP_MISSING). */
+/* An action gazette has (not one of newsboat's KEYMAP_MISSING, whose
+ * help says what gazette does instead). */
 bool	keymap_action_implemented(enum keymap_action action);
 const char *keymap_action_name(enum keymap_action action);
 const char *keymap_action_help(enum keymap_action action);

@@ -328,8 +328,8 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 		break;
 	}
 	if (!keymap_action_implemented(a)) {
-		ui_set_status(ui, false, "%s: newsboat's action, not in "
-		    "gazette yet", keymap_action_name(a));
+		ui_set_status(ui, false, "%s: %s", keymap_action_name(a),
+		    keymap_action_help(a));
 		return;
 	}
 	switch (a) {

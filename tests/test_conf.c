@@ -391,7 +391,7 @@ test_newsboat_lines(void **state)
 		"highlight feedlist \"x\" blue default bold",
 		"goto-next-feed no",
 		"goto-next-feed yes",
-		"bind-key N toggle-source-view articlelist",
+		"bind-key N view-dialogs articlelist",
 		"bind-key t next tagselection",
 		"color end-of-text-marker color8 default",
 		"ttrss-login \"me\"",
@@ -435,8 +435,8 @@ test_newsboat_lines(void **state)
 	assert_int_equal(cfg.hls[1].kind, CONF_HL_FEEDLIST);
 	assert_int_equal(cfg.hls[1].color.attrs, CONF_ATTR_BOLD);
 	assert_null(strstr(l.text, "goto-next-feed"));
-	assert_non_null(strstr(l.text, "bind-key toggle-source-view (c:6): "
-	    "gazette has no such action"));
+	assert_non_null(strstr(l.text, "bind-key view-dialogs (c:6): "
+	    "gazette's views are one stack"));
 	assert_non_null(strstr(l.text, "bind-key ... tagselection (c:7): "
 	    "gazette has no such view"));
 	/* Every colour element newsboat documents is applied. */

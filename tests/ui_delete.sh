@@ -37,6 +37,30 @@ db = sqlite3.connect(sys.argv[1])
 print(" ".join(r[0] for r in db.execute("SELECT guid FROM item_deleted ORDER BY guid")))' "$DB"
 }
 
+# check-config: newsboat's keys for these are applied; the dialogs' say
+# what gazette does instead.
+cat > "$T/keys.conf" <<'CONF'
+bind-key D delete-article
+bind-key ^D delete-all-articles
+bind-key $ purge-deleted
+bind-key M mark-all-above-as-read
+bind-key X open-all-unread-in-browser
+bind-key Y open-all-unread-in-browser-and-mark-read
+bind-key S save-all
+bind-key ^U toggle-source-view article
+max-browser-tabs 4
+bind-key v view-dialogs
+bind-key ^V next-dialog
+bind-key TAB switch-focus
+CONF
+"$GAZETTE" check-config "$T/keys.conf" > "$T/cc" 2>&1
+check "check-config: the new actions and max-browser-tabs are applied" \
+    grep -q 'keys.conf: 12 lines: 9 applied, 3 not applied, 0 not understood' "$T/cc"
+check "check-config: view-dialogs says what gazette does instead" \
+    grep -q "bind-key view-dialogs (.*:10): gazette's views are one stack" "$T/cc"
+check "check-config: switch-focus too" \
+    grep -q "bind-key switch-focus (.*:12): gazette has no file or directory browser" "$T/cc"
+
 "$GAZETTE" -d "$DB" search --json zebra > "$T/search" 2>&1
 check "search finds the first article before" grep -q '"guid":"a1"' "$T/search"
 

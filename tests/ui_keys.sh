@@ -19,8 +19,8 @@ mkdir -p "$XDG_CONFIG_HOME/gazette" "$T/saved"
 CONF="$XDG_CONFIG_HOME/gazette/config"
 cat > "$CONF" <<CONF
 save-path "$T/saved"
-bind-key D delete-article
-bind-key ^D delete-article articlelist
+bind-key D view-dialogs
+bind-key ^D view-dialogs articlelist
 bind-key d pb-download podboat
 bind-key a pb-play podboat
 CONF
@@ -127,7 +127,7 @@ else show; fail "! flags the article"; fi
 
 # A newsboat action gazette lacks says so.
 keys D
-if wait_for "delete-article: newsboat's action, not in gazette yet"; then
+if wait_for "view-dialogs: gazette's views are one stack"; then
 	ok "a missing action's key says so"
 else show; fail "a missing action's key says so"; fi
 
@@ -139,8 +139,8 @@ if wait_for "Title: Article 3 of feed 4"; then ok "^K random unread"
 else show; fail "^K random unread"; fi
 keys Q
 wait_exit >/dev/null
-check "one warning for delete-article, bound twice" \
-    test "$(grep -c "bind-key delete-article (" "$T/stderr")" = 1
+check "one warning for view-dialogs, bound twice" \
+    test "$(grep -c "bind-key view-dialogs (" "$T/stderr")" = 1
 check "one warning for the podboat dialog" \
     test "$(grep -c "bind-key ... podboat (" "$T/stderr")" = 1
 check "no warning for pb-download in the podboat dialog" \
