@@ -57,6 +57,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -636,14 +638,222 @@ out:
 	return (rc);
 }
 
+/*
+ * The sweep runs on two threads: a reader (sweep_read) steps the store's
+ * statement and derives each row's words from its body, into copies of
+ * its own, SWEEP_ROWS rows at a time; the calling thread writes them
+ * into the index.  Reading the store and deriving the words cost about
+ * half as much as FTS5's own insertion (bench/refresh: 51k articles),
+ * and a refresh's indexing runs last, alone on a core while the other
+ * waits: the reader takes that share to the idle core.  The store's
+ * connection is used by the reader alone until it is joined; the
+ * index's by the caller alone.  The reader is at most SWEEP_AHEAD
+ * chunks ahead.
+ */
+#define SWEEP_ROWS	64
+#define SWEEP_AHEAD	4
+
+struct sweep_chunk {
+	struct sweep_chunk	*next;
+	size_t			 n;
+	struct row		 rows[SWEEP_ROWS];
+};
+
+struct sweep {
+	sqlite3_stmt		*s;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;	/* a chunk came or went; an end */
+	struct sweep_chunk	*head, **tail;
+	size_t			 queued;
+	bool			 ended;	/* the reader read its last row */
+	bool			 stop;	/* the writer gave up */
+	int			 step;	/* the reader's last step */
+};
+
+/* A row whose values are its own: the derived text, copies of the rest. */
+static void
+row_own(struct row *r)
+{
+	char *p;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		if ((k == 3 && r->text != NULL) || r->v[k] == NULL)
+			continue;
+		/* n bytes, which may hold a NUL */
+		p = xmalloc((size_t)r->n[k] + 1);
+		memcpy(p, r->v[k], (size_t)r->n[k]);
+		p[r->n[k]] = '\0';
+		r->v[k] = p;
+	}
+	if (r->text == NULL)
+		r->text = (char *)(uintptr_t)r->v[3];
+}
+
+static void
+chunk_free(struct sweep_chunk *c)
+{
+	size_t i;
+	int k;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++) {
+		for (k = 0; k < 3; k++)
+			free((char *)(uintptr_t)c->rows[i].v[k]);
+		row_clear(&c->rows[i]);
+	}
+	free(c);
+}
+
+/* Hand a chunk to the writer; false (the chunk freed) when it gave up. */
+static bool
+sweep_put(struct sweep *sw, struct sweep_chunk *c)
+{
+	pthread_mutex_lock(&sw->mu);
+	while (sw->queued >= SWEEP_AHEAD && !sw->stop)
+		pthread_cond_wait(&sw->cv, &sw->mu);
+	if (sw->stop) {
+		pthread_mutex_unlock(&sw->mu);
+		chunk_free(c);
+		return (false);
+	}
+	c->next = NULL;
+	*sw->tail = c;
+	sw->tail = &c->next;
+	sw->queued++;
+	pthread_cond_broadcast(&sw->cv);
+	pthread_mutex_unlock(&sw->mu);
+	return (true);
+}
+
+static void *
+sweep_read(void *arg)
+{
+	struct sweep *sw = arg;
+	struct sweep_chunk *c = NULL;
+	int step;
+
+	while ((step = sstep(sw->s)) == SQLITE_ROW) {
+		if (c == NULL)
+			c = xcalloc(1, sizeof(*c));
+		row_from(&c->rows[c->n], sw->s, true);
+		row_own(&c->rows[c->n++]);
+		if (c->n == SWEEP_ROWS) {
+			if (!sweep_put(sw, c))
+				return (NULL);
+			c = NULL;
+		}
+	}
+	if (c != NULL && !sweep_put(sw, c))
+		return (NULL);
+	pthread_mutex_lock(&sw->mu);
+	sw->step = step;
+	sw->ended = true;
+	pthread_cond_broadcast(&sw->cv);
+	pthread_mutex_unlock(&sw->mu);
+	return (NULL);
+}
+
+/* The next chunk, NULL once the reader ended. */
+static struct sweep_chunk *
+sweep_get(struct sweep *sw)
+{
+	struct sweep_chunk *c;
+
+	pthread_mutex_lock(&sw->mu);
+	while (sw->head == NULL && !sw->ended)
+		pthread_cond_wait(&sw->cv, &sw->mu);
+	if ((c = sw->head) != NULL) {
+		sw->head = c->next;
+		if (sw->head == NULL)
+			sw->tail = &sw->head;
+		sw->queued--;
+		pthread_cond_broadcast(&sw->cv);
+	}
+	pthread_mutex_unlock(&sw->mu);
+	return (c);
+}
+
+/* The writer gives up: the reader stops at its next chunk. */
+static void
+sweep_stop(struct sweep *sw)
+{
+	struct sweep_chunk *c;
+
+	pthread_mutex_lock(&sw->mu);
+	sw->stop = true;
+	while ((c = sw->head) != NULL) {
+		sw->head = c->next;
+		chunk_free(c);
+	}
+	sw->tail = &sw->head;
+	sw->queued = 0;
+	pthread_cond_broadcast(&sw->cv);
+	pthread_mutex_unlock(&sw->mu);
+}
+
+/* Without a second thread: read and index in turn. */
+static int
+sweep_inline(struct indexer *ix, sqlite3_stmt *s, int64_t *idx, size_t *n,
+    struct err *err)
+{
+	struct row r;
+	int step;
+
+	while ((step = sstep(s)) == SQLITE_ROW) {
+		row_from(&r, s, true);
+		if (index_row(ix, &r, false, false, err) == -1) {
+			row_clear(&r);
+			return (SQLITE_ROW);
+		}
+		row_clear(&r);
+		*idx = r.rowid;
+		(*n)++;
+	}
+	return (step);
+}
+
+/* With the reader: SQLITE_DONE, a store error, or SQLITE_ROW (err). */
+static int
+sweep_threaded(struct indexer *ix, struct sweep *sw, pthread_t th,
+    int64_t *idx, size_t *n, struct err *err)
+{
+	struct sweep_chunk *c;
+	size_t i;
+	int step = SQLITE_DONE;
+
+	while ((c = sweep_get(sw)) != NULL) {
+		for (i = 0; i < c->n; i++) {
+			if (index_row(ix, &c->rows[i], false, false, err) ==
+			    -1) {
+				step = SQLITE_ROW;
+				break;
+			}
+			*idx = c->rows[i].rowid;
+			(*n)++;
+		}
+		chunk_free(c);
+		if (step == SQLITE_ROW) {
+			sweep_stop(sw);
+			break;
+		}
+	}
+	pthread_join(th, NULL);
+	if (step == SQLITE_DONE)
+		step = sw->step;
+	return (step);
+}
+
 /* New and changed rows: seq beyond the index. */
 static int
 sync_sweep(struct indexer *ix, sqlite3 *sdb, int64_t *idx, size_t batch,
     size_t *n, struct err *err)
 {
+	struct sweep sw;
+	pthread_t th;
 	sqlite3_stmt *s;
-	struct row r;
-	int step, rc = -1;
+	int step;
 
 	*n = 0;
 	s = search_prep(sdb, "SELECT i.seq, i.title, i.author, " FEED_TITLE
@@ -654,24 +864,26 @@ sync_sweep(struct indexer *ix, sqlite3 *sdb, int64_t *idx, size_t batch,
 		return (-1);
 	sqlite3_bind_int64(s, 1, *idx);
 	sqlite3_bind_int64(s, 2, (int64_t)batch);
-	while ((step = sstep(s)) == SQLITE_ROW) {
-		row_from(&r, s, true);
-		if (index_row(ix, &r, false, false, err) == -1) {
-			row_clear(&r);
-			goto out;
-		}
-		row_clear(&r);
-		*idx = r.rowid;
-		(*n)++;
+	memset(&sw, 0, sizeof(sw));
+	sw.s = s;
+	sw.tail = &sw.head;
+	if (pthread_mutex_init(&sw.mu, NULL) != 0)
+		step = sweep_inline(ix, s, idx, n, err);
+	else if (pthread_cond_init(&sw.cv, NULL) != 0) {
+		pthread_mutex_destroy(&sw.mu);
+		step = sweep_inline(ix, s, idx, n, err);
+	} else {
+		if (pthread_create(&th, NULL, sweep_read, &sw) != 0)
+			step = sweep_inline(ix, s, idx, n, err);
+		else
+			step = sweep_threaded(ix, &sw, th, idx, n, err);
+		pthread_cond_destroy(&sw.cv);
+		pthread_mutex_destroy(&sw.mu);
 	}
-	if (step != SQLITE_DONE) {
+	if (step != SQLITE_DONE && step != SQLITE_ROW)
 		search_db_err(sdb, err, "cannot read new rows");
-		goto out;
-	}
-	rc = 0;
-out:
 	sqlite3_finalize(s);
-	return (rc);
+	return (step == SQLITE_DONE ? 0 : -1);
 }
 
 /* Rows indexed that no article has any more (an estimate: counters). */
