@@ -662,12 +662,13 @@ refresh_finish(struct refresh *r, struct refresh_stats *out)
 	/* What was fetched is stored before the counters are final. */
 	refresh_writer_stop(r);
 	refresh_flush_group(r);
-	store_ckpt_stop(r->st);
 	store_set_group_commit(r->st, false);
 	/* Everything is stored: wait until it is searchable too (cheap when
-	   nothing changed). */
+	   nothing changed).  The checkpoints go on meanwhile: the indexer
+	   asks for one after each batch. */
 	if (r->started)
 		refresh_indexer_finish(r);
+	store_ckpt_stop(r->st);
 	for (i = 0; i < r->n_jobs; i++) {
 		if (r->jobs[i].parser != NULL)
 			feed_parser_free(r->jobs[i].parser);

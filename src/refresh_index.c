@@ -39,13 +39,34 @@ record(struct refresh *r, const struct err *err)
 	}
 }
 
+/*
+ * A batch is indexed: its read transaction on the store has ended, and
+ * the next one sees everything committed.  Have the store's WAL copied
+ * now (store_ckpt.c): a read transaction holds the checkpoint back to
+ * what it sees, so without this the last articles' pages were copied
+ * by the store's close, after the indexing, on the refresh's way out.
+ */
+static void
+batch_done(void *arg, int64_t indexed)
+{
+	struct refresh *r = arg;
+
+	(void)indexed;
+	store_ckpt_kick(r->st);
+}
+
 static void *
 indexer_main(void *arg)
 {
 	struct refresh *r = arg;
+	struct search_sync_opts so;
 	struct store *st;
 	struct err err = ERR_INIT;
 	bool last;
+
+	memset(&so, 0, sizeof(so));
+	so.progress = batch_done;
+	so.arg = r;
 
 	st = store_open(store_path(r->st), STORE_READONLY, &err);
 	pthread_mutex_lock(&r->imu);
@@ -57,7 +78,7 @@ indexer_main(void *arg)
 		pthread_mutex_unlock(&r->imu);
 		if (st != NULL) {
 			err_clear(&err);
-			(void)search_sync(st, &err);
+			(void)search_sync_with(st, &so, &err);
 		}
 		pthread_mutex_lock(&r->imu);
 		r->ierr = err;
@@ -73,6 +94,10 @@ void
 refresh_indexer_start(struct refresh *r)
 {
 	err_clear(&r->ierr);
+	/* A first sync at once, before anything is stored: it opens the
+	   index (makes it, on the first refresh) while the fetch begins,
+	   not when the first articles wait for it. */
+	r->ikick = true;
 	if (pthread_mutex_init(&r->imu, NULL) != 0)
 		return;
 	if (pthread_cond_init(&r->iwake, NULL) != 0)

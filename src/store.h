@@ -275,9 +275,12 @@ bool	 store_group_pending(const struct store *st);
  * Checkpoints on a thread of their own (store_ckpt.c) until stopped, for
  * a writer that commits much (refresh); -1 when the thread could not
  * start (the writer then checkpoints, as by default).  store_close
- * stops it too.
+ * stops it too.  Each commit asks for a checkpoint; store_ckpt_kick asks
+ * from any thread (a reader's transaction ended: more can be copied),
+ * until store_ckpt_stop, which must come after.
  */
 int	 store_ckpt_start(struct store *st);
+void	 store_ckpt_kick(struct store *st);
 void	 store_ckpt_stop(struct store *st);
 /*
  * Another module's state tied to this handle (search keeps its index

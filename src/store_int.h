@@ -89,7 +89,6 @@ struct store_params {
 };
 
 struct store_ckpt;
-void	store_ckpt_kick(struct store *);
 
 /*
  * store_damage.c, for store_open: setup installs the log callback
