@@ -981,6 +981,7 @@ sync_loop(struct store *st, const struct search_sync_opts *opts,
 	size_t batch = opts != NULL && opts->batch > 0 ? opts->batch :
 	    BATCH_ROWS;
 	bool nowait = opts != NULL && opts->nowait, work, retried = false;
+	struct store_ckpt *ck = NULL;
 	int64_t indexed = 0;
 	int rc, more, erc;
 
@@ -1037,7 +1038,17 @@ again:
 		}
 		if (opts != NULL && opts->progress != NULL)
 			opts->progress(opts->arg, indexed);
+		if (more == 1 && ck == NULL &&
+		    (ck = store_ckpt_open(search_ix_path(st))) != NULL)
+			(void)sqlite3_wal_autocheckpoint(db,
+			    STORE_CKPT_BACKSTOP);
+		store_ckpt_poke(ck);
 	} while (more == 1);
+	if (ck != NULL) {
+		store_ckpt_close(ck);
+		ck = NULL;
+		(void)sqlite3_wal_autocheckpoint(db, STORE_CKPT_AUTO);
+	}
 	(void)sqlite3_busy_timeout(db, SEARCH_BUSY_MS);
 	if (more != -1)
 		return (more == 1 ? 1 : 0);

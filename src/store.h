@@ -283,6 +283,21 @@ int	 store_ckpt_start(struct store *st);
 void	 store_ckpt_kick(struct store *st);
 void	 store_ckpt_stop(struct store *st);
 /*
+ * The same thread for another WAL database file (path): NULL when it
+ * cannot start.  poke asks for a checkpoint (PASSIVE: it never waits);
+ * close waits for the one under way.  The file's writer sets its own
+ * automatic checkpoint to STORE_CKPT_BACKSTOP meanwhile (the WAL is
+ * rewound only when a write begins with every page copied: without a
+ * backstop it would grow as large as everything written) and back to
+ * STORE_CKPT_AUTO, SQLite's default, after.
+ */
+#define STORE_CKPT_AUTO		1000
+#define STORE_CKPT_BACKSTOP	8192
+struct store_ckpt;
+struct store_ckpt *store_ckpt_open(const char *path);
+void	 store_ckpt_poke(struct store_ckpt *);
+void	 store_ckpt_close(struct store_ckpt *);
+/*
  * Another module's state tied to this handle (search keeps its index
  * connections here): freed with aux_free by store_close or by the next
  * store_set_aux.

@@ -10,7 +10,9 @@
  * connection copies the WAL after each commit (PASSIVE: it never waits
  * for a lock and never holds up the writer), while the writer goes on;
  * the writer's own automatic checkpoint only runs as a backstop
- * (BACKSTOP), which keeps the WAL from growing without bound.
+ * (STORE_CKPT_BACKSTOP), which keeps the WAL from growing without bound.
+ * store_ckpt_open does the same for any database file (the search
+ * index's, search.c).
  */
 #include "config.h"
 
@@ -25,16 +27,6 @@
 #include "store_int.h"
 #include "xmalloc.h"
 
-/* SQLite's own default, put back when the thread stops. */
-#define AUTO_CHECKPOINT	1000
-/*
- * The writer still checkpoints once the WAL holds this many pages (64 MB
- * of 8 KiB pages), by then mostly copied already: the WAL is rewound
- * only when a write transaction begins with every page copied, which a
- * writer that commits back to back would otherwise never see, so
- * without this the WAL would grow as large as everything written.
- */
-#define BACKSTOP	8192
 
 struct store_ckpt {
 	sqlite3		*db;
@@ -43,6 +35,7 @@ struct store_ckpt {
 	pthread_cond_t	 cv;
 	bool		 kicked;
 	bool		 stopping;
+	bool		 other;		/* not the store's file */
 };
 
 static void *
@@ -50,6 +43,8 @@ ckpt_main(void *arg)
 {
 	struct store_ckpt *c = arg;
 
+	/* Another file's damage is not the store's (store_damage.c). */
+	(void)store_damage_ignore(c->other);
 	pthread_mutex_lock(&c->mu);
 	for (;;) {
 		while (!c->kicked && !c->stopping)
@@ -66,15 +61,14 @@ ckpt_main(void *arg)
 	return (NULL);
 }
 
-int
-store_ckpt_start(struct store *st)
+static struct store_ckpt *
+ckpt_new(const char *path, bool other)
 {
 	struct store_ckpt *c;
 
-	if (st->ckpt != NULL || st->readonly)
-		return (0);
 	c = xcalloc(1, sizeof(*c));
-	if (sqlite3_open_v2(st->path, &c->db, SQLITE_OPEN_READWRITE |
+	c->other = other;
+	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		goto fail_db;
 	/* A connection learns that the file is in WAL mode by reading. */
@@ -87,25 +81,26 @@ store_ckpt_start(struct store *st)
 		goto fail_mu;
 	if (pthread_create(&c->thread, NULL, ckpt_main, c) != 0)
 		goto fail_cv;
-	(void)sqlite3_wal_autocheckpoint(st->db, BACKSTOP);
-	st->ckpt = c;
-	return (0);
+	return (c);
 fail_cv:
 	pthread_cond_destroy(&c->cv);
 fail_mu:
 	pthread_mutex_destroy(&c->mu);
 fail_db:
-	/* Without the thread the writer checkpoints, as SQLite does. */
 	sqlite3_close(c->db);
 	free(c);
-	return (-1);
+	return (NULL);
+}
+
+struct store_ckpt *
+store_ckpt_open(const char *path)
+{
+	return (ckpt_new(path, true));
 }
 
 void
-store_ckpt_kick(struct store *st)
+store_ckpt_poke(struct store_ckpt *c)
 {
-	struct store_ckpt *c = st->ckpt;
-
 	if (c == NULL)
 		return;
 	pthread_mutex_lock(&c->mu);
@@ -115,10 +110,8 @@ store_ckpt_kick(struct store *st)
 }
 
 void
-store_ckpt_stop(struct store *st)
+store_ckpt_close(struct store_ckpt *c)
 {
-	struct store_ckpt *c = st->ckpt;
-
 	if (c == NULL)
 		return;
 	pthread_mutex_lock(&c->mu);
@@ -130,6 +123,32 @@ store_ckpt_stop(struct store *st)
 	pthread_mutex_destroy(&c->mu);
 	sqlite3_close(c->db);
 	free(c);
+}
+
+int
+store_ckpt_start(struct store *st)
+{
+	if (st->ckpt != NULL || st->readonly)
+		return (0);
+	/* Without the thread the writer checkpoints, as SQLite does. */
+	if ((st->ckpt = ckpt_new(st->path, false)) == NULL)
+		return (-1);
+	(void)sqlite3_wal_autocheckpoint(st->db, STORE_CKPT_BACKSTOP);
+	return (0);
+}
+
+void
+store_ckpt_kick(struct store *st)
+{
+	store_ckpt_poke(st->ckpt);
+}
+
+void
+store_ckpt_stop(struct store *st)
+{
+	if (st->ckpt == NULL)
+		return;
+	store_ckpt_close(st->ckpt);
 	st->ckpt = NULL;
-	(void)sqlite3_wal_autocheckpoint(st->db, AUTO_CHECKPOINT);
+	(void)sqlite3_wal_autocheckpoint(st->db, STORE_CKPT_AUTO);
 }

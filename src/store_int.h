@@ -88,7 +88,6 @@ struct store_params {
 	int		 idx[STORE_MAX_PARAMS];
 };
 
-struct store_ckpt;
 
 /*
  * store_damage.c, for store_open: setup installs the log callback
