@@ -107,4 +107,27 @@ check "the old text is gone" [ "$(hits wordf3)" -eq 0 ]
 check "consistent after the changes" [ $? -eq 0 ]
 check "still 11000 articles" [ "$(hits changedword)" -eq 11000 ]
 
+# The indexer opens the index (on a first refresh: makes it) as soon as
+# the refresh starts, not once articles wait for it: while the one feed
+# still drips, nothing is stored, yet the index is ready.
+index_made() {
+	python3 - "$T/db2-search" <<'EOF'
+import sqlite3, sys
+try:
+    db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True, timeout=5)
+    db.execute("SELECT value FROM search_state WHERE key = 'seq'").fetchone()
+except sqlite3.Error:
+    sys.exit(1)
+EOF
+}
+echo "$BASE/slow/f1.xml" > "$T/urls-slow"
+"$GAZETTE" -u "$T/urls-slow" -d "$T/db2" refresh --quiet > "$T/out" 2>&1 &
+pid=$!
+wait_until 20 index_made
+made=$?
+check "a first refresh makes the index while its feed is still fetched" \
+    sh -c "[ $made -eq 0 ] && kill -0 $pid 2>/dev/null"
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+
 tap_done
