@@ -10,10 +10,13 @@
 
 #include <sys/stat.h>
 
+#include <poll.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "filter.h"
 #include "search.h"
@@ -467,10 +470,25 @@ feeds_reload(struct ui *ui, struct ui_view *v)
 	build_vis(ui, fv, keep_uf, keep);
 }
 
+/* Is a key press waiting?  A count then gives way to it. */
+static bool
+key_waiting(void *arg)
+{
+	struct pollfd p;
+
+	(void)arg;
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	p.revents = 0;
+	return (poll(&p, 1, 0) > 0);
+}
+
 /*
  * Between key presses: count the next query feed not counted since the
  * store last changed, and notice an edited urls file.  True when there
- * is more to do (the event loop then polls without waiting).
+ * is more to do (the event loop then polls without waiting).  A count
+ * stops as soon as a key is pressed (at 1M articles one takes seconds):
+ * the key is answered, and the count starts again after it.
  */
 bool
 ui_feeds_work(struct ui *ui)
@@ -483,6 +501,8 @@ ui_feeds_work(struct ui *ui)
 	struct stat st;
 	int64_t keep;
 	size_t i;
+	bool yielded;
+	int rc;
 
 	while (v != NULL && v->parent != NULL)
 		v = v->parent;
@@ -500,10 +520,16 @@ ui_feeds_work(struct ui *ui)
 		if (e->kind != E_QUERY || e->counted || (e->flt == NULL &&
 		    e->sq == NULL))
 			continue;
-		if ((e->sq != NULL ? search_count(ui->store, e->sq,
+		store_set_yield(ui->store, key_waiting, NULL);
+		rc = e->sq != NULL ? search_count(ui->store, e->sq,
 		    &e->unread, &e->total, &err) : store_where_counts(
 		    ui->store, filter_where(e->flt), &e->unread, &e->total,
-		    &err)) == -1) {
+		    &err);
+		yielded = store_yielded(ui->store);
+		store_set_yield(ui->store, NULL, NULL);
+		if (rc == -1 && yielded)
+			return (true);
+		if (rc == -1) {
 			free(e->error);
 			e->error = xstrdup(err.msg);
 			filter_free(e->flt);
