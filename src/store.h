@@ -382,6 +382,16 @@ int	 store_feeds_latest(struct store *st,
 /* All feeds with their counts, in id (first added) order. */
 int	 store_feeds_list(struct store *st, struct store_feed_list *out,
 	    struct err *err);
+/*
+ * The same without waiting for the killfile (store_hide.c): the counts
+ * leave out the hidden articles as last counted (none if never), and
+ * exact says whether that count is current.  store_hidden_count_now
+ * counts them again if not (it reads every article a rule may hide: run
+ * it when nothing waits, under store_set_yield).
+ */
+int	 store_feeds_list_now(struct store *st, struct store_feed_list *out,
+	    bool *exact, struct err *err);
+int	 store_hidden_count_now(struct store *st, struct err *err);
 void	 store_feed_list_free(struct store_feed_list *l);
 /* The feed's own title and link (from the document). */
 int	 store_feed_set_meta(struct store *st, int64_t feed_id,

@@ -208,6 +208,10 @@ int	 store_hidden_counts(struct store *, int64_t,
  * transaction, committed), keep them current.
  */
 bool	 store_hide_cache_valid(struct store *);
+/* fn for each feed's hidden articles as last counted (none: never
+   counted); true when that count is current. */
+bool	 store_hidden_stale(struct store *,
+	    void (*)(void *, int64_t, int64_t, int64_t), void *);
 void	 store_hide_read_changed(struct store *, int64_t, int64_t, bool);
 
 #endif

@@ -6,7 +6,8 @@
  *  - a window of a query feed's id list costs the same anywhere in the
  *    list, and holds the rows store_items_window gives there;
  *  - a count gives way when its yield function says so, and fails
- *    without counts rather than with wrong ones.
+ *    without counts rather than with wrong ones;
+ *  - the feed list does not wait for the killfile's count.
  * On a real SQLite file of N_ITEMS articles, one every 7 hours back from
  * now: 24 of them are less than 7 days old.
  */
@@ -289,6 +290,46 @@ test_count_gives_way(void **state)
 	filter_free(f);
 }
 
+static void
+test_killfile_list_now(void **state)
+{
+	struct err err = ERR_INIT;
+	struct store_feed_list l;
+	struct filter *f = parse("title =~ \"1$\"");
+	bool exact = true;
+	int cost;
+
+	(void)state;
+	if (store_set_hide(st, filter_where(f), &err) == -1)
+		fail_msg("%s", err.msg);
+	/* Never counted: the list does not wait for it. */
+	start_counting(-1);
+	if (store_feeds_list_now(st, &l, &exact, &err) == -1)
+		fail_msg("%s", err.msg);
+	cost = stop_counting();
+	assert_false(exact);
+	assert_int_equal(cost, 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.feeds[0].total, N_ITEMS);
+	store_feed_list_free(&l);
+	/* Counted when nothing waits, then left out. */
+	start_counting(-1);
+	assert_int_equal(store_hidden_count_now(st, &err), 0);
+	assert_true(stop_counting() > 0);
+	if (store_feeds_list_now(st, &l, &exact, &err) == -1)
+		fail_msg("%s", err.msg);
+	assert_true(exact);
+	assert_int_equal(l.feeds[0].total, N_ITEMS - N_ITEMS / 10);
+	store_feed_list_free(&l);
+	/* The same as the list that waits. */
+	if (store_feeds_list(st, &l, &err) == -1)
+		fail_msg("%s", err.msg);
+	assert_int_equal(l.feeds[0].total, N_ITEMS - N_ITEMS / 10);
+	store_feed_list_free(&l);
+	assert_int_equal(store_set_hide(st, NULL, &err), 0);
+	filter_free(f);
+}
+
 int
 main(void)
 {
@@ -296,6 +337,7 @@ main(void)
 		cmocka_unit_test(test_age_reads_recent_only),
 		cmocka_unit_test(test_idlist_window_anywhere),
 		cmocka_unit_test(test_count_gives_way),
+		cmocka_unit_test(test_killfile_list_now),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
