@@ -31,6 +31,29 @@ store_idlist_free(struct store_idlist *l)
 	memset(l, 0, sizeof(*l));
 }
 
+/* A row of the list while it is read: sorted here in the date order. */
+struct idrow {
+	int64_t	 id;
+	int64_t	 date;
+	bool	 read;
+};
+
+static int
+cmp_date_asc(const void *a, const void *b)
+{
+	const struct idrow *x = a, *y = b;
+
+	if (x->date != y->date)
+		return (x->date < y->date ? -1 : 1);
+	return (x->id < y->id ? -1 : x->id > y->id);
+}
+
+static int
+cmp_date_desc(const void *a, const void *b)
+{
+	return (cmp_date_asc(b, a));
+}
+
 int
 store_where_idlist(struct store *st, const struct store_where *w,
     enum store_sort sort, bool ascending, bool unread_only,
@@ -38,9 +61,10 @@ store_where_idlist(struct store *st, const struct store_where *w,
 {
 	sqlite3_stmt *s;
 	struct buf b;
-	size_t alloc = 0;
+	struct idrow *rows = NULL;
+	size_t alloc = 0, n = 0, k;
+	int64_t gone;
 	int rc;
-	bool read;
 
 	memset(out, 0, sizeof(*out));
 	if ((int)sort < 0 || sort >= STORE_NSORTS)
@@ -50,12 +74,35 @@ store_where_idlist(struct store *st, const struct store_where *w,
 	/* Without its index an order is still right, only slower. */
 	if (sort != STORE_SORT_DATE)
 		(void)store_sort_index(st, sort, NULL);
+	if ((s = store_prepare_sql(st, "SELECT EXISTS (SELECT 1 FROM feeds"
+	    " WHERE gone)", err)) == NULL)
+		return (-1);
+	gone = store_step_int(st, s, "cannot read the feeds", err);
+	sqlite3_finalize(s);
+	if (gone == -1)
+		return (-1);
 	buf_init(&b, 1 << 20);
-	(void)buf_addf(&b, "SELECT i.id, i.read FROM items i JOIN feeds f"
-	    " ON f.id = i.feed_id WHERE f.gone = 0 AND (%s)", w->sql);
+	/*
+	 * The feeds table only when the condition, the killfile or a gone
+	 * feed needs it: a condition on the date and read flag is then
+	 * answered from the date index alone.  In the date order the rows
+	 * are sorted here, not walked in the date index: SQLite reads them
+	 * the cheapest way (a range of that index, or the table in its own
+	 * order, where the index would read one page per row).
+	 */
+	if (strstr(w->sql, "f.") != NULL || st->hide != NULL)
+		(void)buf_addf(&b, "SELECT i.id, i.read, i.sort_date FROM"
+		    " items i JOIN feeds f ON f.id = i.feed_id WHERE"
+		    " f.gone = 0 AND (%s)", w->sql);
+	else
+		(void)buf_addf(&b, "SELECT i.id, i.read, i.sort_date FROM"
+		    " items i WHERE %s(%s)", gone ? "i.feed_id NOT IN"
+		    " (SELECT id FROM feeds WHERE gone) AND " : "", w->sql);
 	store_hide_sql(st, &b);
-	(void)buf_addstr(&b, " ORDER BY ");
-	store_sort_cols(&b, sort, "i", ascending ? " ASC" : " DESC");
+	if (sort != STORE_SORT_DATE) {
+		(void)buf_addstr(&b, " ORDER BY ");
+		store_sort_cols(&b, sort, "i", ascending ? " ASC" : " DESC");
+	}
 	s = store_prepare_sql(st, buf_str(&b), err);
 	buf_free(&b);
 	if (s == NULL)
@@ -66,26 +113,34 @@ store_where_idlist(struct store *st, const struct store_where *w,
 		return (-1);
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		read = sqlite3_column_int(s, 1) != 0;
-		out->total++;
-		if (!read)
-			out->unread++;
-		if (unread_only && read)
-			continue;
-		if (out->n == alloc) {
+		if (n == alloc) {
 			alloc = alloc ? alloc * 2 : 1024;
-			out->ids = xreallocarray(out->ids, alloc,
-			    sizeof(*out->ids));
+			rows = xreallocarray(rows, alloc, sizeof(*rows));
 		}
-		out->ids[out->n++] = sqlite3_column_int64(s, 0);
+		rows[n].id = sqlite3_column_int64(s, 0);
+		rows[n].read = sqlite3_column_int(s, 1) != 0;
+		rows[n].date = sqlite3_column_int64(s, 2);
+		n++;
 	}
 	if (rc != SQLITE_DONE)
 		store_db_error(st, err, "cannot list a query feed");
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		store_idlist_free(out);
+		free(rows);
 		return (-1);
 	}
+	if (sort == STORE_SORT_DATE && n > 1)
+		qsort(rows, n, sizeof(*rows), ascending ? cmp_date_asc :
+		    cmp_date_desc);
+	out->ids = xreallocarray(NULL, n + 1, sizeof(*out->ids));
+	for (k = 0; k < n; k++) {
+		out->total++;
+		if (!rows[k].read)
+			out->unread++;
+		if (!unread_only || !rows[k].read)
+			out->ids[out->n++] = rows[k].id;
+	}
+	free(rows);
 	return (0);
 }
 
