@@ -41,6 +41,9 @@ check_PROGRAMS += tests/store_fill
 tests_store_fill_SOURCES = tests/store_fill.c
 tests_store_fill_LDADD = libgazette.a $(DEP_LIBS)
 
+# bench/query-feeds: issue 12's speed proof on the whole interface (tmux),
+# bench/query-newsboat: newsboat's query feeds beside it (not run by make).
+EXTRA_DIST += bench/query-feeds bench/query-newsboat
 # What a query feed costs the feed list (store_where_counts, first window).
 check_PROGRAMS += bench/query_counts
 bench_query_counts_SOURCES = bench/query_counts.c
