@@ -507,8 +507,10 @@ store_feeds_sync(struct store *st, const struct store_sub *subs, size_t n,
 	bool *listed = NULL, began = false;
 	size_t i;
 	int rc = -1;
+	bool exact;
 
-	if (store_feeds_list(st, &have, err) == -1)
+	/* Ids, titles, tags: the killfile's counts are not waited for. */
+	if (store_feeds_list_now(st, &have, &exact, err) == -1)
 		return (-1);
 	sorted = xcalloc(have.n + 1, sizeof(*sorted));
 	listed = xcalloc(have.n + 1, sizeof(*listed));
