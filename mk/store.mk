@@ -3,7 +3,7 @@ libgazette_a_SOURCES += src/store.c src/store.h src/store_int.h \
 	src/store_schema.c src/store_feeds.c src/store_items.c src/store_flags.c \
 	src/store_text.c src/store_text.h src/store_ckpt.c \
 	src/store_readlist.c src/store_sqlfn.c src/store_sort.c src/store_match.c \
-	src/filter.c src/filter.h \
+	src/store_idlist.c src/filter.c src/filter.h \
 	src/store_damage.c src/store_hide.c src/killfile.c src/killfile.h \
 	src/store_cleanup.c
 # libFuzzer target, built and run by fuzz/run.sh fuzz_store_text SECONDS.
@@ -41,7 +41,16 @@ check_PROGRAMS += tests/store_fill
 tests_store_fill_SOURCES = tests/store_fill.c
 tests_store_fill_LDADD = libgazette.a $(DEP_LIBS)
 
+# bench/query-feeds: issue 12's speed proof on the whole interface (tmux),
+# bench/query-newsboat: newsboat's query feeds beside it (not run by make).
+EXTRA_DIST += bench/query-feeds bench/query-newsboat
 # What a query feed costs the feed list (store_where_counts, first window).
 check_PROGRAMS += bench/query_counts
 bench_query_counts_SOURCES = bench/query_counts.c
 bench_query_counts_LDADD = libgazette.a $(DEP_LIBS)
+# test_query_cost: query feeds' cost in SQLite's steps (age, id lists).
+check_PROGRAMS += tests/test_query_cost
+TESTS += tests/test_query_cost
+tests_test_query_cost_SOURCES = tests/test_query_cost.c
+tests_test_query_cost_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_test_query_cost_LDADD = $(TEST_LIBS)

@@ -217,6 +217,43 @@ param(struct filter *f, bool is_int, const char *s)
 
 static int	parse_or(struct filter *, struct err *);
 
+/*
+ * age is (now - sort_date) / 86400 truncated toward zero, which no index
+ * answers.  age OP n (or between lo:hi) also implies a range of
+ * sort_date: with x = now - sort_date and q its truncated quotient,
+ * (q - 1) * 86400 < x < (q + 1) * 86400 for any sign, so q <= n implies
+ * sort_date > now - (n + 1) * 86400 and q >= n implies sort_date <
+ * now - (n - 1) * 86400.  The range is added beside the exact test, which
+ * still decides: the set is the same, and the date index reads only the
+ * days that can match (at 1M articles, age < 7 read every row).
+ */
+#define AGE_DAY		86400
+#define AGE_MAX		1000000000LL	/* days: no overflow below */
+
+static void
+age_range(struct filter *f, const char *op, int64_t lo, int64_t hi)
+{
+	bool le, ge;
+
+	le = strcmp(op, "<") == 0 || strcmp(op, "<=") == 0 ||
+	    op[0] == '=' || strcmp(op, "between") == 0;
+	ge = strcmp(op, ">") == 0 || strcmp(op, ">=") == 0 ||
+	    op[0] == '=' || strcmp(op, "between") == 0;
+	/* q < n is q <= n - 1, q > n is q >= n + 1. */
+	if (strcmp(op, "<") == 0)
+		hi--;
+	if (strcmp(op, ">") == 0)
+		lo++;
+	if (le && hi > -AGE_MAX && hi < AGE_MAX)
+		(void)buf_addf(&f->sql, " AND i.sort_date > CAST(strftime("
+		    "'%%s', 'now') AS INTEGER) - %lld", (long long)((hi + 1) *
+		    AGE_DAY));
+	if (ge && lo > -AGE_MAX && lo < AGE_MAX)
+		(void)buf_addf(&f->sql, " AND i.sort_date < CAST(strftime("
+		    "'%%s', 'now') AS INTEGER) - %lld", (long long)((lo - 1) *
+		    AGE_DAY));
+}
+
 static int
 parse_comparison(struct filter *f, struct err *err)
 {
@@ -253,8 +290,11 @@ parse_comparison(struct filter *f, struct err *err)
 			    "articleindex or feedindex", a->name);
 			return (-1);
 		}
-		(void)buf_addf(&f->sql, "(%s BETWEEN %lld AND %lld)", a->sql,
+		(void)buf_addf(&f->sql, "(%s BETWEEN %lld AND %lld", a->sql,
 		    (long long)f->lo, (long long)f->hi);
+		if (strcmp(a->name, "age") == 0)
+			age_range(f, "between", f->lo, f->hi);
+		(void)buf_addch(&f->sql, ')');
 		next(f);
 		return (0);
 	}
@@ -306,6 +346,9 @@ parse_comparison(struct filter *f, struct err *err)
 			(void)buf_addf(&f->sql, "(CAST(%s AS TEXT) %s ", a->sql,
 			    op);
 		param(f, num, f->val);
+		if (num && strcmp(a->name, "age") == 0)
+			age_range(f, op, strtoll(f->val, NULL, 10),
+			    strtoll(f->val, NULL, 10));
 		(void)buf_addch(&f->sql, ')');
 	}
 	next(f);

@@ -662,6 +662,37 @@ store_set_group_commit(struct store *st, bool on)
 	}
 }
 
+/* SQLite's progress handler: non-zero interrupts the statement. */
+static int
+yield_check(void *arg)
+{
+	struct store *st = arg;
+
+	if (st->yield == NULL || !st->yield(st->yield_arg))
+		return (0);
+	st->yielded = true;
+	return (1);
+}
+
+/* Some 50 us of SQLite's work between two questions (a poll(2) each). */
+#define YIELD_STEPS	1000
+
+void
+store_set_yield(struct store *st, bool (*fn)(void *), void *arg)
+{
+	st->yield = fn;
+	st->yield_arg = arg;
+	st->yielded = false;
+	sqlite3_progress_handler(st->db, fn != NULL ? YIELD_STEPS : 0,
+	    fn != NULL ? yield_check : NULL, st);
+}
+
+bool
+store_yielded(const struct store *st)
+{
+	return (st->yielded);
+}
+
 void
 store_set_aux(struct store *st, void *aux, void (*aux_free)(void *))
 {

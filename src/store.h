@@ -212,6 +212,16 @@ struct store_query {
 	const struct store_where *where;	/* NULL: none */
 };
 
+/*
+ * While fn is set, a long statement gives way to the caller: every few
+ * thousand steps of SQLite's machine fn(arg) is asked, and when it says
+ * true the statement stops (the call fails with err set) and
+ * store_yielded says so until the next store_set_yield.  For the
+ * interface, whose counts must never keep a key press waiting.
+ */
+void	 store_set_yield(struct store *st, bool (*fn)(void *), void *arg);
+bool	 store_yielded(const struct store *st);
+
 /* Opening and closing. */
 struct store	*store_open(const char *path, int flags, struct err *err);
 void		 store_close(struct store *st);
@@ -355,6 +365,27 @@ int	 store_where_counts(struct store *st, const struct store_where *w,
 int	 store_where_set_read(struct store *st, const struct store_where *w,
 	    struct err *err);
 /*
+ * A query feed's articles as ids in list order (store_idlist.c): every
+ * article that meets w in feeds not gone, less the hidden ones, in the
+ * order sort/ascending give; with unread_only the read ones are left
+ * out of ids (but not of the counts).  One pass, as costly as counting;
+ * then store_idlist_window reads rows from .. from + limit - 1 (limit 0:
+ * to the end) by their ids, at the same cost anywhere in the list.
+ */
+struct store_idlist {
+	int64_t	*ids;
+	size_t	 n;
+	int64_t	 unread;
+	int64_t	 total;
+};
+int	 store_where_idlist(struct store *st, const struct store_where *w,
+	    enum store_sort sort, bool ascending, bool unread_only,
+	    struct store_idlist *out, struct err *err);
+int	 store_idlist_window(struct store *st, const struct store_idlist *l,
+	    size_t from, size_t limit, struct store_item_list *out,
+	    struct err *err);
+void	 store_idlist_free(struct store_idlist *l);
+/*
  * Which of the n items ids meet w (store_match.c): hit[k] for ids[k].
  * For the rows on screen (highlight-article): the store is asked about
  * those ids only, STORE_MATCH_MAX at a time.
@@ -369,6 +400,16 @@ int	 store_feeds_latest(struct store *st,
 /* All feeds with their counts, in id (first added) order. */
 int	 store_feeds_list(struct store *st, struct store_feed_list *out,
 	    struct err *err);
+/*
+ * The same without waiting for the killfile (store_hide.c): the counts
+ * leave out the hidden articles as last counted (none if never), and
+ * exact says whether that count is current.  store_hidden_count_now
+ * counts them again if not (it reads every article a rule may hide: run
+ * it when nothing waits, under store_set_yield).
+ */
+int	 store_feeds_list_now(struct store *st, struct store_feed_list *out,
+	    bool *exact, struct err *err);
+int	 store_hidden_count_now(struct store *st, struct err *err);
 void	 store_feed_list_free(struct store_feed_list *l);
 /* The feed's own title and link (from the document). */
 int	 store_feed_set_meta(struct store *st, int64_t feed_id,

@@ -151,6 +151,13 @@ int
 store_feeds_list(struct store *st, struct store_feed_list *out,
     struct err *err)
 {
+	return (store_feeds_list_now(st, out, NULL, err));
+}
+
+int
+store_feeds_list_now(struct store *st, struct store_feed_list *out,
+    bool *exact, struct err *err)
+{
 	sqlite3_stmt *s;
 	size_t alloc = 0, j = 0;
 	struct store_feed *f;
@@ -191,7 +198,11 @@ store_feeds_list(struct store *st, struct store_feed_list *out,
 	store_done(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		goto fail;
-	/* The counts, less what the killfile hides. */
+	/* The counts, less what the killfile hides (as last counted). */
+	if (exact != NULL) {
+		*exact = store_hidden_stale(st, less_hidden, out);
+		return (0);
+	}
 	if (store_hidden_counts(st, -1, less_hidden, out, err) == -1) {
 		store_feed_list_free(out);
 		return (-1);
@@ -496,8 +507,10 @@ store_feeds_sync(struct store *st, const struct store_sub *subs, size_t n,
 	bool *listed = NULL, began = false;
 	size_t i;
 	int rc = -1;
+	bool exact;
 
-	if (store_feeds_list(st, &have, err) == -1)
+	/* Ids, titles, tags: the killfile's counts are not waited for. */
+	if (store_feeds_list_now(st, &have, &exact, err) == -1)
 		return (-1);
 	sorted = xcalloc(have.n + 1, sizeof(*sorted));
 	listed = xcalloc(have.n + 1, sizeof(*listed));

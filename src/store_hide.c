@@ -37,6 +37,7 @@ struct hidden_row {
  */
 struct store_hidden_cache {
 	bool		 valid;
+	bool		 filled;	/* counted at least once */
 	int64_t		 data_version;
 	int64_t		 changes;
 	struct hidden_row *rows;
@@ -136,21 +137,21 @@ store_hide_cache_valid(struct store *st)
 	    c->data_version == store_data_version(st));
 }
 
+/* Count again; the last count stays until this one is whole. */
 static int
 hidden_fill(struct store *st, struct err *err)
 {
 	struct store_hidden_cache *c;
-	struct hidden_row *r;
+	struct hidden_row *r, *rows = NULL;
 	sqlite3_stmt *s;
 	struct buf b;
-	size_t alloc = 0;
+	size_t alloc = 0, n = 0;
 	int step;
 
 	if (st->hcache == NULL)
 		st->hcache = xcalloc(1, sizeof(*st->hcache));
 	c = st->hcache;
 	c->valid = false;
-	c->n = 0;
 	buf_init(&b, 1 << 20);
 	(void)buf_addf(&b, "SELECT i.feed_id, f.gone, count(*),"
 	    " coalesce(sum(i.read = 0), 0) FROM items i JOIN feeds f ON"
@@ -164,12 +165,11 @@ hidden_fill(struct store *st, struct err *err)
 		return (-1);
 	}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (c->n == alloc) {
+		if (n == alloc) {
 			alloc = alloc ? alloc * 2 : 64;
-			c->rows = xreallocarray(c->rows, alloc,
-			    sizeof(*c->rows));
+			rows = xreallocarray(rows, alloc, sizeof(*rows));
 		}
-		r = &c->rows[c->n++];
+		r = &rows[n++];
 		r->feed_id = sqlite3_column_int64(s, 0);
 		r->gone = sqlite3_column_int(s, 1) != 0;
 		r->total = sqlite3_column_int64(s, 2);
@@ -177,9 +177,14 @@ hidden_fill(struct store *st, struct err *err)
 	}
 	sqlite3_finalize(s);
 	if (step != SQLITE_DONE) {
+		free(rows);
 		store_db_error(st, err, "cannot count the hidden articles");
 		return (-1);
 	}
+	free(c->rows);
+	c->rows = rows;
+	c->n = n;
+	c->filled = true;
 	c->changes = (int64_t)sqlite3_total_changes(st->db);
 	c->data_version = store_data_version(st);
 	c->valid = cacheable(st);
@@ -205,6 +210,36 @@ store_hidden_counts(struct store *st, int64_t feed_id,
 			fn(arg, r->feed_id, r->unread, r->total);
 	}
 	return (0);
+}
+
+bool
+store_hidden_stale(struct store *st,
+    void (*fn)(void *, int64_t, int64_t, int64_t), void *arg)
+{
+	const struct hidden_row *r;
+	size_t i;
+
+	if (st->hide == NULL)
+		return (true);
+	if (st->hcache == NULL)
+		return (false);
+	for (i = 0; i < st->hcache->n; i++) {
+		r = &st->hcache->rows[i];
+		fn(arg, r->feed_id, r->unread, r->total);
+	}
+	/* A rule on age is never kept, but counted since the last change
+	   it is as current as the interface needs. */
+	return (store_hide_cache_valid(st) || (!cacheable(st) &&
+	    st->hcache->filled && st->hcache->changes == (int64_t)sqlite3_total_changes(st->db) &&
+	    st->hcache->data_version == store_data_version(st)));
+}
+
+int
+store_hidden_count_now(struct store *st, struct err *err)
+{
+	if (st->hide == NULL || store_hide_cache_valid(st))
+		return (0);
+	return (hidden_fill(st, err));
 }
 
 void

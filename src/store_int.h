@@ -129,6 +129,9 @@ struct store {
 	struct store_hidden_cache *hcache;	/* store_hide.c */
 	sqlite3_stmt	*ignore_stmt;	/* store_item_ignored's, for */
 	const struct store_where *ignore_w;	/* this condition */
+	bool		(*yield)(void *);	/* store_set_yield */
+	void		*yield_arg;
+	bool		 yielded;
 };
 
 /*
@@ -193,6 +196,8 @@ int	 store_bind_where(struct store *, sqlite3_stmt *,
  */
 void	 store_hide_free(struct store *);
 void	 store_hide_sql(const struct store *, struct buf *);
+/* A row of ROW_COLS into r (store_items.c). */
+void	 store_read_row(sqlite3_stmt *, struct store_item_row *);
 int	 store_hidden_counts(struct store *, int64_t,
 	    void (*)(void *, int64_t, int64_t, int64_t), void *, struct err *);
 /*
@@ -201,6 +206,10 @@ int	 store_hidden_counts(struct store *, int64_t,
  * transaction, committed), keep them current.
  */
 bool	 store_hide_cache_valid(struct store *);
+/* fn for each feed's hidden articles as last counted (none: never
+   counted); true when that count is current. */
+bool	 store_hidden_stale(struct store *,
+	    void (*)(void *, int64_t, int64_t, int64_t), void *);
 void	 store_hide_read_changed(struct store *, int64_t, int64_t, bool);
 
 #endif

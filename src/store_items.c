@@ -368,8 +368,8 @@ out:
 
 /* Reading. */
 
-static void
-read_row(sqlite3_stmt *s, struct store_item_row *r)
+void
+store_read_row(sqlite3_stmt *s, struct store_item_row *r)
 {
 	r->id = sqlite3_column_int64(s, 0);
 	r->feed_id = sqlite3_column_int64(s, 1);
@@ -563,7 +563,7 @@ store_items_window(struct store *st, const struct store_query *q,
 			out->rows = xreallocarray(out->rows, alloc,
 			    sizeof(*out->rows));
 		}
-		read_row(s, &out->rows[out->n++]);
+		store_read_row(s, &out->rows[out->n++]);
 	}
 	if (rc != SQLITE_DONE)
 		store_db_error(st, err, "cannot list items");
@@ -661,7 +661,7 @@ get_full(struct store *st, sqlite3_stmt *s, struct store_item_full *out,
 	int rc = sqlite3_step(s);
 
 	if (rc == SQLITE_ROW) {
-		read_row(s, &out->row);
+		store_read_row(s, &out->row);
 		out->content_type = store_col_str(s, N_ROW_COLS);
 		out->content = store_col_str(s, N_ROW_COLS + 1);
 		out->content_text = store_col_str(s, N_ROW_COLS + 2);

@@ -10,10 +10,13 @@
 
 #include <sys/stat.h>
 
+#include <poll.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "filter.h"
 #include "search.h"
@@ -58,6 +61,11 @@ struct feeds_view {
 	int64_t			 total;
 	int64_t			*latest;	/* by all.feeds index, or NULL
 						   (read for lastupdated) */
+	/* The killfile's hidden articles: left out of the counts as last
+	   counted (hidden_exact: current), counted again between keys;
+	   never counted yet: the feeds' counts show as (...). */
+	bool			 hidden_exact;
+	bool			 hidden_known;
 };
 
 static const struct ui_view_ops feeds_ops;
@@ -451,11 +459,14 @@ feeds_reload(struct ui *ui, struct ui_view *v)
 	free(fv->latest);
 	fv->latest = NULL;
 	fv->unread = fv->total = 0;
-	if (store_feeds_list(ui->store, &fv->all, &err) < 0) {
+	if (store_feeds_list_now(ui->store, &fv->all, &fv->hidden_exact,
+	    &err) < 0) {
 		ui_set_status(ui, true, "%s", err.msg);
 		fv->all.feeds = NULL;
 		fv->all.n = 0;
 	}
+	if (fv->hidden_exact)
+		fv->hidden_known = true;
 	attach_rows(fv);
 	for (i = 0; i < fv->nent; i++) {
 		e = &fv->ent[i];
@@ -467,10 +478,25 @@ feeds_reload(struct ui *ui, struct ui_view *v)
 	build_vis(ui, fv, keep_uf, keep);
 }
 
+/* Is a key press waiting?  A count then gives way to it. */
+static bool
+key_waiting(void *arg)
+{
+	struct pollfd p;
+
+	(void)arg;
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	p.revents = 0;
+	return (poll(&p, 1, 0) > 0);
+}
+
 /*
  * Between key presses: count the next query feed not counted since the
  * store last changed, and notice an edited urls file.  True when there
- * is more to do (the event loop then polls without waiting).
+ * is more to do (the event loop then polls without waiting).  A count
+ * stops as soon as a key is pressed (at 1M articles one takes seconds):
+ * the key is answered, and the count starts again after it.
  */
 bool
 ui_feeds_work(struct ui *ui)
@@ -483,6 +509,8 @@ ui_feeds_work(struct ui *ui)
 	struct stat st;
 	int64_t keep;
 	size_t i;
+	bool yielded;
+	int rc;
 
 	while (v != NULL && v->parent != NULL)
 		v = v->parent;
@@ -495,15 +523,37 @@ ui_feeds_work(struct ui *ui)
 		ui->dirty = true;
 		return (true);
 	}
+	/* The killfile first: the feeds' own counts. */
+	if (!fv->hidden_exact) {
+		store_set_yield(ui->store, key_waiting, NULL);
+		rc = store_hidden_count_now(ui->store, &err);
+		yielded = store_yielded(ui->store);
+		store_set_yield(ui->store, NULL, NULL);
+		if (rc == -1 && yielded)
+			return (true);
+		if (rc == -1)
+			ui_set_status(ui, true, "%s", err.msg);
+		fv->hidden_exact = fv->hidden_known = true;
+		if (rc == 0)
+			feeds_reload(ui, v);
+		ui->dirty = true;
+		return (true);
+	}
 	for (i = 0; i < fv->nent; i++) {
 		e = &fv->ent[i];
 		if (e->kind != E_QUERY || e->counted || (e->flt == NULL &&
 		    e->sq == NULL))
 			continue;
-		if ((e->sq != NULL ? search_count(ui->store, e->sq,
+		store_set_yield(ui->store, key_waiting, NULL);
+		rc = e->sq != NULL ? search_count(ui->store, e->sq,
 		    &e->unread, &e->total, &err) : store_where_counts(
 		    ui->store, filter_where(e->flt), &e->unread, &e->total,
-		    &err)) == -1) {
+		    &err);
+		yielded = store_yielded(ui->store);
+		store_set_yield(ui->store, NULL, NULL);
+		if (rc == -1 && yielded)
+			return (true);
+		if (rc == -1) {
 			free(e->error);
 			e->error = xstrdup(err.msg);
 			filter_free(e->flt);
@@ -653,7 +703,7 @@ draw_formatted(struct ui *ui, const struct entry *e, size_t i, int y,
 
 static void
 draw_entry(struct ui *ui, const struct entry *e, size_t i, bool focus,
-    int y, struct buf *line, struct buf *tags)
+    bool hidden_known, int y, struct buf *line, struct buf *tags)
 {
 	const struct store_feed *f = e->sf;
 	char *const *tv = NULL;
@@ -682,7 +732,7 @@ draw_entry(struct ui *ui, const struct entry *e, size_t i, bool focus,
 	}
 	if (e->kind == E_QUERY && e->error != NULL)
 		snprintf(counts, sizeof(counts), "(error)");
-	else if (e->kind == E_QUERY && !e->ever_counted)
+	else if (e->kind == E_QUERY ? !e->ever_counted : !hidden_known)
 		snprintf(counts, sizeof(counts), "(...)");
 	else
 		snprintf(counts, sizeof(counts), "(%lld/%lld)",
@@ -735,7 +785,7 @@ feeds_draw(struct ui *ui, struct ui_view *v, int top, int rows)
 	for (y = 0; y < rows && fv->list.top + (size_t)y < fv->nvis; y++) {
 		i = fv->list.top + (size_t)y;
 		draw_entry(ui, &fv->ent[fv->vis[i]], i, i == fv->list.sel,
-		    top + y, &line, &tags);
+		    fv->hidden_known, top + y, &line, &tags);
 	}
 	buf_free(&tags);
 	buf_free(&line);

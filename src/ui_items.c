@@ -38,6 +38,8 @@ struct items_view {
 	bool			 win_valid;
 	bool			 exact;	/* list.count is every row of the
 					   filter (not cut by max-items) */
+	struct store_idlist	 ids;	/* a condition's rows (query feed,
+					   F filter), read by id */
 	int64_t			 unread;
 	int64_t			 total;
 	struct ui		*ui;	/* for the purge when it is left */
@@ -134,6 +136,21 @@ row_at(struct ui *ui, struct items_view *iv, size_t i)
 		return (NULL);
 	if (iv->win_valid && i >= iv->win_off && i < iv->win_off + iv->win.n)
 		return (&iv->win.rows[i - iv->win_off]);
+	if (iv->cond != NULL || iv->query != NULL) {
+		/* By id: the same cost anywhere in the list. */
+		ws = i > rows ? i - rows : 0;
+		if (store_idlist_window(ui->store, &iv->ids, ws, rows * 3,
+		    &win, &err) < 0) {
+			ui_set_status(ui, true, "%s", err.msg);
+			drop_window(iv);
+			return (NULL);
+		}
+		drop_window(iv);
+		iv->win = win;
+		iv->win_valid = true;
+		iv->win_off = ws;
+		return (i - ws < win.n ? &iv->win.rows[i - ws] : NULL);
+	}
 	memset(&q, 0, sizeof(q));
 	q.feed_id = iv->feed_id;
 	q.where = iv->cond != NULL ? filter_where(iv->cond) :
@@ -169,11 +186,18 @@ items_reload(struct ui *ui, struct ui_view *v)
 	int64_t n;
 
 	drop_window(iv);
-	if ((iv->cond != NULL || iv->query != NULL ? store_where_counts(
-	    ui->store, filter_where(iv->cond != NULL ? iv->cond : iv->query),
-	    &iv->unread, &iv->total, &err) :
-	    store_counts(ui->store, iv->feed_id, &iv->unread, &iv->total,
-	    &err)) < 0) {
+	store_idlist_free(&iv->ids);
+	if (iv->cond != NULL || iv->query != NULL) {
+		/* The rows' ids and the counts, in one pass. */
+		if (store_where_idlist(ui->store, filter_where(iv->cond !=
+		    NULL ? iv->cond : iv->query), ui->article_sort,
+		    ui->article_asc, !ui->show_read_items, &iv->ids,
+		    &err) < 0)
+			ui_set_status(ui, true, "%s", err.msg);
+		iv->unread = iv->ids.unread;
+		iv->total = iv->ids.total;
+	} else if (store_counts(ui->store, iv->feed_id, &iv->unread,
+	    &iv->total, &err) < 0) {
 		ui_set_status(ui, true, "%s", err.msg);
 		iv->unread = iv->total = 0;
 	}
@@ -706,6 +730,7 @@ items_free(struct ui_view *v)
 	ui_deleted_purge(iv->ui, &iv->deleted, true);
 	free(iv->deleted.ids);
 	drop_window(iv);
+	store_idlist_free(&iv->ids);
 	filter_free(iv->query);
 	filter_free(iv->cond);
 	free(iv->query_expr);
