@@ -217,6 +217,16 @@ struct conf {
 	/* The command line (ui_cmdline.c) and the prompts' history. */
 	int		 history_limit;		/* lines kept in files */
 	char		*run_on_startup;	/* "OP; OP ..." */
+	/* newsboat's list and screen settings (ui_scroll.c, ui_draw.c). */
+	bool		 wrap_scroll;		/* lists wrap at their ends */
+	int		 scrolloff;		/* rows kept around the cursor */
+	bool		 mark_read_on_hover;	/* selecting marks read */
+	bool		 goto_first_unread;	/* a feed opens on it */
+	bool		 browser_jumps_next_unread;	/* after O */
+	bool		 show_title_bar;
+	bool		 swap_title_and_hints;
+	bool		 always_display_description;
+	bool		 reload_only_visible;	/* R: the feeds listed */
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */

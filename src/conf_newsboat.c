@@ -33,11 +33,8 @@ static const char title_fmt[] = "gazette has no such view: the title "
     "is not shown";
 static const char filters[] = "not applied yet: query feeds and filters "
     "are being added";
-static const char cursor[] = "the cursor stays where it is";
 
 static const struct instead commands[] = {
-	{ "always-display-description", "the richest body is shown "
-	    "(content over description)", "no" },
 	{ "bind", "not applied: use bind-key", NULL },
 	{ "cache-file", "the database is the one named with -d "
 	    "(see gazette(1))", NULL },
@@ -48,29 +45,19 @@ static const struct instead commands[] = {
 	{ "download-filename-format", podcast, NULL },
 	{ "download-full-page", "the feed's own text is shown", "no" },
 	{ "download-path", podcast, NULL },
-	{ "goto-first-unread", cursor, NULL },
 	{ "highlight-feed", filters, NULL },
-	{ "mark-as-read-on-hover", "articles are marked read when opened",
-	    "no" },
 	{ "max-downloads", podcast, NULL },
 	{ "notify-screen", notify, "no" },
 	{ "notify-xterm", notify, "no" },
-	{ "openbrowser-and-mark-jumps-to-next-unread", cursor, "no" },
 	{ "opml-url", service, NULL },
 	{ "player", podcast, NULL },
 	{ "podcast-auto-enqueue", podcast, "no" },
 	{ "podlist-format", podcast, NULL },
-	{ "reload-only-visible-feeds", "R refreshes every feed", "no" },
-	{ "scrolloff", "no scroll margin", "0" },
 	{ "selecttag-format", "gazette's own tag prompt", NULL },
-	{ "show-title-bar", "the title bar is always shown", "yes" },
 	{ "ssl-verifyhost", "certificates are always checked", "yes" },
 	{ "ssl-verifypeer", "certificates are always checked", "yes" },
-	{ "swap-title-and-hints", "title at the top, hints at the bottom",
-	    "no" },
 	{ "unbind", "not applied: use unbind-key", NULL },
 	{ "urls-source", service, NULL },
-	{ "wrap-scroll", "lists stop at their ends", "no" },
 };
 
 /* Settings of newsboat's syncing services, by prefix. */
