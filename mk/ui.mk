@@ -4,7 +4,7 @@ libgazette_a_SOURCES += src/conf.c src/conf.h src/conf_newsboat.c src/conf_highl
 	src/conf_macro.c src/conf_dump.c src/ui_macro.c src/ui_cmdline.c src/ui_history.c src/notify.c src/notify.h src/conf_filters.c \
 	src/browser.c src/browser.h src/ui.c src/ui.h src/ui_int.h \
 	src/ui_draw.c src/ui_prompt.c src/ui_link.c src/ui_refresh.c \
-	src/ui_list.c src/ui_scroll.c src/ui_sort.c src/ui_highlight.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
+	src/ui_list.c src/ui_sort.c src/ui_highlight.c src/ui_feeds.c src/ui_items.c src/ui_article.c \
 	src/ui_urls.c src/ui_help.c \
 	src/ui_search.c src/ui_items_nav.c src/ui_save.c src/ui_extern.c \
 	src/ui_viewer.c \
@@ -135,7 +135,10 @@ EXTRA_DIST += tests/ui_filter.sh
 TESTS += tests/ui_query_search.sh
 EXTRA_DIST += tests/ui_query_search.sh
 
-# newsboat's list and screen settings, the cursor kept across reloads.
-TESTS += tests/ui_scroll.sh tests/ui_settings.sh tests/ui_reload_keep.sh
+# newsboat's list and screen settings, the cursor kept across reloads,
+# the config lines applied unlike newsboat.
+libgazette_a_SOURCES += src/ui_scroll.c src/conf_differs.c
+TESTS += tests/ui_scroll.sh tests/ui_settings.sh tests/ui_reload_keep.sh \
+	tests/ui_config_warning.sh
 EXTRA_DIST += tests/ui_scroll.sh tests/ui_settings.sh \
-	tests/ui_reload_keep.sh
+	tests/ui_reload_keep.sh tests/ui_config_warning.sh

@@ -625,6 +625,7 @@ conf_free(struct conf *cfg)
 	free(cfg->skips);
 	cfg->skips = NULL;
 	cfg->n_skips = 0;
+	conf_differs_free(cfg);
 }
 
 char *
@@ -1013,8 +1014,10 @@ conf_parse_line(struct conf *cfg, const char *file, unsigned line,
 				rc = conf_macro_line(cfg, text, &err);
 			else
 				rc = apply_words(cfg, &lc, argc, argv, &err);
-			if (rc == 0)
+			if (rc == 0) {
 				cfg->n_applied++;
+				conf_differs_note(cfg, file, line, argc, argv);
+			}
 		}
 		conf_words_free(argv);
 	}

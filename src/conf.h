@@ -234,6 +234,8 @@ struct conf {
 	unsigned	 n_errors;		/* warned about, not applied */
 	struct conf_skip *skips;		/* at most CONF_MAX_SKIPS */
 	size_t		 n_skips;		/* all of them, even past it */
+	struct conf_skip *diffs;		/* applied, differently */
+	size_t		 n_diffs;		/* as n_skips */
 	char		*incl[CONF_MAX_INCLUDE];	/* files being read */
 	int		 n_incl;
 };
@@ -337,6 +339,19 @@ const char *conf_newsboat_context_instead(const char *context);
  */
 typedef void (*conf_line_fn)(void *arg, const char *line);
 void	conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg);
+/* The same for n lines of k (total counted), grouped by their what. */
+void	conf_lines_each(const struct conf_skip *k, size_t n, size_t total,
+	    conf_line_fn fn, void *arg);
+/*
+ * conf_differs.c: newsboat's commands gazette applies with a difference
+ * on purpose.  conf_differs_note records an applied line that is one
+ * (in cfg->diffs, with what differs); conf_differs_each groups them as
+ * conf_skips_each does.
+ */
+void	conf_differs_note(struct conf *cfg, const char *file, unsigned line,
+	    int argc, char **argv);
+void	conf_differs_each(const struct conf *cfg, conf_line_fn fn, void *arg);
+void	conf_differs_free(struct conf *cfg);
 
 /* conf_macro.c: a "macro" line (its text, for the ';' between the
  * commands); 0, or -1 with err. */

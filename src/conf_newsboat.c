@@ -173,8 +173,15 @@ conf_newsboat_context_instead(const char *context)
 void
 conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg)
 {
-	size_t n = cfg->n_skips < CONF_MAX_SKIPS ? cfg->n_skips :
-	    CONF_MAX_SKIPS, i, j, shown;
+	conf_lines_each(cfg->skips, cfg->n_skips < CONF_MAX_SKIPS ?
+	    cfg->n_skips : CONF_MAX_SKIPS, cfg->n_skips, fn, arg);
+}
+
+void
+conf_lines_each(const struct conf_skip *lines, size_t n, size_t total,
+    conf_line_fn fn, void *arg)
+{
+	size_t i, j, shown;
 	const struct conf_skip *k;
 	struct buf b;
 	bool *done;
@@ -184,16 +191,16 @@ conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg)
 	for (i = 0; i < n; i++) {
 		if (done[i])
 			continue;
-		k = &cfg->skips[i];
+		k = &lines[i];
 		buf_reset(&b);
 		(void)buf_addf(&b, "%s (", k->what);
 		for (j = i, shown = 0; j < n; j++) {
-			if (done[j] || strcmp(cfg->skips[j].what, k->what) != 0)
+			if (done[j] || strcmp(lines[j].what, k->what) != 0)
 				continue;
 			done[j] = true;
 			if (shown < 5)
 				(void)buf_addf(&b, "%s%s:%u", shown > 0 ? ", " :
-				    "", cfg->skips[j].file, cfg->skips[j].line);
+				    "", lines[j].file, lines[j].line);
 			shown++;
 		}
 		if (shown > 5)
@@ -201,9 +208,9 @@ conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg)
 		(void)buf_addf(&b, "): %s", k->instead);
 		fn(arg, buf_str(&b));
 	}
-	if (cfg->n_skips > n) {
+	if (total > n) {
 		buf_reset(&b);
-		(void)buf_addf(&b, "... and %zu more lines", cfg->n_skips - n);
+		(void)buf_addf(&b, "... and %zu more lines", total - n);
 		fn(arg, buf_str(&b));
 	}
 	buf_free(&b);
