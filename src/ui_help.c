@@ -174,9 +174,13 @@ help_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	struct ui_list l;
 	size_t rows = (size_t)ui_body_rows(ui);
 
-	/* Scroll like a list whose selection is the top line. */
+	/* Scroll like a list whose selection is the top line; text does
+	   not wrap round (wrap-scroll is for lists). */
 	l.count = hv->n > rows ? hv->n - rows + 1 : 1;
 	l.sel = l.top = hv->top;
+	if ((a == KEYMAP_UP && l.sel == 0) ||
+	    (a == KEYMAP_DOWN && l.sel + 1 >= l.count))
+		return (true);
 	if (!ui_list_action(&l, a, count, (int)rows))
 		return (a == KEYMAP_OPEN);
 	hv->top = l.sel;

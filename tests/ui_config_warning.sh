@@ -57,6 +57,17 @@ check "stderr: the lines applied unlike newsboat" \
 check "stderr: each named" \
     grep -q "^gazette:   ignore-article ($CONF:2): also hides" "$T/stderr"
 
+# gazette check-config lists the same lines, the differences as applied.
+cat > "$CONF" <<'CFG'
+player "mpv"
+ignore-article "*" "title =~ \"sponsored\""
+CFG
+"$GAZETTE" check-config "$CONF" > "$T/out" 2>&1
+check "check-config: the difference listed" \
+    grep -q "^  applied unlike newsboat: ignore-article ($CONF:2): also hides" "$T/out"
+check "check-config: and counted as applied" \
+    grep -qx "$CONF: 2 lines: 1 applied, 1 not applied, 0 not understood" "$T/out"
+
 # Only differences: the warning says so alone.
 printf 'feed-sort-order title\n' > "$CONF"
 ui_start 120 40 -- -c "$CONF" -u "$URLS" -d "$DB"
