@@ -166,7 +166,8 @@ static int64_t	seek(struct ui *, struct items_view *, size_t, int, int64_t);
 /*
  * After a reload, select the article id that was at row was when the
  * list had before rows: new articles above it (a refresh, auto-reload)
- * move it down by at most as many rows as came, others gone move it up.
+ * move it down by at most as many rows as came, rows gone above it move
+ * it up by at most as many as went.
  * Rows are looked at nearest first, a screenful either way past that;
  * an article no longer listed leaves the selection at its row.
  */
@@ -174,11 +175,12 @@ static void
 keep_selected(struct ui *ui, struct items_view *iv, int64_t id, size_t was,
     size_t before)
 {
-	size_t rows = (size_t)ui_body_rows(ui), grow, i, lo, hi;
+	size_t rows = (size_t)ui_body_rows(ui), grow, shrink, i, lo, hi;
 	struct store_item_row *r;
 
 	grow = iv->list.count > before ? iv->list.count - before : 0;
-	lo = was > rows ? was - rows : 0;
+	shrink = before > iv->list.count ? before - iv->list.count : 0;
+	lo = was > shrink + rows ? was - shrink - rows : 0;
 	hi = was + grow + rows;
 	for (i = was; i < iv->list.count && i <= hi; i++) {
 		if ((r = row_at(ui, iv, i)) == NULL)
@@ -188,7 +190,7 @@ keep_selected(struct ui *ui, struct items_view *iv, int64_t id, size_t was,
 			return;
 		}
 	}
-	for (i = was; i > lo && i - 1 < iv->list.count; i--) {
+	for (i = was < iv->list.count ? was : iv->list.count; i > lo; i--) {
 		if ((r = row_at(ui, iv, i - 1)) == NULL)
 			return;
 		if (r->id == id) {
