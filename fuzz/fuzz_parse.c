@@ -55,6 +55,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opts.max_items = 1000;
 	if ((seed & 6) == 2)
 		opts.charset = "windows-1252";
+	/* always-display-description: the summary over the content. */
+	opts.description = (seed >> 5) & 1;
 	/* Whole, tiny, small or medium chunks. */
 	switch ((seed >> 3) & 3) {
 	case 0:

@@ -134,3 +134,11 @@ EXTRA_DIST += tests/ui_filter.sh
 # Search query feeds (query:TITLE:search:WORDS).
 TESTS += tests/ui_query_search.sh
 EXTRA_DIST += tests/ui_query_search.sh
+
+# newsboat's list and screen settings, the cursor kept across reloads,
+# the config lines applied unlike newsboat.
+libgazette_a_SOURCES += src/ui_scroll.c src/conf_differs.c
+TESTS += tests/ui_scroll.sh tests/ui_settings.sh tests/ui_reload_keep.sh \
+	tests/ui_config_warning.sh
+EXTRA_DIST += tests/ui_scroll.sh tests/ui_settings.sh \
+	tests/ui_reload_keep.sh tests/ui_config_warning.sh

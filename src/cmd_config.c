@@ -3,8 +3,9 @@
  * (newsboat's or gazette's) gazette applies.  Each file (default: the
  * config gazette reads) is loaded as the interface loads it: problems
  * are named with file and line, the lines gazette accepts without
- * applying are listed with what it does instead, then one count line per
- * file and, for several files, a total:
+ * applying are listed with what it does instead, and those it applies
+ * unlike newsboat with what differs, then one count line per file and,
+ * for several files, a total:
  *
  *	FILE: N lines: A applied, S not applied, E not understood
  *	total: N lines in F files: A applied (P%), S not applied, E not
@@ -33,13 +34,13 @@ print_problem(void *arg, const char *file, unsigned line, const char *msg)
 		cmd_warn("%s:%u: %s", file, line, msg);
 }
 
+/* arg: the label, "not applied" or "applied unlike newsboat". */
 static void
 print_skip(void *arg, const char *line)
 {
 	char *clean = text_sanitize(line, 0);
 
-	(void)arg;
-	printf("  not applied: %s\n", clean);
+	printf("  %s: %s\n", (const char *)arg, clean);
 	free(clean);
 }
 
@@ -79,7 +80,9 @@ cmd_check_config(struct cmd_ctx *ctx, int argc, char **argv)
 			status = CMD_EXIT_USAGE;
 			continue;
 		}
-		conf_skips_each(&cfg, print_skip, NULL);
+		conf_skips_each(&cfg, print_skip, (void *)"not applied");
+		conf_differs_each(&cfg, print_skip,
+		    (void *)"applied unlike newsboat");
 		clean = text_sanitize(path, 0);
 		printf("%s: %u lines: %u applied, %zu not applied, %u not "
 		    "understood\n", clean, cfg.n_lines, cfg.n_applied,

@@ -222,6 +222,7 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 		opts.jobs = cfg.reload_threads;
 	opts.attempts = cfg.download_retries;
 	opts.keep_days = cfg.keep_articles_days;
+	opts.description = cfg.always_display_description;
 	opts.timeout = cfg.download_timeout;
 	if (cfg.user_agent[0] != '\0')
 		opts.user_agent = cfg.user_agent;

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "conf.h"
+#include "keymap.h"
 #include "killfile.h"
 #include "paths.h"
 #include "store.h"
@@ -73,23 +74,48 @@ print_skip(void *arg, const char *line)
 }
 
 /*
- * The one warning about the lines gazette accepts without applying, on
- * standard error before the interface starts; *msg gets its short form
- * for the status line.
+ * The one warning about the lines gazette accepts without applying, and
+ * those it applies with a meaning of its own: on standard error before
+ * the interface starts, and in the help view (ui_help.c); *msg gets its
+ * short form for the status line, naming the key that shows the list.
  */
 static void
-warn_skips(const struct cmd_ctx *ctx, const struct conf *cfg, char *msg,
-    size_t len)
+warn_skips(const struct conf *cfg, char *msg, size_t len)
 {
-	if (cfg->n_skips == 0)
+	struct buf key, m;
+
+	if (cfg->n_skips == 0 && cfg->n_diffs == 0)
 		return;
-	cmd_warn("%zu config line%s not applied (what gazette does "
-	    "instead):", cfg->n_skips, cfg->n_skips == 1 ? "" : "s");
-	conf_skips_each(cfg, print_skip, NULL);
-	snprintf(msg, len, "%zu config line%s not applied: see gazette%s%s "
-	    "check-config", cfg->n_skips, cfg->n_skips == 1 ? "" : "s",
-	    ctx->config_path != NULL ? " -c " : "",
-	    ctx->config_path != NULL ? ctx->config_path : "");
+	if (cfg->n_skips > 0) {
+		cmd_warn("%zu config line%s not applied (what gazette does "
+		    "instead):", cfg->n_skips, cfg->n_skips == 1 ? "" : "s");
+		conf_skips_each(cfg, print_skip, NULL);
+	}
+	if (cfg->n_diffs > 0) {
+		cmd_warn("%zu config line%s applied unlike newsboat (what "
+		    "differs):", cfg->n_diffs, cfg->n_diffs == 1 ? "" : "s");
+		conf_differs_each(cfg, print_skip, NULL);
+	}
+	buf_init(&key, 256);
+	buf_init(&m, BUF_CAP_TEXT);
+	if (keymap_keys_for(&cfg->keymap, KEYMAP_CTX_FEEDS, KEYMAP_HELP,
+	    &key) > 0) {
+		key.len = strcspn(buf_str(&key), ",");
+		key.data[key.len] = '\0';
+	}
+	if (cfg->n_skips > 0)
+		(void)buf_addf(&m, "%zu config line%s not applied",
+		    cfg->n_skips, cfg->n_skips == 1 ? "" : "s");
+	if (cfg->n_diffs > 0)
+		(void)buf_addf(&m, "%s%zu %sapplied unlike newsboat",
+		    cfg->n_skips > 0 ? ", " : "", cfg->n_diffs,
+		    cfg->n_skips > 0 ? "" : cfg->n_diffs == 1 ?
+		    "config line " : "config lines ");
+	(void)buf_addf(&m, ": %s%s lists them", key.len > 0 ? buf_str(&key) :
+	    "help", key.len > 0 ? " (help)" : "");
+	snprintf(msg, len, "%s", buf_str(&m));
+	buf_free(&m);
+	buf_free(&key);
 }
 
 static bool
@@ -232,7 +258,7 @@ cmd_ui(struct cmd_ctx *ctx, bool demo)
 		cmd_warn("%s", err.msg);
 		goto out;
 	}
-	warn_skips(ctx, &cfg, skipmsg, sizeof(skipmsg));
+	warn_skips(&cfg, skipmsg, sizeof(skipmsg));
 	if (demo) {
 		tmp = getenv("TMPDIR");
 		snprintf(tmpl, sizeof(tmpl), "%s/gazette-demo.XXXXXX",

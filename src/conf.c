@@ -344,6 +344,32 @@ static const struct opt options[] = {
 	TEXT_OPT("run-on-startup", "", run_on_startup, false,
 	    "Operations run once the first screen is drawn, separated by "
 	    "';', as a macro runs them (actions, set OPTION VALUE)."),
+	BOOL_OPT("wrap-scroll", "no", wrap_scroll,
+	    "Moving down from the last entry of a list goes to the first, "
+	    "and up from the first to the last."),
+	INT_OPT("scrolloff", "0", scrolloff, 0, 10000,
+	    "Keep this many entries above and below the selected one in "
+	    "lists; a large number keeps it in the middle."),
+	BOOL_OPT("mark-as-read-on-hover", "no", mark_read_on_hover,
+	    "Every article selected in the article list is marked read."),
+	BOOL_OPT("goto-first-unread", "no", goto_first_unread,
+	    "Select the first unread article when a feed is opened "
+	    "(newsboat's default is yes)."),
+	BOOL_OPT("openbrowser-and-mark-jumps-to-next-unread", "no",
+	    browser_jumps_next_unread,
+	    "In the article list, open-in-browser-and-mark-read then "
+	    "selects the next unread article."),
+	BOOL_OPT("show-title-bar", "yes", show_title_bar,
+	    "Show the title line at the top of the screen."),
+	BOOL_OPT("swap-title-and-hints", "no", swap_title_and_hints,
+	    "Show the key hints at the top and the title at the bottom."),
+	BOOL_OPT("always-display-description", "no",
+	    always_display_description,
+	    "Show an article's description even when the feed also gives "
+	    "its full content (takes effect as articles are fetched)."),
+	BOOL_OPT("reload-only-visible-feeds", "no", reload_only_visible,
+	    "R refreshes only the feeds the feed list shows (when a tag "
+	    "or show-read-feeds no hides some)."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))
@@ -599,6 +625,7 @@ conf_free(struct conf *cfg)
 	free(cfg->skips);
 	cfg->skips = NULL;
 	cfg->n_skips = 0;
+	conf_differs_free(cfg);
 }
 
 char *
@@ -987,8 +1014,10 @@ conf_parse_line(struct conf *cfg, const char *file, unsigned line,
 				rc = conf_macro_line(cfg, text, &err);
 			else
 				rc = apply_words(cfg, &lc, argc, argv, &err);
-			if (rc == 0)
+			if (rc == 0) {
 				cfg->n_applied++;
+				conf_differs_note(cfg, file, line, argc, argv);
+			}
 		}
 		conf_words_free(argv);
 	}

@@ -217,6 +217,16 @@ struct conf {
 	/* The command line (ui_cmdline.c) and the prompts' history. */
 	int		 history_limit;		/* lines kept in files */
 	char		*run_on_startup;	/* "OP; OP ..." */
+	/* newsboat's list and screen settings (ui_scroll.c, ui_draw.c). */
+	bool		 wrap_scroll;		/* lists wrap at their ends */
+	int		 scrolloff;		/* rows kept around the cursor */
+	bool		 mark_read_on_hover;	/* selecting marks read */
+	bool		 goto_first_unread;	/* a feed opens on it */
+	bool		 browser_jumps_next_unread;	/* after O */
+	bool		 show_title_bar;
+	bool		 swap_title_and_hints;
+	bool		 always_display_description;
+	bool		 reload_only_visible;	/* R: the feeds listed */
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */
@@ -224,6 +234,8 @@ struct conf {
 	unsigned	 n_errors;		/* warned about, not applied */
 	struct conf_skip *skips;		/* at most CONF_MAX_SKIPS */
 	size_t		 n_skips;		/* all of them, even past it */
+	struct conf_skip *diffs;		/* applied, differently */
+	size_t		 n_diffs;		/* as n_skips */
 	char		*incl[CONF_MAX_INCLUDE];	/* files being read */
 	int		 n_incl;
 };
@@ -327,6 +339,19 @@ const char *conf_newsboat_context_instead(const char *context);
  */
 typedef void (*conf_line_fn)(void *arg, const char *line);
 void	conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg);
+/* The same for n lines of k (total counted), grouped by their what. */
+void	conf_lines_each(const struct conf_skip *k, size_t n, size_t total,
+	    conf_line_fn fn, void *arg);
+/*
+ * conf_differs.c: newsboat's commands gazette applies with a difference
+ * on purpose.  conf_differs_note records an applied line that is one
+ * (in cfg->diffs, with what differs); conf_differs_each groups them as
+ * conf_skips_each does.
+ */
+void	conf_differs_note(struct conf *cfg, const char *file, unsigned line,
+	    int argc, char **argv);
+void	conf_differs_each(const struct conf *cfg, conf_line_fn fn, void *arg);
+void	conf_differs_free(struct conf *cfg);
 
 /* conf_macro.c: a "macro" line (its text, for the ';' between the
  * commands); 0, or -1 with err. */

@@ -33,11 +33,8 @@ static const char title_fmt[] = "gazette has no such view: the title "
     "is not shown";
 static const char filters[] = "not applied yet: query feeds and filters "
     "are being added";
-static const char cursor[] = "the cursor stays where it is";
 
 static const struct instead commands[] = {
-	{ "always-display-description", "the richest body is shown "
-	    "(content over description)", "no" },
 	{ "bind", "not applied: use bind-key", NULL },
 	{ "cache-file", "the database is the one named with -d "
 	    "(see gazette(1))", NULL },
@@ -48,29 +45,19 @@ static const struct instead commands[] = {
 	{ "download-filename-format", podcast, NULL },
 	{ "download-full-page", "the feed's own text is shown", "no" },
 	{ "download-path", podcast, NULL },
-	{ "goto-first-unread", cursor, NULL },
 	{ "highlight-feed", filters, NULL },
-	{ "mark-as-read-on-hover", "articles are marked read when opened",
-	    "no" },
 	{ "max-downloads", podcast, NULL },
 	{ "notify-screen", notify, "no" },
 	{ "notify-xterm", notify, "no" },
-	{ "openbrowser-and-mark-jumps-to-next-unread", cursor, "no" },
 	{ "opml-url", service, NULL },
 	{ "player", podcast, NULL },
 	{ "podcast-auto-enqueue", podcast, "no" },
 	{ "podlist-format", podcast, NULL },
-	{ "reload-only-visible-feeds", "R refreshes every feed", "no" },
-	{ "scrolloff", "no scroll margin", "0" },
 	{ "selecttag-format", "gazette's own tag prompt", NULL },
-	{ "show-title-bar", "the title bar is always shown", "yes" },
 	{ "ssl-verifyhost", "certificates are always checked", "yes" },
 	{ "ssl-verifypeer", "certificates are always checked", "yes" },
-	{ "swap-title-and-hints", "title at the top, hints at the bottom",
-	    "no" },
 	{ "unbind", "not applied: use unbind-key", NULL },
 	{ "urls-source", service, NULL },
-	{ "wrap-scroll", "lists stop at their ends", "no" },
 };
 
 /* Settings of newsboat's syncing services, by prefix. */
@@ -186,8 +173,15 @@ conf_newsboat_context_instead(const char *context)
 void
 conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg)
 {
-	size_t n = cfg->n_skips < CONF_MAX_SKIPS ? cfg->n_skips :
-	    CONF_MAX_SKIPS, i, j, shown;
+	conf_lines_each(cfg->skips, cfg->n_skips < CONF_MAX_SKIPS ?
+	    cfg->n_skips : CONF_MAX_SKIPS, cfg->n_skips, fn, arg);
+}
+
+void
+conf_lines_each(const struct conf_skip *lines, size_t n, size_t total,
+    conf_line_fn fn, void *arg)
+{
+	size_t i, j, shown;
 	const struct conf_skip *k;
 	struct buf b;
 	bool *done;
@@ -197,16 +191,16 @@ conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg)
 	for (i = 0; i < n; i++) {
 		if (done[i])
 			continue;
-		k = &cfg->skips[i];
+		k = &lines[i];
 		buf_reset(&b);
 		(void)buf_addf(&b, "%s (", k->what);
 		for (j = i, shown = 0; j < n; j++) {
-			if (done[j] || strcmp(cfg->skips[j].what, k->what) != 0)
+			if (done[j] || strcmp(lines[j].what, k->what) != 0)
 				continue;
 			done[j] = true;
 			if (shown < 5)
 				(void)buf_addf(&b, "%s%s:%u", shown > 0 ? ", " :
-				    "", cfg->skips[j].file, cfg->skips[j].line);
+				    "", lines[j].file, lines[j].line);
 			shown++;
 		}
 		if (shown > 5)
@@ -214,9 +208,9 @@ conf_skips_each(const struct conf *cfg, conf_line_fn fn, void *arg)
 		(void)buf_addf(&b, "): %s", k->instead);
 		fn(arg, buf_str(&b));
 	}
-	if (cfg->n_skips > n) {
+	if (total > n) {
 		buf_reset(&b);
-		(void)buf_addf(&b, "... and %zu more lines", cfg->n_skips - n);
+		(void)buf_addf(&b, "... and %zu more lines", total - n);
 		fn(arg, buf_str(&b));
 	}
 	buf_free(&b);

@@ -33,6 +33,10 @@ struct feed_parse_opts {
 					   encoding.h) */
 	size_t		 max_bytes;	/* 0: FEED_DEFAULT_MAX_BYTES */
 	size_t		 max_items;	/* 0: FEED_DEFAULT_MAX_ITEMS */
+	bool		 description;	/* newsboat's always-display-
+					   description: the summary
+					   (description) over the full
+					   content when both are there */
 };
 
 #define FEED_DEFAULT_MAX_BYTES	(64u * 1024 * 1024)

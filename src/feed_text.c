@@ -431,12 +431,16 @@ fx_item_done(struct fx *x)
 	    (starts_ci(it->guid, "http://") || starts_ci(it->guid,
 	    "https://")))
 		out.link = fx_trim(xstrdup(it->guid));
-	/* The richest body with something in it, else an empty one. */
+	/* The richest body with something in it, else an empty one; the
+	   description first if asked for and there. */
 	for (i = 0; i < BODY_N; i++)
 		if (it->body[i] != NULL && it->body[i][0] != '\0')
 			break;
 	if (i == BODY_N)
 		i = 0;
+	if (x->opts->description && it->body[BODY_SUMMARY] != NULL &&
+	    it->body[BODY_SUMMARY][0] != '\0')
+		i = BODY_SUMMARY;
 	for (; i < BODY_N; i++) {
 		if (it->body[i] != NULL) {
 			out.content = it->body[i];

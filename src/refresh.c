@@ -164,6 +164,7 @@ on_data(void *ctx, const struct fetch_response *resp, const void *buf,
 		po.charset = j->uf->set.encoding != NULL ?
 		    j->uf->set.encoding : resp->charset;
 		po.charset_force = j->uf->set.encoding != NULL;
+		po.description = j->r->opts.description;
 		if (j->uf->set.max_size > (int64_t)FEED_DEFAULT_MAX_BYTES)
 			po.max_bytes = (size_t)j->uf->set.max_size;
 		sink.ctx = j;

@@ -80,6 +80,7 @@ struct refresh_opts {
 	const char *proxy;	/* NULL: the environment's */
 	const char *proxy_auth;	/* USER:PASSWORD, or NULL */
 	int	 keep_days;	/* keep-articles-days; 0: keep all */
+	bool	 description;	/* always-display-description */
 	/* ignore-mode download: articles meeting it are not stored (one
 	   already stored is left as it is); NULL: none. */
 	const struct store_where *ignore;

@@ -341,7 +341,7 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 			ui_push(ui, ui_help_new(ui, v->ops->ctx));
 		return;
 	case KEYMAP_RELOAD_ALL:
-		ui_refresh_start(ui, NULL);
+		ui_refresh_all(ui);
 		return;
 	case KEYMAP_RELOAD_URLS:
 		ui_feeds_reload_urls(ui);
@@ -457,6 +457,8 @@ read_keys(struct ui *ui)
 		if (ui->key_t0 == 0)
 			ui->key_t0 = t;
 		handle_key(ui, key);
+		/* Every article a key selects, not only the last one. */
+		ui_items_hover(ui);
 		if (now_ms() - t > UI_STALL_MS) {
 			flushinp();
 			break;
@@ -534,6 +536,7 @@ ui_run(const struct ui_opts *opts)
 	ui_setup_roles(&ui);
 	ui_hl_setup(&ui);
 	ui_histories_load(&ui);
+	ui_scroll_setup(ui.cfg);
 	ui.data_version = store_data_version(ui.store);
 	ui_push(&ui, ui_feeds_new(&ui));
 	if (opts->message != NULL)
@@ -551,8 +554,10 @@ ui_run(const struct ui_opts *opts)
 			got_chld = 0;
 			ui_refresh_reap(&ui);
 		}
-		if (ui.dirty && ui.view != NULL)
+		if (ui.dirty && ui.view != NULL) {
+			ui_items_hover(&ui);
 			ui_draw(&ui);
+		}
 		ui_cmdline_startup(&ui);
 		if (ui.key_t0 != 0 && ui.key_log != NULL) {
 			fprintf(ui.key_log, "%.3f\n", now_ms() - ui.key_t0);

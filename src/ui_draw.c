@@ -172,9 +172,30 @@ ui_date(struct ui *ui, int64_t t, char *out, size_t size)
 int
 ui_body_rows(struct ui *ui)
 {
-	int rows = LINES - 2 - (ui->cfg->show_keymap_hint ? 1 : 0);
+	int rows = LINES - 1 - (ui->cfg->show_title_bar ? 1 : 0) -
+	    (ui->cfg->show_keymap_hint ? 1 : 0);
 
 	return (rows < 1 ? 1 : rows);
+}
+
+/*
+ * The rows of the title line and the hints (-1 when not shown) and the
+ * first row of the body: show-title-bar, show-keymap-hint and
+ * swap-title-and-hints.
+ */
+static void
+layout(struct ui *ui, int rows, int *title_y, int *hint_y, int *top)
+{
+	bool title = ui->cfg->show_title_bar, hint = ui->cfg->show_keymap_hint;
+	bool swap = ui->cfg->swap_title_and_hints;
+
+	*top = (swap ? hint : title) ? 1 : 0;
+	*title_y = !title ? -1 : swap ? *top + rows : 0;
+	*hint_y = !hint ? -1 : swap ? 0 : *top + rows;
+	if (*title_y >= LINES - 1)
+		*title_y = -1;
+	if (*hint_y >= LINES - 1)
+		*hint_y = -1;
 }
 
 /* Draw s at (y, x) if it fits; the column after it. */
@@ -256,7 +277,7 @@ void
 ui_draw(struct ui *ui)
 {
 	struct buf t;
-	int rows, y;
+	int rows, top, title_y, hint_y;
 
 	erase();
 	ui_osc8_clear(ui);
@@ -273,13 +294,16 @@ ui_draw(struct ui *ui)
 	 */
 	buf_init(&t, SIZE_MAX);
 	ui_title_line(ui, &t);
-	ui_put(ui, 0, 0, COLS, buf_str(&t), UI_TITLE);
-	buf_free(&t);
 	rows = ui_body_rows(ui);
-	ui->view->ops->draw(ui, ui->view, 1, rows);
-	y = 1 + rows;
-	if (ui->cfg->show_keymap_hint && y < LINES - 1)
-		draw_hint(ui, y++);
+	/* The title above the body and the hints below it, or the other
+	   way round (swap-title-and-hints); either may be off. */
+	layout(ui, rows, &title_y, &hint_y, &top);
+	if (title_y >= 0)
+		ui_put(ui, title_y, 0, COLS, buf_str(&t), UI_TITLE);
+	buf_free(&t);
+	ui->view->ops->draw(ui, ui->view, top, rows);
+	if (hint_y >= 0)
+		draw_hint(ui, hint_y);
 	if (ui->prompting) {
 		curs_set(1);
 		draw_prompt(ui, LINES - 1);

@@ -593,6 +593,37 @@ ui_feeds_selected(struct ui *ui, struct ui_view *v)
 	return (f->id);
 }
 
+size_t
+ui_feeds_shown_urls(struct ui_view *v, const char ***urls)
+{
+	struct feeds_view *fv = (struct feeds_view *)v;
+	const struct entry *e;
+	size_t i, n = 0, feeds = 0;
+
+	*urls = NULL;
+	if (!ui_is_feeds(v))
+		return (0);
+	for (i = 0; i < fv->nent; i++)
+		if (fv->ent[i].kind == E_FEED)
+			feeds++;
+	*urls = xreallocarray(NULL, fv->nvis + 1, sizeof(**urls));
+	for (i = 0; i < fv->nvis; i++) {
+		e = &fv->ent[fv->vis[i]];
+		if (e->kind != E_FEED)
+			continue;
+		if (e->sf != NULL)
+			(*urls)[n++] = e->sf->url;
+		else if (e->uf != NULL)
+			(*urls)[n++] = e->uf->url;
+	}
+	if (n == feeds) {
+		free(*urls);
+		*urls = NULL;
+		return (SIZE_MAX);
+	}
+	return (n);
+}
+
 bool
 ui_is_feeds(const struct ui_view *v)
 {

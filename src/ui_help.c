@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "keymap.h"
@@ -59,6 +60,58 @@ help_macros(struct ui *ui, struct help_view *hv, struct buf *keys,
 	}
 }
 
+/* One line of the config's notes, wrapped at the screen's width. */
+static void
+help_note(void *arg, const char *text)
+{
+	struct help_view *hv = arg;
+	size_t width = COLS > 20 ? (size_t)COLS - 4 : 16, n, cut;
+	struct buf b;
+	const char *p = text;
+
+	buf_init(&b, BUF_CAP_TEXT);
+	while (*p != '\0') {
+		n = strlen(p);
+		cut = n;
+		if (n > width) {
+			for (cut = width; cut > 0 && p[cut] != ' '; cut--)
+				continue;
+			if (cut == 0)
+				cut = width;
+		}
+		buf_reset(&b);
+		(void)buf_addf(&b, "%s%.*s", p == text ? "  " : "    ",
+		    (int)cut, p);
+		help_add(hv, buf_str(&b));
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+	buf_free(&b);
+}
+
+/*
+ * The start-up warning in full: the config's lines gazette does not
+ * apply, and those it applies unlike newsboat (gazette check-config
+ * lists the first ones too).
+ */
+static void
+help_config(struct ui *ui, struct help_view *hv)
+{
+	if (ui->cfg->n_skips > 0) {
+		help_add(hv, "Config lines not applied, and what gazette does "
+		    "instead:");
+		conf_skips_each(ui->cfg, help_note, hv);
+	}
+	if (ui->cfg->n_diffs > 0) {
+		help_add(hv, "Config lines applied unlike newsboat, and what "
+		    "differs:");
+		conf_differs_each(ui->cfg, help_note, hv);
+	}
+	if (ui->cfg->n_skips > 0 || ui->cfg->n_diffs > 0)
+		help_add(hv, "");
+}
+
 static void
 help_build(struct ui *ui, struct help_view *hv)
 {
@@ -67,6 +120,7 @@ help_build(struct ui *ui, struct help_view *hv)
 
 	buf_init(&keys, 4096);
 	buf_init(&line, 8192);
+	help_config(ui, hv);
 	for (a = 1; a < KEYMAP_NACTIONS; a++) {
 		buf_reset(&keys);
 		if (keymap_keys_for(&ui->cfg->keymap, hv->ctx,
@@ -120,9 +174,13 @@ help_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	struct ui_list l;
 	size_t rows = (size_t)ui_body_rows(ui);
 
-	/* Scroll like a list whose selection is the top line. */
+	/* Scroll like a list whose selection is the top line; text does
+	   not wrap round (wrap-scroll is for lists). */
 	l.count = hv->n > rows ? hv->n - rows + 1 : 1;
 	l.sel = l.top = hv->top;
+	if ((a == KEYMAP_UP && l.sel == 0) ||
+	    (a == KEYMAP_DOWN && l.sel + 1 >= l.count))
+		return (true);
 	if (!ui_list_action(&l, a, count, (int)rows))
 		return (a == KEYMAP_OPEN);
 	hv->top = l.sel;

@@ -278,6 +278,8 @@ void	 ui_copy_url(struct ui *ui, const char *url);
 
 /* ui_refresh.c: refreshing in a child process. */
 void	 ui_refresh_start(struct ui *ui, const char *feed_url);
+/* R: every feed, or with reload-only-visible-feeds those listed. */
+void	 ui_refresh_all(struct ui *ui);
 /* Read what the child wrote to its stderr so far. */
 void	 ui_refresh_read(struct ui *ui);
 /* Did the child end?  Report its last line. */
@@ -292,6 +294,10 @@ void	 ui_list_select(struct ui_list *l, size_t i, int rows);
 /* Movement actions (up, down, pages, home, end) with a count. */
 bool	 ui_list_action(struct ui_list *l, enum keymap_action a, long count,
 	    int rows);
+/* ui_scroll.c: scrolloff and wrap-scroll (ui_scroll_setup at start). */
+void	 ui_scroll_setup(const struct conf *cfg);
+size_t	 ui_scroll_margin(size_t rows);
+long	 ui_scroll_wrap(size_t sel, size_t count, long delta);
 /* Rows of the body area. */
 int	 ui_body_rows(struct ui *ui);
 
@@ -335,6 +341,10 @@ int64_t	 ui_feeds_step(struct ui *ui, struct ui_view *v, int64_t from,
  * name contains text, case aside; its name, or NULL if none. */
 const char *ui_feeds_find(struct ui *ui, struct ui_view *v,
 	    const char *text);
+/* The URLs of the feeds the feed list v shows (*urls freed by the
+ * caller, borrowed strings valid until it reloads), or SIZE_MAX when it
+ * shows every feed (*urls NULL). */
+size_t	 ui_feeds_shown_urls(struct ui_view *v, const char ***urls);
 /* Select feed id in the feed list; its name, or NULL if not listed. */
 const char *ui_feeds_goto(struct ui *ui, struct ui_view *v, int64_t id);
 
@@ -352,6 +362,8 @@ int64_t	 ui_items_random(struct ui *ui, struct ui_view **listp);
 int64_t	 ui_items_select(struct ui *ui, struct ui_view *list, int64_t id,
 	    int dir);
 int64_t	 ui_items_feed(const struct ui_view *list);
+/* mark-as-read-on-hover, before the screen is drawn. */
+void	 ui_items_hover(struct ui *ui);
 /* The article view's cached read state changed (keeps n/p honest). */
 void	 ui_items_set_read(struct ui_view *list, int64_t id, bool read);
 /* ui_sort.c: the sort and rev-sort actions (asks for the field, then

@@ -178,13 +178,57 @@ row_at(struct ui *ui, struct items_view *iv, size_t i)
 	return (&iv->win.rows[i - iv->win_off]);
 }
 
+static int64_t	seek(struct ui *, struct items_view *, size_t, int, int64_t);
+
+/*
+ * After a reload, select the article id that was at row was when the
+ * list had before rows: new articles above it (a refresh, auto-reload)
+ * move it down by at most as many rows as came, rows gone above it move
+ * it up by at most as many as went.
+ * Rows are looked at nearest first, a screenful either way past that;
+ * an article no longer listed leaves the selection at its row.
+ */
+static void
+keep_selected(struct ui *ui, struct items_view *iv, int64_t id, size_t was,
+    size_t before)
+{
+	size_t rows = (size_t)ui_body_rows(ui), grow, shrink, i, lo, hi;
+	struct store_item_row *r;
+
+	grow = iv->list.count > before ? iv->list.count - before : 0;
+	shrink = before > iv->list.count ? before - iv->list.count : 0;
+	lo = was > shrink + rows ? was - shrink - rows : 0;
+	hi = was + grow + rows;
+	for (i = was; i < iv->list.count && i <= hi; i++) {
+		if ((r = row_at(ui, iv, i)) == NULL)
+			return;
+		if (r->id == id) {
+			ui_list_select(&iv->list, i, (int)rows);
+			return;
+		}
+	}
+	for (i = was < iv->list.count ? was : iv->list.count; i > lo; i--) {
+		if ((r = row_at(ui, iv, i - 1)) == NULL)
+			return;
+		if (r->id == id) {
+			ui_list_select(&iv->list, i - 1, (int)rows);
+			return;
+		}
+	}
+}
+
 static void
 items_reload(struct ui *ui, struct ui_view *v)
 {
 	struct items_view *iv = (struct items_view *)v;
 	struct err err = ERR_INIT;
-	int64_t n;
+	size_t was = iv->list.sel, before = iv->list.count;
+	int64_t n, keep = 0;
 
+	/* The article selected, to keep the cursor on it. */
+	if (iv->win_valid && was >= iv->win_off &&
+	    was < iv->win_off + iv->win.n)
+		keep = iv->win.rows[was - iv->win_off].id;
 	drop_window(iv);
 	store_idlist_free(&iv->ids);
 	if (iv->cond != NULL || iv->query != NULL) {
@@ -208,6 +252,16 @@ items_reload(struct ui *ui, struct ui_view *v)
 		iv->exact = false;
 	}
 	ui_list_set_count(&iv->list, n > 0 ? (size_t)n : 0, ui_body_rows(ui));
+	if (keep != 0)
+		keep_selected(ui, iv, keep, was, before);
+}
+
+/* goto-first-unread: a feed opens on its first unread article. */
+static void
+first_unread(struct ui *ui, struct items_view *iv)
+{
+	if (ui->cfg->goto_first_unread)
+		(void)seek(ui, iv, 0, 1, 0);
 }
 
 struct ui_view *
@@ -228,6 +282,7 @@ ui_items_new(struct ui *ui, int64_t feed_id, const char *feed_title)
 	}
 	ui_list_init(&iv->list, 0);
 	items_reload(ui, &iv->base);
+	first_unread(ui, iv);
 	return (&iv->base);
 }
 
@@ -249,6 +304,7 @@ ui_items_new_query(struct ui *ui, const char *expr, const char *title)
 	}
 	ui_list_init(&iv->list, 0);
 	items_reload(ui, &iv->base);
+	first_unread(ui, iv);
 	return (&iv->base);
 }
 
@@ -542,6 +598,8 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	struct err err = ERR_INIT;
 	int rows = ui_body_rows(ui), dir;
 	long k, n = count > 0 ? count : 1;
+	size_t sel;
+	bool gone;
 
 	if (ui_list_action(&iv->list, a, count, rows))
 		return (true);
@@ -635,12 +693,19 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 		if (r == NULL)
 			return (true);
 		ui_open_url(ui, r->link);
-		if (a == KEYMAP_OPEN_BROWSER_READ && !r->read) {
+		if (a != KEYMAP_OPEN_BROWSER_READ)
+			return (true);
+		sel = iv->list.sel;
+		gone = !r->read && !ui->show_read_items;
+		if (!r->read) {
 			if (store_item_set_read(ui->store, r->id, true,
 			    &err) < 0)
 				ui_set_status(ui, true, "%s", err.msg);
 			ui_reload_all(ui);
 		}
+		/* openbrowser-and-mark-jumps-to-next-unread */
+		if (ui->cfg->browser_jumps_next_unread)
+			(void)seek(ui, iv, gone ? sel : sel + 1, 1, 0);
 		return (true);
 	case KEYMAP_RELOAD:
 		if (iv->feed_url != NULL)
@@ -710,6 +775,31 @@ ui_items_where(const struct ui_view *list)
 		return (NULL);
 	return (iv->cond != NULL ? filter_where(iv->cond) :
 	    iv->query != NULL ? filter_where(iv->query) : NULL);
+}
+
+/*
+ * mark-as-read-on-hover: the article selected in the article list on top
+ * is marked read as the screen is drawn.  The row stays listed (its
+ * cached state changes, the list is not read again) so that, with read
+ * articles hidden, the selection does not slide on to the next one.
+ */
+void
+ui_items_hover(struct ui *ui)
+{
+	struct items_view *iv = (struct items_view *)ui->view;
+	struct err err = ERR_INIT;
+	struct store_item_row *r;
+
+	if (!ui->cfg->mark_read_on_hover || !ui_is_items(ui->view) ||
+	    (r = row_at(ui, iv, iv->list.sel)) == NULL || r->read)
+		return;
+	if (store_item_set_read(ui->store, r->id, true, &err) < 0) {
+		ui_set_status(ui, true, "%s", err.msg);
+		return;
+	}
+	r->read = true;
+	if (iv->unread > 0)
+		iv->unread--;
 }
 
 static const char *

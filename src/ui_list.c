@@ -11,12 +11,12 @@ ui_list_init(struct ui_list *l, size_t count)
 	l->top = 0;
 }
 
-/* Keep the selection on screen, the list scrolled no further than it
- * needs to be. */
+/* Keep the selection on screen with scrolloff's margin, the list
+ * scrolled no further than it needs to be. */
 static void
 fix(struct ui_list *l, int rows)
 {
-	size_t r = rows > 0 ? (size_t)rows : 1;
+	size_t r = rows > 0 ? (size_t)rows : 1, m = ui_scroll_margin(r);
 
 	if (l->count == 0) {
 		l->sel = l->top = 0;
@@ -24,10 +24,10 @@ fix(struct ui_list *l, int rows)
 	}
 	if (l->sel >= l->count)
 		l->sel = l->count - 1;
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + r)
-		l->top = l->sel - r + 1;
+	if (l->sel < l->top + m)
+		l->top = l->sel > m ? l->sel - m : 0;
+	if (l->sel + m >= l->top + r)
+		l->top = l->sel + m - r + 1;
 	if (l->count >= r && l->top > l->count - r)
 		l->top = l->count - r;
 	if (l->count < r)
@@ -70,14 +70,17 @@ ui_list_action(struct ui_list *l, enum keymap_action a, long count,
 {
 	long n = count > 0 ? count : 1;
 	long page = rows > 1 ? rows - 1 : 1;
-	long half = rows > 2 ? rows / 2 : 1;
+	long half = rows > 2 ? rows / 2 : 1, w;
 
 	switch (a) {
 	case KEYMAP_UP:
-		move_by(l, -n, rows);
-		return (true);
 	case KEYMAP_DOWN:
-		move_by(l, n, rows);
+		/* wrap-scroll: past an end to the other one. */
+		if ((w = ui_scroll_wrap(l->sel, l->count, a == KEYMAP_UP ?
+		    -n : n)) >= 0)
+			ui_list_select(l, (size_t)w, rows);
+		else
+			move_by(l, a == KEYMAP_UP ? -n : n, rows);
 		return (true);
 	case KEYMAP_PAGE_UP:
 		move_by(l, -n * page, rows);

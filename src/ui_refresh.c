@@ -22,11 +22,16 @@
 #include "ui_int.h"
 #include "xmalloc.h"
 
-void
-ui_refresh_start(struct ui *ui, const char *feed_url)
+/*
+ * Start `gazette refresh` for every feed (n 0), for one feed (forced, as
+ * r does: one is true) or for the n feeds urls names.
+ */
+static void
+start(struct ui *ui, const char *const *urls, size_t n, bool one)
 {
-	char *argv[12];
+	char **argv;
 	int errpipe[2], null, i = 0;
+	size_t k;
 	pid_t pid;
 
 	if (ui->refresh_pid > 0) {
@@ -41,6 +46,7 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		ui_set_status(ui, true, "pipe: %s", strerror(errno));
 		return;
 	}
+	argv = xreallocarray(NULL, n + 12, sizeof(*argv));
 	argv[i++] = (char *)"gazette";
 	argv[i++] = (char *)"-u";
 	argv[i++] = (char *)ui->urls_path;
@@ -52,15 +58,17 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		argv[i++] = (char *)ui->config_path;
 	}
 	argv[i++] = (char *)"refresh";
-	if (feed_url != NULL) {
+	if (n > 0) {
 		/* The feed's own urls line (tags, "~Title") goes with it. */
-		argv[i++] = (char *)"--force";
+		if (one)
+			argv[i++] = (char *)"--force";
 		argv[i++] = (char *)"--";
-		argv[i++] = (char *)feed_url;
+		for (k = 0; k < n; k++)
+			argv[i++] = (char *)urls[k];
 	}
 	argv[i] = NULL;
-	ui->refresh_one = feed_url != NULL;
 	if ((pid = fork()) == -1) {
+		free(argv);
 		close(errpipe[0]);
 		close(errpipe[1]);
 		ui_set_status(ui, true, "fork: %s", strerror(errno));
@@ -85,15 +93,47 @@ ui_refresh_start(struct ui *ui, const char *feed_url)
 		execvp("gazette", argv);	/* no /proc: the one in PATH */
 		_exit(127);
 	}
+	free(argv);
 	close(errpipe[1]);
 	(void)fcntl(errpipe[0], F_SETFL, O_NONBLOCK);
 	ui->refresh_pid = pid;
 	ui->refresh_fd = errpipe[0];
 	ui->refresh_started = (int64_t)time(NULL);
-	ui->refresh_one = feed_url != NULL;
+	ui->refresh_one = n > 0;	/* no "N of M feeds done" */
 	buf_reset(&ui->refresh_out);
-	ui_set_status(ui, false, "refreshing %s...",
-	    feed_url != NULL ? "the feed" : "every feed");
+	if (n == 0 || one)
+		ui_set_status(ui, false, "refreshing %s...",
+		    one ? "the feed" : "every feed");
+	else
+		ui_set_status(ui, false, "refreshing the %zu feed%s listed...",
+		    n, n == 1 ? "" : "s");
+}
+
+void
+ui_refresh_start(struct ui *ui, const char *feed_url)
+{
+	start(ui, &feed_url, feed_url != NULL ? 1 : 0, feed_url != NULL);
+}
+
+void
+ui_refresh_all(struct ui *ui)
+{
+	struct ui_view *v;
+	const char **urls = NULL;
+	size_t n;
+
+	for (v = ui->view; v != NULL && v->parent != NULL; v = v->parent)
+		continue;
+	if (!ui->cfg->reload_only_visible || v == NULL ||
+	    (n = ui_feeds_shown_urls(v, &urls)) == SIZE_MAX) {
+		start(ui, NULL, 0, false);
+		return;
+	}
+	if (n == 0)
+		ui_set_status(ui, false, "no feed listed to refresh");
+	else
+		start(ui, urls, n, false);
+	free(urls);
 }
 
 void

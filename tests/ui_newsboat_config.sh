@@ -36,7 +36,7 @@ show-read-feeds yes
 bind-key s pb-download
 CFG
 ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
-if wait_for "5 config lines not applied: see gazette -c $T/config check-config"
+if wait_for "5 config lines not applied: ? (help) lists them"
 then ok "not applied: counted in the status line"
 else show; fail "not applied: counted in the status line"; fi
 keys q
