@@ -45,6 +45,7 @@ int	cmd_import_newsboat(struct cmd_ctx *, int, char **);
 int	cmd_export_read(struct cmd_ctx *, int, char **);
 int	cmd_import_read(struct cmd_ctx *, int, char **);
 int	cmd_check_config(struct cmd_ctx *, int, char **);
+int	cmd_podboat(struct cmd_ctx *, int, char **);
 /* The interactive interface; demo runs it on the bundled feeds. */
 int	cmd_ui(struct cmd_ctx *ctx, bool demo);
 

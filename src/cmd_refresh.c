@@ -35,8 +35,9 @@
 #include "cmd.h"
 #include "conf.h"
 #include "fetch_opts.h"
-#include "notify.h"
 #include "killfile.h"
+#include "notify.h"
+#include "podcast.h"
 #include "refresh.h"
 #include "store.h"
 #include "store_sync.h"
@@ -178,6 +179,7 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	char *urls_path = NULL, *db_path = NULL, *config_path, *proxy = NULL;
 	char *cookie_path = NULL;
 	bool missing;
+	int64_t started;
 	int ch, lockfd = -1, status = CMD_EXIT_USAGE;
 
 	memset(&pg, 0, sizeof(pg));
@@ -294,6 +296,7 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	cb.ctx = &pg;
 	cb.feed_done = feed_done;
+	started = (int64_t)time(NULL);
 	if (refresh_run(st, &urls, &opts, &cb, &stats, &err) == -1) {
 		clear_line(&pg);
 		cmd_store_warn(st, "refresh: ", &err);
@@ -334,6 +337,12 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	if (notify_refresh(st, &cfg, stats.new_items, pg.new_feeds, pg.tty,
 	    &err) == -1) {
 		cmd_warn("refresh: notify-program: %s", err.msg);
+		err_clear(&err);
+	}
+	/* newsboat's podcast-auto-enqueue: the new articles' podcasts. */
+	if (cfg.podcast_auto_enqueue && podcast_auto_enqueue(&cfg, st,
+	    db_path, started, &err) == -1) {
+		cmd_warn("refresh: podcast-auto-enqueue: %s", err.msg);
 		err_clear(&err);
 	}
 	/* A full disk is not "nothing could be done": it passes. */

@@ -370,6 +370,29 @@ static const struct opt options[] = {
 	BOOL_OPT("reload-only-visible-feeds", "no", reload_only_visible,
 	    "R refreshes only the feeds the feed list shows (when a tag "
 	    "or show-read-feeds no hides some)."),
+	/* Podcasts: podcast.h, gazette podboat. */
+	BOOL_OPT("podcast-auto-enqueue", "no", podcast_auto_enqueue,
+	    "gazette refresh puts the audio and video enclosures of new "
+	    "articles in the download queue (as e does)."),
+	TEXT_OPT("download-path", "~/", download_path, true,
+	    "Directory podcasts are downloaded to, with the specifiers of "
+	    "download-filename-format; ~ is your home.  Applied when an "
+	    "enclosure is queued."),
+	TEXT_OPT("download-filename-format", "%?u?%u&%Y-%b-%d-%H%M%S.unknown?",
+	    download_filename_format, true,
+	    "Name of a downloaded podcast: %u the URL's file name, %n and "
+	    "%N the feed's title, %h its host, %t the article's title, %e "
+	    "the extension, %F the date as YYYY-MM-DD, %Y %y %m %b %d %H "
+	    "%M %S its parts.  Values from the feed lose any / and leading "
+	    "dot or dash."),
+	INT_OPT("max-downloads", "1", max_downloads, 1, 100,
+	    "Podcasts gazette podboat downloads at once."),
+	TEXT_OPT("player", "", player, false,
+	    "Command that plays a downloaded podcast; it runs under sh -c "
+	    "with the file's path appended as \"$1\"."),
+	BOOL_OPT("delete-played-files", "no", delete_played_files,
+	    "Delete the file of a podcast when gazette podboat --purge "
+	    "removes its played or finished entry from the queue."),
 };
 
 #define NOPTIONS	(sizeof(options) / sizeof(options[0]))

@@ -227,6 +227,13 @@ struct conf {
 	bool		 swap_title_and_hints;
 	bool		 always_display_description;
 	bool		 reload_only_visible;	/* R: the feeds listed */
+	/* Podcasts (podcast.h). */
+	char		*player;		/* "": none */
+	char		*download_path;
+	char		*download_filename_format;
+	int		 max_downloads;
+	bool		 podcast_auto_enqueue;
+	bool		 delete_played_files;
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */

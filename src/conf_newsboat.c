@@ -22,8 +22,8 @@ struct instead {
 	const char	*same;	/* the value meaning gazette's way, or NULL */
 };
 
-static const char podcast[] = "no podcast downloads: enclosures are listed, "
-    "not fetched";
+static const char podcast[] = "no downloads view: gazette podboat --list "
+    "prints the queue";
 static const char notify[] = "no terminal title or screen message: the "
     "status line counts the new articles (notify-program and notify-beep "
     "work)";
@@ -39,19 +39,13 @@ static const struct instead commands[] = {
 	{ "cache-file", "the database is the one named with -d "
 	    "(see gazette(1))", NULL },
 	{ "confirm-mark-feed-read", "A marks the feed read at once", NULL },
-	{ "delete-played-files", podcast, NULL },
 	{ "display-article-progress", "no progress figure in the article "
 	    "view", "no" },
-	{ "download-filename-format", podcast, NULL },
 	{ "download-full-page", "the feed's own text is shown", "no" },
-	{ "download-path", podcast, NULL },
 	{ "highlight-feed", filters, NULL },
-	{ "max-downloads", podcast, NULL },
 	{ "notify-screen", notify, "no" },
 	{ "notify-xterm", notify, "no" },
 	{ "opml-url", service, NULL },
-	{ "player", podcast, NULL },
-	{ "podcast-auto-enqueue", podcast, "no" },
 	{ "podlist-format", podcast, NULL },
 	{ "selecttag-format", "gazette's own tag prompt", NULL },
 	{ "ssl-verifyhost", "certificates are always checked", "yes" },
@@ -79,7 +73,7 @@ static const struct instead elements[] = {
 static const char *const actions[] = {
 	"article-feed", "bookmark", "close-dialog",
 	"delete-all-articles", "delete-article", "edit-flags",
-	"edit-urls", "eight", "enqueue", "five", "four", "goto-title",
+	"edit-urls", "eight", "five", "four", "goto-title",
 	"help", "mark-all-above-as-read", "next-dialog",
 	"next-feed", "next-unread-feed", "nine", "one",
 	"open-all-unread-in-browser",

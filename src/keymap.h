@@ -105,6 +105,8 @@
 	    "save every article of the feed as text into a directory") \
 	X(TOGGLE_SOURCE, "toggle-source-view", \
 	    "show the article's source text, or its rendering again") \
+	X(ENQUEUE, "enqueue", \
+	    "put the article's podcast in the download queue") \
 	X(ONE, "one", "open link 1") \
 	X(TWO, "two", "open link 2") \
 	X(THREE, "three", "open link 3") \
@@ -130,7 +132,6 @@
 #define KEYMAP_MISSING(X) \
 	X(OPEN_NONINTERACTIVE, "open-in-browser-noninteractively", \
 	    KEYMAP_MISSING_YET) \
-	X(ENQUEUE, "enqueue", KEYMAP_MISSING_YET) \
 	X(VIEW_DIALOGS, "view-dialogs", KEYMAP_MISSING_DIALOGS) \
 	X(CLOSE_DIALOG, "close-dialog", KEYMAP_MISSING_DIALOGS \
 	    " (q closes the view on top)") \

@@ -574,6 +574,9 @@ article_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	case KEYMAP_EDIT_FLAGS:
 		ui_edit_flags(ui, av->it.row.id);
 		return (true);
+	case KEYMAP_ENQUEUE:
+		ui_enqueue_article(ui, av->it.row.id);
+		return (true);
 	case KEYMAP_ONE: case KEYMAP_TWO: case KEYMAP_THREE:
 	case KEYMAP_FOUR: case KEYMAP_FIVE: case KEYMAP_SIX:
 	case KEYMAP_SEVEN: case KEYMAP_EIGHT: case KEYMAP_NINE:

@@ -441,6 +441,9 @@ struct html_doc *ui_viewer_doc(struct ui *ui, const char *html,
 /* newsboat's bookmark: bookmark-cmd with URL, title, description and
    feed title (asked for first unless bookmark-autopilot). */
 void	 ui_bookmark_article(struct ui *ui, int64_t item_id);
+/* ui_podcast.c: newsboat's enqueue (the article's podcasts into the
+ * download queue). */
+void	 ui_enqueue_article(struct ui *ui, int64_t item_id);
 /* ui_flags.c: newsboat's edit-flags, on the prompt line. */
 void	 ui_edit_flags(struct ui *ui, int64_t item_id);
 /*

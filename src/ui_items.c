@@ -607,7 +607,8 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	    a == KEYMAP_OPEN_BROWSER_READ || a == KEYMAP_TOGGLE_READ ||
 	    a == KEYMAP_TOGGLE_FLAG || a == KEYMAP_COPY_URL ||
 	    a == KEYMAP_SAVE || a == KEYMAP_PIPE_TO ||
-	    a == KEYMAP_BOOKMARK || a == KEYMAP_EDIT_FLAGS)) {
+	    a == KEYMAP_BOOKMARK || a == KEYMAP_EDIT_FLAGS ||
+	    a == KEYMAP_ENQUEUE)) {
 		if ((size_t)count > iv->list.count) {
 			ui_set_status(ui, true, "no entry %ld", count);
 			return (true);
@@ -668,6 +669,10 @@ items_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	case KEYMAP_EDIT_FLAGS:
 		if (r != NULL)
 			ui_edit_flags(ui, r->id);
+		return (true);
+	case KEYMAP_ENQUEUE:
+		if (r != NULL)
+			ui_enqueue_article(ui, r->id);
 		return (true);
 	case KEYMAP_TOGGLE_READ:
 		if (r != NULL && (ui->set_read == 0 ||

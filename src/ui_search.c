@@ -323,6 +323,10 @@ search_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	case KEYMAP_SEARCH:
 		ui_search_start(ui, 0, NULL);
 		return (true);
+	case KEYMAP_ENQUEUE:
+		if (h != NULL)
+			ui_enqueue_article(ui, h->item_id);
+		return (true);
 	case KEYMAP_SEARCH_FEED:
 		if (h != NULL)
 			ui_search_start(ui, h->feed_id, h->feed_title);

@@ -68,6 +68,10 @@ If-Modified-Since matches gets a 304.
   Every request's log line also has "cookie" (the Cookie header) and
   "auth" / "proxy_auth" (the scheme of Authorization and
   Proxy-Authorization, or null).
+  /media/NAME         DIR/NAME as audio/mpeg, honouring "Range: bytes=N-"
+                      (206, or 416 with Content-Range */LEN past the end)
+  /cutmedia/NAME      as /media/NAME, but a request without Range gets
+                      the whole length announced, half the body, a close
   /evil/charset/NAME  DIR/NAME, its Content-Type charset holding the same
 """
 
@@ -162,6 +166,7 @@ class Handler(BaseHTTPRequestHandler):
             "if_modified_since": self.headers.get("If-Modified-Since"),
             "accept_encoding": self.headers.get("Accept-Encoding"),
             "user_agent": self.headers.get("User-Agent"),
+            "range": self.headers.get("Range"),
             "status": status,
             "cookie": self.headers.get("Cookie"),
             "auth": scheme(self.headers.get("Authorization")),
@@ -225,6 +230,36 @@ class Handler(BaseHTTPRequestHandler):
             body = zlib.compress(body)
             headers["Content-Encoding"] = "deflate"
         self.send(200, body, headers, ctype or "application/rss+xml")
+
+    def serve_media(self, name, cut):
+        body, etag, lm = self.doc(name)
+        if body is None:
+            self.send(404, b"<h1>no such document</h1>", ctype="text/html")
+            return
+        rng = self.headers.get("Range")
+        if rng is None and cut:
+            self.log_request_json(200)
+            self.send_response(200)
+            self.send_header("Content-Type", "audio/mpeg")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:len(body) // 2])
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            self.close_connection = True
+            return
+        if rng is None or not rng.startswith("bytes="):
+            self.send(200, body, {"ETag": etag}, ctype="audio/mpeg")
+            return
+        start = int(rng[6:].split("-")[0])
+        if start >= len(body):
+            self.send(416, b"", {"Content-Range": "bytes */%d" % len(body)},
+                      ctype="text/plain")
+            return
+        self.send(206, body[start:], {
+            "Content-Range": "bytes %d-%d/%d" % (start, len(body) - 1,
+                                                len(body))},
+            ctype="audio/mpeg")
 
     def redirect(self, status, location):
         self.send(status, b"", {"Location": location}, ctype="text/html")
@@ -344,6 +379,8 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.connection.shutdown(socket.SHUT_RDWR)
             self.close_connection = True
+        elif kind in ("media", "cutmedia"):
+            self.serve_media(name, kind == "cutmedia")
         elif kind == "truncgzip":
             body, etag, lm = self.doc(name)
             z = gzip.compress(body)

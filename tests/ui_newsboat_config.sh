@@ -28,10 +28,10 @@ printf 'file://%s/auto.xml\n' "$T" > "$URLS"
 
 # Lines not applied: one warning, and the status line says so.
 cat > "$T/config" <<'CFG'
-download-path "~/podcasts"
+html-renderer "w3m -dump"
 podlist-format "%i"
-player "mpv"
-player "vlc"
+pager "less"
+pager "more"
 show-read-feeds yes
 bind-key s pb-download
 CFG
@@ -45,7 +45,7 @@ check "not applied: exit 0" [ "$st" = 0 ]
 check "not applied: one warning heads the list" \
     grep -qx "gazette: 5 config lines not applied (what gazette does instead):" "$T/stderr"
 check "not applied: each command once, with its lines and what instead" \
-    grep -qx "gazette:   player ($T/config:3, $T/config:4): no podcast downloads: enclosures are listed, not fetched" "$T/stderr"
+    grep -qx "gazette:   pager ($T/config:3, $T/config:4): articles are shown in gazette's own view" "$T/stderr"
 check "not applied: a bind-key action gazette lacks" \
     grep -q "gazette:   bind-key pb-download ($T/config:6): " "$T/stderr"
 check "not applied: nothing else on stderr" [ "$(wc -l < "$T/stderr")" -eq 5 ]
