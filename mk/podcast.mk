@@ -8,5 +8,5 @@ libgazette_a_SOURCES += src/ui_podcast.c
 
 # Against tests/httpd.py: the queue (podcast.sh), the downloads
 # (podboat.sh), the e key and the player (ui_podcast.sh).
-TESTS += tests/podcast.sh
-EXTRA_DIST += tests/podcast.sh
+TESTS += tests/podcast.sh tests/podboat.sh
+EXTRA_DIST += tests/podcast.sh tests/podboat.sh
