@@ -4,7 +4,9 @@
  * exits, for a shell or cron.  The name is podboat's because newsboat
  * users know it and the queue is podboat's (podcast.h).
  *
- *	gazette podboat [--quiet] [--jobs N]	download every queued file
+ *	gazette podboat [--quiet] [--jobs N] [URL...]
+ *						download every queued file
+ *						(or those of these URLs)
  *	gazette podboat --list			print the queue
  *	gazette podboat --purge			drop played and finished
  *						entries (and, with
@@ -192,13 +194,13 @@ cmd_podboat(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: gazette podboat [--quiet] "
-			    "[--jobs N] | --list | --purge\n");
+			    "[--jobs N] [URL...] | --list | --purge\n");
 			return (CMD_EXIT_USAGE);
 		}
 	}
-	if (optind != argc || (list && purge)) {
+	if ((optind != argc && (list || purge)) || (list && purge)) {
 		fprintf(stderr, "usage: gazette podboat [--quiet] "
-		    "[--jobs N] | --list | --purge\n");
+		    "[--jobs N] [URL...] | --list | --purge\n");
 		return (CMD_EXIT_USAGE);
 	}
 	conf_init(&cfg);
@@ -242,6 +244,8 @@ cmd_podboat(struct cmd_ctx *ctx, int argc, char **argv)
 		if (cfg.proxy_auth[0] != '\0')
 			o.proxy_auth = cfg.proxy_auth;
 	}
+	o.only = argv + optind;
+	o.nonly = (size_t)(argc - optind);
 	o.done = pb_done;
 	o.ctx = &pc;
 	if (podcast_download(queue, &o, &stats, &err) == -1) {

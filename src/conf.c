@@ -390,6 +390,12 @@ static const struct opt options[] = {
 	TEXT_OPT("player", "", player, false,
 	    "Command that plays a downloaded podcast; it runs under sh -c "
 	    "with the file's path appended as \"$1\"."),
+	TEXT_OPT("podlist-format",
+	    "%4i [%6dMB/%6tMB] [%5p %%] [%12K] %-20S %u \xe2\x86\x92 %F",
+	    podlist_format, false,
+	    "A line of the downloads view (V): %i index, %d MB on disk, %t "
+	    "MB in all (once whole), %p percent, %k KB/s, %K speed, %S "
+	    "status, %u URL, %F path, %b file name."),
 	BOOL_OPT("delete-played-files", "no", delete_played_files,
 	    "Delete the file of a podcast when gazette podboat --purge "
 	    "removes its played or finished entry from the queue."),

@@ -234,6 +234,7 @@ struct conf {
 	int		 max_downloads;
 	bool		 podcast_auto_enqueue;
 	bool		 delete_played_files;
+	char		*podlist_format;
 
 	/* What loading found, for the start-up warning and check-config. */
 	unsigned	 n_lines;		/* command lines read */

@@ -22,8 +22,6 @@ struct instead {
 	const char	*same;	/* the value meaning gazette's way, or NULL */
 };
 
-static const char podcast[] = "no downloads view: gazette podboat --list "
-    "prints the queue";
 static const char notify[] = "no terminal title or screen message: the "
     "status line counts the new articles (notify-program and notify-beep "
     "work)";
@@ -46,7 +44,6 @@ static const struct instead commands[] = {
 	{ "notify-screen", notify, "no" },
 	{ "notify-xterm", notify, "no" },
 	{ "opml-url", service, NULL },
-	{ "podlist-format", podcast, NULL },
 	{ "selecttag-format", "gazette's own tag prompt", NULL },
 	{ "ssl-verifyhost", "certificates are always checked", "yes" },
 	{ "ssl-verifypeer", "certificates are always checked", "yes" },
@@ -78,7 +75,7 @@ static const char *const actions[] = {
 	"next-feed", "next-unread-feed", "nine", "one",
 	"open-all-unread-in-browser",
 	"open-all-unread-in-browser-and-mark-read",
-	"open-in-browser-noninteractively", "pb-download", "pipe-to",
+	"open-in-browser-noninteractively", "pipe-to",
 	"prev-dialog", "prev-feed", "prev-unread-feed", "purge-deleted",
 	"random-unread", "reload-urls", "rev-sort", "save", "save-all",
 	"seven", "six", "sort",
@@ -153,7 +150,7 @@ const char *
 conf_newsboat_context_instead(const char *context)
 {
 	static const char *const views[] = { "dialogs", "dirbrowser",
-	    "filebrowser", "podboat", "searchresultslist",
+	    "filebrowser", "searchresultslist",
 	    "tagselection" };
 	size_t i;
 

@@ -31,7 +31,7 @@ static const struct {
 
 static const char *const contexts[KEYMAP_NALLCONTEXTS] = {
 	"all", "feedlist", "articlelist", "article", "searchresults",
-	"urlview", "help", "filterselection", "tagselection", "podboat",
+	"urlview", "help", "filterselection", "podboat", "tagselection",
 	"dialogs", "dirbrowser", "filebrowser"
 };
 
@@ -107,6 +107,16 @@ static const char *const defaults[][3] = {
 	{ "e", "enqueue", "articlelist" },
 	{ "e", "enqueue", "article" },
 	{ "e", "enqueue", "searchresults" },
+	{ "V", "view-downloads", "all" },
+	{ "d", "pb-download", "podboat" },
+	{ "c", "pb-cancel", "podboat" },
+	{ "D", "pb-delete", "podboat" },
+	{ "P", "pb-purge", "podboat" },
+	{ "p", "pb-play", "podboat" },
+	{ "m", "pb-mark-as-finished", "podboat" },
+	{ "a", "pb-toggle-download-all", "podboat" },
+	{ "+", "pb-increase-max-dls", "podboat" },
+	{ "-", "pb-decrease-max-dls", "podboat" },
 	{ "E", "edit-urls", "all" },
 	{ "^R", "reload-urls", "all" },
 	{ "|", "pipe-to", "all" },

@@ -107,6 +107,21 @@
 	    "show the article's source text, or its rendering again") \
 	X(ENQUEUE, "enqueue", \
 	    "put the article's podcast in the download queue") \
+	X(VIEW_DOWNLOADS, "view-downloads", \
+	    "show the download queue (podboat's view)") \
+	X(PB_DOWNLOAD, "pb-download", "download the selected podcast") \
+	X(PB_CANCEL, "pb-cancel", "stop the download running") \
+	X(PB_PLAY, "pb-play", "play the selected podcast with the player") \
+	X(PB_MARK_FINISHED, "pb-mark-as-finished", \
+	    "mark the selected podcast finished") \
+	X(PB_DELETE, "pb-delete", "remove the selected podcast from the queue") \
+	X(PB_PURGE, "pb-purge", "remove the played and finished podcasts") \
+	X(PB_TOGGLE_DL_ALL, "pb-toggle-download-all", \
+	    "download every queued podcast, or stop") \
+	X(PB_INCREASE_MAX_DLS, "pb-increase-max-dls", \
+	    "download one more file at once") \
+	X(PB_DECREASE_MAX_DLS, "pb-decrease-max-dls", \
+	    "download one file less at once") \
 	X(ONE, "one", "open link 1") \
 	X(TWO, "two", "open link 2") \
 	X(THREE, "three", "open link 3") \
@@ -128,7 +143,6 @@
 #define KEYMAP_MISSING_DIALOGS "gazette's views are one stack (feed " \
 	"list, article list, article, ...): q goes back to the view below, " \
 	"there are no dialogs to list or switch between"
-#define KEYMAP_MISSING_PODBOAT "gazette has no podboat view"
 #define KEYMAP_MISSING(X) \
 	X(OPEN_NONINTERACTIVE, "open-in-browser-noninteractively", \
 	    KEYMAP_MISSING_YET) \
@@ -141,18 +155,7 @@
 	    "browser (newsboat's only use of it): save and save-all take " \
 	    "the path on the prompt line") \
 	X(GOTO_TITLE, "goto-title", KEYMAP_MISSING_YET) \
-	X(ARTICLE_FEED, "article-feed", KEYMAP_MISSING_YET) \
-	X(PB_DOWNLOAD, "pb-download", KEYMAP_MISSING_PODBOAT) \
-	X(PB_CANCEL, "pb-cancel", KEYMAP_MISSING_PODBOAT) \
-	X(PB_PLAY, "pb-play", KEYMAP_MISSING_PODBOAT) \
-	X(PB_MARK_FINISHED, "pb-mark-as-finished", KEYMAP_MISSING_PODBOAT) \
-	X(PB_DELETE, "pb-delete", KEYMAP_MISSING_PODBOAT) \
-	X(PB_PURGE, "pb-purge", KEYMAP_MISSING_PODBOAT) \
-	X(PB_TOGGLE_DL_ALL, "pb-toggle-download-all", \
-	    KEYMAP_MISSING_PODBOAT) \
-	X(PB_INCREASE_MAX_DLS, "pb-increase-max-dls", \
-	    KEYMAP_MISSING_PODBOAT) \
-	X(PB_DECREASE_MAX_DLS, "pb-decrease-max-dls", KEYMAP_MISSING_PODBOAT)
+	X(ARTICLE_FEED, "article-feed", KEYMAP_MISSING_YET)
 
 enum keymap_action {
 	KEYMAP_NONE = 0,
@@ -176,11 +179,11 @@ enum keymap_context {
 	KEYMAP_CTX_URLS,	/* "urlview" */
 	KEYMAP_CTX_HELP,	/* "help" */
 	KEYMAP_CTX_FILTERS,	/* "filterselection" */
+	KEYMAP_CTX_PODBOAT,	/* "podboat": the downloads */
 	KEYMAP_NCONTEXTS,	/* the views above exist */
 	/* newsboat's dialogs that gazette does not have (bindings kept,
 	 * never looked up). */
 	KEYMAP_CTX_TAGS = KEYMAP_NCONTEXTS,	/* "tagselection" */
-	KEYMAP_CTX_PODBOAT,	/* "podboat" */
 	KEYMAP_CTX_DIALOGS,	/* "dialogs" */
 	KEYMAP_CTX_DIRBROWSER,	/* "dirbrowser" */
 	KEYMAP_CTX_FILEBROWSER,	/* "filebrowser" */

@@ -45,7 +45,7 @@ static const struct cmd_entry commands[] = {
 	{ "import-read", "FILE",
 	    N_("mark read the articles of a guid list (newsboat -I)"),
 	    cmd_import_read },
-	{ "podboat", "[--quiet] [--jobs N] | --list | --purge",
+	{ "podboat", "[--quiet] [--jobs N] [URL...] | --list | --purge",
 	    N_("download the queued podcasts"), cmd_podboat },
 	{ "check-config", "[FILE...]",
 	    N_("say which config lines gazette applies, and what not"),

@@ -295,6 +295,17 @@ start_some(struct podcast_dl *dl)
 	}
 }
 
+static bool
+wanted(const struct podcast_dl_opts *o, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < o->nonly; i++)
+		if (strcmp(o->only[i], url) == 0)
+			return (true);
+	return (o->nonly == 0);
+}
+
 int
 podcast_download(const char *queue, const struct podcast_dl_opts *o,
     struct podcast_dl_stats *stats, struct err *err)
@@ -325,7 +336,8 @@ podcast_download(const char *queue, const struct podcast_dl_opts *o,
 	podcast_queue_unlock(lock);
 	for (i = 0; i < q.n; i++) {
 		e = &q.e[i];
-		if (e->path == NULL || e->state != PODCAST_QUEUED)
+		if (e->path == NULL || e->state != PODCAST_QUEUED ||
+		    !wanted(o, e->url))
 			continue;
 		stats->queued++;
 		dl.jobs = xreallocarray(dl.jobs, dl.n + 1, sizeof(*dl.jobs));

@@ -16,6 +16,8 @@ struct podcast_dl_opts {
 	const char	*user_agent;	/* NULL: gazette/VERSION */
 	const char	*proxy;		/* NULL: the environment's */
 	const char	*proxy_auth;
+	char *const	*only;		/* these URLs only (nonly > 0) */
+	size_t		 nonly;
 	/* Each file's end: ok, or why not (one line, not sanitised). */
 	void		(*done)(void *ctx, const char *url, const char *path,
 			    bool ok, const char *why);

@@ -352,6 +352,9 @@ ui_run_action(struct ui *ui, enum keymap_action a, long count)
 	case KEYMAP_CMDLINE:
 		ui_cmdline_open(ui);
 		return;
+	case KEYMAP_VIEW_DOWNLOADS:
+		ui_podboat_open(ui);
+		return;
 	default:
 		break;
 	}
@@ -600,6 +603,7 @@ ui_run(const struct ui_opts *opts)
 		if (ui.refresh_pid > 0)
 			ui_refresh_reap(&ui);
 		auto_reload(&ui, false);
+		ui_podboat_tick(&ui);
 		check_data_version(&ui);
 		/* One step at a time: a key press is never kept waiting
 		   for more than one query feed's count, and the screen

@@ -366,3 +366,16 @@ ui_bookmark_article(struct ui *ui, int64_t item_id)
 	ui_prompt(ui, bm_labels[BM_URL], NULL, bm[BM_URL] != NULL ?
 	    bm[BM_URL] : "", bm_cb, NULL);
 }
+
+int
+ui_run_terminal(struct ui *ui, const char *command, const char *arg,
+    struct err *err)
+{
+	int rc;
+
+	suspend_terminal();
+	rc = run_shell(command, &arg, 1, -1, -1, err);
+	resume_terminal();
+	ui->dirty = true;
+	return (rc);
+}

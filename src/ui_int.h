@@ -444,6 +444,14 @@ void	 ui_bookmark_article(struct ui *ui, int64_t item_id);
 /* ui_podcast.c: newsboat's enqueue (the article's podcasts into the
  * download queue). */
 void	 ui_enqueue_article(struct ui *ui, int64_t item_id);
+/* ui_podboat.c: the downloads view (V), podboat's keys; the tick reads
+ * the queue again while it is shown and reaps its download. */
+void	 ui_podboat_open(struct ui *ui);
+void	 ui_podboat_tick(struct ui *ui);
+/* ui_extern.c: run sh -c command sh arg with the terminal (the screen
+ * given up, then drawn again); its exit status, or -1 with err. */
+int	 ui_run_terminal(struct ui *ui, const char *command, const char *arg,
+	    struct err *err);
 /* ui_flags.c: newsboat's edit-flags, on the prompt line. */
 void	 ui_edit_flags(struct ui *ui, int64_t item_id);
 /*
