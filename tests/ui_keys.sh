@@ -23,6 +23,8 @@ bind-key D view-dialogs
 bind-key ^D view-dialogs articlelist
 bind-key d pb-download podboat
 bind-key a pb-play podboat
+bind-key d open dirbrowser
+bind-key x quit dirbrowser
 CONF
 
 ui_start 100 30 -- -d "$DB" -u /dev/null
@@ -141,10 +143,10 @@ keys Q
 wait_exit >/dev/null
 check "one warning for view-dialogs, bound twice" \
     test "$(grep -c "bind-key view-dialogs (" "$T/stderr")" = 1
-check "one warning for the podboat dialog" \
-    test "$(grep -c "bind-key ... podboat (" "$T/stderr")" = 1
-check "no warning for pb-download in the podboat dialog" \
-    test "$(grep -c "pb-download" "$T/stderr")" = 0
+check "one warning for a dialog gazette lacks" \
+    test "$(grep -c "bind-key ... dirbrowser (" "$T/stderr")" = 1
+check "no warning for podboat's keys in the podboat view" \
+    test "$(grep -c "podboat\|pb-download\|pb-play" "$T/stderr")" = 0
 
 # goto-next-feed no: n stops at the end of the feed.
 "$FILL" "$T/h.db" 2 3 || { echo "Bail out! ui_fill failed"; exit 1; }
