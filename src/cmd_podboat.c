@@ -33,6 +33,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "conf.h"
+#include "fetch_opts.h"
 #include "podcast.h"
 #include "podcast_dl.h"
 #include "text.h"
@@ -163,10 +164,12 @@ cmd_podboat(struct cmd_ctx *ctx, int argc, char **argv)
 	};
 	struct podcast_dl_opts o;
 	struct podcast_dl_stats stats;
+	struct fetch_opts fo;
 	struct pb_ctx pc = { false };
 	struct err err = ERR_INIT;
 	struct conf cfg;
 	char *config_path, *db_path = NULL, *queue = NULL, *proxy = NULL, *end;
+	char *cookie_path = NULL;
 	bool list = false, purge = false;
 	long jobs = 0;
 	int ch, lock = -1, rc = CMD_EXIT_USAGE;
@@ -244,6 +247,9 @@ cmd_podboat(struct cmd_ctx *ctx, int argc, char **argv)
 		if (cfg.proxy_auth[0] != '\0')
 			o.proxy_auth = cfg.proxy_auth;
 	}
+	fetch_opts_from_conf(&fo, &cfg, &cookie_path);
+	fo.cookie_file = NULL;	/* the cookie cache is refresh's */
+	o.fetch = &fo;
 	o.only = argv + optind;
 	o.nonly = (size_t)(argc - optind);
 	o.done = pb_done;
@@ -266,6 +272,7 @@ out:
 	free(queue);
 	free(db_path);
 	free(proxy);
+	free(cookie_path);
 	conf_free(&cfg);
 	return (rc);
 }

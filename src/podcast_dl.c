@@ -8,8 +8,9 @@
  * a server that ignores the range, or says the range is past the end of
  * another file, gets the file again from its start.  As for feeds
  * (fetch.c): http and https only, redirects included, the user-agent
- * and proxy settings, download-retries attempts for a network error or
- * a 5xx answer.  There is no limit on a transfer's length (podcasts are
+ * and proxy settings, max-download-speed and the auth methods
+ * (fetch_opts.h; no cookie cache), download-retries attempts for a
+ * network error or a 5xx answer.  There is no limit on a transfer's length (podcasts are
  * long): download-timeout is how long it may go without receiving a
  * byte, and how long connecting may take.
  */
@@ -28,6 +29,7 @@
 
 #include "buf.h"
 #include "fetch.h"
+#include "fetch_opts.h"
 #include "podcast.h"
 #include "podcast_dl.h"
 #include "xmalloc.h"
@@ -194,6 +196,7 @@ job_start(struct podcast_dl *dl, struct job *j)
 		curl_easy_setopt(e, CURLOPT_PROXY, o->proxy);
 	if (o->proxy_auth != NULL)
 		curl_easy_setopt(e, CURLOPT_PROXYUSERPWD, o->proxy_auth);
+	fetch_opts_apply(e, o->fetch);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_FAILONERROR, 1L);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, o->stall_timeout);

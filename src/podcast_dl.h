@@ -9,6 +9,8 @@
 
 #include "err.h"
 
+struct fetch_opts;
+
 struct podcast_dl_opts {
 	int		 jobs;		/* downloads at once, >= 1 */
 	int		 attempts;	/* per file, >= 1 */
@@ -16,6 +18,8 @@ struct podcast_dl_opts {
 	const char	*user_agent;	/* NULL: gazette/VERSION */
 	const char	*proxy;		/* NULL: the environment's */
 	const char	*proxy_auth;
+	/* max-download-speed, http-auth-method, proxy-auth-method. */
+	const struct fetch_opts *fetch;
 	char *const	*only;		/* these URLs only (nonly > 0) */
 	size_t		 nonly;
 	/* Each file's end: ok, or why not (one line, not sanitised). */

@@ -128,6 +128,14 @@ touch "$DOCS/h3.mp3.go" "$DOCS/h4.mp3.go"
 wait $pid
 check "max-downloads 1: exit 0, both whole" sh -c "cmp -s '$DOCS/h3.mp3' '$T/dl/h3.mp3' && cmp -s '$DOCS/h4.mp3' '$T/dl/h4.mp3'"
 
+# http-auth-method (default any): a URL's USER:PASSWORD@ by Digest.
+media dg.mp3 5
+HOSTPORT=${BASE#http://}
+printf '%s "%s"\n' "http://feeduser:feedpass@$HOSTPORT/digest/dg.mp3" "$T/dl/dg.mp3" > "$Q"
+"$GAZETTE" -d "$DB" podboat 2> "$T/err"
+check "http-auth-method any: a Digest-protected file is fetched" [ $? -eq 0 ]
+check "http-auth-method any: whole" cmp -s "$DOCS/dg.mp3" "$T/dl/dg.mp3"
+
 # Usage.
 "$GAZETTE" -d "$DB" podboat --jobs 0 2> /dev/null
 check "--jobs 0: usage, exit 2" [ $? -eq 2 ]

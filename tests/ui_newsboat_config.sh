@@ -28,10 +28,10 @@ printf 'file://%s/auto.xml\n' "$T" > "$URLS"
 
 # Lines not applied: one warning, and the status line says so.
 cat > "$T/config" <<'CFG'
-html-renderer "w3m -dump"
-cookie-cache "~/cookies"
-pager "less"
-pager "more"
+scrolloff 5
+max-browser-tabs 3
+swap-title-and-hints yes
+swap-title-and-hints yes
 show-read-feeds yes
 bind-key s delete-article
 CFG
@@ -45,7 +45,7 @@ check "not applied: exit 0" [ "$st" = 0 ]
 check "not applied: one warning heads the list" \
     grep -qx "gazette: 5 config lines not applied (what gazette does instead):" "$T/stderr"
 check "not applied: each command once, with its lines and what instead" \
-    grep -qx "gazette:   pager ($T/config:3, $T/config:4): articles are shown in gazette's own view" "$T/stderr"
+    grep -qx "gazette:   swap-title-and-hints ($T/config:3, $T/config:4): title at the top, hints at the bottom" "$T/stderr"
 check "not applied: a bind-key action gazette lacks" \
     grep -q "gazette:   bind-key delete-article ($T/config:6): " "$T/stderr"
 check "not applied: nothing else on stderr" [ "$(wc -l < "$T/stderr")" -eq 5 ]
