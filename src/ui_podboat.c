@@ -65,7 +65,13 @@ now_s(void)
 static void
 reap(void)
 {
-	if (dl_pid > 0 && waitpid(dl_pid, NULL, WNOHANG) == dl_pid)
+	pid_t r;
+
+	if (dl_pid <= 0)
+		return;
+	while ((r = waitpid(dl_pid, NULL, WNOHANG)) == -1 && errno == EINTR)
+		continue;
+	if (r == dl_pid || (r == -1 && errno == ECHILD))
 		dl_pid = -1;
 }
 
