@@ -387,7 +387,7 @@ test_newsboat_lines(void **state)
 	struct lines l;
 	static const char *lines[] = {
 		"highlight article \"foo\" red default",
-		"max-browser-tabs 3",
+		"ssl-verifyhost no",
 		"highlight feedlist \"x\" blue default bold",
 		"goto-next-feed no",
 		"goto-next-feed yes",

@@ -29,11 +29,11 @@ printf 'file://%s/auto.xml\n' "$T" > "$URLS"
 # Lines not applied: one warning, and the status line says so.
 cat > "$T/config" <<'CFG'
 scrolloff 5
-max-browser-tabs 3
+ssl-verifyhost no
 swap-title-and-hints yes
 swap-title-and-hints yes
 show-read-feeds yes
-bind-key s delete-article
+bind-key s view-dialogs
 CFG
 ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
 if wait_for "5 config lines not applied: ? (help) lists them"
@@ -47,7 +47,7 @@ check "not applied: one warning heads the list" \
 check "not applied: each command once, with its lines and what instead" \
     grep -qx "gazette:   swap-title-and-hints ($T/config:3, $T/config:4): title at the top, hints at the bottom" "$T/stderr"
 check "not applied: a bind-key action gazette lacks" \
-    grep -q "gazette:   bind-key delete-article ($T/config:6): " "$T/stderr"
+    grep -q "gazette:   bind-key view-dialogs ($T/config:6): " "$T/stderr"
 check "not applied: nothing else on stderr" [ "$(wc -l < "$T/stderr")" -eq 5 ]
 
 # confirm-exit.
