@@ -28,10 +28,10 @@ printf 'file://%s/auto.xml\n' "$T" > "$URLS"
 
 # Lines not applied: one warning, and the status line says so.
 cat > "$T/config" <<'CFG'
-scrolloff 5
+confirm-mark-feed-read yes
 ssl-verifyhost no
-swap-title-and-hints yes
-swap-title-and-hints yes
+download-full-page yes
+download-full-page yes
 show-read-feeds yes
 bind-key s view-dialogs
 CFG
@@ -45,7 +45,7 @@ check "not applied: exit 0" [ "$st" = 0 ]
 check "not applied: one warning heads the list" \
     grep -qx "gazette: 5 config lines not applied (what gazette does instead):" "$T/stderr"
 check "not applied: each command once, with its lines and what instead" \
-    grep -qx "gazette:   swap-title-and-hints ($T/config:3, $T/config:4): title at the top, hints at the bottom" "$T/stderr"
+    grep -qx "gazette:   download-full-page ($T/config:3, $T/config:4): the feed's own text is shown" "$T/stderr"
 check "not applied: a bind-key action gazette lacks" \
     grep -q "gazette:   bind-key view-dialogs ($T/config:6): " "$T/stderr"
 check "not applied: nothing else on stderr" [ "$(wc -l < "$T/stderr")" -eq 5 ]
