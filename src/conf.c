@@ -323,9 +323,8 @@ static const struct opt options[] = {
 	    "Accepted from newsboat; gazette pulls every article the "
 	    "server keeps, then only what changed."),
 	TEXT_OPT("freshrss-flag-star", "", freshrss_flag_star, false,
-	    "When set (to any flag letter, as in newsboat), flagged "
-	    "articles are starred on the server and starred ones flagged "
-	    "here; empty: flags stay local."),
+	    "A flag letter: as in newsboat, the articles with it are the "
+	    "server's starred ones, both ways; empty: flags stay local."),
 	BOOL_OPT("freshrss-show-special-feeds", "yes",
 	    freshrss_show_special_feeds,
 	    "Accepted from newsboat; the server's starred articles are the "

@@ -54,8 +54,8 @@ pull_state(struct sync_run *r, const struct conf *cfg, int what,
 	    err) == -1)
 		return (-1);
 	rc = store_sync_apply(r->st, SYNC_ITEM_PREFIX, what,
-	    what == STORE_SYNC_READ ? false : true, ids.v, ids.n, &changed,
-	    err);
+	    what == STORE_SYNC_READ ? false : true, cfg->freshrss_flag_star[0],
+	    ids.v, ids.n, &changed, err);
 	sync_ids_free(&ids);
 	r->changed += changed;
 	return (rc);
@@ -69,7 +69,9 @@ sync_all(struct sync_run *r, const struct conf *cfg, struct err *err)
 	int rc = -1;
 
 	memset(&feeds, 0, sizeof(feeds));
-	if (store_sync_set_on(r->st, true, err) == -1)
+	if (store_sync_set_on(r->st, true, err) == -1 ||
+	    store_sync_set_flag_star(r->st, cfg->freshrss_flag_star[0],
+	    err) == -1)
 		return (-1);
 	/* Local changes first: pending ones win (sync.h). */
 	if (sync_push(&r->s, cfg, r->st, &r->pushed, err) == -1)
