@@ -4,9 +4,11 @@ libgazette_a_SOURCES += src/store_sync.c src/store_sync.h
 gazette_SOURCES += src/cmd_mark.c
 
 TESTS += tests/mark.sh tests/sync.sh tests/sync-fail.sh \
-	tests/sync-add.sh tests/ui_sync.sh tests/ui_sync_flags.sh
+	tests/sync-add.sh tests/ui_sync.sh tests/ui_sync_flags.sh \
+	tests/sync-items.sh
 EXTRA_DIST += tests/mark.sh tests/sync.sh tests/sync-fail.sh \
 	tests/sync-add.sh tests/ui_sync.sh tests/ui_sync_flags.sh \
+	tests/sync-items.sh \
 	tests/greader.py tests/greader-lib.sh
 libgazette_a_SOURCES += src/sync.h src/sync_auth.c src/sync_http.c \
 	src/sync_http.h src/sync_greader.c src/sync_greader.h \

@@ -320,8 +320,8 @@ static const struct opt options[] = {
 	    "A command (run with sh -c) whose first line of output is the "
 	    "API password."),
 	INT_OPT("freshrss-min-items", "20", freshrss_min_items, 0, INT_MAX,
-	    "Accepted from newsboat; gazette pulls every article the "
-	    "server keeps, then only what changed."),
+	    "As in newsboat, the articles loaded of a feed new to the "
+	    "sync (its newest); then every new one.  0: all."),
 	TEXT_OPT("freshrss-flag-star", "", freshrss_flag_star, false,
 	    "A flag letter: as in newsboat, the articles with it are the "
 	    "server's starred ones, both ways; empty: flags stay local."),

@@ -129,19 +129,17 @@ sync_http_do(struct sync_http *h, const char *url, const char *form,
 	return (0);
 }
 
-void
-sync_http_form(struct buf *b, const char *name, const char *value)
+/* Append value percent-encoded, but for the bytes of keep. */
+static void
+encode(struct buf *b, const char *value, const char *keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p;
 
-	if (b->len > 0)
-		buf_addch(b, '&');
-	buf_addstr(b, name);
-	buf_addch(b, '=');
 	for (p = (const unsigned char *)value; *p != '\0'; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL ||
+		    strchr(keep, *p) != NULL)
 			buf_addch(b, (char)*p);
 		else {
 			buf_addch(b, '%');
@@ -149,6 +147,23 @@ sync_http_form(struct buf *b, const char *name, const char *value)
 			buf_addch(b, hex[*p & 15]);
 		}
 	}
+}
+
+void
+sync_http_form(struct buf *b, const char *name, const char *value)
+{
+	if (b->len > 0)
+		buf_addch(b, '&');
+	buf_addstr(b, name);
+	buf_addch(b, '=');
+	encode(b, value, "");
+}
+
+void
+sync_http_path(struct buf *b, const char *value)
+{
+	/* Slashes stay: some web servers refuse an encoded one. */
+	encode(b, value, "/:");
 }
 
 void

@@ -37,6 +37,8 @@ int	 sync_http_do(struct sync_http *h, const char *url, const char *form,
 	    int *status, struct buf *body, struct err *err);
 /* Append "&name=value" (no '&' first) percent-encoded to b. */
 void	 sync_http_form(struct buf *b, const char *name, const char *value);
+/* Append a stream id to a URL path, percent-encoded but for '/' ':'. */
+void	 sync_http_path(struct buf *b, const char *value);
 void	 sync_http_stats(const struct sync_http *h,
 	    struct sync_http_stats *out);
 
