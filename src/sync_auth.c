@@ -317,7 +317,7 @@ sync_session_open(struct sync_session *s, const struct conf *cfg,
 	slash = strrchr(db_path, '/');
 	snprintf(s->token_path, len, "%.*sgreader-token",
 	    slash != NULL ? (int)(slash - db_path + 1) : 0, db_path);
-	s->http = sync_http_new(cfg->user_agent, cfg->download_timeout);
+	s->http = sync_http_new(cfg);
 	if ((auth = token_read(s)) != NULL) {
 		sync_http_set_auth(s->http, auth);
 		wipe(auth);

@@ -24,7 +24,15 @@ struct sync_http_stats {
 	uint64_t	 bytes_in;	/* response bodies (decoded) */
 };
 
-struct sync_http *sync_http_new(const char *user_agent, long timeout);
+struct conf;
+
+/*
+ * The fetch settings apply: user-agent, download-timeout,
+ * download-retries, use-proxy with proxy, proxy-type and proxy-auth
+ * (without it, the environment's http_proxy and friends, as libcurl
+ * reads them).
+ */
+struct sync_http *sync_http_new(const struct conf *cfg);
 void	 sync_http_free(struct sync_http *h);
 /* "Authorization: GoogleLogin auth=TOKEN" from now on (NULL: none). */
 void	 sync_http_set_auth(struct sync_http *h, const char *token);
