@@ -327,8 +327,8 @@ static const struct opt options[] = {
 	    "server's starred ones, both ways; empty: flags stay local."),
 	BOOL_OPT("freshrss-show-special-feeds", "yes",
 	    freshrss_show_special_feeds,
-	    "Accepted from newsboat; the server's starred articles are the "
-	    "flagged ones (is:flagged)."),
+	    "As in newsboat, \"Starred items\" heads the feed list (with "
+	    "freshrss-flag-star set)."),
 	ENUM_OPT("ignore-mode", "download", ignore_mode, ignore_modes, NULL,
 	    "What ignore-article does: download (gazette refresh does not "
 	    "store the articles it matches) or display (they are stored); "

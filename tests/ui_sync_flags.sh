@@ -2,7 +2,8 @@
 # ui_sync_flags.sh: freshrss-flag-star is one flag letter, as in
 # newsboat: the articles with that letter (^E) are the server's starred
 # ones, both ways; other letters stay local and star nothing, and taking
-# the letter away (other letters kept) unstars.
+# the letter away (other letters kept) unstars.  With
+# freshrss-show-special-feeds, the starred articles are a feed.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui_lib.sh"
 . "$srcdir/tests/greader-lib.sh"
@@ -33,6 +34,9 @@ check "starred on the server: the letter b here" [ "$(flags_of 'S 1')" = b ]
 
 ui_start 100 24 --
 wait_for "Server feed" > /dev/null
+check "show-special-feeds: the starred articles are listed as a feed" \
+	wait_for "Starred items"
+keys Down
 keys Enter
 wait_for "S 4" > /dev/null
 edit_flags() { # the selected article's letters become $1
@@ -75,6 +79,13 @@ check "nothing queued by the server's changes" [ "$(sql "$DB" 'SELECT count(*) F
 check "mark --flag in sync gives the letter b" [ "$(flags_of 'S 2')" = ab ]
 "$GAZETTE" refresh --quiet
 check "and stars on the server" [ "$(starred)" = "S2 " ]
+
+echo 'freshrss-show-special-feeds no' >> "$XDG_CONFIG_HOME/gazette/config"
+ui_start 100 24 --
+wait_for "Server feed" > /dev/null
+check "show-special-feeds no: not listed" sh -c "! grep -q 'Starred items' '$T/screen'" || show
+keys q
+wait_exit > /dev/null
 
 sed -i 's/^freshrss-flag-star .*/freshrss-flag-star "bb"/' "$XDG_CONFIG_HOME/gazette/config"
 "$GAZETTE" refresh > "$T/out" 2> "$T/err"
