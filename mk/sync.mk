@@ -4,10 +4,12 @@ libgazette_a_SOURCES += src/store_sync.c src/store_sync.h
 gazette_SOURCES += src/cmd_mark.c
 
 TESTS += tests/mark.sh tests/sync.sh tests/sync-fail.sh \
-	tests/sync-add.sh tests/ui_sync.sh
+	tests/sync-add.sh tests/ui_sync.sh tests/ui_sync_flags.sh \
+	tests/sync-items.sh tests/sync-http.sh
 EXTRA_DIST += tests/mark.sh tests/sync.sh tests/sync-fail.sh \
-	tests/sync-add.sh tests/ui_sync.sh tests/greader.py \
-	tests/greader-lib.sh
+	tests/sync-add.sh tests/ui_sync.sh tests/ui_sync_flags.sh \
+	tests/sync-items.sh tests/sync-http.sh \
+	tests/greader.py tests/greader-lib.sh
 libgazette_a_SOURCES += src/sync.h src/sync_auth.c src/sync_http.c \
 	src/sync_http.h src/sync_greader.c src/sync_greader.h \
 	src/sync_parse.c src/sync_parse.h

@@ -320,16 +320,15 @@ static const struct opt options[] = {
 	    "A command (run with sh -c) whose first line of output is the "
 	    "API password."),
 	INT_OPT("freshrss-min-items", "20", freshrss_min_items, 0, INT_MAX,
-	    "Accepted from newsboat; gazette pulls every article the "
-	    "server keeps, then only what changed."),
+	    "As in newsboat, the articles loaded of a feed new to the "
+	    "sync (its newest); then every new one.  0: all."),
 	TEXT_OPT("freshrss-flag-star", "", freshrss_flag_star, false,
-	    "When set (to any flag letter, as in newsboat), flagged "
-	    "articles are starred on the server and starred ones flagged "
-	    "here; empty: flags stay local."),
+	    "A flag letter: as in newsboat, the articles with it are the "
+	    "server's starred ones, both ways; empty: flags stay local."),
 	BOOL_OPT("freshrss-show-special-feeds", "yes",
 	    freshrss_show_special_feeds,
-	    "Accepted from newsboat; the server's starred articles are the "
-	    "flagged ones (is:flagged)."),
+	    "As in newsboat, \"Starred items\" heads the feed list (with "
+	    "freshrss-flag-star set)."),
 	ENUM_OPT("ignore-mode", "download", ignore_mode, ignore_modes, NULL,
 	    "What ignore-article does: download (gazette refresh does not "
 	    "store the articles it matches) or display (they are stored); "

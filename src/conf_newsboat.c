@@ -25,8 +25,10 @@ struct instead {
 static const char notify[] = "no terminal title or screen message: the "
     "status line counts the new articles (notify-program and notify-beep "
     "work)";
-static const char service[] = "no syncing service: feeds come from the urls "
-    "file";
+static const char service[] = "not applied: gazette syncs only through "
+    "urls-source \"freshrss\" or \"greader\" and the freshrss-* settings "
+    "(a Google Reader API server: FreshRSS, Miniflux...); otherwise feeds "
+    "come from the urls file";
 static const char title_fmt[] = "gazette has no such view: the title "
     "is not shown";
 static const char filters[] = "not applied yet: query feeds and filters "

@@ -43,7 +43,7 @@
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	10
+#define STORE_SCHEMA_VERSION	11
 
 struct store;
 struct sqlite3;
@@ -553,6 +553,12 @@ int	 store_item_flags_get(struct store *st, int64_t item_id,
 	    char out[STORE_FLAGS_MAX + 1], struct err *err);
 int	 store_item_flags_set(struct store *st, int64_t item_id,
 	    const char *flags, struct err *err);
+/*
+ * Give the article the flag letter (on) or take it away, keeping its
+ * other letters, in the open transaction or one of its own.
+ */
+int	 store_item_flag_letter(struct store *st, int64_t item_id,
+	    char letter, bool on, struct err *err);
 /* The letters of flags for the flagged article (feed_id, guid), inside
    the caller's transaction (import-newsboat); nothing when it has none. */
 int	 store_item_flags_put(struct store *st, int64_t feed_id,

@@ -70,39 +70,77 @@ store_item_flags_get(struct store *st, int64_t item_id,
 	return (step == SQLITE_ROW ? 0 : 1);
 }
 
+/* Write normalized letters (none: unflagged) in the open transaction. */
+static int
+flags_write(struct store *st, int64_t item_id, const char *norm,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int step;
+
+	/* Unflagging drops the letters (trigger); flagging keeps none. */
+	if (store_item_set_flagged(st, item_id, norm[0] != '\0', err) == -1)
+		return (-1);
+	if (norm[0] == '\0')
+		return (0);
+	if ((s = store_prepare_sql(st, "INSERT INTO item_flags(item_id,"
+	    " flags) VALUES (?1, ?2) ON CONFLICT(item_id) DO UPDATE"
+	    " SET flags = excluded.flags", err)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, item_id);
+	sqlite3_bind_text(s, 2, norm, -1, SQLITE_STATIC);
+	step = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE) {
+		store_db_error(st, err, "cannot set an article's flags");
+		return (-1);
+	}
+	return (0);
+}
+
 int
 store_item_flags_set(struct store *st, int64_t item_id, const char *flags,
     struct err *err)
 {
 	char norm[STORE_FLAGS_MAX + 1];
-	sqlite3_stmt *s;
-	int step;
 
 	(void)store_flags_normalize(flags, norm);
 	if (store_begin(st, err) == -1)
 		return (-1);
-	/* Unflagging drops the letters (trigger); flagging keeps none. */
-	if (store_item_set_flagged(st, item_id, norm[0] != '\0', err) == -1)
-		goto fail;
-	if (norm[0] != '\0') {
-		if ((s = store_prepare_sql(st, "INSERT INTO item_flags(item_id,"
-		    " flags) VALUES (?1, ?2) ON CONFLICT(item_id) DO UPDATE"
-		    " SET flags = excluded.flags", err)) == NULL)
-			goto fail;
-		sqlite3_bind_int64(s, 1, item_id);
-		sqlite3_bind_text(s, 2, norm, -1, SQLITE_STATIC);
-		step = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (step != SQLITE_DONE) {
-			store_db_error(st, err, "cannot set an article's "
-			    "flags");
-			goto fail;
-		}
+	if (flags_write(st, item_id, norm, err) == -1) {
+		store_rollback(st);
+		return (-1);
 	}
 	return (store_commit(st, err));
-fail:
-	store_rollback(st);
-	return (-1);
+}
+
+int
+store_item_flag_letter(struct store *st, int64_t item_id, char letter,
+    bool on, struct err *err)
+{
+	char cur[STORE_FLAGS_MAX + 1], next[STORE_FLAGS_MAX + 2];
+	char norm[STORE_FLAGS_MAX + 1], *p;
+	bool began;
+	int rc;
+
+	if (store_auto_begin(st, &began, err) == -1)
+		return (-1);
+	if ((rc = store_item_flags_get(st, item_id, cur, err)) != 0) {
+		rc = rc == 1 ? 0 : -1;	/* 1: no such article */
+		goto out;
+	}
+	memcpy(next, cur, sizeof(cur));
+	if (on) {
+		p = next + strlen(next);
+		*p++ = letter;
+		*p = '\0';
+	} else
+		while ((p = strchr(next, letter)) != NULL)
+			memmove(p, p + 1, strlen(p));
+	(void)store_flags_normalize(next, norm);
+	rc = strcmp(norm, cur) == 0 ? 0 : flags_write(st, item_id, norm, err);
+out:
+	return (store_auto_end(st, began, rc, err));
 }
 
 int

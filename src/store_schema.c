@@ -8,6 +8,10 @@
 
 #include "store_int.h"
 
+/* Now, in milliseconds since 1970, for a queued change. */
+#define SYNC_NOW \
+	"CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
+
 /*
  * The schema, as ordered migration steps: step i takes user_version i to
  * i + 1.  Never edit a step that has shipped; add one.
@@ -219,6 +223,46 @@ const char *const store_migrations[] = {
 	"CREATE TABLE item_deleted ("
 	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
 	" guid TEXT NOT NULL, PRIMARY KEY (feed_id, guid)) WITHOUT ROWID;",
+
+	/*
+	 * 10 -> 11: the server's star is one flag letter (newsboat's
+	 * freshrss-flag-star), kept in sync_state as 'flag_star' by each
+	 * sync: a change of an article's flags is queued (what 1, value:
+	 * has the letter now) when it changes whether the article has that
+	 * letter, and only then; without the key, flags stay local.  An
+	 * article's letters are its item_flags row, or "s" when it is
+	 * flagged without one (store_flags.c).  Flagging or unflagging is
+	 * seen by one trigger, which reads the letters before it drops
+	 * them; setting letters, by those of item_flags.
+	 */
+	"DROP TRIGGER sync_queue_flag;"
+	"DROP TRIGGER item_flags_unflag;"
+	"CREATE TRIGGER sync_queue_flag AFTER UPDATE OF flagged ON items"
+	" WHEN old.flagged IS NOT new.flagged"
+	" BEGIN INSERT INTO sync_queue(item_id, guid, what, value, at)"
+	"  SELECT new.id, new.guid, 1, new.flagged, " SYNC_NOW
+	"  FROM sync_state x WHERE x.key = 'flag_star'"
+	"  AND EXISTS (SELECT 1 FROM sync_state WHERE key = 'on')"
+	"  AND instr(coalesce((SELECT flags FROM item_flags"
+	"   WHERE item_id = new.id), 's'), x.value) > 0;"
+	"  DELETE FROM item_flags WHERE item_id = new.id AND new.flagged = 0;"
+	" END;"
+	"CREATE TRIGGER sync_queue_flags_ai AFTER INSERT ON item_flags"
+	" WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'on')"
+	" BEGIN INSERT INTO sync_queue(item_id, guid, what, value, at)"
+	"  SELECT i.id, i.guid, 1, instr(new.flags, x.value) > 0, " SYNC_NOW
+	"  FROM items i, sync_state x WHERE i.id = new.item_id"
+	"  AND x.key = 'flag_star' AND (i.flagged AND instr('s', x.value) > 0)"
+	"  IS NOT (instr(new.flags, x.value) > 0);"
+	" END;"
+	"CREATE TRIGGER sync_queue_flags_au AFTER UPDATE OF flags ON item_flags"
+	" WHEN EXISTS (SELECT 1 FROM sync_state WHERE key = 'on')"
+	" BEGIN INSERT INTO sync_queue(item_id, guid, what, value, at)"
+	"  SELECT i.id, i.guid, 1, instr(new.flags, x.value) > 0, " SYNC_NOW
+	"  FROM items i, sync_state x WHERE i.id = new.item_id"
+	"  AND x.key = 'flag_star' AND (instr(old.flags, x.value) > 0)"
+	"  IS NOT (instr(new.flags, x.value) > 0);"
+	" END;",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /

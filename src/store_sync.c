@@ -184,6 +184,36 @@ store_sync_queue_count(struct store *st, struct err *err)
 	return (n);
 }
 
+/* The letter starred on the server, or '\0' (not in sync, or none). */
+static int
+flag_star(struct store *st, char *letter, struct err *err)
+{
+	int64_t on;
+	char *v;
+
+	*letter = '\0';
+	if (store_sync_get_int(st, "on", &on, err) == -1)
+		return (-1);
+	if (on == 0)
+		return (0);
+	if ((v = store_sync_get_text(st, "flag_star", err)) == NULL)
+		return (err_isset(err) ? -1 : 0);
+	*letter = v[0];
+	free(v);
+	return (0);
+}
+
+int
+store_sync_set_flag_star(struct store *st, char letter, struct err *err)
+{
+	char v[2] = { letter, '\0' };
+
+	if (letter == '\0')
+		return (run(st, "DELETE FROM sync_state WHERE key = 'flag_star'",
+		    NULL, 0, err));
+	return (store_sync_set_text(st, "flag_star", v, err));
+}
+
 int
 store_mark_guid(struct store *st, int64_t feed_id, const char *guid,
     int what, bool value, int64_t *found, struct err *err)
@@ -192,6 +222,7 @@ store_mark_guid(struct store *st, int64_t feed_id, const char *guid,
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0, i;
 	bool began;
+	char letter = '\0';
 	int rc = -1, step;
 
 	*found = 0;
@@ -220,9 +251,17 @@ store_mark_guid(struct store *st, int64_t feed_id, const char *guid,
 		store_db_error(st, err, "cannot look up an article");
 		goto out;
 	}
+	/* Flagging in sync gives the letter starred on the server. */
+	if (what == STORE_SYNC_FLAG && value && n > 0 &&
+	    flag_star(st, &letter, err) == -1)
+		goto out;
 	for (i = 0; i < n; i++) {
 		if (what == STORE_SYNC_READ) {
 			if (store_item_set_read(st, ids[i], value, err) == -1)
+				goto out;
+		} else if (letter != '\0') {
+			if (store_item_flag_letter(st, ids[i], letter, true,
+			    err) == -1)
 				goto out;
 		} else if (store_item_set_flagged(st, ids[i], value,
 		    err) == -1)
@@ -237,7 +276,8 @@ out:
 
 int
 store_sync_apply(struct store *st, const char *prefix, int what, bool value,
-    char *const *guids, size_t n, int64_t *changed, struct err *err)
+    char letter, char *const *guids, size_t n, int64_t *changed,
+    struct err *err)
 {
 	sqlite3_stmt *s = NULL;
 	int64_t *ids = NULL, mark = 0;
@@ -277,9 +317,10 @@ store_sync_apply(struct store *st, const char *prefix, int what, bool value,
 	    " AND read != (CASE WHEN guid IN temp.sync_set THEN ?2"
 	    "  ELSE 1 - ?2 END)"
 	    " AND id NOT IN (SELECT item_id FROM sync_queue WHERE what = 0)" :
-	    "SELECT id, guid IN temp.sync_set FROM items WHERE guid GLOB ?1"
-	    " AND flagged != (CASE WHEN guid IN temp.sync_set THEN ?2"
-	    "  ELSE 1 - ?2 END)"
+	    "SELECT id, guid IN temp.sync_set FROM items i WHERE guid GLOB ?1"
+	    " AND (flagged AND instr(coalesce((SELECT flags FROM item_flags"
+	    "  WHERE item_id = i.id), 's'), ?3) > 0)"
+	    " != (CASE WHEN guid IN temp.sync_set THEN ?2 ELSE 1 - ?2 END)"
 	    " AND id NOT IN (SELECT item_id FROM sync_queue WHERE what = 1)",
 	    -1, &s, NULL) != SQLITE_OK) {
 		sqlite3_free(glob);
@@ -287,6 +328,9 @@ store_sync_apply(struct store *st, const char *prefix, int what, bool value,
 	}
 	sqlite3_bind_text(s, 1, glob, -1, sqlite3_free);
 	sqlite3_bind_int(s, 2, value);
+	if (what != STORE_SYNC_READ)
+		sqlite3_bind_text(s, 3, (char[2]){ letter, '\0' }, -1,
+		    SQLITE_TRANSIENT);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (nids == cap) {
 			cap = cap == 0 ? 64 : cap * 2;
@@ -303,7 +347,8 @@ store_sync_apply(struct store *st, const char *prefix, int what, bool value,
 	for (i = 0; i < nids; i++)
 		if ((what == STORE_SYNC_READ ?
 		    store_item_set_read(st, ids[i], to[i], err) :
-		    store_item_set_flagged(st, ids[i], to[i], err)) == -1)
+		    store_item_flag_letter(st, ids[i], letter, to[i],
+		    err)) == -1)
 			goto out;
 	/* The server's state is not a local change: not queued. */
 	if (run(st, "DELETE FROM sync_queue WHERE id > ?2", NULL, mark,

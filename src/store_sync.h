@@ -76,7 +76,7 @@ int64_t	 store_sync_queue_count(struct store *st, struct err *err);
 
 /*
  * Set read (what STORE_SYNC_READ) or flagged of every article with this
- * guid (in feed_id, or in any feed when 0), in one transaction with the
+ * guid (flagging gives the flag_star letter when sync has one) (in feed_id, or in any feed when 0), in one transaction with the
  * feed counters kept.  *found gets the number of articles the guid names
  * (0: unknown guid).
  */
@@ -86,12 +86,21 @@ int	 store_mark_guid(struct store *st, int64_t feed_id, const char *guid,
 /*
  * The server's state, applied: every article whose guid starts with
  * prefix gets value when its guid is in guids[0..n-1] and !value
- * otherwise (what: STORE_SYNC_READ or STORE_SYNC_FLAG), except those
+ * otherwise (what: STORE_SYNC_READ, or STORE_SYNC_FLAG: has the flag
+ * letter), except those
  * with a change still queued (made while the sync ran: they win).  What
  * this changes is not queued.  *changed gets the count.
  */
 int	 store_sync_apply(struct store *st, const char *prefix, int what,
-	    bool value, char *const *guids, size_t n, int64_t *changed,
+	    bool value, char letter, char *const *guids, size_t n,
+	    int64_t *changed, struct err *err);
+/*
+ * The flag letter that is the server's star (freshrss-flag-star), or
+ * '\0': flags stay local.  While it is set, a change of an article's
+ * flags is queued when it changes whether the article has the letter
+ * (schema step 10 -> 11), and store_mark_guid flags with it.
+ */
+int	 store_sync_set_flag_star(struct store *st, char letter,
 	    struct err *err);
 
 #endif

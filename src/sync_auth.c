@@ -296,6 +296,16 @@ sync_session_open(struct sync_session *s, const struct conf *cfg,
 		    "http or https URL");
 		return (-1);
 	}
+	if (cfg->freshrss_flag_star[0] != '\0' &&
+	    (cfg->freshrss_flag_star[1] != '\0' ||
+	    !((cfg->freshrss_flag_star[0] >= 'a' &&
+	    cfg->freshrss_flag_star[0] <= 'z') ||
+	    (cfg->freshrss_flag_star[0] >= 'A' &&
+	    cfg->freshrss_flag_star[0] <= 'Z')))) {
+		err_set(err, ERR_CONFIG, "sync: freshrss-flag-star must be "
+		    "one flag letter, a-z or A-Z");
+		return (-1);
+	}
 	s->api = xstrdup(cfg->freshrss_url);
 	len = strlen(s->api);
 	while (len > 0 && s->api[len - 1] == '/')
@@ -307,7 +317,7 @@ sync_session_open(struct sync_session *s, const struct conf *cfg,
 	slash = strrchr(db_path, '/');
 	snprintf(s->token_path, len, "%.*sgreader-token",
 	    slash != NULL ? (int)(slash - db_path + 1) : 0, db_path);
-	s->http = sync_http_new(cfg->user_agent, cfg->download_timeout);
+	s->http = sync_http_new(cfg);
 	if ((auth = token_read(s)) != NULL) {
 		sync_http_set_auth(s->http, auth);
 		wipe(auth);

@@ -51,6 +51,8 @@ sync_feeds_free(struct sync_feeds *f)
 		free(f->stream[i]);
 	free(f->stream);
 	free(f->id);
+	free(f->fresh);
+	free(f->since);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -81,6 +83,8 @@ sync_pull_subs(struct sync_session *s, const struct conf *cfg,
 	tags = xcalloc(n + 1, sizeof(*tags));
 	out->stream = xcalloc(n + 1, sizeof(*out->stream));
 	out->id = xcalloc(n + 1, sizeof(*out->id));
+	out->fresh = xcalloc(n + 1, sizeof(*out->fresh));
+	out->since = xcalloc(n + 1, sizeof(*out->since));
 	k = sync_parse_subs(list, subs, tags, out->stream);
 	out->n = k;
 	if (store_feeds_sync(st, subs, k, out->id, err) == -1)
@@ -90,7 +94,16 @@ sync_pull_subs(struct sync_session *s, const struct conf *cfg,
 		goto out;
 	for (i = 0; i < k; i++) {
 		char key[64];
+		int64_t pulled;
 
+		/* A feed whose articles were never pulled is new. */
+		snprintf(key, sizeof(key), "pulled/%" PRId64, out->id[i]);
+		if (store_sync_get_int(st, key, &pulled, err) == -1) {
+			store_rollback(st);
+			goto out;
+		}
+		out->fresh[i] = pulled == 0;
+		out->since[i] = pulled;
 		snprintf(key, sizeof(key), "stream/%" PRId64, out->id[i]);
 		if (store_sync_set_text(st, key, out->stream[i], err) == -1) {
 			store_rollback(st);
@@ -113,10 +126,26 @@ out:
 	return (rc);
 }
 
+/* Is o older than its feed's first pull (already pulled, or left)? */
+static bool
+is_old(const struct sync_feeds *feeds, int64_t feed_id, json_object *o)
+{
+	json_object *v;
+	size_t i;
+
+	if ((v = get(o, "timestampUsec", json_type_string)) == NULL)
+		return (false);
+	for (i = 0; i < feeds->n; i++)
+		if (feeds->id[i] == feed_id)
+			return (strtoll(json_object_get_string(v), NULL, 10) <
+			    feeds->since[i]);
+	return (false);
+}
+
 /* Store one article of a stream/contents page. */
 static int
 store_one(struct store *st, const struct sync_feeds *feeds, json_object *o,
-    int64_t now, size_t *new_items, struct err *err)
+    bool skip_old, int64_t now, size_t *new_items, struct err *err)
 {
 	enum store_upsert res;
 	struct item it;
@@ -126,6 +155,10 @@ store_one(struct store *st, const struct sync_feeds *feeds, json_object *o,
 	item_init(&it);
 	if (!sync_parse_item(o, feeds, &it, &feed_id))
 		return (0);
+	if (skip_old && is_old(feeds, feed_id, o)) {
+		item_clear(&it);
+		return (0);
+	}
 	rc = store_item_upsert(st, feed_id, &it, now, &res, err);
 	if (rc == 0 && res == STORE_UPSERT_NEW)
 		(*new_items)++;
@@ -135,24 +168,26 @@ store_one(struct store *st, const struct sync_feeds *feeds, json_object *o,
 
 int
 sync_pull_items(struct sync_session *s, const struct conf *cfg,
-    struct store *st, const struct sync_feeds *feeds, int64_t ot,
-    size_t *new_items, int64_t *server_time, struct err *err)
+    struct store *st, const struct sync_feeds *feeds, const char *stream,
+    int64_t ot, long limit, bool skip_old, size_t *new_items,
+    int64_t *server_time, struct err *err)
 {
 	json_object *root = NULL, *items, *v;
 	struct buf body, path;
 	char *cont = NULL;
 	int64_t now = (int64_t)time(NULL), newest = 0, t;
+	long left = limit > 0 ? limit : -1;
 	size_t i, n;
 	int rc = -1;
 
-	*new_items = 0;
-	*server_time = 0;
 	buf_init(&body, BUF_CAP_BODY * 4);
 	buf_init(&path, BUF_CAP_TEXT);
 	do {
 		buf_reset(&path);
-		buf_addf(&path, "stream/contents/" SYNC_READING
-		    "?output=json&n=%d", PAGE_ITEMS);
+		buf_addstr(&path, "stream/contents/");
+		sync_http_path(&path, stream);
+		buf_addf(&path, "?output=json&n=%ld", left > 0 &&
+		    left < PAGE_ITEMS ? left : (long)PAGE_ITEMS);
 		if (ot > 0)
 			buf_addf(&path, "&ot=%" PRId64, ot);
 		if (cont != NULL) {
@@ -171,9 +206,12 @@ sync_pull_items(struct sync_session *s, const struct conf *cfg,
 		n = items != NULL ? json_object_array_length(items) : 0;
 		if (store_begin(st, err) == -1)
 			goto out;
+		if (left > 0 && n > (size_t)left)
+			n = (size_t)left;
 		for (i = 0; i < n; i++) {
 			v = json_object_array_get_idx(items, i);
-			if (store_one(st, feeds, v, now, new_items, err) == -1) {
+			if (store_one(st, feeds, v, skip_old, now, new_items,
+			    err) == -1) {
 				store_rollback(st);
 				goto out;
 			}
@@ -184,12 +222,12 @@ sync_pull_items(struct sync_session *s, const struct conf *cfg,
 		}
 		if (store_commit(st, err) == -1)
 			goto out;
-		cont = sync_parse_continuation(root, n);
+		if (left > 0)
+			left -= (long)n;
+		cont = left != 0 ? sync_parse_continuation(root, n) : NULL;
 		json_object_put(root);
 		root = NULL;
 	} while (cont != NULL);
-	if (*server_time == 0)
-		*server_time = now;
 	if (store_sync_get_int(st, NEWEST_KEY, &t, err) == -1 ||
 	    (newest > t && store_sync_set_int(st, NEWEST_KEY, newest,
 	    err) == -1))

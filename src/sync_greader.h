@@ -8,6 +8,7 @@
 #ifndef GAZETTE_SYNC_GREADER_H
 #define GAZETTE_SYNC_GREADER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,8 @@ struct sync_session;
 struct sync_feeds {
 	char		**stream;
 	int64_t		 *id;
+	bool		 *fresh;	/* its articles never pulled */
+	int64_t		 *since;	/* pulled up to (us): older skipped */
 	size_t		  n;
 };
 
@@ -38,9 +41,15 @@ struct sync_ids {
 int	 sync_pull_subs(struct sync_session *s, const struct conf *cfg,
 	    struct store *st, struct sync_feeds *out, struct err *err);
 void	 sync_feeds_free(struct sync_feeds *f);
-/* Articles added since ot (UNIX s, 0: all); *server_time: the server's. */
+/*
+ * The articles of stream (a feed's, or SYNC_READING) added since ot
+ * (UNIX s, 0: all), at most limit of them, newest first (0: no limit);
+ * skip_old leaves out those older than their feed's since.  *new_items counts
+ * the new ones; *server_time gets the server's time when still 0.
+ */
 int	 sync_pull_items(struct sync_session *s, const struct conf *cfg,
-	    struct store *st, const struct sync_feeds *feeds, int64_t ot,
+	    struct store *st, const struct sync_feeds *feeds,
+	    const char *stream, int64_t ot, long limit, bool skip_old,
 	    size_t *new_items, int64_t *server_time, struct err *err);
 /* The ids of the reading-list with query (e.g. "xt=..." or "s=..."). */
 int	 sync_pull_ids(struct sync_session *s, const struct conf *cfg,

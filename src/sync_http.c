@@ -3,11 +3,13 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <curl/curl.h>
 
+#include "conf.h"
 #include "fetch.h"
 #include "sync_http.h"
 #include "xmalloc.h"
@@ -19,13 +21,16 @@ struct sync_http {
 	CURL			*e;
 	struct curl_slist	*hdrs;
 	char			*ua;
+	char			*proxy;		/* NULL: libcurl's default */
+	char			*proxy_auth;
 	long			 timeout;
+	int			 attempts;
 	char			 errbuf[CURL_ERROR_SIZE];
 	struct sync_http_stats	 stats;
 };
 
 struct sync_http *
-sync_http_new(const char *user_agent, long timeout)
+sync_http_new(const struct conf *cfg)
 {
 	struct sync_http *h = xcalloc(1, sizeof(*h));
 	char ua[64];
@@ -33,9 +38,13 @@ sync_http_new(const char *user_agent, long timeout)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	h->e = curl_easy_init();
 	snprintf(ua, sizeof(ua), "gazette/%s", PACKAGE_VERSION);
-	h->ua = xstrdup(user_agent != NULL && user_agent[0] != '\0' ?
-	    user_agent : ua);
-	h->timeout = timeout > 0 ? timeout : 120;
+	h->ua = xstrdup(cfg->user_agent[0] != '\0' ? cfg->user_agent : ua);
+	h->timeout = cfg->download_timeout > 0 ? cfg->download_timeout : 120;
+	h->attempts = cfg->download_retries > 0 ? cfg->download_retries : 1;
+	/* As for a fetch: use-proxy, else the environment's. */
+	if ((h->proxy = conf_proxy_url(cfg)) != NULL &&
+	    cfg->proxy_auth[0] != '\0')
+		h->proxy_auth = xstrdup(cfg->proxy_auth);
 	return (h);
 }
 
@@ -48,6 +57,11 @@ sync_http_free(struct sync_http *h)
 		curl_easy_cleanup(h->e);
 	curl_slist_free_all(h->hdrs);
 	free(h->ua);
+	free(h->proxy);
+	if (h->proxy_auth != NULL) {
+		explicit_bzero(h->proxy_auth, strlen(h->proxy_auth));
+		free(h->proxy_auth);
+	}
 	free(h);
 }
 
@@ -79,19 +93,51 @@ on_data(char *p, size_t size, size_t n, void *arg)
 	return (size * n);
 }
 
+static int	 once(struct sync_http *, const char *, const char *, int *,
+		    struct buf *, CURLcode *);
+
+/* Could the request not have reached the server (safe to send again)? */
+static bool
+unsent(CURLcode rc)
+{
+	return (rc == CURLE_COULDNT_CONNECT ||
+	    rc == CURLE_COULDNT_RESOLVE_HOST ||
+	    rc == CURLE_COULDNT_RESOLVE_PROXY);
+}
+
+/*
+ * download-retries attempts in all when no answer came: any GET (it
+ * changes nothing), a POST only when it cannot have been sent.
+ */
 int
 sync_http_do(struct sync_http *h, const char *url, const char *form,
     int *status, struct buf *body, struct err *err)
 {
+	CURLcode rc = CURLE_OK;
+	int i;
+
+	for (i = 0; i < h->attempts; i++) {
+		if (once(h, url, form, status, body, &rc) == 0)
+			return (0);
+		if (form != NULL && !unsent(rc))
+			break;
+	}
+	err_set(err, ERR_NET, "%s", h->errbuf[0] != '\0' ? h->errbuf :
+	    curl_easy_strerror(rc));
+	return (-1);
+}
+
+static int
+once(struct sync_http *h, const char *url, const char *form, int *status,
+    struct buf *body, CURLcode *rc)
+{
 	CURL *e = h->e;
-	CURLcode rc;
 	long code = 0;
 
 	*status = 0;
 	buf_reset(body);
 	if (e == NULL) {
-		err_set(err, ERR_NET, "%s", curl_easy_strerror(
-		    CURLE_FAILED_INIT));
+		*rc = CURLE_FAILED_INIT;
 		return (-1);
 	}
 	curl_easy_reset(e);
@@ -110,6 +156,10 @@ sync_http_do(struct sync_http *h, const char *url, const char *form,
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, body);
 	if (h->hdrs != NULL)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, h->hdrs);
+	if (h->proxy != NULL)
+		curl_easy_setopt(e, CURLOPT_PROXY, h->proxy);
+	if (h->proxy_auth != NULL)
+		curl_easy_setopt(e, CURLOPT_PROXYUSERPWD, h->proxy_auth);
 	if (form != NULL) {
 		curl_easy_setopt(e, CURLOPT_POSTFIELDS, form);
 		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(form));
@@ -117,31 +167,26 @@ sync_http_do(struct sync_http *h, const char *url, const char *form,
 	}
 	h->stats.bytes_out += strlen(url);
 	h->stats.requests++;
-	rc = curl_easy_perform(e);
+	*rc = curl_easy_perform(e);
 	h->stats.bytes_in += body->len;
-	if (rc != CURLE_OK) {
-		err_set(err, ERR_NET, "%s", h->errbuf[0] != '\0' ? h->errbuf :
-		    curl_easy_strerror(rc));
+	if (*rc != CURLE_OK)
 		return (-1);
-	}
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
 	*status = (int)code;
 	return (0);
 }
 
-void
-sync_http_form(struct buf *b, const char *name, const char *value)
+/* Append value percent-encoded, but for the bytes of keep. */
+static void
+encode(struct buf *b, const char *value, const char *keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p;
 
-	if (b->len > 0)
-		buf_addch(b, '&');
-	buf_addstr(b, name);
-	buf_addch(b, '=');
 	for (p = (const unsigned char *)value; *p != '\0'; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL ||
+		    strchr(keep, *p) != NULL)
 			buf_addch(b, (char)*p);
 		else {
 			buf_addch(b, '%');
@@ -149,6 +194,23 @@ sync_http_form(struct buf *b, const char *name, const char *value)
 			buf_addch(b, hex[*p & 15]);
 		}
 	}
+}
+
+void
+sync_http_form(struct buf *b, const char *name, const char *value)
+{
+	if (b->len > 0)
+		buf_addch(b, '&');
+	buf_addstr(b, name);
+	buf_addch(b, '=');
+	encode(b, value, "");
+}
+
+void
+sync_http_path(struct buf *b, const char *value)
+{
+	/* Slashes stay: some web servers refuse an encoded one. */
+	encode(b, value, "/:");
 }
 
 void

@@ -24,7 +24,15 @@ struct sync_http_stats {
 	uint64_t	 bytes_in;	/* response bodies (decoded) */
 };
 
-struct sync_http *sync_http_new(const char *user_agent, long timeout);
+struct conf;
+
+/*
+ * The fetch settings apply: user-agent, download-timeout,
+ * download-retries, use-proxy with proxy, proxy-type and proxy-auth
+ * (without it, the environment's http_proxy and friends, as libcurl
+ * reads them).
+ */
+struct sync_http *sync_http_new(const struct conf *cfg);
 void	 sync_http_free(struct sync_http *h);
 /* "Authorization: GoogleLogin auth=TOKEN" from now on (NULL: none). */
 void	 sync_http_set_auth(struct sync_http *h, const char *token);
@@ -37,6 +45,8 @@ int	 sync_http_do(struct sync_http *h, const char *url, const char *form,
 	    int *status, struct buf *body, struct err *err);
 /* Append "&name=value" (no '&' first) percent-encoded to b. */
 void	 sync_http_form(struct buf *b, const char *name, const char *value);
+/* Append a stream id to a URL path, percent-encoded but for '/' ':'. */
+void	 sync_http_path(struct buf *b, const char *value);
 void	 sync_http_stats(const struct sync_http *h,
 	    struct sync_http_stats *out);
 

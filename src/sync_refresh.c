@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "conf.h"
@@ -54,11 +55,56 @@ pull_state(struct sync_run *r, const struct conf *cfg, int what,
 	    err) == -1)
 		return (-1);
 	rc = store_sync_apply(r->st, SYNC_ITEM_PREFIX, what,
-	    what == STORE_SYNC_READ ? false : true, ids.v, ids.n, &changed,
-	    err);
+	    what == STORE_SYNC_READ ? false : true, cfg->freshrss_flag_star[0],
+	    ids.v, ids.n, &changed, err);
 	sync_ids_free(&ids);
 	r->changed += changed;
 	return (rc);
+}
+
+/*
+ * The articles.  A feed new to the sync (the first time, every feed)
+ * brings its newest freshrss-min-items articles (newsboat's: the
+ * articles loaded of each feed; 0: all the server keeps), from its own
+ * stream: a server may keep old articles of a feed added there since.
+ * After that, every article added since the last sync comes, so none
+ * is missed.
+ */
+static int
+pull_items(struct sync_run *r, const struct conf *cfg,
+    struct sync_feeds *feeds, int64_t ot, int64_t *server_time,
+    struct err *err)
+{
+	char key[64];
+	int64_t at;
+	size_t i;
+
+	*server_time = 0;
+	r->new_items = 0;
+	for (i = 0; i < feeds->n; i++) {
+		if (!feeds->fresh[i])
+			continue;
+		at = 0;
+		if (sync_pull_items(&r->s, cfg, r->st, feeds, feeds->stream[i],
+		    0, cfg->freshrss_min_items, false, &r->new_items, &at,
+		    err) == -1)
+			return (-1);
+		/* What the reading list holds from before is left. */
+		feeds->since[i] = (at > 0 ? at : (int64_t)time(NULL)) *
+		    1000000;
+		snprintf(key, sizeof(key), "pulled/%" PRId64, feeds->id[i]);
+		if (store_sync_set_int(r->st, key, feeds->since[i], err) == -1)
+			return (-1);
+		if (*server_time == 0)
+			*server_time = at;
+	}
+	if (ot > 0 && sync_pull_items(&r->s, cfg, r->st, feeds, SYNC_READING,
+	    ot > OT_MARGIN ? ot - OT_MARGIN : 0, 0, true, &r->new_items,
+	    server_time, err) == -1)
+		return (-1);
+	if (*server_time == 0)
+		*server_time = (int64_t)time(NULL);
+	return (0);
 }
 
 static int
@@ -69,7 +115,9 @@ sync_all(struct sync_run *r, const struct conf *cfg, struct err *err)
 	int rc = -1;
 
 	memset(&feeds, 0, sizeof(feeds));
-	if (store_sync_set_on(r->st, true, err) == -1)
+	if (store_sync_set_on(r->st, true, err) == -1 ||
+	    store_sync_set_flag_star(r->st, cfg->freshrss_flag_star[0],
+	    err) == -1)
 		return (-1);
 	/* Local changes first: pending ones win (sync.h). */
 	if (sync_push(&r->s, cfg, r->st, &r->pushed, err) == -1)
@@ -79,8 +127,7 @@ sync_all(struct sync_run *r, const struct conf *cfg, struct err *err)
 	r->feeds = feeds.n;
 	if (store_sync_get_int(r->st, "ot", &ot, err) == -1)
 		goto out;
-	if (sync_pull_items(&r->s, cfg, r->st, &feeds, ot > OT_MARGIN ?
-	    ot - OT_MARGIN : 0, &r->new_items, &server_time, err) == -1)
+	if (pull_items(r, cfg, &feeds, ot, &server_time, err) == -1)
 		goto out;
 	if (pull_state(r, cfg, STORE_SYNC_READ, err) == -1)
 		goto out;

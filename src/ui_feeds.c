@@ -223,6 +223,30 @@ urls_changed(struct ui *ui, struct feeds_view *fv, struct stat *st)
 	    st->st_ino != fv->urls_st.st_ino);
 }
 
+/*
+ * In sync mode with freshrss-show-special-feeds, newsboat's special
+ * feed of the server's starred articles: a query feed on the flag
+ * letter that is the star (freshrss-flag-star), listed first.
+ */
+static void
+special_feeds(struct ui *ui, struct feeds_view *fv)
+{
+	struct urls_feed uf;
+	char url[64];
+
+	if (ui->cfg == NULL || !sync_enabled(ui->cfg) ||
+	    !ui->cfg->freshrss_show_special_feeds ||
+	    ui->cfg->freshrss_flag_star[0] == '\0' ||
+	    ui->cfg->freshrss_flag_star[1] != '\0')
+		return;
+	urls_feed_init(&uf);
+	snprintf(url, sizeof(url), "query:Starred items:flags # \"%c\"",
+	    ui->cfg->freshrss_flag_star[0]);
+	uf.url = url;
+	uf.kind = URLS_QUERY;
+	urls_list_add(&fv->urls, &uf);
+}
+
 static bool
 load_urls(struct ui *ui, struct feeds_view *fv)
 {
@@ -241,6 +265,8 @@ load_urls(struct ui *ui, struct feeds_view *fv)
 	entries_free(fv);
 	urls_list_free(&fv->urls);
 	memset(&w, 0, sizeof(w));
+	if (missing)
+		special_feeds(ui, fv);
 	ok = !missing && urls_load(ui->urls_path, &fv->urls, &missing,
 	    collect_warning, &w, &err) == 0;
 	fv->have_urls = ok;
@@ -282,9 +308,15 @@ attach_rows(struct feeds_view *fv)
 	long k;
 
 	if (!fv->have_urls) {
-		free(fv->ent);
-		fv->ent = xcalloc(fv->all.n + 1, sizeof(*fv->ent));
-		fv->nent = 0;
+		entries_free(fv);
+		fv->ent = xcalloc(fv->urls.n + fv->all.n + 1,
+		    sizeof(*fv->ent));
+		/* The special feeds of a sync (special_feeds). */
+		for (i = 0; i < fv->urls.n; i++) {
+			fv->ent[fv->nent].kind = E_QUERY;
+			fv->ent[fv->nent].uf = &fv->urls.feeds[i];
+			query_entry(&fv->ent[fv->nent++], &fv->urls.feeds[i]);
+		}
 		for (i = 0; i < fv->all.n; i++)
 			if (!fv->all.feeds[i].gone)
 				fv->ent[fv->nent++].sf = &fv->all.feeds[i];

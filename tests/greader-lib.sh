@@ -53,7 +53,8 @@ for it in json.load(sys.stdin)["items"]:
         print(it["title"], int(it["read"]), int(it["starred"]))' "$1"
 }
 
-# gr_config [EXTRA LINES]: the config of a sync with this server.
+# gr_config [EXTRA LINES]: the config of a sync with this server (every
+# article pulled: freshrss-min-items 0).
 gr_config() {
 	mkdir -p "$XDG_CONFIG_HOME/gazette"
 	printf '%s\n' "$GR_PASSWORD" > "$T/pw"
@@ -64,6 +65,7 @@ gr_config() {
 		echo 'freshrss-login "alice"'
 		echo "freshrss-passwordfile \"$T/pw\""
 		echo 'freshrss-flag-star "s"'
+		echo 'freshrss-min-items 0'
 		for l in "$@"; do echo "$l"; done
 	} > "$XDG_CONFIG_HOME/gazette/config"
 }

@@ -45,7 +45,9 @@ The control endpoint (no authentication), for tests, under /control/:
   POST /control/mode    {"mode": "up" | "down" (every API request gets its
                         connection closed unanswered) | "500" | "junk"
                         (every API answer but the login: hostile bytes)
-                        | "blank_auth" (ClientLogin answers "Auth=\\r\\n"),
+                        | "blank_auth" (ClientLogin answers "Auth=\\r\\n")
+                        | "stall" (every API request waits, unanswered,
+                        until the mode changes),
                         "hold_edit_tag": K (the K+1th and later edit-tag
                         calls apply, then wait until mode changes again)}
   POST /control/clock   {"now": S}: the server's time stands at S (UNIX
@@ -53,7 +55,12 @@ The control endpoint (no authentication), for tests, under /control/:
                         the real time again
   POST /control/password {"password"}: a new API password (old tokens die)
   GET  /control/dump    the whole state as JSON
-  GET  /control/stats   {"requests", "bytes_in", "bytes_out", "paths"}
+  GET  /control/stats   {"requests", "bytes_in", "bytes_out", "paths",
+                        "agent" (the last User-Agent), "proxied" (requests
+                        with an absolute URL: as a proxy), "proxy_auth"}
+
+As a proxy (use-proxy to its port), it serves API requests whatever the
+host of their absolute URL.
 """
 
 import argparse
@@ -288,10 +295,21 @@ class Handler(BaseHTTPRequestHandler):
         if url.path.startswith("/control/"):
             return self.control(url.path[9:], body)
         st.stats["requests"] += 1
+        # As a proxy (an absolute URL), and who asked.
+        if self.path.startswith("http://"):
+            st.stats["proxied"] = st.stats.get("proxied", 0) + 1
+        st.stats["agent"] = self.headers.get("User-Agent", "")
+        if self.headers.get("Proxy-Authorization"):
+            st.stats["proxy_auth"] = self.headers["Proxy-Authorization"]
         st.stats["bytes_in"] += len(body) + len(self.path) + 100
         key = url.path.split("/api/0/")[-1]
         st.stats["paths"][key] = st.stats["paths"].get(key, 0) + 1
         if st.mode == "down":
+            self.close_connection = True
+            return
+        if st.mode == "stall":
+            with st.cond:
+                st.cond.wait_for(lambda: st.mode != "stall", timeout=60)
             self.close_connection = True
             return
         if st.mode == "500":

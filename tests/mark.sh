@@ -97,6 +97,9 @@ check "all read" [ "$("$GAZETTE" list --unread --json | wc -l)" -eq 0 ]
 # The queue: nothing while sync is off.
 check "no queue without sync" [ "$(sql "$DB" 'SELECT count(*) FROM sync_queue')" -eq 0 ]
 sql "$DB" "INSERT INTO sync_state VALUES ('on', 1)"
+# As a sync with freshrss-flag-star "s" leaves it (without one, flags
+# stay local and are not queued).
+sql "$DB" "INSERT INTO sync_state VALUES ('flag_star', 's')"
 before=$(( $(date +%s) * 1000 ))
 "$GAZETTE" mark --unread a1 b1
 "$GAZETTE" mark --unflag a1

@@ -443,7 +443,8 @@ test_newsboat_lines(void **state)
 	assert_null(strstr(l.text, "color end-of-text-marker"));
 	assert_true(cfg.colors[CONF_EL_END_OF_TEXT].set);
 	assert_int_equal(cfg.colors[CONF_EL_END_OF_TEXT].fg, 8);
-	assert_non_null(strstr(l.text, "ttrss-login (c:9): no syncing"));
+	assert_non_null(strstr(l.text, "ttrss-login (c:9): not applied: "
+	    "gazette syncs only"));
 	assert_non_null(strstr(l.text, "dialogs-title-format (c:10): "));
 	assert_true(cfg.colors[CONF_EL_MATCH].set);
 	assert_int_equal(cfg.colors[CONF_EL_MATCH].fg, 7);

@@ -1,0 +1,48 @@
+#!/bin/sh
+# sync-http.sh: the fetch settings apply to the requests of a sync:
+# use-proxy/proxy/proxy-type/proxy-auth, user-agent, download-timeout,
+# download-retries (tests/greader.py serves as the proxy too).
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/greader-lib.sh"
+stat_of() {
+	ctl stats | python3 -c 'import json,sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$1"
+}
+
+ctl feed '{"url": "http://a.example/feed", "title": "Feed A"}' > /dev/null
+ctl items '{"feed": "http://a.example/feed", "count": 3, "prefix": "A"}' > /dev/null
+gr_config 'user-agent "SyncTester/1.0"' 'use-proxy yes' \
+    "proxy 127.0.0.1:$GR_PORT" 'proxy-type http' 'proxy-auth "pu:pp"'
+# The server is named by a host that does not resolve: only the proxy
+# reaches it.
+sed -i 's#^freshrss-url .*#freshrss-url "http://sync.invalid/api/greader.php"#' \
+    "$XDG_CONFIG_HOME/gazette/config"
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+check "through the proxy: exit 0" [ $? -eq 0 ]
+check "every article" [ "$("$GAZETTE" list --json | wc -l)" -eq 3 ]
+check "the requests went to the proxy" [ "$(stat_of proxied)" -ge 3 ]
+check "with proxy-auth" [ "$(stat_of proxy_auth)" = "Basic $(printf pu:pp | base64)" ]
+check "user-agent" [ "$(stat_of agent)" = "SyncTester/1.0" ]
+
+# download-timeout: a server that never answers.
+gr_config 'download-timeout 2' 'download-retries 1'
+"$GAZETTE" refresh --quiet
+ctl mode '{"mode": "stall"}' > /dev/null
+start=$(date +%s)
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+rc=$?
+took=$(( $(date +%s) - start ))
+ctl mode '{"mode": "up"}' > /dev/null
+check "download-timeout: exit 1" [ $rc -eq 1 ]
+check "says it timed out" grep -q "server $GR_API: .*[Tt]imeout\|timed out" "$T/err"
+check "within the timeout, not libcurl's 120 s ($took s)" [ "$took" -lt 60 ]
+
+# download-retries: a GET with no answer is sent again.
+gr_config 'download-retries 3'
+ctl mode '{"mode": "down"}' > /dev/null
+n0=$(stat_of requests)
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+check "no answer: exit 1" [ $? -eq 1 ]
+n1=$(stat_of requests)
+ctl mode '{"mode": "up"}' > /dev/null
+check "download-retries 3: three attempts" [ $((n1 - n0)) -eq 3 ]
+tap_done
