@@ -215,6 +215,9 @@ ui_prompt_key(struct ui *ui, int key)
 		ui->plen--;
 		break;
 	case KEYMAP_CTRL('U'):
+		/* An empty prompt may have no text buffer at all. */
+		if (ui->pcursor == 0)
+			break;
 		memmove(ui->ptext, ui->ptext + ui->pcursor,
 		    (ui->plen - ui->pcursor) * sizeof(*ui->ptext));
 		ui->plen -= ui->pcursor;
@@ -229,6 +232,8 @@ ui_prompt_key(struct ui *ui, int key)
 			i--;
 		while (i > 0 && ui->ptext[i - 1] != ' ')
 			i--;
+		if (i == ui->pcursor)
+			break;
 		memmove(ui->ptext + i, ui->ptext + ui->pcursor,
 		    (ui->plen - ui->pcursor) * sizeof(*ui->ptext));
 		ui->plen -= ui->pcursor - i;
