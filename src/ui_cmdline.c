@@ -73,24 +73,6 @@ applies_later(const char *name)
 	return (NULL);
 }
 
-/* "~" and "~/..." against $HOME. */
-static char *
-expand_home(const char *p)
-{
-	const char *home = getenv("HOME");
-	struct buf b;
-	char *s;
-
-	if (p[0] != '~' || (p[1] != '\0' && p[1] != '/') || home == NULL ||
-	    home[0] == '\0')
-		return (xstrdup(p));
-	buf_init(&b, BUF_CAP_TEXT);
-	(void)buf_addf(&b, "%s%s", home, p + 1);
-	s = buf_detach(&b);
-	buf_free(&b);
-	return (s);
-}
-
 /* A setting changed (set, a macro, source): the copies the interface
  * keeps follow it, and the screen is drawn again. */
 void
@@ -278,7 +260,7 @@ cmd_source(struct ui *ui, int argc, char **argv)
 	}
 	memset(&w, 0, sizeof(w));
 	for (i = 1; i < argc; i++) {
-		path = expand_home(argv[i]);
+		path = ui_save_expand(argv[i]);
 		if (conf_load(ui->cfg, path, true, source_warn, &w,
 		    &err) < 0) {
 			free(path);
@@ -314,7 +296,7 @@ cmd_dumpconfig(struct ui *ui, int argc, char **argv)
 		ui_set_status(ui, true, "usage: dumpconfig FILE");
 		return;
 	}
-	path = expand_home(argv[1]);
+	path = ui_save_expand(argv[1]);
 	/* A whole file or none: a temporary file renamed over it. */
 	buf_init(&tmp, BUF_CAP_TEXT);
 	(void)buf_addf(&tmp, "%s.%ld.tmp", path, (long)getpid());
