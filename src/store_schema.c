@@ -263,6 +263,20 @@ const char *const store_migrations[] = {
 	"  AND x.key = 'flag_star' AND (instr(old.flags, x.value) > 0)"
 	"  IS NOT (instr(new.flags, x.value) > 0);"
 	" END;",
+
+	/*
+	 * 11 -> 12: items_seq holds the title and the author too, so that a
+	 * query feed or a killfile rule on them (title =~ "rust") reads
+	 * that index and not the table, whose rows carry the bodies: at a
+	 * million articles, 12 s through the table for SQLite's own count.
+	 * The index is appended to in seq order and rewritten with its
+	 * row's seq, as before: no new index to insert into at random.
+	 * The link and the guid, as long as both of these together, stay
+	 * out.
+	 */
+	"DROP INDEX items_seq;"
+	"CREATE INDEX items_seq ON items(seq, sort_date, read, flagged,"
+	" feed_id, title, author);",
 };
 
 const size_t store_n_migrations = sizeof(store_migrations) /

@@ -8,9 +8,13 @@
  *  - a count gives way when its yield function says so, and fails
  *    without counts rather than with wrong ones;
  *  - the feed list (and the urls file's sync before it) does not wait
- *    for the killfile's count.
- * On a real SQLite file of N_ITEMS articles, one every 7 hours back from
- * now: 24 of them are less than 7 days old.
+ *    for the killfile's count;
+ *  - a condition on the title or the author reads an index, not the
+ *    table whose rows carry the bodies (pages read, counted by SQLite);
+ *  - gazette_regexp's way around regexec for a plain word gives
+ *    regexec's answers.
+ * On a real SQLite file of N_ITEMS articles (a body of BODY_BYTES each),
+ * one every 7 hours back from now: 24 of them are less than 7 days old.
  */
 #include "config.h"
 
@@ -26,6 +30,9 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <locale.h>
+#include <regex.h>
+#include <sqlite3.h>
 
 #include "buf.h"
 #include "err.h"
@@ -37,6 +44,7 @@
 #define N_ITEMS		20000
 #define N_WEEK		24	/* items k < 24: age < 7 */
 #define STEP_HOURS	7
+#define BODY_BYTES	1000
 
 static char tmpdir[256];
 static struct store *st;
@@ -49,6 +57,7 @@ setup(void **state)
 	struct item it;
 	enum store_upsert r;
 	int64_t feed, now = (int64_t)time(NULL);
+	char body[BODY_BYTES + 1];
 	int k;
 
 	(void)state;
@@ -64,6 +73,8 @@ setup(void **state)
 	    (feed = store_feed_ensure(st, "http://feeds.example/1.xml",
 	    &err)) < 0)
 		return (-1);
+	memset(body, 'b', BODY_BYTES);
+	body[BODY_BYTES] = '\0';
 	buf_init(&s, 1024);
 	for (k = 0; k < N_ITEMS; k++) {
 		item_init(&it);
@@ -71,6 +82,7 @@ setup(void **state)
 		buf_addf(&s, "g%d", k);
 		it.guid = xstrdup(buf_str(&s));
 		it.title = xstrdup(buf_str(&s));
+		it.content = xstrdup(body);
 		it.published = now - (int64_t)k * STEP_HOURS * 3600;
 		if (store_item_upsert(st, feed, &it, now, &r, &err) == -1)
 			return (-1);
@@ -340,6 +352,141 @@ test_killfile_list_now(void **state)
 	filter_free(f);
 }
 
+/* The articles whose title "g<k>" holds digits. */
+static int64_t
+titles_with(const char *digits)
+{
+	char t[32];
+	int64_t n = 0;
+	int k;
+
+	for (k = 0; k < N_ITEMS; k++) {
+		snprintf(t, sizeof(t), "g%d", k);
+		if (strstr(t, digits) != NULL)
+			n++;
+	}
+	return (n);
+}
+
+/*
+ * A query feed on the title or the author reads them from an index, not
+ * from the table, whose rows carry the bodies (at a million articles,
+ * seconds).  Pages read into SQLite's cache, emptied first, are counted:
+ * the table alone is more than N_ITEMS * BODY_BYTES bytes.
+ */
+static void
+test_title_reads_no_bodies(void **state)
+{
+	static const struct {
+		const char	*expr;
+		const char	*digits;	/* its titles; NULL: none */
+		bool		 negated;
+	} q[] = {
+		{ "title =~ \"g1\"", "g1", false },
+		{ "title =~ \"^g1.*2$\"", NULL, false },
+		{ "title !~ \"7\"", "7", true },
+		{ "title = \"g5\"", NULL, false },
+		{ "title != \"\" and unread = \"yes\"", NULL, false },
+		{ "author =~ \"smith\" or author = \"\"", NULL, false },
+	};
+	struct err err = ERR_INIT;
+	struct store_idlist ids;
+	struct filter *f;
+	sqlite3 *db = store_db(st);
+	sqlite3_stmt *s;
+	int cur, hi, pages, table;
+	size_t k;
+
+	(void)state;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT page_count"
+	    " FROM pragma_page_count), (SELECT count(*) FROM dbstat"
+	    " WHERE name = 'items')", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	pages = sqlite3_column_int(s, 0);
+	table = sqlite3_column_int(s, 1);
+	sqlite3_finalize(s);
+	for (k = 0; k < sizeof(q) / sizeof(*q); k++) {
+		f = parse(q[k].expr);
+		(void)sqlite3_db_release_memory(db);
+		(void)sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &cur,
+		    &hi, 1);
+		if (store_where_idlist(st, filter_where(f), STORE_SORT_DATE,
+		    false, false, &ids, &err) == -1)
+			fail_msg("%s: %s", q[k].expr, err.msg);
+		(void)sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &cur,
+		    &hi, 0);
+		print_message("# %s: %zu articles, %d pages read of %d (table"
+		    " %d)\n", q[k].expr, ids.n, cur, pages, table);
+		if (q[k].digits != NULL)
+			assert_int_equal(ids.total, q[k].negated ?
+			    N_ITEMS - titles_with(q[k].digits) :
+			    titles_with(q[k].digits));
+		assert_true(cur > 0);
+		assert_true(cur * 10 < table);
+		store_idlist_free(&ids);
+		filter_free(f);
+	}
+	assert_true(table * 2 > pages);
+}
+
+/* gazette_regexp(pattern, text) in SQL. */
+static int
+sql_regexp(sqlite3 *db, const char *pattern, const char *text)
+{
+	sqlite3_stmt *s;
+	int m;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT gazette_regexp(?, ?)",
+	    -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, pattern, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, text, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	m = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return (m);
+}
+
+/*
+ * A plain word is found without regexec: the answers are regexec's
+ * (REG_ICASE, in the locale gazette runs in), for ASCII and other texts.
+ */
+static void
+test_plain_word_is_regexec(void **state)
+{
+	static const char *const pat[] = {
+		"rust", "RuSt", "", "t m", "r", "st me", "k", "s", "i",
+		"caf\xc3\xa9", "\xc3\xa9", "^rust", "rust$", "ru.t", "1.5",
+		"a\\.b", "(x)", "[rR]ust", "x{2}", "a|b", "a+", "a?", "a*",
+	};
+	static const char *const text[] = {
+		"Rust", "TRUST me", "rUsT", "ru st", "", "rus", "crust\nline",
+		"a.b", "axb", "1x5", "(X)", "xx", "R", "K", "S", "I",
+		"ru\xc5\xbft", "\xe2\x84\xaa", "\xc4\xb0", "\xc4\xb1",
+		"Caf\xc3\xa9 RUST", "CAF\xc3\x89", "\xc3\x9c" "ber rust",
+		"bad \xff rust", "tab\trust",
+	};
+	sqlite3 *db;
+	regex_t re;
+	size_t i, j;
+	int want;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(store_sql_functions_on(db), 0);
+	for (i = 0; i < sizeof(pat) / sizeof(*pat); i++) {
+		assert_int_equal(regcomp(&re, pat[i], REG_EXTENDED |
+		    REG_ICASE | REG_NOSUB), 0);
+		for (j = 0; j < sizeof(text) / sizeof(*text); j++) {
+			want = regexec(&re, text[j], 0, NULL, 0) == 0;
+			if (sql_regexp(db, pat[i], text[j]) != want)
+				fail_msg("\"%s\" =~ \"%s\": not %d", text[j],
+				    pat[i], want);
+		}
+		regfree(&re);
+	}
+	sqlite3_close(db);
+}
+
 int
 main(void)
 {
@@ -348,7 +495,13 @@ main(void)
 		cmocka_unit_test(test_idlist_window_anywhere),
 		cmocka_unit_test(test_count_gives_way),
 		cmocka_unit_test(test_killfile_list_now),
+		cmocka_unit_test(test_title_reads_no_bodies),
+		cmocka_unit_test(test_plain_word_is_regexec),
 	};
+
+	/* As gazette (main.c) in the tests' C.UTF-8. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		(void)setlocale(LC_CTYPE, "");
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
 }

@@ -622,6 +622,14 @@ test_migration_v1(void **state)
 		assert_string_equal((const char *)sqlite3_column_text(s, 0),
 		    "sort_date,id,read");
 		sqlite3_finalize(s);
+		/* v12: a title or author condition reads no article body */
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat("
+		    "name, ',') FROM pragma_index_info('items_seq')", -1, &s,
+		    NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(s, 0),
+		    "seq,sort_date,read,flagged,feed_id,title,author");
+		sqlite3_finalize(s);
 		/* A newer schema than we know is refused. */
 		sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
 	}
@@ -629,6 +637,114 @@ test_migration_v1(void **state)
 	err_clear(&err);
 	assert_null(store_open(path, 0, &err));
 	assert_non_null(strstr(err.msg, "newer"));
+	free(path);
+}
+
+/* Every column of every article, as one string. */
+static char *
+items_dump(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	struct buf b;
+	int i;
+
+	buf_init(&b, 1 << 20);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT * FROM items"
+	    " ORDER BY id", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		for (i = 0; i < sqlite3_column_count(s); i++)
+			buf_addf(&b, "%s=%s%c", sqlite3_column_name(s, i),
+			    sqlite3_column_type(s, i) == SQLITE_NULL ? "NULL" :
+			    (const char *)sqlite3_column_text(s, i),
+			    i + 1 < sqlite3_column_count(s) ? '|' : '\n');
+	sqlite3_finalize(s);
+	return (buf_detach(&b));
+}
+
+/* The one row of sql's answer, as text. */
+static char *
+sql_text(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	char *t;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	t = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return (t);
+}
+
+/*
+ * A store of schema 11 (items_seq without the title and the author)
+ * is migrated in place: every article as it was, the index wider, and a
+ * title condition read from it.
+ */
+static void
+test_migration_v11(void **state)
+{
+	struct err err = ERR_INIT;
+	struct store *st;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char *path = db_path("v11.db"), *before, *after, *t;
+	int64_t feed;
+	int k;
+
+	(void)state;
+	st = open_ok(path, STORE_CREATE);
+	feed = store_feed_ensure(st, "http://a.example/feed", &err);
+	assert_true(feed > 0);
+	for (k = 0; k < 50; k++) {
+		char guid[16], title[32];
+
+		snprintf(guid, sizeof(guid), "g%d", k);
+		snprintf(title, sizeof(title), k % 7 ? "Rust n\xc2\xb0%d" :
+		    "%d", k);
+		(void)upsert(st, feed, guid, k % 11 ? title : NULL,
+		    1700000000 + k, "<p>body</p>");
+	}
+	assert_int_equal(store_item_set_read(st, item_id(st, feed, "g3"),
+	    true, &err), 0);
+	store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP INDEX items_seq;"
+	    "CREATE INDEX items_seq ON items(seq, sort_date, read, flagged,"
+	    " feed_id); PRAGMA user_version = 11;", NULL, NULL, NULL),
+	    SQLITE_OK);
+	before = items_dump(db);
+	sqlite3_close(db);
+
+	st = open_ok(path, 0);
+	counts(st, feed, 49, 50);
+	store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	after = items_dump(db);
+	assert_string_equal(after, before);
+	t = sql_text(db, "PRAGMA user_version");
+	assert_int_equal(atoi(t), STORE_SCHEMA_VERSION);
+	free(t);
+	t = sql_text(db, "PRAGMA integrity_check");
+	assert_string_equal(t, "ok");
+	free(t);
+	t = sql_text(db, "SELECT group_concat(name, ',') FROM"
+	    " pragma_index_info('items_seq')");
+	assert_string_equal(t, "seq,sort_date,read,flagged,feed_id,title,"
+	    "author");
+	free(t);
+	/* The plan: one scan, of the index. */
+	assert_int_equal(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT"
+	    " id, read, sort_date FROM items WHERE title LIKE '%rust%'"
+	    " OR author = 'x'", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	if (strstr((const char *)sqlite3_column_text(s, 3),
+	    "COVERING INDEX items_seq") == NULL)
+		fail_msg("plan: %s", sqlite3_column_text(s, 3));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(before);
+	free(after);
 	free(path);
 }
 
@@ -1030,6 +1146,7 @@ main(void)
 		cmocka_unit_test(test_counts_and_windows),
 		cmocka_unit_test(test_feed_state),
 		cmocka_unit_test(test_migration_v1),
+		cmocka_unit_test(test_migration_v11),
 		cmocka_unit_test(test_corrupt_untouched),
 		cmocka_unit_test(test_readonly_untouched),
 		cmocka_unit_test(test_two_connections),
