@@ -10,7 +10,8 @@
  * Most patterns are plain words ("rust"): with no metacharacter and
  * only ASCII, such a pattern matches an ASCII text exactly where the
  * text holds it with ASCII letters in either case, which is found
- * without regexec (at a million titles, regexec was most of the time).
+ * without regexec (bench/query_counts, a million titles read from the
+ * index, title =~ "rust": the id list in 97 ms instead of 162).
  * A text with any other byte goes to regexec, which alone knows how the
  * locale folds it.
  */
