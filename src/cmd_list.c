@@ -3,7 +3,10 @@
  * [--sort ORDER] [--json]`: stored articles, newest first (or in
  * article-sort-order's ORDER, sorted by the store), read from the store in
  * windows so memory stays flat however large the database is.  --query
- * takes newsboat's filter language (filter.h), compiled to SQL.
+ * takes newsboat's filter language (filter.h), compiled to SQL; over the
+ * whole store its articles are found in one pass, as a query feed's are
+ * (store_idlist.c), and only their ids are kept, not walked window by
+ * window through every article in date order.
  */
 #include "config.h"
 
@@ -101,6 +104,61 @@ add_line(struct buf *b, const struct store_item_row *r)
 	buf_addstr(b, "]\n");
 }
 
+/* Print the window's rows; -1 on a write error. */
+static int
+print_rows(const struct store_item_list *list, bool json, struct buf *out)
+{
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < list->n; i++) {
+		if (json)
+			add_json(out, &list->rows[i]);
+		else
+			add_line(out, &list->rows[i]);
+	}
+	if (fwrite(out->data, 1, out->len, stdout) != out->len)
+		return (-1);
+	return (0);
+}
+
+/* --query over the whole store: its id list, then windows by id. */
+static int
+list_ids(struct store *st, const struct store_query *q, bool unread,
+    bool json, struct buf *out)
+{
+	struct err err = ERR_INIT;
+	struct store_idlist ids;
+	struct store_item_list list = { NULL, 0 };
+	size_t from;
+	int rc = CMD_EXIT_FAIL;
+
+	if (store_where_idlist(st, q->where, q->sort, q->ascending, unread,
+	    &ids, &err) == -1) {
+		cmd_store_warn(st, "", &err);
+		return (CMD_EXIT_FAIL);
+	}
+	for (from = 0; from < ids.n; from += LIST_WINDOW) {
+		if (store_idlist_window(st, &ids, from, LIST_WINDOW, &list,
+		    &err) == -1) {
+			cmd_store_warn(st, "", &err);
+			goto out;
+		}
+		if (print_rows(&list, json, out) == -1)
+			break;
+		store_item_list_free(&list);
+	}
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cmd_warn("list: write error");
+		goto out;
+	}
+	rc = CMD_EXIT_OK;
+out:
+	store_item_list_free(&list);
+	store_idlist_free(&ids);
+	return (rc);
+}
+
 int
 cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -123,7 +181,6 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 	struct buf out;
 	bool json = false, unread = false, bad = false;
 	char *path;
-	size_t i;
 	int ch, rc = CMD_EXIT_USAGE, sort = STORE_SORT_DATE;
 	bool asc = false;
 
@@ -205,6 +262,10 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
+	if (q.where != NULL && q.feed_id == 0) {
+		rc = list_ids(st, &q, unread, json, &out);
+		goto out;
+	}
 	for (;;) {
 		if (store_items_window(st, &q, &list, &err) == -1) {
 			cmd_store_warn(st, "", &err);
@@ -212,14 +273,7 @@ cmd_list(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		if (list.n == 0)
 			break;
-		buf_reset(&out);
-		for (i = 0; i < list.n; i++) {
-			if (json)
-				add_json(&out, &list.rows[i]);
-			else
-				add_line(&out, &list.rows[i]);
-		}
-		fwrite(out.data, 1, out.len, stdout);
+		(void)print_rows(&list, json, &out);
 		/* The next window starts after the last row, kept for its
 		   key's text. */
 		store_item_row_clear(&last);
