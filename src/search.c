@@ -502,19 +502,18 @@ row_clear(struct row *r)
 	r->text = NULL;
 }
 
-/* A renamed feed: its indexed rows again, under the new title. */
+/*
+ * A renamed feed: its indexed rows again, under the new title.  s: the
+ * statement of sync_feeds' that reads them (reset here).
+ */
 static int
-reindex_feed(struct indexer *ix, sqlite3 *sdb, int64_t feed,
-    const char *old, const char *title, int64_t idx, struct err *err)
+reindex_feed(struct indexer *ix, sqlite3 *sdb, sqlite3_stmt *s,
+    int64_t feed, const char *old, const char *title, int64_t idx,
+    struct err *err)
 {
-	sqlite3_stmt *s;
 	struct row r;
 	int step;
 
-	s = search_prep(sdb, "SELECT i.seq, i.title, i.author, " TEXT_COLS
-	    " FROM items i WHERE i.feed_id = ?1 AND i.seq <= ?2", err);
-	if (s == NULL)
-		return (-1);
 	sqlite3_bind_int64(s, 1, feed);
 	sqlite3_bind_int64(s, 2, idx);
 	while ((step = sstep(s)) == SQLITE_ROW) {
@@ -533,7 +532,7 @@ reindex_feed(struct indexer *ix, sqlite3 *sdb, int64_t feed,
 		}
 		row_clear(&r);
 	}
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (step == SQLITE_ROW)
 		return (-1);
 	if (step != SQLITE_DONE) {
@@ -559,7 +558,7 @@ static int
 sync_feeds(struct indexer *ix, sqlite3 *sdb, int64_t idx, struct err *err)
 {
 	sqlite3 *db = ix->db;
-	sqlite3_stmt *fs, *ms = NULL, *put = NULL, *del = NULL;
+	sqlite3_stmt *fs, *ms = NULL, *put = NULL, *del = NULL, *rows = NULL;
 	int64_t fid, mid = INT64_MAX;
 	const char *ft;
 	char *mt = NULL;
@@ -572,7 +571,11 @@ sync_feeds(struct indexer *ix, sqlite3 *sdb, int64_t idx, struct err *err)
 	put = search_prep(db, "INSERT OR REPLACE INTO search_feed(id, title)"
 	    " VALUES (?1, ?2)", err);
 	del = search_prep(db, "DELETE FROM search_feed WHERE id = ?1", err);
-	if (fs == NULL || ms == NULL || put == NULL || del == NULL)
+	/* prepared once: a refresh's first batches see hundreds of renames */
+	rows = search_prep(sdb, "SELECT i.seq, i.title, i.author, " TEXT_COLS
+	    " FROM items i WHERE i.feed_id = ?1 AND i.seq <= ?2", err);
+	if (fs == NULL || ms == NULL || put == NULL || del == NULL ||
+	    rows == NULL)
 		goto out;
 	/* the mirror is read whole first: it changes below */
 	{
@@ -605,7 +608,9 @@ sync_feeds(struct indexer *ix, sqlite3 *sdb, int64_t idx, struct err *err)
 			mt = mid == fid ? titles[at++] : NULL;
 			if (!str_differ(mt, ft))
 				continue;
-			if (reindex_feed(ix, sdb, fid, mt, ft, idx, err) == -1)
+			/* nothing indexed yet (a first refresh): no rows */
+			if (idx > 0 && reindex_feed(ix, sdb, rows, fid, mt, ft,
+			    idx, err) == -1)
 				goto mirror_out;
 			sqlite3_bind_int64(put, 1, fid);
 			if (ft != NULL)
@@ -635,6 +640,7 @@ out:
 	sqlite3_finalize(ms);
 	sqlite3_finalize(put);
 	sqlite3_finalize(del);
+	sqlite3_finalize(rows);
 	return (rc);
 }
 
