@@ -270,7 +270,11 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	if (writable) {
+	/* Up to date (the usual case): no writer to open. */
+	if (writable && search_pending(st, &err) == 0)
+		synced = 0;
+	else if (writable) {
+		err_clear(&err);
 		memset(&so, 0, sizeof(so));
 		so.nowait = true;
 		if (isatty(STDERR_FILENO) && search_lag(st, &err) > 20000)

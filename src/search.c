@@ -1197,6 +1197,22 @@ search_lag(struct store *st, struct err *err)
 	return (n);
 }
 
+int
+search_pending(struct store *st, struct err *err)
+{
+	struct ix_state x;
+	struct store_mark m;
+	sqlite3 *db;
+	bool was = store_damage_ignore(true);
+	int rc;
+
+	rc = reader_state(st, &db, &x, &m, err);
+	(void)store_damage_ignore(was);
+	if (rc == -1)
+		return (-1);
+	return (!x.ok || x.seq != m.max_seq || x.titles != m.titles);
+}
+
 static int
 check(struct store *st, struct err *err)
 {

@@ -243,6 +243,13 @@ int	 search_sync_with(struct store *st,
 	    const struct search_sync_opts *opts, struct err *err);
 /* Drop and rebuild the whole index. */
 int	 search_reindex(struct store *st, struct err *err);
+/*
+ * Has the index anything to catch up on (articles, feed titles, or it is
+ * missing or another store's)?  1 yes, 0 no, -1 error.  It reads through
+ * the index's reader only: search_sync's writer connection is opened
+ * when there is work.
+ */
+int	 search_pending(struct store *st, struct err *err);
 /* Articles not yet searchable (0: up to date), -1 on error. */
 int64_t	 search_lag(struct store *st, struct err *err);
 /*

@@ -251,10 +251,17 @@ search_index_db(struct store *st, struct err *err)
 	/* a missing file is made by the writer (when it can be) */
 	if (access(ix->path, F_OK) == -1 && search_ix_writer(st, err) == NULL)
 		return (NULL);
-	if ((db = open_conn(ix->path, SQLITE_OPEN_READWRITE, err)) == NULL) {
+	/*
+	 * Like the store's own connection, the reader belongs to the thread
+	 * of its store handle: no mutex.  SQLite's serialized mode took one
+	 * around every call, sqlite3_column_* included: 7% of the
+	 * instructions of a search ranking 20,000 matches.
+	 */
+	if ((db = open_conn(ix->path, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, err)) == NULL) {
 		err_clear(err);
-		if ((db = open_conn(ix->path, SQLITE_OPEN_READONLY, err)) ==
-		    NULL)
+		if ((db = open_conn(ix->path, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_NOMUTEX, err)) == NULL)
 			return (NULL);
 	}
 	if ((s = search_prep(db, "ATTACH ?1 AS store", err)) == NULL) {

@@ -64,6 +64,25 @@ tokenize(const char *s, size_t from, struct tokens *t)
 	memset(t, 0, sizeof(*t));
 	while (i < len) {
 		at = i;
+		/* ASCII, most of most text: no decoding, folding by hand */
+		cp = (unsigned char)s[i];
+		if (cp < 0x80) {
+			i++;
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 'a' - 'A';
+			else if (!((cp >= 'a' && cp <= 'z') ||
+			    (cp >= '0' && cp <= '9'))) {
+				in = false;
+				continue;
+			}
+			if (!in)
+				push_token(t, at);
+			in = true;
+			push_cp(t, cp);
+			t->count[t->n - 1]++;
+			t->end[t->n - 1] = i;
+			continue;
+		}
 		cp = search_utf8_next(s, len, &i);
 		if (cp >= 0x300 && cp <= 0x36f) {	/* combining mark */
 			if (in)
@@ -231,7 +250,15 @@ clean_text(const char *text)
 				continue;
 			}
 		}
-		at = i;
+		/* a run of printable ASCII at once */
+		for (at = i; i < len && text[i] > ' ' && text[i] < 0x7f &&
+		    text[i] != '<'; i++)
+			;
+		if (i > at) {
+			(void)buf_add(&b, text + at, i - at);
+			space = false;
+			continue;
+		}
 		cp = search_utf8_next(text, len, &i);
 		if (cp <= ' ' || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
 		    cp == 0x2028 || cp == 0x2029) {

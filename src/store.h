@@ -43,7 +43,7 @@
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	12
+#define STORE_SCHEMA_VERSION	13
 
 struct store;
 struct sqlite3;
