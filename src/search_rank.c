@@ -154,21 +154,28 @@ rank_fn(const Fts5ExtensionApi *x, Fts5Context *fts, sqlite3_context *ctx,
 {
 	struct search_rank_data *d;
 	double score = 0.0, dl = -1.0;
-	int i, ninst = 0, rc;
+	int i, rc;
 
 	if ((rc = data_get(x, fts, &d)) != SQLITE_OK) {
 		sqlite3_result_error_code(ctx, rc);
 		return;
 	}
-	memset(d->freq, 0, (size_t)d->nphrase * sizeof(double));
-	rc = x->xInstCount(fts, &ninst);
-	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
-		int ip, ic, io;
+	/*
+	 * Each phrase's instances in this row, walked phrase by phrase
+	 * (xPhraseFirst): xInstCount would first merge every phrase's
+	 * instances into one sorted, allocated array.  The weights are
+	 * small integers, so the sums are exact in any order.
+	 */
+	for (i = 0; rc == SQLITE_OK && i < d->nphrase; i++) {
+		Fts5PhraseIter it;
+		int ic = -1, io = -1;
+		double f = 0.0;
 
-		rc = x->xInst(fts, i, &ip, &ic, &io);
-		if (rc == SQLITE_OK && ip >= 0 && ip < d->nphrase)
-			d->freq[ip] += ic >= 0 && (size_t)ic < RANK_NWEIGHT ?
-			    rank_weight[ic] : 1.0;
+		rc = x->xPhraseFirst(fts, i, &it, &ic, &io);
+		for (; rc == SQLITE_OK && ic >= 0; x->xPhraseNext(fts, &it,
+		    &ic, &io))
+			f += (size_t)ic < RANK_NWEIGHT ? rank_weight[ic] : 1.0;
+		d->freq[i] = f;
 	}
 	if (rc == SQLITE_OK && nval > 0 &&
 	    sqlite3_value_type(val[0]) == SQLITE_BLOB) {
