@@ -159,9 +159,9 @@ store_feeds_list_now(struct store *st, struct store_feed_list *out,
     bool *exact, struct err *err)
 {
 	sqlite3_stmt *s;
-	size_t alloc = 0, j = 0;
+	size_t alloc = 0, j = 0, k;
 	struct store_feed *f;
-	int64_t fid;
+	int64_t fid, p, *pos = NULL;
 	int rc;
 
 	out->feeds = NULL;
@@ -179,7 +179,13 @@ store_feeds_list_now(struct store *st, struct store_feed_list *out,
 	store_done(s);
 	if (rc != SQLITE_DONE)
 		goto fail;
-	/* Tags: both lists are in feed id order; merge them. */
+	/*
+	 * Tags: both lists are in feed id order; merge them.  A feed's tags
+	 * come in the table's key order (by name) and are put in position
+	 * order here: ORDER BY feed_id, position had SQLite sort each
+	 * feed's few tags apart, a sorter for every feed (2.8 million
+	 * instructions of the first screen for 1000 feeds).
+	 */
 	if ((s = store_stmt(st, S_TAGS_ALL, err)) == NULL)
 		goto fail;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -191,10 +197,20 @@ store_feeds_list_now(struct store *st, struct store_feed_list *out,
 		if (out->feeds[j].id != fid)
 			continue;
 		f = &out->feeds[j];
+		/* pos: the positions of f's tags so far */
+		pos = xreallocarray(pos, f->n_tags + 1, sizeof(*pos));
 		f->tags = xreallocarray(f->tags, f->n_tags + 1,
 		    sizeof(*f->tags));
-		f->tags[f->n_tags++] = store_col_str(s, 1);
+		p = sqlite3_column_int64(s, 2);
+		for (k = f->n_tags; k > 0 && pos[k - 1] > p; k--) {
+			pos[k] = pos[k - 1];
+			f->tags[k] = f->tags[k - 1];
+		}
+		pos[k] = p;
+		f->tags[k] = store_col_str(s, 1);
+		f->n_tags++;
 	}
+	free(pos);
 	store_done(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		goto fail;

@@ -307,8 +307,8 @@ const char *const store_stmt_sql[N_STMTS] = {
 	[S_FEED_GET] = "SELECT " FEED_COLS " FROM feeds WHERE id = :id",
 	[S_FEED_GET_URL] = "SELECT " FEED_COLS " FROM feeds WHERE url = :url",
 	[S_FEEDS_ALL] = "SELECT " FEED_COLS " FROM feeds ORDER BY id",
-	[S_TAGS_ALL] = "SELECT feed_id, tag FROM feed_tags"
-	    " ORDER BY feed_id, position",
+	[S_TAGS_ALL] = "SELECT feed_id, tag, position FROM feed_tags"
+	    " ORDER BY feed_id",
 	[S_TAGS_DELETE] = "DELETE FROM feed_tags WHERE feed_id = :feed",
 	[S_TAG_INSERT] = "INSERT OR IGNORE INTO feed_tags(feed_id, tag,"
 	    " position) VALUES (:feed, :tag, :position)",

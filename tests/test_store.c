@@ -474,7 +474,8 @@ test_feed_state(void **state)
 	struct store_feed f;
 	struct store_feed_list fl;
 	struct store *st;
-	const char *tags[] = { "news", "fr" };
+	/* not in name order: listed in this order all the same */
+	const char *tags[] = { "news", "fr", "zz", "alpha" };
 	char *path = db_path("feedstate.db");
 	int64_t feed;
 
@@ -494,7 +495,7 @@ test_feed_state(void **state)
 	assert_int_equal(store_feed_record(st, feed, &r, &err), 0);
 	assert_int_equal(store_host_backoff_set(st, "example.org", 9000, &err),
 	    0);
-	assert_int_equal(store_feed_set_tags(st, feed, tags, 2, &err), 0);
+	assert_int_equal(store_feed_set_tags(st, feed, tags, 4, &err), 0);
 	assert_int_equal(store_feed_set_user_title(st, feed, "Mine", &err),
 	    0);
 	store_close(st);
@@ -532,8 +533,11 @@ test_feed_state(void **state)
 	assert_int_equal(store_host_backoff_get(st, "example.org", &err), 0);
 	assert_int_equal(store_feeds_list(st, &fl, &err), 0);
 	assert_int_equal(fl.n, 1);
-	assert_int_equal(fl.feeds[0].n_tags, 2);
+	assert_int_equal(fl.feeds[0].n_tags, 4);
 	assert_string_equal(fl.feeds[0].tags[0], "news");
+	assert_string_equal(fl.feeds[0].tags[1], "fr");
+	assert_string_equal(fl.feeds[0].tags[2], "zz");
+	assert_string_equal(fl.feeds[0].tags[3], "alpha");
 	store_feed_list_free(&fl);
 	store_close(st);
 	free(path);
