@@ -422,7 +422,7 @@ search_steps(struct fixture *f, const struct search_query *q)
 /*
  * What a search costs does not grow with the number of feeds: asking
  * whether any feed is gone (none is) read every feed's row before the
- * gone feeds had an index of their own (store 11 -> 12).
+ * gone feeds had an index of their own (store 12 -> 13).
  */
 static void
 test_cost_not_feeds(void **state)
