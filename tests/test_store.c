@@ -713,10 +713,12 @@ test_migration_v11(void **state)
 	    true, &err), 0);
 	store_close(st);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	/* a version 11 store: neither 11 -> 12's items_seq nor 12 -> 13's
+	   feeds_gone */
 	assert_int_equal(sqlite3_exec(db, "DROP INDEX items_seq;"
 	    "CREATE INDEX items_seq ON items(seq, sort_date, read, flagged,"
-	    " feed_id); PRAGMA user_version = 11;", NULL, NULL, NULL),
-	    SQLITE_OK);
+	    " feed_id); DROP INDEX feeds_gone; PRAGMA user_version = 11;",
+	    NULL, NULL, NULL), SQLITE_OK);
 	before = items_dump(db);
 	sqlite3_close(db);
 
@@ -736,6 +738,10 @@ test_migration_v11(void **state)
 	    " pragma_index_info('items_seq')");
 	assert_string_equal(t, "seq,sort_date,read,flagged,feed_id,title,"
 	    "author");
+	free(t);
+	t = sql_text(db, "SELECT count(*) FROM sqlite_master WHERE name ="
+	    " 'feeds_gone'");
+	assert_string_equal(t, "1");
 	free(t);
 	/* The plan: one scan, of the index. */
 	assert_int_equal(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT"
