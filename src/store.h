@@ -195,8 +195,8 @@ struct store_where {
  * (the last limit ones, after offset skipped from the end).  offset
  * skips rows (walked in the order's index, not read: O(offset) index
  * entries; keys are still cheaper for scrolling).  Orders other than
- * the date's get their indexes the first time they are used
- * (store_sort_index).
+ * the date's get their indexes only for a walk over the whole store
+ * (feed_id 0; store_sort_index): a feed is sorted window by window.
  */
 struct store_query {
 	int64_t	 feed_id;	/* 0: all feeds (but gone ones) */

@@ -71,9 +71,6 @@ store_where_idlist(struct store *st, const struct store_where *w,
 		sort = STORE_SORT_DATE;
 	if (store_sql_functions(st, err) == -1)
 		return (-1);
-	/* Without its index an order is still right, only slower. */
-	if (sort != STORE_SORT_DATE)
-		(void)store_sort_index(st, sort, NULL);
 	if ((s = store_prepare_sql(st, "SELECT EXISTS (SELECT 1 FROM feeds"
 	    " WHERE gone)", err)) == NULL)
 		return (-1);
