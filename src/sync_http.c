@@ -11,6 +11,7 @@
 
 #include "conf.h"
 #include "fetch.h"
+#include "fetch_opts.h"
 #include "sync_http.h"
 #include "xmalloc.h"
 
@@ -20,6 +21,12 @@
 struct sync_http {
 	CURL			*e;
 	struct curl_slist	*hdrs;
+	char			*auth;		/* the Authorization header */
+	char			*app_id;	/* Inoreader's AppId header */
+	char			*app_key;	/* and AppKey */
+	struct fetch_opts	 opts;		/* newsboat's fetch settings */
+	char			*cookie_path;
+	void			*cookies;	/* cookie-cache, or NULL */
 	char			*ua;
 	char			*proxy;		/* NULL: libcurl's default */
 	char			*proxy_auth;
@@ -45,7 +52,60 @@ sync_http_new(const struct conf *cfg)
 	if ((h->proxy = conf_proxy_url(cfg)) != NULL &&
 	    cfg->proxy_auth[0] != '\0')
 		h->proxy_auth = xstrdup(cfg->proxy_auth);
+	/* max-download-speed, the auth methods, cookie-cache. */
+	fetch_opts_from_conf(&h->opts, cfg, &h->cookie_path);
+	if (h->opts.cookie_file != NULL)
+		h->cookies = fetch_cookies_open(h->opts.cookie_file);
 	return (h);
+}
+
+static void
+secret_free(char *s)
+{
+	if (s != NULL) {
+		explicit_bzero(s, strlen(s));
+		free(s);
+	}
+}
+
+/* The headers of each request: the token's, then the application's. */
+static void
+headers(struct sync_http *h)
+{
+	struct buf b;
+
+	curl_slist_free_all(h->hdrs);
+	h->hdrs = NULL;
+	buf_init(&b, BUF_CAP_TEXT);
+	if (h->auth != NULL)
+		h->hdrs = curl_slist_append(h->hdrs, h->auth);
+	if (h->app_id != NULL) {
+		buf_addf(&b, "AppId: %s", h->app_id);
+		h->hdrs = curl_slist_append(h->hdrs, buf_str(&b));
+		buf_reset(&b);
+		buf_addf(&b, "AppKey: %s", h->app_key);
+		h->hdrs = curl_slist_append(h->hdrs, buf_str(&b));
+		explicit_bzero(b.data, b.len);
+	}
+	buf_free(&b);
+}
+
+void
+sync_http_set_app(struct sync_http *h, const char *id, const char *key)
+{
+	secret_free(h->app_id);
+	secret_free(h->app_key);
+	h->app_id = xstrdup(id);
+	h->app_key = xstrdup(key);
+	headers(h);
+}
+
+int
+sync_http_save_cookies(struct sync_http *h, struct err *err)
+{
+	if (h->cookies == NULL)
+		return (0);
+	return (fetch_cookies_save(h->cookies, h->cookie_path, err));
 }
 
 void
@@ -58,10 +118,12 @@ sync_http_free(struct sync_http *h)
 	curl_slist_free_all(h->hdrs);
 	free(h->ua);
 	free(h->proxy);
-	if (h->proxy_auth != NULL) {
-		explicit_bzero(h->proxy_auth, strlen(h->proxy_auth));
-		free(h->proxy_auth);
-	}
+	secret_free(h->proxy_auth);
+	secret_free(h->auth);
+	secret_free(h->app_id);
+	secret_free(h->app_key);
+	fetch_cookies_close(h->cookies);
+	free(h->cookie_path);
 	free(h);
 }
 
@@ -70,16 +132,17 @@ sync_http_set_auth(struct sync_http *h, const char *token)
 {
 	struct buf b;
 
-	curl_slist_free_all(h->hdrs);
-	h->hdrs = NULL;
-	if (token == NULL)
-		return;
-	buf_init(&b, BUF_CAP_TEXT);
-	buf_addf(&b, "Authorization: GoogleLogin auth=%s", token);
-	h->hdrs = curl_slist_append(NULL, buf_str(&b));
-	/* The token is a secret too: wipe the copy. */
-	memset(b.data, 0, b.len);
-	buf_free(&b);
+	secret_free(h->auth);
+	h->auth = NULL;
+	if (token != NULL) {
+		buf_init(&b, BUF_CAP_TEXT);
+		buf_addf(&b, "Authorization: GoogleLogin auth=%s", token);
+		h->auth = xstrdup(buf_str(&b));
+		/* The token is a secret too: wipe the copy. */
+		explicit_bzero(b.data, b.len);
+		buf_free(&b);
+	}
+	headers(h);
 }
 
 static size_t
@@ -160,6 +223,8 @@ once(struct sync_http *h, const char *url, const char *form, int *status,
 		curl_easy_setopt(e, CURLOPT_PROXY, h->proxy);
 	if (h->proxy_auth != NULL)
 		curl_easy_setopt(e, CURLOPT_PROXYUSERPWD, h->proxy_auth);
+	fetch_opts_apply(e, &h->opts);
+	fetch_cookies_use(h->cookies, e);
 	if (form != NULL) {
 		curl_easy_setopt(e, CURLOPT_POSTFIELDS, form);
 		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(form));
