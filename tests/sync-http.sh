@@ -1,7 +1,8 @@
 #!/bin/sh
 # sync-http.sh: the fetch settings apply to the requests of a sync:
-# use-proxy/proxy/proxy-type/proxy-auth, user-agent, download-timeout,
-# download-retries (tests/greader.py serves as the proxy too).
+# use-proxy/proxy/proxy-type/proxy-auth, proxy-auth-method, cookie-cache,
+# user-agent, download-timeout, download-retries (tests/greader.py
+# serves as the proxy too).
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/greader-lib.sh"
 stat_of() {
@@ -11,7 +12,8 @@ stat_of() {
 ctl feed '{"url": "http://a.example/feed", "title": "Feed A"}' > /dev/null
 ctl items '{"feed": "http://a.example/feed", "count": 3, "prefix": "A"}' > /dev/null
 gr_config 'user-agent "SyncTester/1.0"' 'use-proxy yes' \
-    "proxy 127.0.0.1:$GR_PORT" 'proxy-type http' 'proxy-auth "pu:pp"'
+    "proxy 127.0.0.1:$GR_PORT" 'proxy-type http' 'proxy-auth "pu:pp"' \
+    'proxy-auth-method basic'
 # The server is named by a host that does not resolve: only the proxy
 # reaches it.
 sed -i 's#^freshrss-url .*#freshrss-url "http://sync.invalid/api/greader.php"#' \
@@ -20,8 +22,36 @@ sed -i 's#^freshrss-url .*#freshrss-url "http://sync.invalid/api/greader.php"#' 
 check "through the proxy: exit 0" [ $? -eq 0 ]
 check "every article" [ "$("$GAZETTE" list --json | wc -l)" -eq 3 ]
 check "the requests went to the proxy" [ "$(stat_of proxied)" -ge 3 ]
-check "with proxy-auth" [ "$(stat_of proxy_auth)" = "Basic $(printf pu:pp | base64)" ]
+check "with proxy-auth, sent at once with proxy-auth-method basic" [ "$(stat_of proxy_auth)" = "Basic $(printf pu:pp | base64)" ]
 check "user-agent" [ "$(stat_of agent)" = "SyncTester/1.0" ]
+
+# proxy-auth-method: the proxy asks for Digest.
+ctl mode '{"mode": "proxy_digest"}' > /dev/null
+gr_config 'use-proxy yes' "proxy 127.0.0.1:$GR_PORT" 'proxy-type http' \
+    'proxy-auth "proxyuser:proxypass"' 'proxy-auth-method basic'
+sed -i 's#^freshrss-url .*#freshrss-url "http://sync.invalid/api/greader.php"#' \
+    "$XDG_CONFIG_HOME/gazette/config"
+rm -f "$T/data/gazette/greader-token"
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+check "proxy-auth-method basic: a Digest proxy refuses it: exit 1" [ $? -eq 1 ]
+check "says HTTP 407" grep -q "HTTP 407" "$T/err"
+sed -i 's/^proxy-auth-method basic/proxy-auth-method digest/' \
+    "$XDG_CONFIG_HOME/gazette/config"
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+check "proxy-auth-method digest: through the proxy, exit 0" [ $? -eq 0 ]
+check "Proxy-Authorization: Digest" [ "$(stat_of proxy_auth | cut -d' ' -f1)" = Digest ]
+ctl mode '{"mode": "up"}' > /dev/null
+
+# cookie-cache: the cookie the server sets at login is kept in the file
+# and sent back.
+ctl mode '{"mode": "cookie"}' > /dev/null
+gr_config "cookie-cache \"$T/cookies.txt\""
+rm -f "$T/data/gazette/greader-token"
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+check "cookie-cache: exit 0" [ $? -eq 0 ]
+check "the server's cookie is sent back" [ "$(stat_of cookie)" = "grsession=abc123" ]
+check "and kept in the file" grep -q "grsession" "$T/cookies.txt"
+ctl mode '{"mode": "up"}' > /dev/null
 
 # download-timeout: a server that never answers.
 gr_config 'download-timeout 2' 'download-retries 1'
