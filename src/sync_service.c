@@ -20,8 +20,6 @@ sync_service_get(const struct conf *cfg, struct sync_service *out)
 	if (strcmp(src, "freshrss") == 0 || strcmp(src, "greader") == 0) {
 		out->kind = SYNC_GREADER;
 		out->prefix = "freshrss";
-		out->name = strcmp(src, "freshrss") == 0 ? "FreshRSS" :
-		    "the server";
 		/* The name it always had: a kept token stays good. */
 		out->token_file = "greader-token";
 		out->url = cfg->freshrss_url;
@@ -35,7 +33,6 @@ sync_service_get(const struct conf *cfg, struct sync_service *out)
 	} else if (strcmp(src, "inoreader") == 0) {
 		out->kind = SYNC_INOREADER;
 		out->prefix = "inoreader";
-		out->name = "Inoreader";
 		out->token_file = "inoreader-token";
 		out->url = cfg->inoreader_url;
 		out->login = cfg->inoreader_login;
@@ -50,7 +47,6 @@ sync_service_get(const struct conf *cfg, struct sync_service *out)
 	} else if (strcmp(src, "oldreader") == 0) {
 		out->kind = SYNC_OLDREADER;
 		out->prefix = "oldreader";
-		out->name = "The Old Reader";
 		out->token_file = "oldreader-token";
 		out->url = cfg->oldreader_url;
 		out->login = cfg->oldreader_login;
@@ -63,7 +59,6 @@ sync_service_get(const struct conf *cfg, struct sync_service *out)
 	} else if (strcmp(src, "feedhq") == 0) {
 		out->kind = SYNC_FEEDHQ;
 		out->prefix = "feedhq";
-		out->name = "FeedHQ";
 		out->token_file = "feedhq-token";
 		out->url = cfg->feedhq_url;
 		out->login = cfg->feedhq_login;

@@ -34,7 +34,6 @@ enum sync_kind {
 struct sync_service {
 	enum sync_kind	 kind;
 	const char	*prefix;	/* of its settings: "inoreader" */
-	const char	*name;		/* for messages: "Inoreader" */
 	const char	*token_file;	/* in the data directory */
 	const char	*url;		/* base of accounts/ and reader/ */
 	const char	*login;
