@@ -3,9 +3,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -27,6 +29,9 @@ struct sync_http {
 	struct fetch_opts	 opts;		/* newsboat's fetch settings */
 	char			*cookie_path;
 	void			*cookies;	/* cookie-cache, or NULL */
+	struct buf		*body;		/* of the request under way */
+	uint64_t		 metered;	/* bytes read, for the limit */
+	struct timespec		 first;		/* when the first came */
 	char			*ua;
 	char			*proxy;		/* NULL: libcurl's default */
 	char			*proxy_auth;
@@ -145,14 +150,45 @@ sync_http_set_auth(struct sync_http *h, const char *token)
 	headers(h);
 }
 
+/*
+ * max-download-speed over the whole sync, as fetch.c meters a feed
+ * (libcurl's own limit lets a short answer through at full speed): the
+ * bytes wait until the average since the first one falls to the limit,
+ * a quarter second's worth of burst allowed.  One request at a time, in
+ * `gazette refresh`: the wait holds nothing else up.
+ */
+static void
+pace(struct sync_http *h, size_t len)
+{
+	double speed = (double)h->opts.max_recv_speed, due, spent;
+	struct timespec now, nap;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (h->metered == 0)
+		h->first = now;
+	h->metered += len;
+	due = ((double)h->metered - speed / 4) / speed;
+	spent = (double)(now.tv_sec - h->first.tv_sec) +
+	    (double)(now.tv_nsec - h->first.tv_nsec) / 1e9;
+	if (due <= spent)
+		return;
+	nap.tv_sec = (time_t)(due - spent);
+	nap.tv_nsec = (long)((due - spent - (double)nap.tv_sec) * 1e9);
+	while (nanosleep(&nap, &nap) == -1 && errno == EINTR)
+		;
+}
+
 static size_t
 on_data(char *p, size_t size, size_t n, void *arg)
 {
-	struct buf *b = arg;
+	struct sync_http *h = arg;
+	struct buf *b = h->body;
 
 	if (b->len + size * n > SYNC_HTTP_MAX || buf_add(b, p, size * n) ==
 	    -1)
 		return (0);
+	if (h->opts.max_recv_speed > 0)
+		pace(h, size * n);
 	return (size * n);
 }
 
@@ -216,7 +252,8 @@ once(struct sync_http *h, const char *url, const char *form, int *status,
 	curl_easy_setopt(e, CURLOPT_TIMEOUT, h->timeout);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, h->errbuf);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, body);
+	h->body = body;
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, h);
 	if (h->hdrs != NULL)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, h->hdrs);
 	if (h->proxy != NULL)

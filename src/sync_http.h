@@ -30,8 +30,9 @@ struct conf;
  * The fetch settings apply: user-agent, download-timeout,
  * download-retries, use-proxy with proxy, proxy-type and proxy-auth
  * (without it, the environment's http_proxy and friends, as libcurl
- * reads them), proxy-auth-method, max-download-speed (libcurl's own
- * limit) and cookie-cache (fetch_opts.h).  http-auth-method too, but
+ * reads them), proxy-auth-method, max-download-speed (metered over
+ * the whole sync, as fetch.c meters a feed) and cookie-cache
+ * (fetch_opts.h).  http-auth-method too, but
  * the server's Authorization header carries the GReader token.
  */
 struct sync_http *sync_http_new(const struct conf *cfg);

@@ -53,6 +53,24 @@ check "the server's cookie is sent back" [ "$(stat_of cookie)" = "grsession=abc1
 check "and kept in the file" grep -q "grsession" "$T/cookies.txt"
 ctl mode '{"mode": "up"}' > /dev/null
 
+# max-download-speed: a first sync of about 40 KB at 4 KiB/s takes
+# seconds (a lower bound only: a loaded machine makes it slower, never
+# faster).
+ctl items '{"feed": "http://a.example/feed", "count": 60, "prefix": "S"}' > /dev/null
+gr_config 'max-download-speed 4'
+export XDG_DATA_HOME="$T/data-speed"
+b0=$(stat_of bytes_out)
+start=$(date +%s)
+"$GAZETTE" refresh > "$T/out" 2> "$T/err"
+rc=$?
+took=$(( $(date +%s) - start ))
+kb=$(( ($(stat_of bytes_out) - b0) / 1024 ))
+check "max-download-speed: exit 0" [ $rc -eq 0 ]
+check "every article" [ "$("$GAZETTE" list --json | wc -l)" -eq 63 ]
+check "$kb KiB at 4 KiB/s took $took s" \
+    sh -c "[ $kb -ge 30 ] && [ $took -ge $(( kb / 4 - 3 )) ]"
+export XDG_DATA_HOME="$T/data"
+
 # download-timeout: a server that never answers.
 gr_config 'download-timeout 2' 'download-retries 1'
 "$GAZETTE" refresh --quiet
