@@ -303,8 +303,9 @@ static const struct opt options[] = {
 	    "each with -asc or -desc (default desc), as newsboat orders "
 	    "them."),
 	TEXT_OPT("urls-source", "local", urls_source, true,
-	    "Where feeds come from: local (the urls file), or freshrss or "
-	    "greader to sync with a Google Reader API server (SYNC in "
+	    "Where feeds come from: local (the urls file), or freshrss, "
+	    "greader, inoreader, oldreader or feedhq to sync with a Google "
+	    "Reader API server (SYNC in "
 	    "gazette(1))."),
 	TEXT_OPT("freshrss-url", "", freshrss_url, false,
 	    "The server's Google Reader API address, as "
@@ -329,6 +330,70 @@ static const struct opt options[] = {
 	    freshrss_show_special_feeds,
 	    "As in newsboat, \"Starred items\" heads the feed list (with "
 	    "freshrss-flag-star set)."),
+	TEXT_OPT("inoreader-url", "https://www.inoreader.com", inoreader_url,
+	    false, "gazette's own: Inoreader's address (for tests and "
+	    "mirrors)."),
+	TEXT_OPT("inoreader-login", "", inoreader_login, false,
+	    "The login on Inoreader."),
+	TEXT_OPT("inoreader-password", "", inoreader_password, false,
+	    "The password on Inoreader (better: inoreader-passwordfile or "
+	    "inoreader-passwordeval)."),
+	TEXT_OPT("inoreader-passwordfile", "", inoreader_passwordfile, false,
+	    "A file whose first line is the password; ~ is your home."),
+	TEXT_OPT("inoreader-passwordeval", "", inoreader_passwordeval, false,
+	    "A command (run with sh -c) whose first line of output is the "
+	    "password."),
+	TEXT_OPT("inoreader-app-id", "", inoreader_app_id, false,
+	    "The application id Inoreader issued, sent with each request."),
+	TEXT_OPT("inoreader-app-key", "", inoreader_app_key, false,
+	    "The application key Inoreader issued, sent with each "
+	    "request."),
+	INT_OPT("inoreader-min-items", "20", inoreader_min_items, 0, INT_MAX,
+	    "As freshrss-min-items, for Inoreader."),
+	TEXT_OPT("inoreader-flag-star", "", inoreader_flag_star, false,
+	    "As freshrss-flag-star, for Inoreader."),
+	BOOL_OPT("inoreader-show-special-feeds", "yes",
+	    inoreader_show_special_feeds,
+	    "As freshrss-show-special-feeds, for Inoreader."),
+	TEXT_OPT("oldreader-url", "https://theoldreader.com", oldreader_url,
+	    false, "gazette's own: The Old Reader's address (for tests "
+	    "and mirrors)."),
+	TEXT_OPT("oldreader-login", "", oldreader_login, false,
+	    "The login on The Old Reader."),
+	TEXT_OPT("oldreader-password", "", oldreader_password, false,
+	    "The password on The Old Reader (better: oldreader-passwordfile or "
+	    "oldreader-passwordeval)."),
+	TEXT_OPT("oldreader-passwordfile", "", oldreader_passwordfile, false,
+	    "A file whose first line is the password; ~ is your home."),
+	TEXT_OPT("oldreader-passwordeval", "", oldreader_passwordeval, false,
+	    "A command (run with sh -c) whose first line of output is the "
+	    "password."),
+	INT_OPT("oldreader-min-items", "20", oldreader_min_items, 0, INT_MAX,
+	    "As freshrss-min-items, for The Old Reader."),
+	TEXT_OPT("oldreader-flag-star", "", oldreader_flag_star, false,
+	    "As freshrss-flag-star, for The Old Reader."),
+	BOOL_OPT("oldreader-show-special-feeds", "yes",
+	    oldreader_show_special_feeds,
+	    "As freshrss-show-special-feeds, for The Old Reader."),
+	TEXT_OPT("feedhq-url", "https://feedhq.org/", feedhq_url, false,
+	    "The FeedHQ instance's address."),
+	TEXT_OPT("feedhq-login", "", feedhq_login, false,
+	    "The login on FeedHQ."),
+	TEXT_OPT("feedhq-password", "", feedhq_password, false,
+	    "The password on FeedHQ (better: feedhq-passwordfile or "
+	    "feedhq-passwordeval)."),
+	TEXT_OPT("feedhq-passwordfile", "", feedhq_passwordfile, false,
+	    "A file whose first line is the password; ~ is your home."),
+	TEXT_OPT("feedhq-passwordeval", "", feedhq_passwordeval, false,
+	    "A command (run with sh -c) whose first line of output is the "
+	    "password."),
+	INT_OPT("feedhq-min-items", "20", feedhq_min_items, 0, INT_MAX,
+	    "As freshrss-min-items, for FeedHQ."),
+	TEXT_OPT("feedhq-flag-star", "", feedhq_flag_star, false,
+	    "As freshrss-flag-star, for FeedHQ."),
+	BOOL_OPT("feedhq-show-special-feeds", "yes",
+	    feedhq_show_special_feeds,
+	    "As freshrss-show-special-feeds, for FeedHQ."),
 	ENUM_OPT("ignore-mode", "download", ignore_mode, ignore_modes, NULL,
 	    "What ignore-article does: download (gazette refresh does not "
 	    "store the articles it matches) or display (they are stored); "

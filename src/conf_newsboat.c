@@ -25,10 +25,14 @@ struct instead {
 static const char notify[] = "no terminal title or screen message: the "
     "status line counts the new articles (notify-program and notify-beep "
     "work)";
-static const char service[] = "not applied: gazette syncs only through "
-    "urls-source \"freshrss\" or \"greader\" and the freshrss-* settings "
-    "(a Google Reader API server: FreshRSS, Miniflux...); otherwise feeds "
-    "come from the urls file";
+static const char service[] = "not applied: gazette syncs through "
+    "urls-source \"freshrss\", \"greader\", \"inoreader\", \"oldreader\" "
+    "or \"feedhq\" and their settings (a Google Reader API server: "
+    "FreshRSS, Miniflux, Inoreader...); otherwise feeds come from the "
+    "urls file";
+static const char share[] = "not applied: sharing (broadcast) is not "
+    "synced: the letter stays a local flag (the -flag-star setting "
+    "syncs starring)";
 static const char title_fmt[] = "gazette has no such view: the title "
     "is not shown";
 static const char filters[] = "not applied yet: query feeds and filters "
@@ -42,9 +46,12 @@ static const struct instead commands[] = {
 	{ "display-article-progress", "no progress figure in the article "
 	    "view", "no" },
 	{ "download-full-page", "the feed's own text is shown", "no" },
+	{ "feedhq-flag-share", share, "" },
 	{ "highlight-feed", filters, NULL },
+	{ "inoreader-flag-share", share, "" },
 	{ "notify-screen", notify, "no" },
 	{ "notify-xterm", notify, "no" },
+	{ "oldreader-flag-share", share, "" },
 	{ "opml-url", service, NULL },
 	{ "selecttag-format", "gazette's own tag prompt", NULL },
 	{ "ssl-verifyhost", "certificates are always checked", "yes" },
@@ -55,9 +62,12 @@ static const struct instead commands[] = {
 
 /* Settings of newsboat's syncing services, by prefix. */
 static const char *const service_prefixes[] = {
-	"bazqux-", "feedbin-", "feedhq-", "inoreader-",
-	/* freshrss-*: gazette's own (conf.c), any other is unknown. */
-	"miniflux-", "newsblur-", "ocnews-", "oldreader-", "ttrss-",
+	"bazqux-", "feedbin-",
+	/*
+	 * freshrss-*, inoreader-*, oldreader-*, feedhq-*: gazette's own
+	 * (conf.c, but for *-flag-share above), any other is unknown.
+	 */
+	"miniflux-", "newsblur-", "ocnews-", "ttrss-",
 };
 
 /*

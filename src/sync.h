@@ -1,7 +1,8 @@
 /*
  * sync: gazette in sync mode, with a Google Reader API server (FreshRSS,
- * Miniflux, Inoreader, The Old Reader, BazQux...): urls-source
- * "freshrss" or "greader" in the config, newsboat's freshrss-* settings.
+ * Miniflux, Inoreader, The Old Reader, FeedHQ, BazQux...): urls-source
+ * "freshrss", "greader", "inoreader", "oldreader" or "feedhq" in the
+ * config, with newsboat's settings of that service (sync_service.h).
  *
  * `gazette refresh` then syncs instead of fetching the urls file
  * (sync_refresh.c): log in (or reuse the auth token kept in the data
@@ -21,10 +22,12 @@
  * server said OK to it; a push cut short (kill -9, server gone) is sent
  * again, with the same meaning, by the next sync.
  *
- * Secrets: the password is read from the config, freshrss-passwordfile
- * or the output of freshrss-passwordeval (sh -c, the user's own
+ * Secrets: the password is read from the config, PREFIX-passwordfile
+ * or the output of PREFIX-passwordeval (sh -c, the user's own
  * command), is sent only in the body of the login POST, and never
- * appears in argv, in a child's environment or in a message.
+ * appears in argv, in a child's environment or in a message.  The auth
+ * token is kept in a file of the service's own (mode 0600), with the
+ * URL and login it is for.
  *
  * Exit status of a sync: 0 fine, 1 the server could not be reached or
  * failed (named, with the reason; nothing stored is lost and the queue
@@ -38,12 +41,13 @@
 
 #include "buf.h"
 #include "err.h"
+#include "sync_service.h"
 
 struct cmd_ctx;
 struct conf;
 struct sync_http;
 
-/* Is the config in sync mode (urls-source freshrss or greader)? */
+/* Is the config in sync mode (urls-source names a service)? */
 bool	 sync_enabled(const struct conf *cfg);
 /* `gazette refresh` in sync mode: the exit status. */
 int	 sync_refresh(struct cmd_ctx *ctx, const struct conf *cfg,
@@ -54,8 +58,9 @@ int	 sync_add(struct cmd_ctx *ctx, const struct conf *cfg,
 
 /* A logged-in session (sync_auth.c). */
 struct sync_session {
+	struct sync_service svc;	/* borrows from the conf */
 	struct sync_http *http;
-	char		*api;		/* freshrss-url, no trailing '/' */
+	char		*api;		/* the service's URL, no trailing '/' */
 	char		*login;
 	char		*token_path;	/* the auth token file */
 	char		*t;		/* the T= action token */

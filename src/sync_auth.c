@@ -24,13 +24,6 @@
 
 #define PASSWORD_MAX	4096
 
-bool
-sync_enabled(const struct conf *cfg)
-{
-	return (strcmp(cfg->urls_source, "freshrss") == 0 ||
-	    strcmp(cfg->urls_source, "greader") == 0);
-}
-
 static void
 wipe(char *s)
 {
@@ -78,7 +71,7 @@ password_file(const char *path, struct err *err)
 
 /* The first line the user's command prints (it runs under sh -c). */
 static char *
-password_eval(const char *cmd, struct err *err)
+password_eval(const char *prefix, const char *cmd, struct err *err)
 {
 	char out[PASSWORD_MAX], *pw;
 	size_t len = 0;
@@ -87,7 +80,7 @@ password_eval(const char *cmd, struct err *err)
 	pid_t pid;
 
 	if (pipe(fds) == -1) {
-		err_set(err, ERR_CONFIG, "freshrss-passwordeval: %s",
+		err_set(err, ERR_CONFIG, "%s-passwordeval: %s", prefix,
 		    strerror(errno));
 		return (NULL);
 	}
@@ -95,7 +88,7 @@ password_eval(const char *cmd, struct err *err)
 	if ((pid = fork()) == -1) {
 		close(fds[0]);
 		close(fds[1]);
-		err_set(err, ERR_CONFIG, "freshrss-passwordeval: %s",
+		err_set(err, ERR_CONFIG, "%s-passwordeval: %s", prefix,
 		    strerror(errno));
 		return (NULL);
 	}
@@ -124,34 +117,34 @@ password_eval(const char *cmd, struct err *err)
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
 	    pw[0] == '\0') {
 		wipe(pw);
-		err_set(err, ERR_CONFIG, "freshrss-passwordeval: the command "
-		    "failed or printed no password");
+		err_set(err, ERR_CONFIG, "%s-passwordeval: the command "
+		    "failed or printed no password", prefix);
 		return (NULL);
 	}
 	return (pw);
 }
 
 static char *
-get_password(const struct conf *cfg, struct err *err)
+get_password(const struct sync_service *svc, struct err *err)
 {
 	struct err ferr = ERR_INIT;
 	char *pw;
 
-	if (cfg->freshrss_password[0] != '\0')
-		return (xstrdup(cfg->freshrss_password));
-	if (cfg->freshrss_passwordfile[0] != '\0') {
-		if ((pw = password_file(cfg->freshrss_passwordfile,
-		    &ferr)) == NULL) {
-			err_set(err, ERR_CONFIG, "freshrss-passwordfile: %s",
-			    ferr.msg);
+	if (svc->password[0] != '\0')
+		return (xstrdup(svc->password));
+	if (svc->passwordfile[0] != '\0') {
+		if ((pw = password_file(svc->passwordfile, &ferr)) == NULL) {
+			err_set(err, ERR_CONFIG, "%s-passwordfile: %s",
+			    svc->prefix, ferr.msg);
 			return (NULL);
 		}
 		return (pw);
 	}
-	if (cfg->freshrss_passwordeval[0] != '\0')
-		return (password_eval(cfg->freshrss_passwordeval, err));
-	err_set(err, ERR_CONFIG, "sync: no password: set freshrss-password, "
-	    "freshrss-passwordfile or freshrss-passwordeval");
+	if (svc->passwordeval[0] != '\0')
+		return (password_eval(svc->prefix, svc->passwordeval, err));
+	err_set(err, ERR_CONFIG, "sync: no password: set %s-password, "
+	    "%s-passwordfile or %s-passwordeval", svc->prefix, svc->prefix,
+	    svc->prefix);
 	return (NULL);
 }
 
@@ -212,6 +205,30 @@ token_forget(const struct sync_session *s)
 	(void)unlink(s->token_path);
 }
 
+/*
+ * An answer that says the service refuses gazette itself, whatever the
+ * user: Inoreader's 403 for an application id or key it does not take
+ * (ERR_CONFIG: exit 2), its 429 past the rate limit (ERR_NET).
+ */
+static bool
+sync_refused(const struct sync_session *s, int status, struct err *err)
+{
+	if (s->svc.kind != SYNC_INOREADER)
+		return (false);
+	if (status == 403) {
+		err_set(err, ERR_CONFIG, "server %s refused the application "
+		    "(HTTP 403): wrong inoreader-app-id or inoreader-app-key",
+		    s->api);
+		return (true);
+	}
+	if (status == 429) {
+		err_set(err, ERR_NET, "server %s: over the rate limit of the "
+		    "application (HTTP 429): try later", s->api);
+		return (true);
+	}
+	return (false);
+}
+
 /* ClientLogin: the Auth= token, or NULL with err. */
 static char *
 login(struct sync_session *s, const struct conf *cfg, struct err *err)
@@ -221,11 +238,18 @@ login(struct sync_session *s, const struct conf *cfg, struct err *err)
 	char *pw, *auth = NULL;
 	int status, rc;
 
-	if ((pw = get_password(cfg, err)) == NULL)
+	(void)cfg;
+	if ((pw = get_password(&s->svc, err)) == NULL)
 		return (NULL);
 	buf_init(&form, BUF_CAP_TEXT);
 	buf_init(&body, BUF_CAP_TEXT);
 	buf_init(&url, BUF_CAP_URL);
+	if (s->svc.kind == SYNC_OLDREADER) {
+		/* As The Old Reader documents its ClientLogin. */
+		sync_http_form(&form, "client", "gazette");
+		sync_http_form(&form, "accountType", "HOSTED_OR_GOOGLE");
+		sync_http_form(&form, "service", "reader");
+	}
 	sync_http_form(&form, "Email", s->login);
 	sync_http_form(&form, "Passwd", pw);
 	wipe(pw);
@@ -239,10 +263,13 @@ login(struct sync_session *s, const struct conf *cfg, struct err *err)
 		err_set(err, ERR_NET, "server %s: %s", s->api, herr.msg);
 		goto out;
 	}
+	if (sync_refused(s, status, err))
+		goto out;
 	if (status == 401 || status == 403) {
 		err_set(err, ERR_CONFIG, "server %s refused the login of %s "
-		    "(HTTP %d): wrong freshrss-login or API password", s->api,
-		    s->login, status);
+		    "(HTTP %d): wrong %s-login or %s", s->api, s->login,
+		    status, s->svc.prefix, s->svc.kind == SYNC_GREADER ?
+		    "API password" : "password");
 		goto out;
 	}
 	if (status != 200) {
@@ -275,49 +302,68 @@ relogin(struct sync_session *s, const struct conf *cfg, struct err *err)
 	return (0);
 }
 
+/* Is the letter of PREFIX-flag-star one flag letter (or unset)? */
+static bool
+flag_ok(const char *f)
+{
+	return (f[0] == '\0' || (f[1] == '\0' && ((f[0] >= 'a' &&
+	    f[0] <= 'z') || (f[0] >= 'A' && f[0] <= 'Z'))));
+}
+
 int
 sync_session_open(struct sync_session *s, const struct conf *cfg,
     const char *db_path, struct err *err)
 {
+	struct sync_service *svc = &s->svc;
 	const char *slash;
 	char *auth;
 	size_t len;
 
 	memset(s, 0, sizeof(*s));
-	if (cfg->freshrss_url[0] == '\0' || cfg->freshrss_login[0] == '\0') {
+	if (!sync_service_get(cfg, svc)) {
+		err_set(err, ERR_CONFIG, "sync: urls-source %s is not a "
+		    "syncing service", cfg->urls_source);
+		return (-1);
+	}
+	if (svc->url[0] == '\0' || svc->login[0] == '\0') {
 		err_set(err, ERR_CONFIG, "sync: urls-source %s needs "
-		    "freshrss-url and freshrss-login in the config",
-		    cfg->urls_source);
+		    "%s-url and %s-login in the config", cfg->urls_source,
+		    svc->prefix, svc->prefix);
 		return (-1);
 	}
-	if (strncmp(cfg->freshrss_url, "http://", 7) != 0 &&
-	    strncmp(cfg->freshrss_url, "https://", 8) != 0) {
-		err_set(err, ERR_CONFIG, "sync: freshrss-url must be an "
-		    "http or https URL");
+	if (strncmp(svc->url, "http://", 7) != 0 &&
+	    strncmp(svc->url, "https://", 8) != 0) {
+		err_set(err, ERR_CONFIG, "sync: %s-url must be an "
+		    "http or https URL", svc->prefix);
 		return (-1);
 	}
-	if (cfg->freshrss_flag_star[0] != '\0' &&
-	    (cfg->freshrss_flag_star[1] != '\0' ||
-	    !((cfg->freshrss_flag_star[0] >= 'a' &&
-	    cfg->freshrss_flag_star[0] <= 'z') ||
-	    (cfg->freshrss_flag_star[0] >= 'A' &&
-	    cfg->freshrss_flag_star[0] <= 'Z')))) {
-		err_set(err, ERR_CONFIG, "sync: freshrss-flag-star must be "
-		    "one flag letter, a-z or A-Z");
+	if (svc->kind == SYNC_INOREADER && (svc->app_id[0] == '\0' ||
+	    svc->app_key[0] == '\0')) {
+		err_set(err, ERR_CONFIG, "sync: urls-source inoreader needs "
+		    "inoreader-app-id and inoreader-app-key (an application "
+		    "registered with Inoreader)");
 		return (-1);
 	}
-	s->api = xstrdup(cfg->freshrss_url);
+	if (!flag_ok(svc->flag_star)) {
+		err_set(err, ERR_CONFIG, "sync: %s-flag-star must be "
+		    "one flag letter, a-z or A-Z", svc->prefix);
+		return (-1);
+	}
+	s->api = xstrdup(svc->url);
 	len = strlen(s->api);
 	while (len > 0 && s->api[len - 1] == '/')
 		s->api[--len] = '\0';
-	s->login = xstrdup(cfg->freshrss_login);
+	s->login = xstrdup(svc->login);
 	/* Beside the database: its directory is the data directory. */
-	len = strlen(db_path) + sizeof("greader-token");
+	len = strlen(db_path) + strlen(svc->token_file) + 1;
 	s->token_path = xmalloc(len);
 	slash = strrchr(db_path, '/');
-	snprintf(s->token_path, len, "%.*sgreader-token",
-	    slash != NULL ? (int)(slash - db_path + 1) : 0, db_path);
+	snprintf(s->token_path, len, "%.*s%s",
+	    slash != NULL ? (int)(slash - db_path + 1) : 0, db_path,
+	    svc->token_file);
 	s->http = sync_http_new(cfg);
+	if (svc->kind == SYNC_INOREADER)
+		sync_http_set_app(s->http, svc->app_id, svc->app_key);
 	if ((auth = token_read(s)) != NULL) {
 		sync_http_set_auth(s->http, auth);
 		wipe(auth);
@@ -361,7 +407,7 @@ sync_call(struct sync_session *s, const struct conf *cfg, const char *path,
 		if (relogin(s, cfg, err) == -1)
 			goto out;
 	}
-	if (err_isset(err))
+	if (err_isset(err) || sync_refused(s, status, err))
 		goto out;
 	if (status == 401)
 		err_set(err, ERR_CONFIG, "server %s refused gazette's token "

@@ -404,7 +404,7 @@ sync_push(struct sync_session *s, const struct conf *cfg, struct store *st,
 	}
 	/* Four groups: read added, read removed, starred added, removed. */
 	for (what = STORE_SYNC_READ; what <= STORE_SYNC_FLAG; what++) {
-		if (what == STORE_SYNC_FLAG && cfg->freshrss_flag_star[0] ==
+		if (what == STORE_SYNC_FLAG && s->svc.flag_star[0] ==
 		    '\0')
 			continue;	/* flags stay local */
 		for (val = 0; val < 2; val++) {

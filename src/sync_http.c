@@ -3,14 +3,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
 #include "conf.h"
 #include "fetch.h"
+#include "fetch_opts.h"
 #include "sync_http.h"
 #include "xmalloc.h"
 
@@ -20,6 +23,15 @@
 struct sync_http {
 	CURL			*e;
 	struct curl_slist	*hdrs;
+	char			*auth;		/* the Authorization header */
+	char			*app_id;	/* Inoreader's AppId header */
+	char			*app_key;	/* and AppKey */
+	struct fetch_opts	 opts;		/* newsboat's fetch settings */
+	char			*cookie_path;
+	void			*cookies;	/* cookie-cache, or NULL */
+	struct buf		*body;		/* of the request under way */
+	uint64_t		 metered;	/* bytes read, for the limit */
+	struct timespec		 first;		/* when the first came */
 	char			*ua;
 	char			*proxy;		/* NULL: libcurl's default */
 	char			*proxy_auth;
@@ -45,7 +57,60 @@ sync_http_new(const struct conf *cfg)
 	if ((h->proxy = conf_proxy_url(cfg)) != NULL &&
 	    cfg->proxy_auth[0] != '\0')
 		h->proxy_auth = xstrdup(cfg->proxy_auth);
+	/* max-download-speed, the auth methods, cookie-cache. */
+	fetch_opts_from_conf(&h->opts, cfg, &h->cookie_path);
+	if (h->opts.cookie_file != NULL)
+		h->cookies = fetch_cookies_open(h->opts.cookie_file);
 	return (h);
+}
+
+static void
+secret_free(char *s)
+{
+	if (s != NULL) {
+		explicit_bzero(s, strlen(s));
+		free(s);
+	}
+}
+
+/* The headers of each request: the token's, then the application's. */
+static void
+headers(struct sync_http *h)
+{
+	struct buf b;
+
+	curl_slist_free_all(h->hdrs);
+	h->hdrs = NULL;
+	buf_init(&b, BUF_CAP_TEXT);
+	if (h->auth != NULL)
+		h->hdrs = curl_slist_append(h->hdrs, h->auth);
+	if (h->app_id != NULL) {
+		buf_addf(&b, "AppId: %s", h->app_id);
+		h->hdrs = curl_slist_append(h->hdrs, buf_str(&b));
+		buf_reset(&b);
+		buf_addf(&b, "AppKey: %s", h->app_key);
+		h->hdrs = curl_slist_append(h->hdrs, buf_str(&b));
+		explicit_bzero(b.data, b.len);
+	}
+	buf_free(&b);
+}
+
+void
+sync_http_set_app(struct sync_http *h, const char *id, const char *key)
+{
+	secret_free(h->app_id);
+	secret_free(h->app_key);
+	h->app_id = xstrdup(id);
+	h->app_key = xstrdup(key);
+	headers(h);
+}
+
+int
+sync_http_save_cookies(struct sync_http *h, struct err *err)
+{
+	if (h->cookies == NULL)
+		return (0);
+	return (fetch_cookies_save(h->cookies, h->cookie_path, err));
 }
 
 void
@@ -58,10 +123,12 @@ sync_http_free(struct sync_http *h)
 	curl_slist_free_all(h->hdrs);
 	free(h->ua);
 	free(h->proxy);
-	if (h->proxy_auth != NULL) {
-		explicit_bzero(h->proxy_auth, strlen(h->proxy_auth));
-		free(h->proxy_auth);
-	}
+	secret_free(h->proxy_auth);
+	secret_free(h->auth);
+	secret_free(h->app_id);
+	secret_free(h->app_key);
+	fetch_cookies_close(h->cookies);
+	free(h->cookie_path);
 	free(h);
 }
 
@@ -70,26 +137,58 @@ sync_http_set_auth(struct sync_http *h, const char *token)
 {
 	struct buf b;
 
-	curl_slist_free_all(h->hdrs);
-	h->hdrs = NULL;
-	if (token == NULL)
+	secret_free(h->auth);
+	h->auth = NULL;
+	if (token != NULL) {
+		buf_init(&b, BUF_CAP_TEXT);
+		buf_addf(&b, "Authorization: GoogleLogin auth=%s", token);
+		h->auth = xstrdup(buf_str(&b));
+		/* The token is a secret too: wipe the copy. */
+		explicit_bzero(b.data, b.len);
+		buf_free(&b);
+	}
+	headers(h);
+}
+
+/*
+ * max-download-speed over the whole sync, as fetch.c meters a feed
+ * (libcurl's own limit lets a short answer through at full speed): the
+ * bytes wait until the average since the first one falls to the limit,
+ * a quarter second's worth of burst allowed.  One request at a time, in
+ * `gazette refresh`: the wait holds nothing else up.
+ */
+static void
+pace(struct sync_http *h, size_t len)
+{
+	double speed = (double)h->opts.max_recv_speed, due, spent;
+	struct timespec now, nap;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (h->metered == 0)
+		h->first = now;
+	h->metered += len;
+	due = ((double)h->metered - speed / 4) / speed;
+	spent = (double)(now.tv_sec - h->first.tv_sec) +
+	    (double)(now.tv_nsec - h->first.tv_nsec) / 1e9;
+	if (due <= spent)
 		return;
-	buf_init(&b, BUF_CAP_TEXT);
-	buf_addf(&b, "Authorization: GoogleLogin auth=%s", token);
-	h->hdrs = curl_slist_append(NULL, buf_str(&b));
-	/* The token is a secret too: wipe the copy. */
-	memset(b.data, 0, b.len);
-	buf_free(&b);
+	nap.tv_sec = (time_t)(due - spent);
+	nap.tv_nsec = (long)((due - spent - (double)nap.tv_sec) * 1e9);
+	while (nanosleep(&nap, &nap) == -1 && errno == EINTR)
+		;
 }
 
 static size_t
 on_data(char *p, size_t size, size_t n, void *arg)
 {
-	struct buf *b = arg;
+	struct sync_http *h = arg;
+	struct buf *b = h->body;
 
 	if (b->len + size * n > SYNC_HTTP_MAX || buf_add(b, p, size * n) ==
 	    -1)
 		return (0);
+	if (h->opts.max_recv_speed > 0)
+		pace(h, size * n);
 	return (size * n);
 }
 
@@ -153,13 +252,16 @@ once(struct sync_http *h, const char *url, const char *form, int *status,
 	curl_easy_setopt(e, CURLOPT_TIMEOUT, h->timeout);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, h->errbuf);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, body);
+	h->body = body;
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, h);
 	if (h->hdrs != NULL)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, h->hdrs);
 	if (h->proxy != NULL)
 		curl_easy_setopt(e, CURLOPT_PROXY, h->proxy);
 	if (h->proxy_auth != NULL)
 		curl_easy_setopt(e, CURLOPT_PROXYUSERPWD, h->proxy_auth);
+	fetch_opts_apply(e, &h->opts);
+	fetch_cookies_use(h->cookies, e);
 	if (form != NULL) {
 		curl_easy_setopt(e, CURLOPT_POSTFIELDS, form);
 		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(form));

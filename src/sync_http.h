@@ -30,12 +30,20 @@ struct conf;
  * The fetch settings apply: user-agent, download-timeout,
  * download-retries, use-proxy with proxy, proxy-type and proxy-auth
  * (without it, the environment's http_proxy and friends, as libcurl
- * reads them).
+ * reads them), proxy-auth-method, max-download-speed (metered over
+ * the whole sync, as fetch.c meters a feed) and cookie-cache
+ * (fetch_opts.h).  http-auth-method too, but
+ * the server's Authorization header carries the GReader token.
  */
 struct sync_http *sync_http_new(const struct conf *cfg);
 void	 sync_http_free(struct sync_http *h);
 /* "Authorization: GoogleLogin auth=TOKEN" from now on (NULL: none). */
 void	 sync_http_set_auth(struct sync_http *h, const char *token);
+/* Inoreader's "AppId: ID" and "AppKey: KEY" on every request. */
+void	 sync_http_set_app(struct sync_http *h, const char *id,
+	    const char *key);
+/* Write the cookie-cache back (nothing without one); -1 with err. */
+int	 sync_http_save_cookies(struct sync_http *h, struct err *err);
 /*
  * GET url (form NULL) or POST form (already encoded) to url.  0 with the
  * status in *status and the body in body (reset first), or -1 when no

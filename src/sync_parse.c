@@ -78,6 +78,14 @@ sync_long_id(const char *id)
 
 	if (strncmp(id, SYNC_ITEM_PREFIX, strlen(SYNC_ITEM_PREFIX)) == 0)
 		return (xstrdup(id));
+	/*
+	 * The Old Reader's ids are BSON ObjectIds, 24 hex digits, longer
+	 * than any decimal 64-bit id: the long form is the prefix and them.
+	 */
+	if (strlen(id) == 24 && strspn(id, "0123456789abcdefABCDEF") == 24) {
+		snprintf(out, sizeof(out), SYNC_ITEM_PREFIX "%s", id);
+		return (xstrdup(out));
+	}
 	if (id[0] == '-')
 		v = (unsigned long long)strtoll(id, &end, 10);
 	else

@@ -28,7 +28,10 @@ json_object	*sync_parse_json(const char *api, const char *what,
 json_object	*sync_json_get(json_object *o, const char *key,
 		    json_type type);
 const char	*sync_json_str(json_object *o, const char *key);
-/* An item id in the long form, from either form; NULL when neither. */
+/*
+ * An item id in the long form, from either form (or a 24-digit hex
+ * ObjectId, The Old Reader's); NULL when none of these.
+ */
 char		*sync_long_id(const char *id);
 /*
  * The subscriptions of a subscription/list answer, each feed once:

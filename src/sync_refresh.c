@@ -55,7 +55,7 @@ pull_state(struct sync_run *r, const struct conf *cfg, int what,
 	    err) == -1)
 		return (-1);
 	rc = store_sync_apply(r->st, SYNC_ITEM_PREFIX, what,
-	    what == STORE_SYNC_READ ? false : true, cfg->freshrss_flag_star[0],
+	    what == STORE_SYNC_READ ? false : true, r->s.svc.flag_star[0],
 	    ids.v, ids.n, &changed, err);
 	sync_ids_free(&ids);
 	r->changed += changed;
@@ -64,7 +64,7 @@ pull_state(struct sync_run *r, const struct conf *cfg, int what,
 
 /*
  * The articles.  A feed new to the sync (the first time, every feed)
- * brings its newest freshrss-min-items articles (newsboat's: the
+ * brings its newest PREFIX-min-items articles (newsboat's: the
  * articles loaded of each feed; 0: all the server keeps), from its own
  * stream: a server may keep old articles of a feed added there since.
  * After that, every article added since the last sync comes, so none
@@ -86,7 +86,7 @@ pull_items(struct sync_run *r, const struct conf *cfg,
 			continue;
 		at = 0;
 		if (sync_pull_items(&r->s, cfg, r->st, feeds, feeds->stream[i],
-		    0, cfg->freshrss_min_items, false, &r->new_items, &at,
+		    0, r->s.svc.min_items, false, &r->new_items, &at,
 		    err) == -1)
 			return (-1);
 		/* What the reading list holds from before is left. */
@@ -116,7 +116,7 @@ sync_all(struct sync_run *r, const struct conf *cfg, struct err *err)
 
 	memset(&feeds, 0, sizeof(feeds));
 	if (store_sync_set_on(r->st, true, err) == -1 ||
-	    store_sync_set_flag_star(r->st, cfg->freshrss_flag_star[0],
+	    store_sync_set_flag_star(r->st, r->s.svc.flag_star[0],
 	    err) == -1)
 		return (-1);
 	/* Local changes first: pending ones win (sync.h). */
@@ -131,7 +131,7 @@ sync_all(struct sync_run *r, const struct conf *cfg, struct err *err)
 		goto out;
 	if (pull_state(r, cfg, STORE_SYNC_READ, err) == -1)
 		goto out;
-	if (cfg->freshrss_flag_star[0] != '\0' &&
+	if (r->s.svc.flag_star[0] != '\0' &&
 	    pull_state(r, cfg, STORE_SYNC_FLAG, err) == -1)
 		goto out;
 	if (store_sync_set_int(r->st, "ot", server_time, err) == -1)
@@ -185,6 +185,10 @@ sync_refresh(struct cmd_ctx *ctx, const struct conf *cfg, bool quiet)
 		goto out;
 	}
 	err_clear(&err);
+	if (sync_http_save_cookies(r.s.http, &err) == -1) {
+		cmd_warn("refresh: %s", err.msg);
+		err_clear(&err);
+	}
 	if (search_sync(r.st, &err) == -1)
 		cmd_warn("refresh: search index not updated: %s", err.msg);
 	if (!quiet) {

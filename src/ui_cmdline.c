@@ -63,10 +63,15 @@ static const struct {
 static const char *
 applies_later(const char *name)
 {
+	static const char *const sync_prefixes[] = { "freshrss-",
+	    "inoreader-", "oldreader-", "feedhq-" };
 	size_t i;
 
-	if (strncmp(name, "freshrss-", 9) == 0)
-		return ("refreshes read it from the config file");
+	/* The settings of a sync (sync_service.h). */
+	for (i = 0; i < sizeof(sync_prefixes) / sizeof(sync_prefixes[0]); i++)
+		if (strncmp(name, sync_prefixes[i],
+		    strlen(sync_prefixes[i])) == 0)
+			return ("refreshes read it from the config file");
 	for (i = 0; i < sizeof(later) / sizeof(later[0]); i++)
 		if (strcmp(later[i].name, name) == 0)
 			return (later[i].when);

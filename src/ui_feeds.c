@@ -224,24 +224,25 @@ urls_changed(struct ui *ui, struct feeds_view *fv, struct stat *st)
 }
 
 /*
- * In sync mode with freshrss-show-special-feeds, newsboat's special
- * feed of the server's starred articles: a query feed on the flag
- * letter that is the star (freshrss-flag-star), listed first.
+ * In sync mode with PREFIX-show-special-feeds (freshrss-, inoreader-...),
+ * newsboat's special feed of the server's starred articles: a query
+ * feed on the flag letter that is the star (PREFIX-flag-star), listed
+ * first.
  */
 static void
 special_feeds(struct ui *ui, struct feeds_view *fv)
 {
+	struct sync_service svc;
 	struct urls_feed uf;
 	char url[64];
 
-	if (ui->cfg == NULL || !sync_enabled(ui->cfg) ||
-	    !ui->cfg->freshrss_show_special_feeds ||
-	    ui->cfg->freshrss_flag_star[0] == '\0' ||
-	    ui->cfg->freshrss_flag_star[1] != '\0')
+	if (ui->cfg == NULL || !sync_service_get(ui->cfg, &svc) ||
+	    !svc.show_special_feeds || svc.flag_star[0] == '\0' ||
+	    svc.flag_star[1] != '\0')
 		return;
 	urls_feed_init(&uf);
 	snprintf(url, sizeof(url), "query:Starred items:flags # \"%c\"",
-	    ui->cfg->freshrss_flag_star[0]);
+	    svc.flag_star[0]);
 	uf.url = url;
 	uf.kind = URLS_QUERY;
 	urls_list_add(&fv->urls, &uf);

@@ -1,5 +1,6 @@
 # greader-lib.sh: start tests/greader.py for a shell test (source after
-# lib.sh).  Sets GR_PORT, GR_API (the freshrss-url), GR_PID; ctl PATH
+# lib.sh).  Sets GR_PORT, GR_API (the freshrss-url, or the service's
+# root), GR_PID; ctl PATH
 # [JSON] talks to its control endpoint; gr_config writes a sync config.
 # The server is killed when the test exits.
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
@@ -15,18 +16,24 @@ for r in db.execute(sys.argv[2]):
 db.commit()' "$1" "$2"
 }
 
+# GR_SERVICE (freshrss by default), GR_APP_ID, GR_APP_KEY: how the
+# server behaves (tests/greader.py --service).
 gr_start() {
 	rm -f "$T/gr.port"
 	python3 "$srcdir/tests/greader.py" --port-file "$T/gr.port" \
-	    --password "$GR_PASSWORD" 2> "$T/gr.err" &
+	    --password "$GR_PASSWORD" --service "${GR_SERVICE:-freshrss}" \
+	    --app-id "${GR_APP_ID:-}" --app-key "${GR_APP_KEY:-}" \
+	    2> "$T/gr.err" &
 	GR_PID=$!
-	if ! wait_until 20 test -s "$T/gr.port"; then
+	if ! wait_until 60 test -s "$T/gr.port"; then
 		cat "$T/gr.err" >&2
 		echo "Bail out! tests/greader.py did not start"
 		exit 1
 	fi
 	GR_PORT=$(cat "$T/gr.port")
 	GR_API="http://127.0.0.1:$GR_PORT/api/greader.php"
+	[ "${GR_SERVICE:-freshrss}" = freshrss ] ||
+		GR_API="http://127.0.0.1:$GR_PORT"
 }
 gr_start
 trap 'kill $GR_PID 2>/dev/null; [ -n "$HTTPD_PID" ] && kill $HTTPD_PID 2>/dev/null; rm -rf "$T"' EXIT

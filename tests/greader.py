@@ -3,9 +3,25 @@
 (python3 standard library only), behaving as FreshRSS 1.25 does.
 
     greader.py --port-file FILE [--log FILE] [--user U] [--password P]
+               [--service freshrss|inoreader|oldreader|feedhq]
+               [--app-id ID --app-key KEY]
 
 Binds 127.0.0.1 on port 0 and writes the port to FILE once listening.
-State lives in memory.  The API sits under /api/greader.php:
+State lives in memory.  The API sits under /api/greader.php (FreshRSS,
+the default), or at the root with --service, where it behaves as that
+service documents its API where it differs:
+
+  inoreader   every request, ClientLogin too, needs the AppId and AppKey
+              headers (--app-id, --app-key): 403 without them or with
+              others; stream/contents pages hold at most 100 items
+  oldreader   ClientLogin needs client= and service=reader; item ids are
+              24-digit hex ObjectIds (itemRefs: the bare ObjectId,
+              contents: the tag:google.com,2005:reader/item/ prefix and
+              it)
+  feedhq      as freshrss, at the root
+  and all three take only the real T= token on a POST (not "" or "x").
+
+The API:
 
   accounts/ClientLogin        Email + Passwd (form or query) -> SID=, LSID=,
                               Auth= lines; a wrong one: 401
@@ -47,7 +63,11 @@ The control endpoint (no authentication), for tests, under /control/:
                         (every API answer but the login: hostile bytes)
                         | "blank_auth" (ClientLogin answers "Auth=\\r\\n")
                         | "stall" (every API request waits, unanswered,
-                        until the mode changes),
+                        until the mode changes)
+                        | "proxy_digest" (as a proxy, it asks for Digest
+                        "proxyuser", "proxypass": 407 otherwise)
+                        | "cookie" (ClientLogin sets the cookie
+                        "grsession"; the last Cookie header is in stats),
                         "hold_edit_tag": K (the K+1th and later edit-tag
                         calls apply, then wait until mode changes again)}
   POST /control/clock   {"now": S}: the server's time stands at S (UNIX
@@ -57,7 +77,10 @@ The control endpoint (no authentication), for tests, under /control/:
   GET  /control/dump    the whole state as JSON
   GET  /control/stats   {"requests", "bytes_in", "bytes_out", "paths",
                         "agent" (the last User-Agent), "proxied" (requests
-                        with an absolute URL: as a proxy), "proxy_auth"}
+                        with an absolute URL: as a proxy), "proxy_auth",
+                        "cookie", "login_form" (the last ClientLogin's
+                        fields but Passwd), "app" (the last AppId,
+                        AppKey seen)}
 
 As a proxy (use-proxy to its port), it serves API requests whatever the
 host of their absolute URL.
@@ -82,10 +105,38 @@ LABEL = "user/-/label/"
 ITEM = "tag:google.com,2005:reader/item/"
 
 
+def md5(text):
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+def digest_ok(header, method, user, password, realm):
+    """Check an RFC 7616 MD5 Digest answer (qop=auth or none)."""
+    if not header or not header.startswith("Digest "):
+        return False
+    fields = {}
+    for part in header[7:].split(","):
+        if "=" in part:
+            k, v = part.strip().split("=", 1)
+            fields[k.strip()] = v.strip().strip('"')
+    if fields.get("username") != user or fields.get("realm") != realm:
+        return False
+    ha1 = md5("%s:%s:%s" % (user, realm, password))
+    ha2 = md5("%s:%s" % (method, fields.get("uri", "")))
+    if fields.get("qop") == "auth":
+        want = md5(":".join([ha1, fields.get("nonce", ""),
+                             fields.get("nc", ""), fields.get("cnonce", ""),
+                             "auth", ha2]))
+    else:
+        want = md5("%s:%s:%s" % (ha1, fields.get("nonce", ""), ha2))
+    return fields.get("response") == want
+
+
 class State:
-    def __init__(self, user, password):
+    def __init__(self, user, password, service="freshrss", app=None):
         self.user = user
         self.password = password
+        self.service = service
+        self.app = app
         self.feeds = []          # dicts: id, url, title, label, html
         self.items = {}          # id -> dict
         self.last_id = 0
@@ -141,6 +192,19 @@ class State:
         return i
 
 
+def short_id(st, i):
+    """An item's id as stream/items/ids gives it."""
+    if st.service == "oldreader":
+        return "%08x%016x" % ((i // 1000000) & 0xffffffff, i)
+    return str(i)
+
+
+def long_id(st, i):
+    if st.service == "oldreader":
+        return ITEM + short_id(st, i)
+    return ITEM + "%016x" % i
+
+
 def item_json(st, it):
     f = st.feed_by(str(it["feed"]))
     cats = [READING, LABEL + f["label"]]
@@ -148,7 +212,7 @@ def item_json(st, it):
         cats.append(READ)
     if it["starred"]:
         cats.append(STARRED)
-    d = {"id": ITEM + "%016x" % it["id"],
+    d = {"id": long_id(st, it["id"]),
          "crawlTimeMsec": str(it["id"] // 1000),
          "timestampUsec": str(it["id"]),
          "published": it["published"],
@@ -167,7 +231,12 @@ def item_json(st, it):
 def parse_id(s):
     try:
         if s.startswith(ITEM):
-            return int(s[len(ITEM):], 16)
+            s = s[len(ITEM):]
+            if len(s) == 24:
+                return int(s[8:], 16)
+            return int(s, 16)
+        if len(s) == 24:
+            return int(s[8:], 16)
         if s.startswith("-"):
             return int(s) & 0xffffffffffffffff
         return int(s)
@@ -301,6 +370,20 @@ class Handler(BaseHTTPRequestHandler):
         st.stats["agent"] = self.headers.get("User-Agent", "")
         if self.headers.get("Proxy-Authorization"):
             st.stats["proxy_auth"] = self.headers["Proxy-Authorization"]
+        st.stats["cookie"] = self.headers.get("Cookie")
+        if self.headers.get("AppId") or self.headers.get("AppKey"):
+            st.stats["app"] = [self.headers.get("AppId"),
+                               self.headers.get("AppKey")]
+        if st.mode == "proxy_digest" and self.path.startswith("http://") \
+                and not digest_ok(self.headers.get("Proxy-Authorization"),
+                                  method, "proxyuser", "proxypass",
+                                  "greader-proxy"):
+            st.stats["proxy_407"] = st.stats.get("proxy_407", 0) + 1
+            return self.send(407, "proxy auth\n", headers=[
+                ("Proxy-Authenticate",
+                 'Digest realm="greader-proxy", qop="auth", '
+                 'algorithm=MD5, nonce="%s"'
+                 % hashlib.sha1(os.urandom(8)).hexdigest())])
         st.stats["bytes_in"] += len(body) + len(self.path) + 100
         key = url.path.split("/api/0/")[-1]
         st.stats["paths"][key] = st.stats["paths"].get(key, 0) + 1
@@ -312,6 +395,11 @@ class Handler(BaseHTTPRequestHandler):
                 st.cond.wait_for(lambda: st.mode != "stall", timeout=60)
             self.close_connection = True
             return
+        if st.service == "inoreader" and (
+                self.headers.get("AppId") != st.app[0] or
+                self.headers.get("AppKey") != st.app[1]):
+            # As Inoreader documents it: app credentials not accepted.
+            return self.send(403, "Forbidden: invalid AppId or AppKey\n")
         if st.mode == "500":
             return self.send(500, "Internal Server Error\n")
         if st.mode == "junk" and "ClientLogin" not in url.path:
@@ -330,14 +418,26 @@ class Handler(BaseHTTPRequestHandler):
 
     def api(self, path, q, method):
         st = self.server.st
-        pre = "/api/greader.php/"
+        pre = "/api/greader.php/" if st.service == "freshrss" else "/"
         if not path.startswith(pre):
             return self.send(404, "Not Found\n")
         path = path[len(pre):]
         if path == "accounts/ClientLogin":
+            st.stats["login_form"] = {k: v[0] for k, v in q.items()
+                                      if k != "Passwd"}
+            if st.service == "oldreader" and (
+                    not q.get("client", [""])[0] or
+                    q.get("service", [""])[0] != "reader"):
+                return self.send(400, "Bad Request: client and "
+                                 "service=reader needed\n")
             if (q.get("Email", [""])[0] == st.user and
                     q.get("Passwd", [""])[0] == st.password):
                 a = st.auth()
+                if st.mode == "cookie":
+                    return self.send(200, "SID=%s\nLSID=null\nAuth=%s\n"
+                                     % (a, a), headers=[
+                                         ("Set-Cookie", "grsession=abc123; "
+                                          "Path=/; Max-Age=86400")])
                 if st.mode == "blank_auth":
                     return self.send(200, "SID=%s\r\nAuth=\r\n" % a)
                 return self.send(200, "SID=%s\nLSID=null\nAuth=%s\n" % (a, a))
@@ -352,7 +452,8 @@ class Handler(BaseHTTPRequestHandler):
                                              "stream/items/contents") \
                 and not path.startswith("stream/contents"):
             t = q.get("T", [None])[0]
-            if t is None or t not in ("", "x", st.token()):
+            lax = ("", "x") if st.service == "freshrss" else ()
+            if t is None or (t not in lax and t != st.token()):
                 return self.unauthorized()
         if path == "token":
             return self.send(200, st.token() + "\n")
@@ -392,6 +493,9 @@ class Handler(BaseHTTPRequestHandler):
             s = urllib.parse.unquote(path[len("stream/contents"):]
                                      .lstrip("/")) or \
                 q.get("s", [READING])[0]
+            if st.service == "inoreader" and \
+                    int(q.get("n", ["20"])[0]) > 100:
+                q["n"] = ["100"]
             items, c = select(st, s, q)
             d = {"id": s, "updated": int(st.now()),
                  "items": [item_json(st, it) for it in items]}
@@ -400,7 +504,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, d)
         if path == "stream/items/ids":
             items, c = select(st, q.get("s", [READING])[0], q)
-            d = {"itemRefs": [{"id": str(it["id"])} for it in items]}
+            d = {"itemRefs": [{"id": short_id(st, it["id"])}
+                              for it in items]}
             if c:
                 d["continuation"] = c
             return self.send(200, d)
@@ -549,9 +654,14 @@ def main():
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--user", default="alice")
     ap.add_argument("--password", default="s3cret-api")
+    ap.add_argument("--service", default="freshrss",
+                    choices=("freshrss", "inoreader", "oldreader", "feedhq"))
+    ap.add_argument("--app-id", default="")
+    ap.add_argument("--app-key", default="")
     args = ap.parse_args()
     srv = Server(("127.0.0.1", 0), Handler)
-    srv.st = State(args.user, args.password)
+    srv.st = State(args.user, args.password, args.service,
+                   (args.app_id, args.app_key))
     tmp = args.port_file + ".tmp"
     with open(tmp, "w") as fp:
         fp.write("%d\n" % srv.server_address[1])

@@ -406,6 +406,9 @@ test_newsboat_lines(void **state)
 		"proxy-type socks5h",
 		"proxy-auth \"u:p\"",
 		"confirm-exit yes",
+		"inoreader-login \"me\"",
+		"feedhq-flag-share \"a\"",
+		"oldreader-flag-share \"\"",
 	};
 	char *proxy;
 	size_t i;
@@ -421,11 +424,11 @@ test_newsboat_lines(void **state)
 		assert_int_equal(conf_parse_line(&cfg, "c", (unsigned)i + 1,
 		    lines[i], collect, &w), 0);
 	assert_int_equal(w.n, 0);
-	assert_int_equal(cfg.n_lines, 20);
-	assert_int_equal(cfg.n_skips, 5);
-	assert_int_equal(cfg.n_applied, 15);
+	assert_int_equal(cfg.n_lines, 23);
+	assert_int_equal(cfg.n_skips, 6);
+	assert_int_equal(cfg.n_applied, 17);
 	conf_skips_each(&cfg, collect_line, &l);
-	assert_int_equal(l.n, 5);
+	assert_int_equal(l.n, 6);
 	/* highlight is applied: kept in the order read. */
 	assert_null(strstr(l.text, "highlight"));
 	assert_int_equal(cfg.n_hls, 2);
@@ -444,7 +447,13 @@ test_newsboat_lines(void **state)
 	assert_true(cfg.colors[CONF_EL_END_OF_TEXT].set);
 	assert_int_equal(cfg.colors[CONF_EL_END_OF_TEXT].fg, 8);
 	assert_non_null(strstr(l.text, "ttrss-login (c:9): not applied: "
-	    "gazette syncs only"));
+	    "gazette syncs through"));
+	/* Inoreader, The Old Reader and FeedHQ sync, but for sharing. */
+	assert_null(strstr(l.text, "inoreader-login"));
+	assert_string_equal(cfg.inoreader_login, "me");
+	assert_non_null(strstr(l.text, "feedhq-flag-share (c:22): not "
+	    "applied: sharing"));
+	assert_null(strstr(l.text, "oldreader-flag-share"));
 	assert_non_null(strstr(l.text, "dialogs-title-format (c:10): "));
 	assert_true(cfg.colors[CONF_EL_MATCH].set);
 	assert_int_equal(cfg.colors[CONF_EL_MATCH].fg, 7);
