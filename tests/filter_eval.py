@@ -254,7 +254,8 @@ def main():
     print("1..%d" % (len(exprs) + 1))
     nonempty = 0
     for n, e in enumerate(exprs, 1):
-        want = sorted(a["guid"] for a in arts if holds(parse(e), a))
+        tree = parse(e)
+        want = sorted(a["guid"] for a in arts if holds(tree, a))
         res = subprocess.run([gazette, "-d", db, "list", "--query", e,
                               "--json"], capture_output=True, text=True)
         got = sorted(json.loads(l)["guid"] for l in res.stdout.splitlines())

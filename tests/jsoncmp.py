@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """jsoncmp: compare two JSON Lines files object by object, field by field.
 
-usage: jsoncmp.py EXPECTED ACTUAL
+usage: jsoncmp.py EXPECTED ACTUAL | jsoncmp.py --list FILE
 
 Every line of both files must be valid JSON; the files must hold the same
 number of lines and equal values line for line (object key order does not
 matter).  On a difference it prints each differing field with its path,
 the expected and the actual value, and exits 1.
+
+With --list, FILE holds one comparison a line, NAME, EXPECTED and ACTUAL
+separated by tabs (one interpreter for a whole corpus): for each it
+prints "ok NAME" or "not ok NAME" and the differences as "#   " lines,
+and exits 1 if any differed.
 """
 import json
 import sys
@@ -52,12 +57,13 @@ def diff(path, want, got, out):
         out.append("%s:\n    want %s\n    got  %s" % (path, short(want), short(got)))
 
 
-def main():
-    if len(sys.argv) != 3:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    want = load(sys.argv[1])
-    got = load(sys.argv[2])
+def compare(want_path, got_path):
+    """The differences between two files, as lines; none when equal."""
+    try:
+        want = load(want_path)
+        got = load(got_path)
+    except SystemExit as e:
+        return [str(e)]
     out = []
     for i in range(max(len(want), len(got))):
         if i >= len(want):
@@ -66,6 +72,25 @@ def main():
             out.append("line %d: missing %s" % (i + 1, short(want[i])))
         else:
             diff("line %d" % (i + 1), want[i], got[i], out)
+    return out
+
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    if sys.argv[1] == "--list":
+        bad = 0
+        with open(sys.argv[2], encoding="utf-8") as f:
+            for line in f:
+                name, want, got = line.rstrip("\n").split("\t")
+                out = compare(want, got)
+                bad += bool(out)
+                print("%s %s" % ("not ok" if out else "ok", name))
+                for l in "\n".join(out).splitlines():
+                    print("#   " + l)
+        return 1 if bad else 0
+    out = compare(sys.argv[1], sys.argv[2])
     for line in out:
         print(line)
     return 1 if out else 0

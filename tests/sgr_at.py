@@ -5,7 +5,11 @@ first character of the Nth (default 1st) occurrence of TEXT in FILE, a
 where attributes change, carried over from line to line, so the state is
 followed from the top.  Prints "fg=F bg=B" (a colour number or "default")
 then the attributes set (bold, underline, reverse, ...), e.g.
-"fg=1 bg=default bold".  Exit 1 when TEXT is not there."""
+"fg=1 bg=default bold".  Exit 1 when TEXT is not there.
+
+sgr_at.py FILE --each: the same for many queries of one dump, one
+interpreter: "TEXT<tab>N" lines on stdin, an answer a line on stdout
+("absent" when TEXT is not there)."""
 import re
 import sys
 
@@ -46,12 +50,11 @@ def apply(state, params):
         i += 1
 
 
-def main():
-    path, text = sys.argv[1], sys.argv[2]
-    want = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+def rows(path):
+    """Each line of the dump as its text and the state of each character."""
     state = {"fg": "default", "bg": "default"}
-    seen = 0
     sgr = re.compile(r"\x1b\[([0-9;]*)m")
+    out = []
     for line in open(path, encoding="utf-8", errors="replace"):
         plain, states, pos = "", [], 0
         for m in sgr.finditer(line):
@@ -63,6 +66,14 @@ def main():
         for ch in line[pos:]:
             plain += ch
             states.append(dict(state))
+        out.append((plain, states))
+    return out
+
+
+def attrs_at(dump, text, want):
+    """The attributes at the want-th occurrence of text; None if none."""
+    seen = 0
+    for plain, states in dump:
         start = 0
         while True:
             at = plain.find(text, start)
@@ -72,10 +83,25 @@ def main():
             if seen == want:
                 s = states[at]
                 attrs = sorted(k for k in s if k not in ("fg", "bg"))
-                print(" ".join(["fg=" + s["fg"], "bg=" + s["bg"]] + attrs))
-                return 0
+                return " ".join(["fg=" + s["fg"], "bg=" + s["bg"]] + attrs)
             start = at + 1
-    return 1
+    return None
+
+
+def main():
+    dump = rows(sys.argv[1])
+    if sys.argv[2:] == ["--each"]:
+        for q in sys.stdin:
+            text, n = q.rstrip("\n").rsplit("\t", 1)
+            print(attrs_at(dump, text, int(n)) or "absent")
+        return 0
+    text = sys.argv[2]
+    want = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    got = attrs_at(dump, text, want)
+    if got is None:
+        return 1
+    print(got)
+    return 0
 
 
 sys.exit(main())

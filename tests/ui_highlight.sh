@@ -54,74 +54,93 @@ printf 'highlight-article "title =~" red default\n' > "$T/bad"
 check "check-config: a bad expression is named" \
     grep -q 'highlight-article: .*expected' "$T/out"
 
-# attrs TEXT [N]: the attributes on screen at TEXT's first character.
-attrs() {
-	tm capture-pane -p -e > "$T/esc"
-	python3 "$srcdir/tests/sgr_at.py" "$T/esc" "$@"
+# expect DESC TEXT WANT [N]: a check that the attributes at TEXT's first
+# (Nth) character on the screen shown now are exactly WANT, queued for
+# expect_all.
+: > "$T/q"
+: > "$T/want"
+expect() {
+	printf '%s\t%s\n' "$2" "${4:-1}" >> "$T/q"
+	printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$T/want"
 }
-# wait_attrs TEXT WANT [N]: until attrs TEXT [N] is exactly WANT.
-wait_attrs() {
+# expect_all: poll the pane until every queued check holds or 15 s pass
+# (one tests/sgr_at.py a poll for them all), then ok or fail each.
+expect_all() {
 	deadline=$(( $(date +%s) + 15 ))
+	cut -f3 "$T/want" > "$T/wanted"
 	while :; do
-		got=$(attrs "$1" ${3:-1})
-		[ "$got" = "$2" ] && return 0
-		[ "$(date +%s)" -ge "$deadline" ] && { echo "# $1: $got"; return 1; }
+		tm capture-pane -p -e > "$T/esc"
+		python3 "$srcdir/tests/sgr_at.py" "$T/esc" --each < "$T/q" \
+		    > "$T/got"
+		cmp -s "$T/wanted" "$T/got" && break
+		[ "$(date +%s)" -ge "$deadline" ] && break
 		sleep 0.1
 	done
+	paste "$T/want" "$T/got" > "$T/res"
+	while IFS='	' read -r desc text want got; do
+		if [ "$got" = "$want" ]; then
+			ok "$desc"
+		else
+			echo "# $text: $got"
+			fail "$desc"
+		fi
+	done < "$T/res"
+	: > "$T/q"
+	: > "$T/want"
 }
 
 ui_start 100 24 -- -d "$DB" -u "$T/urls" -c "$T/config"
 wait_for "Colours" || { show; echo "Bail out! no feed list"; exit 1; }
-check "highlight feedlist: the match coloured (the selection stays reversed)" \
-    wait_attrs "Colours" "fg=5 bg=default reverse underline"
-check "highlight feedlist: the rest of the name is not" \
-    wait_attrs "(5/5)" "fg=default bg=default bold reverse"
+expect "highlight feedlist: the match coloured (the selection stays reversed)" \
+    "Colours" "fg=5 bg=default reverse underline"
+expect "highlight feedlist: the rest of the name is not" \
+    "(5/5)" "fg=default bg=default bold reverse"
+expect_all
 keys Enter
 wait_for "Plain again" || { show; echo "Bail out! no list"; exit 1; }
-check "a title matching the first rule: red, bold" \
-    wait_attrs "Rust is fast" "fg=1 bg=default bold"
-check "the regex is case-insensitive, the first rule wins" \
-    wait_attrs "more RUST" "fg=1 bg=default bold"
-check "an author rule: green on blue, the whole row" \
-    wait_attrs "Go is simple" "fg=2 bg=4"
-check "highlight articlelist: the match over the row's colours" \
-    wait_attrs "simple" "fg=3 bg=default"
-check "highlight all, case-insensitive: in the article list" \
-    wait_attrs "Plain again" "fg=7 bg=1"
-check "the rest of that row keeps the list's colours" \
-    wait_attrs "again" "fg=default bg=default bold"
-check "the date of that row too" wait_attrs "Bob" "fg=2 bg=4"
-check "a row matching no rule keeps the list's colours" \
-    wait_attrs "Carol" "fg=default bg=default bold"
-check "the selected row keeps the focus colours" \
-    wait_attrs "Nothing here" "fg=default bg=default bold reverse"
+expect "a title matching the first rule: red, bold" \
+    "Rust is fast" "fg=1 bg=default bold"
+expect "the regex is case-insensitive, the first rule wins" \
+    "more RUST" "fg=1 bg=default bold"
+expect "an author rule: green on blue, the whole row" \
+    "Go is simple" "fg=2 bg=4"
+expect "highlight articlelist: the match over the row's colours" \
+    "simple" "fg=3 bg=default"
+expect "highlight all, case-insensitive: in the article list" \
+    "Plain again" "fg=7 bg=1"
+expect "the rest of that row keeps the list's colours" \
+    "again" "fg=default bg=default bold"
+expect "the date of that row too" "Bob" "fg=2 bg=4"
+expect "a row matching no rule keeps the list's colours" \
+    "Carol" "fg=default bg=default bold"
+expect "the selected row keeps the focus colours" \
+    "Nothing here" "fg=default bg=default bold reverse"
+expect_all
 keys j
-check "selected, a highlighted row shows the focus" \
-    wait_attrs "Rust is fast" "fg=default bg=default bold reverse"
-check "and the row left goes back to its colours" \
-    wait_attrs "Nothing here" "fg=default bg=default bold"
+expect "selected, a highlighted row shows the focus" \
+    "Rust is fast" "fg=default bg=default bold reverse"
+expect "and the row left goes back to its colours" \
+    "Nothing here" "fg=default bg=default bold"
+expect_all
 keys k Enter
 wait_for "An evolution" || { show; echo "Bail out! no article"; exit 1; }
-check "highlight article: a header line" \
-    wait_attrs "Title:" "fg=6 bg=default bold"
-check "highlight article: the title itself is not matched" \
-    wait_attrs "Nothing here" "fg=default bg=default bold" 2
-check "highlight article: in the body" \
-    wait_attrs "evolution" "fg=4 bg=default"
-check "highlight article: every match of the line" \
-    wait_attrs "evolution" "fg=4 bg=default" 2
-check "highlight all: in the article view too" \
-    wait_attrs "plain text" "fg=7 bg=1"
-check "the text between matches keeps the article's colours" \
-    wait_attrs "text, and" "fg=default bg=default"
-check "color end-of-text-marker: the ~ filler lines below the text" \
-    wait_attrs "~" "fg=4 bg=default bold"
-check "color hint-key: the keys of the hint line" \
-    wait_attrs "q:Quit" "fg=3 bg=default bold"
-check "color hint-description: their descriptions" \
-    wait_attrs "Quit" "fg=2 bg=default"
-check "hint-keys-delimiter unset: the hint colour" \
-    wait_attrs ":Quit" "fg=default bg=default"
+expect "highlight article: a header line" "Title:" "fg=6 bg=default bold"
+expect "highlight article: the title itself is not matched" \
+    "Nothing here" "fg=default bg=default bold" 2
+expect "highlight article: in the body" "evolution" "fg=4 bg=default"
+expect "highlight article: every match of the line" \
+    "evolution" "fg=4 bg=default" 2
+expect "highlight all: in the article view too" "plain text" "fg=7 bg=1"
+expect "the text between matches keeps the article's colours" \
+    "text, and" "fg=default bg=default"
+expect "color end-of-text-marker: the ~ filler lines below the text" \
+    "~" "fg=4 bg=default bold"
+expect "color hint-key: the keys of the hint line" \
+    "q:Quit" "fg=3 bg=default bold"
+expect "color hint-description: their descriptions" "Quit" "fg=2 bg=default"
+expect "hint-keys-delimiter unset: the hint colour" \
+    ":Quit" "fg=default bg=default"
+expect_all
 keys q q q
 check "gazette exits 0" [ "$(wait_exit)" = 0 ]
 
@@ -134,13 +153,14 @@ highlight feedlist "colou?rs" magenta default underline
 highlight articlelist "simple" yellow default
 CONF
 ui_start 100 24 -- -d "$DB" -u "$T/urls" -c "$T/config"
-check "feedlist-format: highlight feedlist" \
-    wait_attrs "Colours" "fg=5 bg=default reverse underline"
+expect "feedlist-format: highlight feedlist" \
+    "Colours" "fg=5 bg=default reverse underline"
+expect_all
 keys Enter
-check "articlelist-format: highlight-article" \
-    wait_attrs "Rust is fast" "fg=1 bg=default bold"
-check "articlelist-format: highlight articlelist" \
-    wait_attrs "simple" "fg=3 bg=default"
+expect "articlelist-format: highlight-article" \
+    "Rust is fast" "fg=1 bg=default bold"
+expect "articlelist-format: highlight articlelist" "simple" "fg=3 bg=default"
+expect_all
 keys q q
 check "gazette exits 0 (formats)" [ "$(wait_exit)" = 0 ]
 

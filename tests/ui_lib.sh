@@ -1,12 +1,35 @@
 # ui_lib.sh: drive the interface in a private tmux server.  Source after
 # lib.sh.  Every test gets its own server (-L gz$$, sockets under $T), a
-# clean environment (env -i), and the server is killed on exit.
+# clean environment (env -i), and the servers are killed on exit.
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 
 SOCK=gz$$
+SOCKS=$SOCK
+# UI_DIR: the files of the session driven (status, stderr, screen, run.sh).
+UI_DIR=$T
 export TMUX_TMPDIR="$T"
 unset TMUX
-trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+trap 'for s in $SOCKS; do tmux -L "$s" kill-server >/dev/null 2>&1; done
+rm -rf "$T"' EXIT
+
+# ui_session [NAME]: drive session NAME from here on, a second interface
+# in its own tmux server with its files under $T/NAME; no NAME, the
+# first one again (files in $T).  A test can leave one interface waiting
+# on a timer (auto-reload) and go on with another meanwhile.
+ui_session() {
+	if [ -z "$1" ]; then
+		SOCK=gz$$
+		UI_DIR=$T
+		return
+	fi
+	SOCK=gz$$$1
+	UI_DIR=$T/$1
+	mkdir -p "$UI_DIR"
+	case " $SOCKS " in
+	*" $SOCK "*) ;;
+	*) SOCKS="$SOCKS $SOCK" ;;
+	esac
+}
 FILL="${builddir:-.}/bench/ui_fill"
 
 tm() {
@@ -14,12 +37,13 @@ tm() {
 }
 
 # ui_start WIDTH HEIGHT [VAR=VALUE...] -- ARGS...: run gazette ARGS in a
-# fresh session; its exit status lands in $T/status.
+# fresh session; its exit status lands in $UI_DIR/status, its stderr in
+# $UI_DIR/stderr (that is $T, or $T/NAME in a session ui_session named).
 ui_start() {
 	w=$1
 	h=$2
 	shift 2
-	rm -f "$T/status"
+	rm -f "$UI_DIR/status"
 	{
 		echo '#!/bin/sh'
 		printf 'exec env -i PATH=%s LC_ALL=C.UTF-8 TERM=screen' "'$PATH'"
@@ -31,18 +55,18 @@ ui_start() {
 		done
 		[ "$1" = "--" ] && shift
 		printf " sh -c '\"\$0\" \"\$@\" 2>%s; echo \$? >%s'" \
-		    "$T/stderr" "$T/status"
+		    "$UI_DIR/stderr" "$UI_DIR/status"
 		printf " '%s'" "$GAZETTE"
 		for a in "$@"; do
 			printf " '%s'" "$a"
 		done
 		echo
-	} > "$T/run.sh"
-	chmod +x "$T/run.sh"
+	} > "$UI_DIR/run.sh"
+	chmod +x "$UI_DIR/run.sh"
 	tm kill-server >/dev/null 2>&1
 	env -i PATH="$PATH" LC_ALL=C.UTF-8 TERM=screen HOME="$HOME" \
 	    TMUX_TMPDIR="$T" tmux -L "$SOCK" -f /dev/null new-session -d \
-	    -x "$w" -y "$h" "$T/run.sh"
+	    -x "$w" -y "$h" "$UI_DIR/run.sh"
 	tm set-option -g set-clipboard on >/dev/null 2>&1
 }
 
@@ -55,8 +79,8 @@ screen() {
 wait_for() {
 	deadline=$(( $(date +%s) + ${2:-15} ))
 	while :; do
-		screen > "$T/screen"
-		grep -qF -- "$1" "$T/screen" && return 0
+		screen > "$UI_DIR/screen"
+		grep -qF -- "$1" "$UI_DIR/screen" && return 0
 		[ "$(date +%s)" -ge "$deadline" ] && return 1
 		sleep 0.1
 	done
@@ -68,8 +92,8 @@ wait_for() {
 wait_re() {
 	deadline=$(( $(date +%s) + ${2:-15} ))
 	while :; do
-		screen > "$T/screen"
-		grep -q -- "$1" "$T/screen" && return 0
+		screen > "$UI_DIR/screen"
+		grep -q -- "$1" "$UI_DIR/screen" && return 0
 		[ "$(date +%s)" -ge "$deadline" ] && return 1
 		sleep 0.1
 	done
@@ -79,8 +103,8 @@ wait_re() {
 wait_gone() {
 	deadline=$(( $(date +%s) + ${2:-15} ))
 	while :; do
-		screen > "$T/screen"
-		grep -qF -- "$1" "$T/screen" || return 0
+		screen > "$UI_DIR/screen"
+		grep -qF -- "$1" "$UI_DIR/screen" || return 0
 		[ "$(date +%s)" -ge "$deadline" ] && return 1
 		sleep 0.1
 	done
@@ -89,11 +113,11 @@ wait_gone() {
 # wait_exit [SECONDS]: wait for gazette to end; prints its status.
 wait_exit() {
 	deadline=$(( $(date +%s) + ${1:-15} ))
-	while [ ! -s "$T/status" ]; do
+	while [ ! -s "$UI_DIR/status" ]; do
 		[ "$(date +%s)" -ge "$deadline" ] && { echo timeout; return 1; }
 		sleep 0.1
 	done
-	cat "$T/status"
+	cat "$UI_DIR/status"
 }
 
 keys() {
@@ -102,5 +126,5 @@ keys() {
 
 # Show the pane in the log when a check fails.
 show() {
-	sed 's/^/# /' "$T/screen"
+	sed 's/^/# /' "$UI_DIR/screen"
 }

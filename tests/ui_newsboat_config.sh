@@ -4,27 +4,46 @@
 # (with what gazette does instead) and counted in the status line;
 # confirm-exit asks before quitting; auto-reload refreshes in the
 # background at start-up (unless suppress-first-reload) and every
-# reload-time minutes.
+# reload-time minutes, the cursor staying on its article.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui_lib.sh"
 
 DB="$T/g.db"
 URLS="$T/urls"
 
-# feed N: a local feed with N articles.
+# feed FILE N: a local feed with N articles, story N the newest.
 feed() {
 	{
 		echo '<rss version="2.0"><channel><title>Auto Feed</title>'
 		i=1
-		while [ "$i" -le "$1" ]; do
-			echo "<item><title>story $i</title><guid>a-$i</guid></item>"
+		while [ "$i" -le "$2" ]; do
+			echo "<item><title>story $i</title><guid>a-$i</guid>"
+			echo "<pubDate>Mon, 01 Sep 2025 10:0$i:00 GMT</pubDate></item>"
 			i=$((i + 1))
 		done
 		echo '</channel></rss>'
-	} > "$T/auto.xml"
+	} > "$1"
 }
-feed 2
+feed "$T/auto.xml" 2
 printf 'file://%s/auto.xml\n' "$T" > "$URLS"
+
+# auto-reload: a refresh at start-up, then one every reload-time minutes
+# (a minute at the least).  That minute is spent on the other checks, in
+# a second interface (ui_session): this one has its own feed file and
+# database, which nothing else refreshes.
+feed "$T/reload.xml" 2
+printf 'file://%s/reload.xml\n' "$T" > "$T/reload-urls"
+printf 'auto-reload yes\nreload-time 1\n' > "$T/reload-config"
+ui_session reload
+ui_start 100 30 -- -c "$T/reload-config" -u "$T/reload-urls" \
+    -d "$T/reload.db"
+if wait_re "Auto Feed.*(2/2)\|2 unread" 30; then ok "auto-reload: refreshed at start-up"
+else show; fail "auto-reload: refreshed at start-up"; fi
+keys Enter
+wait_for "Articles in 'Auto Feed' (2 unread" >/dev/null
+keys j	# story 1, below the articles the next refresh brings
+feed "$T/reload.xml" 5
+ui_session
 
 # Lines not applied: one warning, and the status line says so.
 cat > "$T/config" <<'CFG'
@@ -68,18 +87,6 @@ keys y
 st=$(wait_exit 30)
 check "confirm-exit: y quits" [ "$st" = 0 ]
 
-# auto-reload: a refresh at start-up, then one every reload-time minutes.
-printf 'auto-reload yes\nreload-time 1\n' > "$T/config"
-rm -f "$DB"
-ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
-if wait_re "Auto Feed.*(2/2)\|2 unread" 30; then ok "auto-reload: refreshed at start-up"
-else show; fail "auto-reload: refreshed at start-up"; fi
-feed 5
-if wait_re "5 unread" 150; then ok "auto-reload: refreshed again within reload-time"
-else show; fail "auto-reload: refreshed again within reload-time"; fi
-keys q
-wait_exit 30 > /dev/null
-
 # suppress-first-reload: no refresh at start-up.
 printf 'auto-reload yes\nsuppress-first-reload yes\n' > "$T/config"
 rm -f "$DB"
@@ -91,5 +98,21 @@ check "suppress-first-reload: nothing fetched at start-up" \
     sh -c "! grep -q 'unread' '$T/screen' || grep -q '(0 unread' '$T/screen'"
 keys q
 wait_exit 30 > /dev/null
+
+# Back to the first interface: when its minute is up, auto-reload brings
+# stories 3 to 5 above the cursor.
+ui_session reload
+if wait_re "5 unread" 150; then ok "auto-reload: refreshed again within reload-time"
+else show; fail "auto-reload: refreshed again within reload-time"; fi
+if wait_for "Articles in 'Auto Feed' (5 unread, 5 total)"; then
+	ok "auto-reload brings the new articles"
+else show; fail "auto-reload brings the new articles"; fi
+keys Enter
+if wait_for "Title: story 1"; then
+	ok "auto-reload: the cursor stays on the same article"
+else show; fail "auto-reload: the cursor stays on the same article"; fi
+keys Q
+st=$(wait_exit 30)
+check "quits cleanly after auto-reload ($st)" [ "$st" = 0 ]
 
 tap_done
