@@ -10,7 +10,8 @@ TESTS += tests/mark.sh tests/sync.sh tests/sync-fail.sh \
 EXTRA_DIST += tests/mark.sh tests/sync.sh tests/sync-fail.sh \
 	tests/sync-add.sh tests/ui_sync.sh tests/ui_sync_flags.sh \
 	tests/sync-items.sh tests/sync-http.sh tests/sync-services.sh \
-	tests/ui_sync_services.sh tests/greader.py tests/greader-lib.sh
+	tests/ui_sync_services.sh tests/greader.py tests/greader-lib.sh \
+	tests/digest_auth.py
 libgazette_a_SOURCES += src/sync.h src/sync_auth.c src/sync_http.c \
 	src/sync_http.h src/sync_greader.c src/sync_greader.h \
 	src/sync_parse.c src/sync_parse.h src/sync_service.c \

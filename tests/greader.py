@@ -98,37 +98,13 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from digest_auth import digest_challenge, digest_ok
+
 READ = "user/-/state/com.google/read"
 STARRED = "user/-/state/com.google/starred"
 READING = "user/-/state/com.google/reading-list"
 LABEL = "user/-/label/"
 ITEM = "tag:google.com,2005:reader/item/"
-
-
-def md5(text):
-    return hashlib.md5(text.encode("utf-8")).hexdigest()
-
-
-def digest_ok(header, method, user, password, realm):
-    """Check an RFC 7616 MD5 Digest answer (qop=auth or none)."""
-    if not header or not header.startswith("Digest "):
-        return False
-    fields = {}
-    for part in header[7:].split(","):
-        if "=" in part:
-            k, v = part.strip().split("=", 1)
-            fields[k.strip()] = v.strip().strip('"')
-    if fields.get("username") != user or fields.get("realm") != realm:
-        return False
-    ha1 = md5("%s:%s:%s" % (user, realm, password))
-    ha2 = md5("%s:%s" % (method, fields.get("uri", "")))
-    if fields.get("qop") == "auth":
-        want = md5(":".join([ha1, fields.get("nonce", ""),
-                             fields.get("nc", ""), fields.get("cnonce", ""),
-                             "auth", ha2]))
-    else:
-        want = md5("%s:%s:%s" % (ha1, fields.get("nonce", ""), ha2))
-    return fields.get("response") == want
 
 
 class State:
@@ -380,10 +356,7 @@ class Handler(BaseHTTPRequestHandler):
                                   "greader-proxy"):
             st.stats["proxy_407"] = st.stats.get("proxy_407", 0) + 1
             return self.send(407, "proxy auth\n", headers=[
-                ("Proxy-Authenticate",
-                 'Digest realm="greader-proxy", qop="auth", '
-                 'algorithm=MD5, nonce="%s"'
-                 % hashlib.sha1(os.urandom(8)).hexdigest())])
+                ("Proxy-Authenticate", digest_challenge("greader-proxy"))])
         st.stats["bytes_in"] += len(body) + len(self.path) + 100
         key = url.path.split("/api/0/")[-1]
         st.stats["paths"][key] = st.stats["paths"].get(key, 0) + 1
