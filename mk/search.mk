@@ -24,6 +24,7 @@ tests_search_fill_LDADD = libgazette.a $(DEP_LIBS)
 TESTS += tests/search.sh tests/search-index.sh tests/ui_search.sh tests/gone.sh \
 	tests/cleanup.sh
 EXTRA_DIST += tests/search.sh tests/search-index.sh tests/ui_search.sh \
+	tests/lock-lib.sh tests/hold_lock.py \
 	tests/gone.sh tests/cleanup.sh
 
 # libFuzzer target, built and run by fuzz/run.sh fuzz_search_query SECONDS.

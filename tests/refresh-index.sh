@@ -123,7 +123,7 @@ EOF
 echo "$BASE/slow/f1.xml" > "$T/urls-slow"
 "$GAZETTE" -u "$T/urls-slow" -d "$T/db2" refresh --quiet > "$T/out" 2>&1 &
 pid=$!
-wait_until 20 index_made
+wait_until 120 index_made
 made=$?
 check "a first refresh makes the index while its feed is still fetched" \
     sh -c "[ $made -eq 0 ] && kill -0 $pid 2>/dev/null"

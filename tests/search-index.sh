@@ -5,6 +5,7 @@
 # lost; and a search never shows an article the store no longer has,
 # even while the index is behind and cannot catch up.
 . "$srcdir/tests/lib.sh"
+. "$srcdir/tests/lock-lib.sh"
 
 FILL="$builddir/tests/search_fill"
 DB="$T/db"
@@ -128,26 +129,15 @@ printf 'item\thttp://e.example/\tchg1\tSeal\t\t-\tseal rock\n' | fill
 # a new article may take a deleted one's id: still not found by the
 # deleted one's words
 printf 'item\thttp://f.example/\tnew1\tOther\t\t-\tunrelated text\n' | fill
-python3 -c '
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-open(sys.argv[2], "w").close()
-time.sleep(60)' "$IX" "$T/locked" &
-lockpid=$!
-deadline=$(($(date +%s) + 30))
-while [ ! -f "$T/locked" ] && [ "$(date +%s)" -lt "$deadline" ]; do
-	sleep 0.05
-done
-check "the index is locked by another process" [ -f "$T/locked" ]
+hold_lock "$IX"
+check "the index is locked by another process" [ $? -eq 0 ]
 check "deleted articles are not shown" [ "$(hits narwhal)" -eq 0 ]
 check "and the search says the index is behind" \
     grep -q "not indexed yet" "$T/err"
 check "a changed article is not shown for its old text" \
     [ "$(hits walrus)" -eq 0 ]
 check "nor for the words of the feed it lost" [ "$(hits tusk)" -eq 0 ]
-kill "$lockpid" 2>/dev/null
-wait "$lockpid" 2>/dev/null
+release_lock
 check "caught up: the changed article by its new text" \
     [ "$(guids seal)" = chg1 ]
 check "caught up: still no deleted article" [ "$(hits narwhal)" -eq 0 ]

@@ -2,6 +2,7 @@
 # search.sh: `gazette search` and `gazette reindex` end to end, on a real
 # database filled through the store API (tests/search_fill).
 . "$srcdir/tests/lib.sh"
+. "$srcdir/tests/lock-lib.sh"
 
 FILL="$builddir/tests/search_fill"
 DB="$T/db"
@@ -206,36 +207,16 @@ check "consistent after ~Title renames" [ $? -eq 0 ]
 # it from catching up.
 if command -v python3 > /dev/null 2>&1; then
 	printf 'item\thttp://lag.example/\tlag1\tLate news\t\t-\tquokka\n' | fill
-	python3 -c '
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-open(sys.argv[2], "w").close()
-time.sleep(30)' "$DB" "$T/storelocked" &
-	lockpid=$!
-	deadline=$(($(date +%s) + 20))
-	while [ ! -f "$T/storelocked" ] && [ "$(date +%s)" -lt "$deadline" ]; do
-		sleep 0.05
-	done
+	hold_lock "$DB"
+	check "the store is locked by another process" [ $? -eq 0 ]
 	expect "the store locked by a writer: the index catches up" "lag1" quokka
-	kill "$lockpid" 2>/dev/null
-	wait "$lockpid" 2>/dev/null
+	release_lock
 	printf 'item\thttp://lag.example/\tlag2\tLater news\t\t-\twombat\n' | fill
-	python3 -c '
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-open(sys.argv[2], "w").close()
-time.sleep(30)' "$DB-search" "$T/locked" &
-	lockpid=$!
-	deadline=$(($(date +%s) + 20))
-	while [ ! -f "$T/locked" ] && [ "$(date +%s)" -lt "$deadline" ]; do
-		sleep 0.05
-	done
+	hold_lock "$DB-search"
+	check "the index is locked by another process" [ $? -eq 0 ]
 	"$GAZETTE" -d "$DB" search wombat > "$T/out" 2> "$T/err"
 	rc=$?
-	kill "$lockpid" 2>/dev/null
-	wait "$lockpid" 2>/dev/null
+	release_lock
 	check "busy index: not found yet (exit 1)" [ $rc -eq 1 ]
 	check "busy index: says 1 article is not indexed yet" \
 	    grep -q "1 article is not indexed yet" "$T/err"
@@ -247,13 +228,13 @@ printf 'gen\thttp://bulk.example/\t3000\tzebra\n' | fill
 check "3000 more items stored" [ $? -eq 0 ]
 printf 'sync\n' | "$FILL" "$DB" --slow-sync "$T/progress" > /dev/null 2>&1 &
 pid=$!
-deadline=$(($(date +%s) + 30))
+# synced_rows: at least 50 rows indexed (n: how many)
+synced_rows() {
+	n=$(cat "$T/progress" 2>/dev/null)
+	[ "${n:-0}" -ge 50 ]
+}
 n=0
-while [ "$(date +%s)" -lt "$deadline" ]; do
-	n=$(cat "$T/progress" 2>/dev/null || echo 0)
-	[ "${n:-0}" -ge 50 ] && break
-	sleep 0.05
-done
+wait_until 300 synced_rows
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 check "the sync was killed in the middle (after $n rows)" [ "${n:-0}" -ge 50 ] && [ "${n:-0}" -lt 3000 ]
