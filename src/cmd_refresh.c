@@ -34,6 +34,7 @@
 
 #include "cmd.h"
 #include "conf.h"
+#include "fetch.h"
 #include "fetch_opts.h"
 #include "killfile.h"
 #include "notify.h"
@@ -51,6 +52,7 @@ struct progress {
 	bool		 quiet;
 	bool		 line_shown;
 	size_t		 new_feeds;	/* feeds with new articles */
+	size_t		 jobs;		/* feeds fetched at once */
 	struct timespec	 last;
 	int		 errlog;	/* error-log's fd, or -1 */
 };
@@ -75,7 +77,12 @@ show_progress(struct progress *pg, const struct refresh_stats *s, bool force)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	ms = (now.tv_sec - pg->last.tv_sec) * 1000 +
 	    (now.tv_nsec - pg->last.tv_nsec) / 1000000;
-	if (!force && ms < 100)
+	/*
+	 * At most ten lines a second, but every line once no more feeds
+	 * are waiting to start: what stays on screen while the last slow
+	 * feeds run must be the true count, not one the limit passed over.
+	 */
+	if (!force && ms < 100 && s->total - s->done > pg->jobs)
 		return;
 	pg->last = now;
 	fprintf(stderr, "\r\033[Kgazette: refresh: %zu/%zu feeds, %zu new "
@@ -222,6 +229,7 @@ cmd_refresh(struct cmd_ctx *ctx, int argc, char **argv)
 	free(config_path);
 	if (opts.jobs == 0)
 		opts.jobs = cfg.reload_threads;
+	pg.jobs = opts.jobs > 0 ? (size_t)opts.jobs : FETCH_DEFAULT_JOBS;
 	opts.attempts = cfg.download_retries;
 	opts.keep_days = cfg.keep_articles_days;
 	opts.description = cfg.always_display_description;

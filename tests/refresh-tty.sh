@@ -49,4 +49,25 @@ check "no progress line is left behind" \
     sh -c "! grep -q '2/3 feeds' '$T/screen'"
 check "exit 1 (feeds failed)" wait_for "exit=1" 10
 
+# Eight feeds stored one right after another, the updates after the
+# first less than 100 ms apart: while the slow feed runs, the line must
+# count every feed done, not stop at the last one the limit let through.
+tmux -L "$SOCK" kill-server >/dev/null 2>&1
+{
+	printf '%s\n' "$BASE/slow/s.xml @low-speed=0/0 @timeout=6"
+	printf '%s\n' "$BASE/status/404/x.xml"
+	for i in 1 2 3 4 5 6 7 8; do
+		mkfeed "$DOCS/b$i.xml" b$i 3
+		printf '%s\n' "$BASE/feed/b$i.xml"
+	done
+} > "$T/urls"
+rm -f "$T/db" "$T/db-wal" "$T/db-shm" "$T/db-search"*
+env -i PATH="$PATH" LC_ALL=C.UTF-8 TERM=screen HOME="$HOME" \
+    TMUX_TMPDIR="$T" tmux -L "$SOCK" -f /dev/null new-session -d \
+    -x 120 -y 20 "$T/run.sh"
+check "the line counts every feed done while the slow one runs" \
+    wait_for "refresh: 9/10 feeds, 24 new articles, 1 failed" 10
+check "then the summary" \
+    wait_for "refresh: 10 feeds: 8 fetched, 24 new articles, 0 not modified, 0 skipped, 2 failed" 15
+
 tap_done
