@@ -239,7 +239,21 @@ once(struct sync_http *h, const char *url, const char *form, int *status,
 		*rc = CURLE_FAILED_INIT;
 		return (-1);
 	}
-	curl_easy_reset(e);
+	if (h->cookies != NULL) {
+		/*
+		 * A new handle per request with cookie-cache: each handle's
+		 * CURLOPT_COOKIEFILE "" (the cookie engine on) is a list
+		 * entry that curl_easy_reset loses (libcurl 7.88), one leak
+		 * per request under LeakSanitizer.  The cookies live in the
+		 * share; only the connection is not reused.
+		 */
+		curl_easy_cleanup(e);
+		if ((e = h->e = curl_easy_init()) == NULL) {
+			*rc = CURLE_FAILED_INIT;
+			return (-1);
+		}
+	} else
+		curl_easy_reset(e);
 	h->errbuf[0] = '\0';
 	curl_easy_setopt(e, CURLOPT_URL, url);
 	fetch_http_only(e);
