@@ -172,11 +172,18 @@ pages() {
 	else show; fail "$1: paging down"; fi
 }
 
-printf 'article-sort-order author-desc\n' > "$T/config"
-ui_start 100 30 -- -d "$DB" -u "$T/urls" -c "$T/config"
-wait_for "Sorting" || { show; echo "Bail out! no feed list"; exit 1; }
-keys Enter
-wait_for "Articles in 'Sorting'" || { show; echo "Bail out! no list"; exit 1; }
+# open_sorting DB ORDER: the interface on DB with article-sort-order
+# ORDER, the feed's article list open.
+open_sorting() {
+	printf 'article-sort-order %s\n' "$2" > "$T/config"
+	ui_start 100 30 -- -d "$1" -u "$T/urls" -c "$T/config"
+	wait_for "Sorting" || { show; echo "Bail out! no feed list"; exit 1; }
+	keys Enter
+	wait_for "Articles in 'Sorting'" ||
+	    { show; echo "Bail out! no list"; exit 1; }
+}
+
+open_sorting "$DB" author-desc
 pages author-desc
 keys g
 check "g asks for the field as newsboat does" \
@@ -204,11 +211,7 @@ print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM"
     " sqlite_master WHERE type = \x27index\x27").fetchone()[0])' "$1"
 }
 before=$(nindexes "$T/fresh.db")
-printf 'article-sort-order title\n' > "$T/config"
-ui_start 100 30 -- -d "$T/fresh.db" -u "$T/urls" -c "$T/config"
-wait_for "Sorting" || { show; echo "Bail out! no feed list"; exit 1; }
-keys Enter
-wait_for "Articles in 'Sorting'" || { show; echo "Bail out! no list"; exit 1; }
+open_sorting "$T/fresh.db" title
 titles author-desc
 keys G a End
 check "G a End, no index for the order: the last article" wait_rows $N
