@@ -74,40 +74,45 @@ screen() {
 	tm capture-pane -p 2>/dev/null
 }
 
+# ui_poll SECONDS TEST...: capture the pane into $UI_DIR/screen until
+# TEST succeeds (0), or 1 once SECONDS have passed since the first
+# capture that missed.  The clock is read only after a miss: most checks
+# pass on the first capture, and under load every process start counts.
+ui_poll() {
+	_up_secs=$1
+	_up_end=
+	shift
+	while :; do
+		screen > "$UI_DIR/screen"
+		"$@" && return 0
+		_up_now=$(date +%s)
+		: "${_up_end:=$((_up_now + _up_secs))}"
+		[ "$_up_now" -ge "$_up_end" ] && return 1
+		sleep 0.1
+	done
+}
+
+# ui_not COMMAND...: the opposite of COMMAND's success.
+ui_not() {
+	! "$@"
+}
+
 # wait_for TEXT [SECONDS]: poll the pane until it shows TEXT (fixed
 # string); 0 when it does, 1 at the deadline.
 wait_for() {
-	deadline=$(( $(date +%s) + ${2:-15} ))
-	while :; do
-		screen > "$UI_DIR/screen"
-		grep -qF -- "$1" "$UI_DIR/screen" && return 0
-		[ "$(date +%s)" -ge "$deadline" ] && return 1
-		sleep 0.1
-	done
+	ui_poll "${2:-15}" grep -qF -- "$1" "$UI_DIR/screen"
 }
 
 # wait_re REGEX [SECONDS]: wait_for with a grep (basic) regular expression.
 # Checks of what a screen shows poll too: a terminal update is not atomic,
 # so the pane can be caught with the new header drawn and the body not yet.
 wait_re() {
-	deadline=$(( $(date +%s) + ${2:-15} ))
-	while :; do
-		screen > "$UI_DIR/screen"
-		grep -q -- "$1" "$UI_DIR/screen" && return 0
-		[ "$(date +%s)" -ge "$deadline" ] && return 1
-		sleep 0.1
-	done
+	ui_poll "${2:-15}" grep -q -- "$1" "$UI_DIR/screen"
 }
 
 # wait_gone TEXT [SECONDS]: the opposite.
 wait_gone() {
-	deadline=$(( $(date +%s) + ${2:-15} ))
-	while :; do
-		screen > "$UI_DIR/screen"
-		grep -qF -- "$1" "$UI_DIR/screen" || return 0
-		[ "$(date +%s)" -ge "$deadline" ] && return 1
-		sleep 0.1
-	done
+	ui_poll "${2:-15}" ui_not grep -qF -- "$1" "$UI_DIR/screen"
 }
 
 # wait_exit [SECONDS]: wait for gazette to end; prints its status.
