@@ -119,6 +119,31 @@ apply_keymap(struct conf *cfg)
 	{ { name, "enum", def, help }, OPT_ENUM, OFF(field), 0, 0, values, \
 	    false, apply }
 
+/*
+ * The rows a sync service (struct conf_sync SVC, options SVC-*) shares
+ * with the others, NAME in their help; freshrss, the first, has its own
+ * help, which theirs refer to.  SVC-url, its default and help its own,
+ * comes before them, and Inoreader's app-id and app-key in between.
+ */
+#define SYNC_LOGIN_OPTS(svc, name) \
+	TEXT_OPT(#svc "-login", "", svc.login, false, \
+	    "The login on " name "."), \
+	TEXT_OPT(#svc "-password", "", svc.password, false, \
+	    "The password on " name " (better: " #svc "-passwordfile or " \
+	    #svc "-passwordeval)."), \
+	TEXT_OPT(#svc "-passwordfile", "", svc.passwordfile, false, \
+	    "A file whose first line is the password; ~ is your home."), \
+	TEXT_OPT(#svc "-passwordeval", "", svc.passwordeval, false, \
+	    "A command (run with sh -c) whose first line of output is the " \
+	    "password.")
+#define SYNC_FEED_OPTS(svc, name) \
+	INT_OPT(#svc "-min-items", "20", svc.min_items, 0, INT_MAX, \
+	    "As freshrss-min-items, for " name "."), \
+	TEXT_OPT(#svc "-flag-star", "", svc.flag_star, false, \
+	    "As freshrss-flag-star, for " name "."), \
+	BOOL_OPT(#svc "-show-special-feeds", "yes", svc.show_special_feeds, \
+	    "As freshrss-show-special-feeds, for " name ".")
+
 /* Every option, once: the man page and conf_init follow this table. */
 static const struct opt options[] = {
 	TEXT_OPT("browser", "", browser, false,
@@ -307,93 +332,48 @@ static const struct opt options[] = {
 	    "greader, inoreader, oldreader or feedhq to sync with a Google "
 	    "Reader API server (SYNC in "
 	    "gazette(1))."),
-	TEXT_OPT("freshrss-url", "", freshrss_url, false,
+	TEXT_OPT("freshrss-url", "", freshrss.url, false,
 	    "The server's Google Reader API address, as "
 	    "https://HOST/api/greader.php for FreshRSS."),
-	TEXT_OPT("freshrss-login", "", freshrss_login, false,
+	TEXT_OPT("freshrss-login", "", freshrss.login, false,
 	    "The login on the server."),
-	TEXT_OPT("freshrss-password", "", freshrss_password, false,
+	TEXT_OPT("freshrss-password", "", freshrss.password, false,
 	    "The API password (better: freshrss-passwordfile or "
 	    "freshrss-passwordeval)."),
-	TEXT_OPT("freshrss-passwordfile", "", freshrss_passwordfile, false,
+	TEXT_OPT("freshrss-passwordfile", "", freshrss.passwordfile, false,
 	    "A file whose first line is the API password; ~ is your home."),
-	TEXT_OPT("freshrss-passwordeval", "", freshrss_passwordeval, false,
+	TEXT_OPT("freshrss-passwordeval", "", freshrss.passwordeval, false,
 	    "A command (run with sh -c) whose first line of output is the "
 	    "API password."),
-	INT_OPT("freshrss-min-items", "20", freshrss_min_items, 0, INT_MAX,
+	INT_OPT("freshrss-min-items", "20", freshrss.min_items, 0, INT_MAX,
 	    "As in newsboat, the articles loaded of a feed new to the "
 	    "sync (its newest); then every new one.  0: all."),
-	TEXT_OPT("freshrss-flag-star", "", freshrss_flag_star, false,
+	TEXT_OPT("freshrss-flag-star", "", freshrss.flag_star, false,
 	    "A flag letter: as in newsboat, the articles with it are the "
 	    "server's starred ones, both ways; empty: flags stay local."),
 	BOOL_OPT("freshrss-show-special-feeds", "yes",
-	    freshrss_show_special_feeds,
+	    freshrss.show_special_feeds,
 	    "As in newsboat, \"Starred items\" heads the feed list (with "
 	    "freshrss-flag-star set)."),
-	TEXT_OPT("inoreader-url", "https://www.inoreader.com", inoreader_url,
+	TEXT_OPT("inoreader-url", "https://www.inoreader.com", inoreader.url,
 	    false, "gazette's own: Inoreader's address (for tests and "
 	    "mirrors)."),
-	TEXT_OPT("inoreader-login", "", inoreader_login, false,
-	    "The login on Inoreader."),
-	TEXT_OPT("inoreader-password", "", inoreader_password, false,
-	    "The password on Inoreader (better: inoreader-passwordfile or "
-	    "inoreader-passwordeval)."),
-	TEXT_OPT("inoreader-passwordfile", "", inoreader_passwordfile, false,
-	    "A file whose first line is the password; ~ is your home."),
-	TEXT_OPT("inoreader-passwordeval", "", inoreader_passwordeval, false,
-	    "A command (run with sh -c) whose first line of output is the "
-	    "password."),
+	SYNC_LOGIN_OPTS(inoreader, "Inoreader"),
 	TEXT_OPT("inoreader-app-id", "", inoreader_app_id, false,
 	    "The application id Inoreader issued, sent with each request."),
 	TEXT_OPT("inoreader-app-key", "", inoreader_app_key, false,
 	    "The application key Inoreader issued, sent with each "
 	    "request."),
-	INT_OPT("inoreader-min-items", "20", inoreader_min_items, 0, INT_MAX,
-	    "As freshrss-min-items, for Inoreader."),
-	TEXT_OPT("inoreader-flag-star", "", inoreader_flag_star, false,
-	    "As freshrss-flag-star, for Inoreader."),
-	BOOL_OPT("inoreader-show-special-feeds", "yes",
-	    inoreader_show_special_feeds,
-	    "As freshrss-show-special-feeds, for Inoreader."),
-	TEXT_OPT("oldreader-url", "https://theoldreader.com", oldreader_url,
+	SYNC_FEED_OPTS(inoreader, "Inoreader"),
+	TEXT_OPT("oldreader-url", "https://theoldreader.com", oldreader.url,
 	    false, "gazette's own: The Old Reader's address (for tests "
 	    "and mirrors)."),
-	TEXT_OPT("oldreader-login", "", oldreader_login, false,
-	    "The login on The Old Reader."),
-	TEXT_OPT("oldreader-password", "", oldreader_password, false,
-	    "The password on The Old Reader (better: oldreader-passwordfile or "
-	    "oldreader-passwordeval)."),
-	TEXT_OPT("oldreader-passwordfile", "", oldreader_passwordfile, false,
-	    "A file whose first line is the password; ~ is your home."),
-	TEXT_OPT("oldreader-passwordeval", "", oldreader_passwordeval, false,
-	    "A command (run with sh -c) whose first line of output is the "
-	    "password."),
-	INT_OPT("oldreader-min-items", "20", oldreader_min_items, 0, INT_MAX,
-	    "As freshrss-min-items, for The Old Reader."),
-	TEXT_OPT("oldreader-flag-star", "", oldreader_flag_star, false,
-	    "As freshrss-flag-star, for The Old Reader."),
-	BOOL_OPT("oldreader-show-special-feeds", "yes",
-	    oldreader_show_special_feeds,
-	    "As freshrss-show-special-feeds, for The Old Reader."),
-	TEXT_OPT("feedhq-url", "https://feedhq.org/", feedhq_url, false,
+	SYNC_LOGIN_OPTS(oldreader, "The Old Reader"),
+	SYNC_FEED_OPTS(oldreader, "The Old Reader"),
+	TEXT_OPT("feedhq-url", "https://feedhq.org/", feedhq.url, false,
 	    "The FeedHQ instance's address."),
-	TEXT_OPT("feedhq-login", "", feedhq_login, false,
-	    "The login on FeedHQ."),
-	TEXT_OPT("feedhq-password", "", feedhq_password, false,
-	    "The password on FeedHQ (better: feedhq-passwordfile or "
-	    "feedhq-passwordeval)."),
-	TEXT_OPT("feedhq-passwordfile", "", feedhq_passwordfile, false,
-	    "A file whose first line is the password; ~ is your home."),
-	TEXT_OPT("feedhq-passwordeval", "", feedhq_passwordeval, false,
-	    "A command (run with sh -c) whose first line of output is the "
-	    "password."),
-	INT_OPT("feedhq-min-items", "20", feedhq_min_items, 0, INT_MAX,
-	    "As freshrss-min-items, for FeedHQ."),
-	TEXT_OPT("feedhq-flag-star", "", feedhq_flag_star, false,
-	    "As freshrss-flag-star, for FeedHQ."),
-	BOOL_OPT("feedhq-show-special-feeds", "yes",
-	    feedhq_show_special_feeds,
-	    "As freshrss-show-special-feeds, for FeedHQ."),
+	SYNC_LOGIN_OPTS(feedhq, "FeedHQ"),
+	SYNC_FEED_OPTS(feedhq, "FeedHQ"),
 	ENUM_OPT("ignore-mode", "download", ignore_mode, ignore_modes, NULL,
 	    "What ignore-article does: download (gazette refresh does not "
 	    "store the articles it matches) or display (they are stored); "

@@ -122,6 +122,18 @@ struct conf_filter {
 
 struct killfile;
 
+/* The settings every Google Reader API service has: NAME-url, ... */
+struct conf_sync {
+	char		*url;
+	char		*login;
+	char		*password;
+	char		*passwordfile;
+	char		*passwordeval;
+	int		 min_items;
+	char		*flag_star;
+	bool		 show_special_feeds;
+};
+
 #define CONF_MAX_INCLUDE	8	/* include depth */
 #define CONF_MAX_SKIPS	1000	/* kept; the rest only counted */
 
@@ -200,41 +212,13 @@ struct conf {
 	size_t		 n_hls;
 	/* Sync with a Google Reader API server (sync.h). */
 	char		*urls_source;		/* "local", "freshrss", ... */
-	char		*freshrss_url;
-	char		*freshrss_login;
-	char		*freshrss_password;
-	char		*freshrss_passwordfile;
-	char		*freshrss_passwordeval;
-	int		 freshrss_min_items;
-	char		*freshrss_flag_star;
-	bool		 freshrss_show_special_feeds;
-	/* The same for Inoreader, The Old Reader and FeedHQ (sync.h). */
-	char		*inoreader_url;		/* gazette's: the real host */
-	char		*inoreader_login;
-	char		*inoreader_password;
-	char		*inoreader_passwordfile;
-	char		*inoreader_passwordeval;
+	/* Each service's NAME-* settings (sync_service.h). */
+	struct conf_sync freshrss;	/* greader too */
+	struct conf_sync inoreader;	/* url: gazette's, the real host */
 	char		*inoreader_app_id;
 	char		*inoreader_app_key;
-	int		 inoreader_min_items;
-	char		*inoreader_flag_star;
-	bool		 inoreader_show_special_feeds;
-	char		*oldreader_url;		/* gazette's: the real host */
-	char		*oldreader_login;
-	char		*oldreader_password;
-	char		*oldreader_passwordfile;
-	char		*oldreader_passwordeval;
-	int		 oldreader_min_items;
-	char		*oldreader_flag_star;
-	bool		 oldreader_show_special_feeds;
-	char		*feedhq_url;
-	char		*feedhq_login;
-	char		*feedhq_password;
-	char		*feedhq_passwordfile;
-	char		*feedhq_passwordeval;
-	int		 feedhq_min_items;
-	char		*feedhq_flag_star;
-	bool		 feedhq_show_special_feeds;
+	struct conf_sync oldreader;	/* url: gazette's, the real host */
+	struct conf_sync feedhq;
 	/* Filters (conf_filters.c): ignore-article, define-filter. */
 	struct killfile	*killfile;		/* NULL: no rules */
 	int		 ignore_mode;		/* enum conf_ignore_mode */

@@ -10,18 +10,21 @@
 #include "sync.h"
 #include "sync_service.h"
 
-/* The settings every service has, read from its NAME-* fields. */
-#define SERVICE(out, cfg, name) do {					\
-	(out)->prefix = #name;						\
-	(out)->url = (cfg)->name##_url;					\
-	(out)->login = (cfg)->name##_login;				\
-	(out)->password = (cfg)->name##_password;			\
-	(out)->passwordfile = (cfg)->name##_passwordfile;		\
-	(out)->passwordeval = (cfg)->name##_passwordeval;		\
-	(out)->min_items = (cfg)->name##_min_items;			\
-	(out)->flag_star = (cfg)->name##_flag_star;			\
-	(out)->show_special_feeds = (cfg)->name##_show_special_feeds;	\
-} while (0)
+/* The settings every service has, from its NAME-* fields. */
+static void
+service_set(struct sync_service *out, const char *prefix,
+    const struct conf_sync *set)
+{
+	out->prefix = prefix;
+	out->url = set->url;
+	out->login = set->login;
+	out->password = set->password;
+	out->passwordfile = set->passwordfile;
+	out->passwordeval = set->passwordeval;
+	out->min_items = set->min_items;
+	out->flag_star = set->flag_star;
+	out->show_special_feeds = set->show_special_feeds;
+}
 
 bool
 sync_service_get(const struct conf *cfg, struct sync_service *out)
@@ -34,21 +37,21 @@ sync_service_get(const struct conf *cfg, struct sync_service *out)
 		out->kind = SYNC_GREADER;
 		/* The name it always had: a kept token stays good. */
 		out->token_file = "greader-token";
-		SERVICE(out, cfg, freshrss);
+		service_set(out, "freshrss", &cfg->freshrss);
 	} else if (strcmp(src, "inoreader") == 0) {
 		out->kind = SYNC_INOREADER;
 		out->token_file = "inoreader-token";
-		SERVICE(out, cfg, inoreader);
+		service_set(out, "inoreader", &cfg->inoreader);
 		out->app_id = cfg->inoreader_app_id;
 		out->app_key = cfg->inoreader_app_key;
 	} else if (strcmp(src, "oldreader") == 0) {
 		out->kind = SYNC_OLDREADER;
 		out->token_file = "oldreader-token";
-		SERVICE(out, cfg, oldreader);
+		service_set(out, "oldreader", &cfg->oldreader);
 	} else if (strcmp(src, "feedhq") == 0) {
 		out->kind = SYNC_FEEDHQ;
 		out->token_file = "feedhq-token";
-		SERVICE(out, cfg, feedhq);
+		service_set(out, "feedhq", &cfg->feedhq);
 	} else
 		return (false);
 	return (true);

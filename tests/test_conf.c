@@ -450,7 +450,7 @@ test_newsboat_lines(void **state)
 	    "gazette syncs through"));
 	/* Inoreader, The Old Reader and FeedHQ sync, but for sharing. */
 	assert_null(strstr(l.text, "inoreader-login"));
-	assert_string_equal(cfg.inoreader_login, "me");
+	assert_string_equal(cfg.inoreader.login, "me");
 	assert_non_null(strstr(l.text, "feedhq-flag-share (c:22): not "
 	    "applied: sharing"));
 	assert_null(strstr(l.text, "oldreader-flag-share"));

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "conf.h"
+#include "sync_service.h"
 
 static void
 count_warn(void *arg, const char *file, unsigned line, const char *msg)
@@ -170,6 +171,155 @@ test_defaults(void **state)
 	conf_free(&a);
 }
 
+/* The sync services' rows as a dump writes their defaults: every name,
+ * in the table's order. */
+static const char sync_defaults[] =
+    "freshrss-url \"\"\n"
+    "freshrss-login \"\"\n"
+    "freshrss-password \"\"\n"
+    "freshrss-passwordfile \"\"\n"
+    "freshrss-passwordeval \"\"\n"
+    "freshrss-min-items 20\n"
+    "freshrss-flag-star \"\"\n"
+    "freshrss-show-special-feeds yes\n"
+    "inoreader-url https://www.inoreader.com\n"
+    "inoreader-login \"\"\n"
+    "inoreader-password \"\"\n"
+    "inoreader-passwordfile \"\"\n"
+    "inoreader-passwordeval \"\"\n"
+    "inoreader-app-id \"\"\n"
+    "inoreader-app-key \"\"\n"
+    "inoreader-min-items 20\n"
+    "inoreader-flag-star \"\"\n"
+    "inoreader-show-special-feeds yes\n"
+    "oldreader-url https://theoldreader.com\n"
+    "oldreader-login \"\"\n"
+    "oldreader-password \"\"\n"
+    "oldreader-passwordfile \"\"\n"
+    "oldreader-passwordeval \"\"\n"
+    "oldreader-min-items 20\n"
+    "oldreader-flag-star \"\"\n"
+    "oldreader-show-special-feeds yes\n"
+    "feedhq-url https://feedhq.org/\n"
+    "feedhq-login \"\"\n"
+    "feedhq-password \"\"\n"
+    "feedhq-passwordfile \"\"\n"
+    "feedhq-passwordeval \"\"\n"
+    "feedhq-min-items 20\n"
+    "feedhq-flag-star \"\"\n"
+    "feedhq-show-special-feeds yes\n";
+
+/* A config that sets every one of them to a value of its own: its dump
+ * is the same text. */
+static const char sync_set[] =
+    "freshrss-url \"freshrss url\"\n"
+    "freshrss-login \"freshrss login\"\n"
+    "freshrss-password \"freshrss password\"\n"
+    "freshrss-passwordfile \"freshrss passwordfile\"\n"
+    "freshrss-passwordeval \"freshrss passwordeval\"\n"
+    "freshrss-min-items 11\n"
+    "freshrss-flag-star a\n"
+    "freshrss-show-special-feeds no\n"
+    "inoreader-url \"inoreader url\"\n"
+    "inoreader-login \"inoreader login\"\n"
+    "inoreader-password \"inoreader password\"\n"
+    "inoreader-passwordfile \"inoreader passwordfile\"\n"
+    "inoreader-passwordeval \"inoreader passwordeval\"\n"
+    "inoreader-app-id \"the id\"\n"
+    "inoreader-app-key \"the key\"\n"
+    "inoreader-min-items 22\n"
+    "inoreader-flag-star b\n"
+    "inoreader-show-special-feeds no\n"
+    "oldreader-url \"oldreader url\"\n"
+    "oldreader-login \"oldreader login\"\n"
+    "oldreader-password \"oldreader password\"\n"
+    "oldreader-passwordfile \"oldreader passwordfile\"\n"
+    "oldreader-passwordeval \"oldreader passwordeval\"\n"
+    "oldreader-min-items 33\n"
+    "oldreader-flag-star c\n"
+    "oldreader-show-special-feeds no\n"
+    "feedhq-url \"feedhq url\"\n"
+    "feedhq-login \"feedhq login\"\n"
+    "feedhq-password \"feedhq password\"\n"
+    "feedhq-passwordfile \"feedhq passwordfile\"\n"
+    "feedhq-passwordeval \"feedhq passwordeval\"\n"
+    "feedhq-min-items 44\n"
+    "feedhq-flag-star d\n"
+    "feedhq-show-special-feeds no\n";
+
+/* The lines of dump d from freshrss-url to feedhq-show-special-feeds. */
+static char *
+sync_rows(const char *d)
+{
+	const char *b, *e;
+
+	b = strstr(d, "\nfreshrss-url ");
+	e = strstr(d, "\nfeedhq-show-special-feeds ");
+	assert_non_null(b);
+	assert_non_null(e);
+	e = strchr(e + 1, '\n');
+	assert_non_null(e);
+	return (strndup(b + 1, (size_t)(e - b)));
+}
+
+/* Each service's rows: names, defaults, and the fields they set (as
+ * sync_service_get hands them on). */
+static void
+test_sync_services(void **state)
+{
+	static const char *const svcs[] = { "freshrss", "inoreader",
+	    "oldreader", "feedhq" };
+	struct conf cfg;
+	struct sync_service svc;
+	char *d, *rows, want[64];
+	size_t i;
+	int warns = 0;
+
+	(void)state;
+	conf_init(&cfg);
+	d = dump(&cfg);
+	rows = sync_rows(d);
+	assert_string_equal(rows, sync_defaults);
+	free(rows);
+	free(d);
+	load_text(&cfg, sync_set, &warns);
+	assert_int_equal(warns, 0);
+	assert_int_equal(cfg.n_applied, 34);
+	d = dump(&cfg);
+	rows = sync_rows(d);
+	assert_string_equal(rows, sync_set);
+	free(rows);
+	free(d);
+	for (i = 0; i < 4; i++) {
+		free(cfg.urls_source);
+		cfg.urls_source = strdup(svcs[i]);
+		assert_true(sync_service_get(&cfg, &svc));
+		assert_string_equal(svc.prefix, svcs[i]);
+		snprintf(want, sizeof(want), "%s url", svcs[i]);
+		assert_string_equal(svc.url, want);
+		snprintf(want, sizeof(want), "%s login", svcs[i]);
+		assert_string_equal(svc.login, want);
+		snprintf(want, sizeof(want), "%s password", svcs[i]);
+		assert_string_equal(svc.password, want);
+		snprintf(want, sizeof(want), "%s passwordfile", svcs[i]);
+		assert_string_equal(svc.passwordfile, want);
+		snprintf(want, sizeof(want), "%s passwordeval", svcs[i]);
+		assert_string_equal(svc.passwordeval, want);
+		assert_int_equal(svc.min_items, (int)(i + 1) * 11);
+		want[0] = (char)('a' + i);
+		want[1] = '\0';
+		assert_string_equal(svc.flag_star, want);
+		assert_false(svc.show_special_feeds);
+	}
+	assert_string_equal(svc.app_id, "");
+	free(cfg.urls_source);
+	cfg.urls_source = strdup("inoreader");
+	assert_true(sync_service_get(&cfg, &svc));
+	assert_string_equal(svc.app_id, "the id");
+	assert_string_equal(svc.app_key, "the key");
+	conf_free(&cfg);
+}
+
 int
 main(void)
 {
@@ -177,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_get),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_sync_services),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
