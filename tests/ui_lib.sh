@@ -129,6 +129,56 @@ keys() {
 	tm send-keys "$@"
 }
 
+# ui_feed NAME TITLE N [full]: $T/NAME.xml, an RSS file with N items
+# "TITLE story I", story N the newest (a minute apart from 10:01 on 1
+# September 2025), guid NAME-I, link http://NAME.example/I, description
+# "Story I of TITLE."; with full, the description is "Summary I of
+# TITLE." and a full text (content:encoded) "Full text I of TITLE.".
+ui_feed() {
+	{
+		echo '<?xml version="1.0" encoding="utf-8"?>'
+		echo '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+		echo "<channel><title>$2</title><link>http://$1.example/</link>"
+		_uf_i=1
+		while [ "$_uf_i" -le "$3" ]; do
+			echo "<item><title>$2 story $_uf_i</title>"
+			echo "<link>http://$1.example/$_uf_i</link><guid>$1-$_uf_i</guid>"
+			echo "<pubDate>Mon, 01 Sep 2025 $((_uf_i / 60 + 10)):$((_uf_i % 60 / 10))$((_uf_i % 10)):00 GMT</pubDate>"
+			if [ "$4" = full ]; then
+				echo "<description>Summary $_uf_i of $2.</description>"
+				echo "<content:encoded>Full text $_uf_i of $2.</content:encoded>"
+			else
+				echo "<description>Story $_uf_i of $2.</description>"
+			fi
+			echo '</item>'
+			_uf_i=$((_uf_i + 1))
+		done
+		echo '</channel></rss>'
+	} > "$T/$1.xml"
+}
+
+# ui_run WIDTH HEIGHT READY [CONFIG-LINE...]: the interface on $URLS and
+# $DB, these lines its config ($CONF); bails out unless the pane comes
+# to show READY (a grep regular expression), the feed list drawn.
+ui_run() {
+	_ur_w=$1
+	_ur_h=$2
+	_ur_ready=$3
+	shift 3
+	: > "$CONF"
+	[ $# -eq 0 ] || printf '%s\n' "$@" > "$CONF"
+	ui_start "$_ur_w" "$_ur_h" -- -u "$URLS" -d "$DB" -c "$CONF"
+	wait_re "$_ur_ready" >/dev/null ||
+	    { show; echo "Bail out! no feed list"; exit 1; }
+}
+
+# ui_quit WHAT: Q, and the check that the interface ended with status 0.
+ui_quit() {
+	keys Q
+	_uq_st=$(wait_exit)
+	check "$1: quits cleanly ($_uq_st)" [ "$_uq_st" = 0 ]
+}
+
 # Show the pane in the log when a check fails.
 show() {
 	sed 's/^/# /' "$UI_DIR/screen"

@@ -8,26 +8,8 @@
 DB="$T/g.db"
 URLS="$T/urls"
 
-# feed NAME TITLE N: an RSS file with N items.
-feed() {
-	{
-		echo '<?xml version="1.0" encoding="utf-8"?>'
-		echo "<rss version=\"2.0\"><channel><title>$2</title>"
-		echo "<link>http://$1.example/</link>"
-		i=1
-		while [ "$i" -le "$3" ]; do
-			echo "<item><title>$2 story $i</title>"
-			echo "<link>http://$1.example/$i</link><guid>$1-$i</guid>"
-			echo "<pubDate>Mon, 0$((i % 9 + 1)) Sep 2025 10:00:00 GMT</pubDate>"
-			echo "<description>Story $i of $2.</description></item>"
-			i=$((i + 1))
-		done
-		echo '</channel></rss>'
-	} > "$T/$1.xml"
-}
-
-feed alpha "Alpha News" 2
-feed beta "Beta Daily" 1
+ui_feed alpha "Alpha News" 2
+ui_feed beta "Beta Daily" 1
 printf 'file://%s/alpha.xml\nfile://%s/beta.xml tech\n' "$T" "$T" > "$URLS"
 "$GAZETTE" -u "$URLS" -d "$DB" refresh --quiet ||
     { echo "Bail out! the first refresh failed"; exit 1; }
@@ -37,7 +19,7 @@ if wait_for "Your feeds (3 unread, 3 total)"; then ok "first screen"
 else show; fail "first screen"; fi
 
 # cron: an outside refresh while the interface is open.
-feed alpha "Alpha News" 4
+ui_feed alpha "Alpha News" 4
 "$GAZETTE" -u "$URLS" -d "$DB" refresh --quiet --force
 if wait_for "Your feeds (5 unread, 5 total)"; then
 	ok "an outside refresh shows the new articles"
@@ -49,14 +31,14 @@ else show; fail "the new article is listed"; fi
 keys q
 
 # R from inside: the status line reports, the counts follow.
-feed beta "Beta Daily" 3
+ui_feed beta "Beta Daily" 3
 keys R
 if wait_for "Your feeds (7 unread, 7 total)"; then ok "R refreshes every feed"
 else show; fail "R refreshes every feed"; fi
 if wait_gone "refreshing"; then ok "the status line says when it is done"
 else show; fail "the status line says when it is done"; fi
 # Keys work while a refresh runs: start one and move at once.
-feed beta "Beta Daily" 4
+ui_feed beta "Beta Daily" 4
 keys j r
 keys Enter
 if wait_for "Articles in 'Beta Daily'"; then ok "keys work during a refresh"
@@ -75,19 +57,15 @@ wait_for "1 failed" >/dev/null
 keys e
 wait_for "alpha.xml" >/dev/null
 check "e shows the reason" wait_re 'alpha.xml'
-keys Q
-st=$(wait_exit)
-check "quits cleanly ($st)" [ "$st" = 0 ]
+ui_quit "refreshes"
 
 # refresh-on-startup: the interface comes up at once, then fills in.
-feed alpha "Alpha News" 6
+ui_feed alpha "Alpha News" 6
 mkdir -p "$XDG_CONFIG_HOME/gazette"
 printf 'refresh-on-startup yes\n' > "$XDG_CONFIG_HOME/gazette/config"
 ui_start 100 30 -- -u "$URLS" -d "$DB"
 if wait_for "(6/6) Alpha News"; then ok "refresh-on-startup fetches at start"
 else show; fail "refresh-on-startup fetches at start"; fi
-keys Q
-st=$(wait_exit)
-check "quits cleanly again ($st)" [ "$st" = 0 ]
+ui_quit "refresh-on-startup"
 
 tap_done

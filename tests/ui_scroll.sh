@@ -9,43 +9,15 @@ DB="$T/g.db"
 URLS="$T/urls"
 CONF="$T/conf"
 
-# feed NAME TITLE N: an RSS file with N items, story N the newest.
-feed() {
-	{
-		echo '<?xml version="1.0" encoding="utf-8"?>'
-		echo "<rss version=\"2.0\"><channel><title>$2</title>"
-		echo "<link>http://$1.example/</link>"
-		i=1
-		while [ "$i" -le "$3" ]; do
-			echo "<item><title>$2 story $i</title>"
-			echo "<link>http://$1.example/$i</link><guid>$1-$i</guid>"
-			echo "<pubDate>Mon, 01 Sep 2025 $((i / 60 + 10)):$((i % 60 / 10))$((i % 10)):00 GMT</pubDate>"
-			echo "<description>Story $i of $2.</description></item>"
-			i=$((i + 1))
-		done
-		echo '</channel></rss>'
-	} > "$T/$1.xml"
-}
-
-feed alpha "Alpha News" 40
-feed beta "Beta Daily" 3
+ui_feed alpha "Alpha News" 40
+ui_feed beta "Beta Daily" 3
 printf 'file://%s/alpha.xml\nfile://%s/beta.xml\n' "$T" "$T" > "$URLS"
 "$GAZETTE" -u "$URLS" -d "$DB" refresh --quiet ||
     { echo "Bail out! the first refresh failed"; exit 1; }
 
 # run CONFIG-LINES...: the interface (80x12) with these lines as config.
 run() {
-	printf '%s\n' "$@" > "$CONF"
-	ui_start 80 12 -- -u "$URLS" -d "$DB" -c "$CONF"
-	wait_re '/40) Alpha News' >/dev/null ||
-	    { show; echo "Bail out! no feed list"; exit 1; }
-}
-
-# quit: Q and check the interface ended well.
-quit() {
-	keys Q
-	st=$(wait_exit)
-	check "$1: quits cleanly ($st)" [ "$st" = 0 ]
+	ui_run 80 12 '/40) Alpha News' "$@"
 }
 
 # wrap-scroll: up from the first feed is the last one, down from the
@@ -59,13 +31,13 @@ keys q j Enter
 if wait_for "Articles in 'Alpha News'"; then
 	ok "wrap-scroll: down from the last entry selects the first"
 else show; fail "wrap-scroll: down from the last entry selects the first"; fi
-quit "wrap-scroll"
+ui_quit "wrap-scroll"
 run "wrap-scroll no"
 keys k Enter
 if wait_for "Articles in 'Alpha News'"; then
 	ok "wrap-scroll no: up from the first entry stays there"
 else show; fail "wrap-scroll no: up from the first entry stays there"; fi
-quit "wrap-scroll no"
+ui_quit "wrap-scroll no"
 
 # scrolloff: 12 rows leave 9 for the list; with scrolloff 3 the 7th
 # entry selected keeps 3 below it on screen, so the list scrolls by one
@@ -88,7 +60,7 @@ keys k k k k
 if wait_re '^  40 .*story 1$'; then
 	ok "scrolloff: moving up near the end keeps the end on screen"
 else show; fail "scrolloff: moving up near the end keeps the end on screen"; fi
-quit "scrolloff"
+ui_quit "scrolloff"
 # A large value keeps the cursor in the middle.
 run "scrolloff 100"
 keys Enter
@@ -97,7 +69,7 @@ keys 1 0 j
 if wait_re '^   7 .*story 34' && sed -n 6p "$T/screen" | grep -q '^  11 '; then
 	ok "scrolloff 100: the cursor stays in the middle row"
 else show; fail "scrolloff 100: the cursor stays in the middle row"; fi
-quit "scrolloff 100"
+ui_quit "scrolloff 100"
 
 # show-title-bar no: the list starts on the first row.
 run "show-title-bar no"
@@ -106,7 +78,7 @@ if head -n 1 "$T/screen" | grep -q 'Alpha News' &&
 	ok "show-title-bar no: no title line"
 else show; fail "show-title-bar no: no title line"; fi
 check "show-title-bar no: the hints stay" grep -q 'q:Quit' "$T/screen"
-quit "show-title-bar"
+ui_quit "show-title-bar"
 
 # swap-title-and-hints: the hints on top, the title above the status.
 run "swap-title-and-hints yes"
@@ -116,7 +88,7 @@ if head -n 1 "$T/screen" | grep -q '^q:Quit' &&
 else show; fail "swap-title-and-hints: hints at the top, title at the bottom"; fi
 check "swap-title-and-hints: the list below the hints" \
     sh -c "sed -n 2p '$T/screen' | grep -q 'Alpha News'"
-quit "swap-title-and-hints"
+ui_quit "swap-title-and-hints"
 
 # show-keymap-hint no: no hint line; the list takes its row.
 run "show-keymap-hint no"
@@ -124,6 +96,6 @@ if ! grep -q 'q:Quit' "$T/screen" && head -n 1 "$T/screen" |
     grep -q 'Your feeds'; then
 	ok "show-keymap-hint no: no hint line"
 else show; fail "show-keymap-hint no: no hint line"; fi
-quit "show-keymap-hint"
+ui_quit "show-keymap-hint"
 
 tap_done

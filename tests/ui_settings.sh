@@ -10,28 +10,9 @@ DB="$T/g.db"
 URLS="$T/urls"
 CONF="$T/conf"
 
-# feed NAME TITLE N: an RSS file with N items, story N the newest; each
-# has a full text (content:encoded) and a description.
-feed() {
-	{
-		echo '<?xml version="1.0" encoding="utf-8"?>'
-		echo '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-		echo "<channel><title>$2</title><link>http://$1.example/</link>"
-		i=1
-		while [ "$i" -le "$3" ]; do
-			echo "<item><title>$2 story $i</title>"
-			echo "<link>http://$1.example/$i</link><guid>$1-$i</guid>"
-			echo "<pubDate>Mon, 01 Sep 2025 10:$((i / 10))$((i % 10)):00 GMT</pubDate>"
-			echo "<description>Summary $i of $2.</description>"
-			echo "<content:encoded>Full text $i of $2.</content:encoded></item>"
-			i=$((i + 1))
-		done
-		echo '</channel></rss>'
-	} > "$T/$1.xml"
-}
-
-feed alpha "Alpha News" 6
-feed beta "Beta Daily" 2
+# Each item has a full text (content:encoded) and a description.
+ui_feed alpha "Alpha News" 6 full
+ui_feed beta "Beta Daily" 2 full
 printf 'file://%s/alpha.xml one\nfile://%s/beta.xml two\n' "$T" "$T" > "$URLS"
 "$GAZETTE" -u "$URLS" -d "$DB" refresh --quiet ||
     { echo "Bail out! the first refresh failed"; exit 1; }
@@ -41,16 +22,7 @@ printf 'file://%s/alpha.xml one\nfile://%s/beta.xml two\n' "$T" "$T" > "$URLS"
 
 # run CONFIG-LINES...: the interface with these lines as config.
 run() {
-	printf '%s\n' "$@" > "$CONF"
-	ui_start 100 20 -- -u "$URLS" -d "$DB" -c "$CONF"
-	wait_re ') Alpha News' >/dev/null ||
-	    { show; echo "Bail out! no feed list"; exit 1; }
-}
-
-quit() {
-	keys Q
-	st=$(wait_exit)
-	check "$1: quits cleanly ($st)" [ "$st" = 0 ]
+	ui_run 100 20 ') Alpha News' "$@"
 }
 
 # goto-first-unread: a feed opens on its first unread article (newsboat's
@@ -62,7 +34,7 @@ keys Enter
 if wait_for "Title: Alpha News story 4"; then
 	ok "goto-first-unread: the feed opens on its first unread article"
 else show; fail "goto-first-unread: the feed opens on its first unread article"; fi
-quit "goto-first-unread"
+ui_quit "goto-first-unread"
 "$GAZETTE" -d "$DB" mark --unread alpha-4 >/dev/null
 run "goto-first-unread no"
 keys Enter
@@ -71,7 +43,7 @@ keys Enter
 if wait_for "Title: Alpha News story 6"; then
 	ok "goto-first-unread no: the feed opens on its first article"
 else show; fail "goto-first-unread no: the feed opens on its first article"; fi
-quit "goto-first-unread no"
+ui_quit "goto-first-unread no"
 "$GAZETTE" -d "$DB" mark --read alpha-6 >/dev/null
 
 # openbrowser-and-mark-jumps-to-next-unread: O opens, marks read, and
@@ -87,7 +59,7 @@ keys Enter
 if wait_for "Title: Alpha News story 2"; then
 	ok "openbrowser-and-mark-jumps-to-next-unread: on to the next unread"
 else show; fail "openbrowser-and-mark-jumps-to-next-unread: on to the next unread"; fi
-quit "openbrowser-and-mark"
+ui_quit "openbrowser-and-mark"
 "$GAZETTE" -d "$DB" mark --unread alpha-4 alpha-2 >/dev/null
 
 # mark-as-read-on-hover: every article selected is marked read, the one
@@ -108,7 +80,7 @@ else show; fail "mark-as-read-on-hover: each one passed over"; fi
 keys q
 check "mark-as-read-on-hover: the feed list counts follow" \
     wait_re '(0/6) Alpha News'
-quit "mark-as-read-on-hover"
+ui_quit "mark-as-read-on-hover"
 "$GAZETTE" -d "$DB" mark --unread alpha-4 alpha-2 alpha-1 >/dev/null
 # Hiding read articles, the list does not slide from under the cursor.
 run "mark-as-read-on-hover yes" "show-read-articles no"
@@ -119,12 +91,12 @@ if wait_for "Articles in 'Alpha News' (1 unread, 6 total)" &&
     grep -q 'story 2' "$T/screen"; then
 	ok "mark-as-read-on-hover: with read articles hidden, one step marks one"
 else show; fail "mark-as-read-on-hover: with read articles hidden, one step marks one"; fi
-quit "mark-as-read-on-hover, hidden"
+ui_quit "mark-as-read-on-hover, hidden"
 
 # reload-only-visible-feeds: with a tag chosen, R refreshes the feeds
 # listed only.
-feed alpha "Alpha News" 8
-feed beta "Beta Daily" 4
+ui_feed alpha "Alpha News" 8 full
+ui_feed beta "Beta Daily" 4 full
 run "reload-only-visible-feeds yes"
 keys t
 wait_for "Tag:" >/dev/null
@@ -142,12 +114,12 @@ keys R
 if wait_re '/8) Alpha News' 30; then ok "reload-only-visible-feeds: with every feed listed, R refreshes all"
 else show; fail "reload-only-visible-feeds: with every feed listed, R refreshes all"; fi
 wait_gone "refreshing" 30 >/dev/null
-quit "reload-only-visible-feeds"
+ui_quit "reload-only-visible-feeds"
 
 # always-display-description: the description over the full text, as
 # articles are fetched (gazette refresh reads the same config).
 printf 'always-display-description yes\n' > "$CONF"
-feed gamma "Gamma Post" 1
+ui_feed gamma "Gamma Post" 1 full
 printf 'file://%s/gamma.xml\n' "$T" > "$T/urls2"
 "$GAZETTE" -u "$T/urls2" -d "$T/d.db" -c "$CONF" refresh --quiet
 ui_start 100 20 -- -u "$T/urls2" -d "$T/d.db" -c "$CONF"
@@ -158,7 +130,7 @@ keys Enter
 if wait_for "Summary 1 of Gamma Post." && ! grep -q 'Full text' "$T/screen"
 then ok "always-display-description: the description is shown"
 else show; fail "always-display-description: the description is shown"; fi
-quit "always-display-description"
+ui_quit "always-display-description"
 "$GAZETTE" -u "$T/urls2" -d "$T/e.db" refresh --quiet
 ui_start 100 20 -- -u "$T/urls2" -d "$T/e.db"
 wait_re ') Gamma Post' >/dev/null
@@ -168,6 +140,6 @@ keys Enter
 if wait_for "Full text 1 of Gamma Post."; then
 	ok "always-display-description no: the full text is shown"
 else show; fail "always-display-description no: the full text is shown"; fi
-quit "always-display-description no"
+ui_quit "always-display-description no"
 
 tap_done
