@@ -53,7 +53,7 @@ check "the query feed is listed in its place" wait_re '^   4 .*Rusty .*\[saved\]
 check "a query that does not parse is shown with its error" \
     wait_re '^   5  ! .*(error) Broken'
 check "the last feed in its place" wait_re '^   6 .*c\.xml'
-check "no error for the separators" sh -c "! grep -q 'not a URL' '$T/screen'"
+check "no error for the separators" ui_not grep -q 'not a URL' "$T/screen"
 
 # A refresh from outside: counts follow, query feeds too.
 "$GAZETTE" -d "$DB" -u "$U" refresh --quiet 2> "$T/err"
@@ -63,7 +63,7 @@ if wait_re '^   4 N .*(2/2) Rusty'; then
 else show; fail "the query feed counts the hidden feed's articles too"; fi
 check "the feed list's total leaves the hidden feed out" \
     wait_for "Your feeds (4 unread, 4 total)"
-check "the hidden feed is not listed" sh -c "! grep -q 'Beta' '$T/screen'"
+check "the hidden feed is not listed" ui_not grep -q 'Beta' "$T/screen"
 
 keys 5 Enter
 check "Enter on a broken query says why" wait_for "does not parse"
@@ -114,7 +114,7 @@ wait_exit >/dev/null
 "$GAZETTE" -d "$DB" -u "$U" refresh --quiet 2>/dev/null
 "$GAZETTE" -d "$DB" list > "$T/list" 2>&1
 check "gazette list leaves a removed feed out" \
-    sh -c "! grep -q 'kernel' '$T/list'"
+    ui_not grep -q 'kernel' "$T/list"
 check "gazette list keeps the others" grep -q 'Gamma one' "$T/list"
 "$GAZETTE" -d "$DB" list --json --feed "file://$T/feeds/a.xml" \
     > "$T/gone" 2>&1
