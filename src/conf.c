@@ -120,10 +120,10 @@ apply_keymap(struct conf *cfg)
 	    false, apply }
 
 /*
- * The rows a sync service (struct conf_sync SVC, options SVC-*) shares
- * with the others, NAME in their help; freshrss, the first, has its own
- * help, which theirs refer to.  SVC-url, its default and help its own,
- * comes before them, and Inoreader's app-id and app-key in between.
+ * A sync service's rows after SVC-url (written out: its default and help
+ * are its own), for struct conf_sync SVC, NAME the service in the help.
+ * freshrss's rows are written out too: their help is the one these refer
+ * to.  Two macros, as Inoreader's app-id and app-key come in between.
  */
 #define SYNC_LOGIN_OPTS(svc, name) \
 	TEXT_OPT(#svc "-login", "", svc.login, false, \
