@@ -410,6 +410,16 @@ int	 store_feeds_list(struct store *st, struct store_feed_list *out,
 int	 store_feeds_list_now(struct store *st, struct store_feed_list *out,
 	    bool *exact, struct err *err);
 int	 store_hidden_count_now(struct store *st, struct err *err);
+/*
+ * The first n feeds of that list that are not gone (and have unread
+ * articles, if unread_only), with their tags, and the counts of every
+ * feed not gone: what the feed list's first screen shows, without a row
+ * for every feed.  Not with a killfile (store_hide): its counts are
+ * store_feeds_list_now's.
+ */
+int	 store_feeds_first(struct store *st, size_t n, bool unread_only,
+	    struct store_feed_list *out, int64_t *unread, int64_t *total,
+	    struct err *err);
 void	 store_feed_list_free(struct store_feed_list *l);
 /* The feed's own title and link (from the document). */
 int	 store_feed_set_meta(struct store *st, int64_t feed_id,

@@ -147,6 +147,44 @@ less_hidden(void *arg, int64_t feed_id, int64_t unread, int64_t total)
 	}
 }
 
+/*
+ * The tags of the feeds of l (in id order) from s (feed_id, tag,
+ * position in feed_id order); the last sqlite3_step code.
+ */
+static int
+read_tags(sqlite3_stmt *s, struct store_feed_list *l)
+{
+	struct store_feed *f;
+	int64_t fid, p, *pos = NULL;
+	size_t j = 0, k;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fid = sqlite3_column_int64(s, 0);
+		while (j < l->n && l->feeds[j].id < fid)
+			j++;
+		if (j == l->n)
+			break;
+		if (l->feeds[j].id != fid)
+			continue;
+		f = &l->feeds[j];
+		/* pos: the positions of f's tags so far */
+		pos = xreallocarray(pos, f->n_tags + 1, sizeof(*pos));
+		f->tags = xreallocarray(f->tags, f->n_tags + 1,
+		    sizeof(*f->tags));
+		p = sqlite3_column_int64(s, 2);
+		for (k = f->n_tags; k > 0 && pos[k - 1] > p; k--) {
+			pos[k] = pos[k - 1];
+			f->tags[k] = f->tags[k - 1];
+		}
+		pos[k] = p;
+		f->tags[k] = store_col_str(s, 1);
+		f->n_tags++;
+	}
+	free(pos);
+	return (rc);
+}
+
 int
 store_feeds_list(struct store *st, struct store_feed_list *out,
     struct err *err)
@@ -159,9 +197,7 @@ store_feeds_list_now(struct store *st, struct store_feed_list *out,
     bool *exact, struct err *err)
 {
 	sqlite3_stmt *s;
-	size_t alloc = 0, j = 0, k;
-	struct store_feed *f;
-	int64_t fid, p, *pos = NULL;
+	size_t alloc = 0;
 	int rc;
 
 	out->feeds = NULL;
@@ -188,29 +224,7 @@ store_feeds_list_now(struct store *st, struct store_feed_list *out,
 	 */
 	if ((s = store_stmt(st, S_TAGS_ALL, err)) == NULL)
 		goto fail;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fid = sqlite3_column_int64(s, 0);
-		while (j < out->n && out->feeds[j].id < fid)
-			j++;
-		if (j == out->n)
-			break;
-		if (out->feeds[j].id != fid)
-			continue;
-		f = &out->feeds[j];
-		/* pos: the positions of f's tags so far */
-		pos = xreallocarray(pos, f->n_tags + 1, sizeof(*pos));
-		f->tags = xreallocarray(f->tags, f->n_tags + 1,
-		    sizeof(*f->tags));
-		p = sqlite3_column_int64(s, 2);
-		for (k = f->n_tags; k > 0 && pos[k - 1] > p; k--) {
-			pos[k] = pos[k - 1];
-			f->tags[k] = f->tags[k - 1];
-		}
-		pos[k] = p;
-		f->tags[k] = store_col_str(s, 1);
-		f->n_tags++;
-	}
-	free(pos);
+	rc = read_tags(s, out);
 	store_done(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		goto fail;
@@ -226,6 +240,57 @@ store_feeds_list_now(struct store *st, struct store_feed_list *out,
 	return (0);
 fail:
 	store_db_error(st, err, "cannot list feeds");
+	store_feed_list_free(out);
+	return (-1);
+}
+
+int
+store_feeds_first(struct store *st, size_t n, bool unread_only,
+    struct store_feed_list *out, int64_t *unread, int64_t *total,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE;
+
+	out->feeds = xcalloc(n + 1, sizeof(*out->feeds));
+	out->n = 0;
+	*unread = *total = 0;
+	if (store_hide(st) != NULL) {
+		err_set(err, ERR_USAGE, "the first feeds: not with a killfile");
+		goto fail;
+	}
+	s = store_prepare_sql(st, unread_only ?
+	    "SELECT " FEED_COLS " FROM feeds WHERE gone = 0 AND unread > 0"
+	    " ORDER BY id LIMIT :n" :
+	    "SELECT " FEED_COLS " FROM feeds WHERE gone = 0"
+	    " ORDER BY id LIMIT :n", err);
+	if (s == NULL)
+		goto fail;
+	store_bind_int(s, ":n", (int64_t)n);
+	while (out->n < n && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		read_feed(s, &out->feeds[out->n++]);
+	sqlite3_finalize(s);
+	if (out->n < n && rc != SQLITE_DONE)
+		goto dberr;
+	if (out->n > 0) {
+		s = store_prepare_sql(st, "SELECT feed_id, tag, position"
+		    " FROM feed_tags WHERE feed_id BETWEEN :lo AND :hi"
+		    " ORDER BY feed_id", err);
+		if (s == NULL)
+			goto fail;
+		store_bind_int(s, ":lo", out->feeds[0].id);
+		store_bind_int(s, ":hi", out->feeds[out->n - 1].id);
+		rc = read_tags(s, out);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			goto dberr;
+	}
+	if (store_counts(st, 0, unread, total, err) == -1)
+		goto fail;
+	return (0);
+dberr:
+	store_db_error(st, err, "cannot list feeds");
+fail:
 	store_feed_list_free(out);
 	return (-1);
 }

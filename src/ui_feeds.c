@@ -66,6 +66,9 @@ struct feeds_view {
 	   never counted yet: the feeds' counts show as (...). */
 	bool			 hidden_exact;
 	bool			 hidden_known;
+	/* Only the first screen's rows were read (first_only): the
+	   whole list is read before anything else needs it. */
+	bool			 partial;
 };
 
 static const struct ui_view_ops feeds_ops;
@@ -475,10 +478,24 @@ keep_of(struct feeds_view *fv, const struct urls_feed **keep_uf,
 	*keep = e != NULL && e->sf != NULL ? e->sf->id : 0;
 }
 
-static void
-feeds_reload(struct ui *ui, struct ui_view *v)
+/*
+ * The first screen of the stored feeds in their own order, without a
+ * killfile, a sort or a tag, shows the first rows of the list and the
+ * sums of every feed's counts: read only those (store_feeds_first), not
+ * a row for every feed.  The whole list follows right after the first
+ * draw (ui_feeds_work), or before a key or a command uses it (complete).
+ */
+static bool
+first_only(struct ui *ui, const struct feeds_view *fv)
 {
-	struct feeds_view *fv = (struct feeds_view *)v;
+	return (!fv->have_urls && ui->tag == NULL &&
+	    ui->feed_sort == CONF_FSORT_NONE && !ui->feed_asc &&
+	    store_hide(ui->store) == NULL);
+}
+
+static void
+load(struct ui *ui, struct feeds_view *fv, bool first)
+{
 	struct err err = ERR_INIT;
 	const struct urls_feed *keep_uf;
 	struct entry *e;
@@ -492,7 +509,13 @@ feeds_reload(struct ui *ui, struct ui_view *v)
 	free(fv->latest);
 	fv->latest = NULL;
 	fv->unread = fv->total = 0;
-	if (store_feeds_list_now(ui->store, &fv->all, &fv->hidden_exact,
+	fv->partial = first && first_only(ui, fv) &&
+	    store_feeds_first(ui->store, (size_t)ui_body_rows(ui),
+	    !ui->show_read_feeds, &fv->all, &fv->unread, &fv->total,
+	    &err) == 0;
+	if (fv->partial)
+		fv->hidden_exact = true;	/* no killfile */
+	else if (store_feeds_list_now(ui->store, &fv->all, &fv->hidden_exact,
 	    &err) < 0) {
 		ui_set_status(ui, true, "%s", err.msg);
 		fv->all.feeds = NULL;
@@ -501,7 +524,7 @@ feeds_reload(struct ui *ui, struct ui_view *v)
 	if (fv->hidden_exact)
 		fv->hidden_known = true;
 	attach_rows(fv);
-	for (i = 0; i < fv->nent; i++) {
+	for (i = 0; i < fv->nent && !fv->partial; i++) {
 		e = &fv->ent[i];
 		if (e->kind == E_FEED && e->sf != NULL) {
 			fv->unread += e->sf->unread;
@@ -509,6 +532,20 @@ feeds_reload(struct ui *ui, struct ui_view *v)
 		}
 	}
 	build_vis(ui, fv, keep_uf, keep);
+}
+
+/* The whole list, where the first screen read only its own rows. */
+static void
+complete(struct ui *ui, struct feeds_view *fv)
+{
+	if (fv->partial)
+		load(ui, fv, false);
+}
+
+static void
+feeds_reload(struct ui *ui, struct ui_view *v)
+{
+	load(ui, (struct feeds_view *)v, false);
 }
 
 /* Is a key press waiting?  A count then gives way to it. */
@@ -550,6 +587,12 @@ ui_feeds_work(struct ui *ui)
 	if (v == NULL || v->ops != &feeds_ops)
 		return (false);
 	fv = (struct feeds_view *)v;
+	/* The rows the first screen did not show. */
+	if (fv->partial) {
+		complete(ui, fv);
+		ui->dirty = true;
+		return (true);
+	}
 	/* An edited urls file: read by the reload. */
 	if (urls_changed(ui, fv, &st)) {
 		ui_reload_all(ui);
@@ -610,7 +653,7 @@ ui_feeds_new(struct ui *ui)
 	fv->base.ops = &feeds_ops;
 	urls_list_init(&fv->urls);
 	ui_list_init(&fv->list, 0);
-	feeds_reload(ui, &fv->base);
+	load(ui, fv, true);
 	return (&fv->base);
 }
 
@@ -627,7 +670,7 @@ ui_feeds_selected(struct ui *ui, struct ui_view *v)
 }
 
 size_t
-ui_feeds_shown_urls(struct ui_view *v, const char ***urls)
+ui_feeds_shown_urls(struct ui *ui, struct ui_view *v, const char ***urls)
 {
 	struct feeds_view *fv = (struct feeds_view *)v;
 	const struct entry *e;
@@ -636,6 +679,7 @@ ui_feeds_shown_urls(struct ui_view *v, const char ***urls)
 	*urls = NULL;
 	if (!ui_is_feeds(v))
 		return (0);
+	complete(ui, fv);
 	for (i = 0; i < fv->nent; i++)
 		if (fv->ent[i].kind == E_FEED)
 			feeds++;
@@ -927,6 +971,7 @@ feeds_action(struct ui *ui, struct ui_view *v, enum keymap_action a,
 	int rows = ui_body_rows(ui);
 	long n;
 
+	complete(ui, fv);
 	if (ui_list_action(&fv->list, a, count, rows))
 		return (true);
 	/* A count before a command selects that entry first. */
@@ -1073,6 +1118,7 @@ ui_feeds_find(struct ui *ui, struct ui_view *v, const char *text)
 
 	if (!ui_is_feeds(v))
 		return (NULL);
+	complete(ui, fv);
 	for (k = 1; k <= fv->nvis; k++) {
 		i = (fv->list.sel + k) % fv->nvis;
 		e = &fv->ent[fv->vis[i]];

@@ -344,7 +344,8 @@ const char *ui_feeds_find(struct ui *ui, struct ui_view *v,
 /* The URLs of the feeds the feed list v shows (*urls freed by the
  * caller, borrowed strings valid until it reloads), or SIZE_MAX when it
  * shows every feed (*urls NULL). */
-size_t	 ui_feeds_shown_urls(struct ui_view *v, const char ***urls);
+size_t	 ui_feeds_shown_urls(struct ui *ui, struct ui_view *v,
+	    const char ***urls);
 /* Select feed id in the feed list; its name, or NULL if not listed. */
 const char *ui_feeds_goto(struct ui *ui, struct ui_view *v, int64_t id);
 

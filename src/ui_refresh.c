@@ -125,7 +125,7 @@ ui_refresh_all(struct ui *ui)
 	for (v = ui->view; v != NULL && v->parent != NULL; v = v->parent)
 		continue;
 	if (!ui->cfg->reload_only_visible || v == NULL ||
-	    (n = ui_feeds_shown_urls(v, &urls)) == SIZE_MAX) {
+	    (n = ui_feeds_shown_urls(ui, v, &urls)) == SIZE_MAX) {
 		start(ui, NULL, 0, false);
 		return;
 	}
