@@ -49,7 +49,9 @@ bench_empty_SOURCES = bench/empty.c
 
 TESTS += tests/ui_nav.sh tests/ui_hostile.sh tests/ui_browser.sh \
 	tests/ui_refresh.sh tests/ui_demo.sh tests/ui_config.sh \
-	tests/ui_article.sh tests/ui_mono.sh tests/ui_newsboat_config.sh
+	tests/ui_article.sh tests/ui_mono.sh tests/ui_newsboat_config.sh \
+	tests/ui_firstscreen.sh
+EXTRA_DIST += tests/ui_firstscreen.sh tests/firstscreen-faults.py
 EXTRA_DIST += tests/ui_nav.sh tests/ui_lib.sh tests/ui_hostile.sh \
 	tests/ui_browser.sh tests/ui_refresh.sh tests/ui_demo.sh \
 	tests/ui_config.sh tests/ui_article.sh tests/ui_mono.sh \

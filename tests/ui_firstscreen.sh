@@ -1,0 +1,85 @@
+#!/bin/sh
+# ui_firstscreen.sh: the feed list's first screen reads only the rows it
+# shows (store_feeds_first) and the rest right after it is drawn.
+#  - Counted: the page faults of a first screen (GAZETTE_EXIT_AFTER_DRAW)
+#    of 3000 feeds against one of 100 (tests/firstscreen-faults.py).
+#    A row built for every feed took some 345 more; the pages of the
+#    feeds table that the header's totals sum take some 50.
+#  - Seen (tmux): the first screen is the whole list's first rows, with
+#    the totals of every feed, read feeds shown or hidden, a gone feed
+#    left out and an error marked; End reaches the last feed at once.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/ui_lib.sh"
+
+command -v python3 >/dev/null 2>&1 || skip_all "needs python3"
+[ "$(uname -s)" = Linux ] || skip_all "counts page faults as Linux does"
+
+"$FILL" "$T/small.db" 100 1 >/dev/null &&
+    "$FILL" "$T/big.db" 3000 1 >/dev/null ||
+    { echo "Bail out! ui_fill failed"; exit 1; }
+small=$(python3 "$srcdir/tests/firstscreen-faults.py" 3 "$GAZETTE" \
+    -d "$T/small.db" -u /dev/null)
+big=$(python3 "$srcdir/tests/firstscreen-faults.py" 3 "$GAZETTE" \
+    -d "$T/big.db" -u /dev/null)
+echo "# page faults of the first screen: $small (100 feeds), $big (3000)"
+if [ "$small" = "not drawn" ] || [ "$big" = "not drawn" ]; then
+	fail "the first screens were drawn"
+else
+	ok "the first screens were drawn"
+	check "2900 feeds more cost the first screen at most 150 page faults" \
+	    [ "$((big - small))" -le 150 ]
+fi
+
+# 40 feeds of 3 articles, one read in each: feeds 2 and 3 read, feed 4
+# gone (no longer in the urls file), feed 5's last refresh failed.
+DB="$T/g.db"
+"$FILL" "$DB" 40 3 >/dev/null || { echo "Bail out! ui_fill failed"; exit 1; }
+for f in 2 3; do
+	"$GAZETTE" -d "$DB" mark --read --all --feed \
+	    "http://feeds.example/$f.xml" ||
+	    { echo "Bail out! mark failed"; exit 1; }
+done
+python3 - "$DB" <<'PY' || { echo "Bail out! sqlite3 failed"; exit 1; }
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE feeds SET gone = 1 WHERE url = 'http://feeds.example/4.xml'")
+db.execute("UPDATE feeds SET last_error = 'HTTP 500'"
+           " WHERE url = 'http://feeds.example/5.xml'")
+db.commit()
+PY
+# 39 feeds listed, 117 articles, 2 of every unread feed's 3 unread.
+TOTALS="Your feeds (74 unread, 117 total)"
+
+# In 12 lines the body has 9 rows: the list goes on below them.
+ui_start 100 12 -- -d "$DB" -u /dev/null
+if wait_for "$TOTALS"; then ok "the totals of every feed"
+else show; fail "the totals of every feed"; fi
+check "a read feed is listed" wait_re '^   2      *(0/3) Feed 2 '
+check "the gone feed is not; the failed one is marked" \
+    wait_re '^   4 N! *(2/3) Feed 5 '
+check "tags are shown" wait_re 'Feed 6 .*\[even\]'
+keys End
+check "End: the last of 39 feeds" wait_re '^  39 N  *(2/3) Feed 40 '
+keys Enter
+if wait_for "Articles in 'Feed 40' (2 unread, 3 total)"; then
+	ok "Enter opens the last feed"
+else show; fail "Enter opens the last feed"; fi
+keys q Q
+check "quits cleanly" [ "$(wait_exit)" = 0 ]
+
+printf 'show-read-feeds no\n' > "$T/hide"
+ui_start 100 12 -- -d "$DB" -u /dev/null -c "$T/hide"
+if wait_for "$TOTALS"; then ok "show-read-feeds no: the totals of every feed"
+else show; fail "show-read-feeds no: the totals of every feed"; fi
+check "show-read-feeds no: read feeds are left out" \
+    wait_re '^   2 N! *(2/3) Feed 5 '
+check "show-read-feeds no: a screenful of unread feeds" \
+    wait_re '^   9 N  *(2/3) Feed 12 '
+keys End
+check "show-read-feeds no: End, the last of 37 feeds" \
+    wait_re '^  37 N  *(2/3) Feed 40 '
+keys l
+check "l shows the read feeds again" wait_re '^  39 N  *(2/3) Feed 40 '
+keys Q
+check "show-read-feeds no: quits cleanly" [ "$(wait_exit)" = 0 ]
+tap_done
