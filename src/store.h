@@ -420,6 +420,14 @@ int	 store_hidden_count_now(struct store *st, struct err *err);
 int	 store_feeds_first(struct store *st, size_t n, bool unread_only,
 	    struct store_feed_list *out, int64_t *unread, int64_t *total,
 	    struct err *err);
+/*
+ * fn(arg, url, unread, total) for every feed, gone or not, without a
+ * copy of its row (the sums of a urls file's feeds).  Not with a
+ * killfile either.
+ */
+int	 store_feeds_counts_each(struct store *st,
+	    void (*fn)(void *, const char *, int64_t, int64_t), void *arg,
+	    struct err *err);
 void	 store_feed_list_free(struct store_feed_list *l);
 /* The feed's own title and link (from the document). */
 int	 store_feed_set_meta(struct store *st, int64_t feed_id,

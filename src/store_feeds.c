@@ -295,6 +295,32 @@ fail:
 	return (-1);
 }
 
+int
+store_feeds_counts_each(struct store *st,
+    void (*fn)(void *, const char *, int64_t, int64_t), void *arg,
+    struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (store_hide(st) != NULL) {
+		err_set(err, ERR_USAGE, "feed counts: not with a killfile");
+		return (-1);
+	}
+	if ((s = store_prepare_sql(st, "SELECT url, unread, total FROM feeds",
+	    err)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_db_error(st, err, "cannot count the feeds");
+		return (-1);
+	}
+	return (0);
+}
+
 void
 store_feed_list_free(struct store_feed_list *l)
 {

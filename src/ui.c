@@ -610,6 +610,7 @@ ui_run(const struct ui_opts *opts)
 		   that answers it is drawn before the next count. */
 		busy = ui.dirty ? true : ui_feeds_work(&ui);
 	}
+	ui_feeds_finish(&ui);
 	while (ui.view != NULL) {
 		struct ui_view *v = ui.view;
 

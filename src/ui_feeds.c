@@ -69,6 +69,7 @@ struct feeds_view {
 	/* Only the first screen's rows were read (first_only): the
 	   whole list is read before anything else needs it. */
 	bool			 partial;
+	bool			 sync_due;	/* urls file not yet synced */
 };
 
 static const struct ui_view_ops feeds_ops;
@@ -251,8 +252,23 @@ special_feeds(struct ui *ui, struct feeds_view *fv)
 	urls_list_add(&fv->urls, &uf);
 }
 
+/* The feeds of a new urls file are listed before any refresh. */
+static void
+sync_urls(struct ui *ui, struct feeds_view *fv)
+{
+	struct err err = ERR_INIT;
+
+	fv->sync_due = false;
+	if (urls_store_sync(ui->store, &fv->urls, NULL, &err) == -1)
+		ui_set_status(ui, true, "%s", err.msg);
+}
+
+/*
+ * Read the urls file if it changed; sync its feeds to the store now, or
+ * later when the first screen does without it (defer_sync).
+ */
 static bool
-load_urls(struct ui *ui, struct feeds_view *fv)
+load_urls(struct ui *ui, struct feeds_view *fv, bool defer_sync)
 {
 	struct err err = ERR_INIT;
 	struct urls_warns w;
@@ -281,9 +297,10 @@ load_urls(struct ui *ui, struct feeds_view *fv)
 		    w.n > 1 ? " (and more)" : "");
 	if (!ok)
 		return (true);
-	/* The feeds of a new urls file are listed before any refresh. */
-	if (urls_store_sync(ui->store, &fv->urls, NULL, &err) == -1)
-		ui_set_status(ui, true, "%s", err.msg);
+	if (defer_sync)
+		fv->sync_due = true;
+	else
+		sync_urls(ui, fv);
 	fv->ent = xcalloc(fv->urls.n + 1, sizeof(*fv->ent));
 	for (i = 0; i < fv->urls.n; i++) {
 		uf = &fv->urls.feeds[i];
@@ -479,18 +496,74 @@ keep_of(struct feeds_view *fv, const struct urls_feed **keep_uf,
 }
 
 /*
- * The first screen of the stored feeds in their own order, without a
- * killfile, a sort or a tag, shows the first rows of the list and the
- * sums of every feed's counts: read only those (store_feeds_first), not
- * a row for every feed.  The whole list follows right after the first
- * draw (ui_feeds_work), or before a key or a command uses it (complete).
+ * A first screen in the list's own order, without a killfile, a sort or
+ * a tag, shows the first rows of the list and the sums of the counts of
+ * every feed listed: read only those, not a row for every feed.  The
+ * whole list follows right after the first draw (ui_feeds_work), or
+ * before a key or a command uses it (complete).
  */
 static bool
-first_only(struct ui *ui, const struct feeds_view *fv)
+first_only(struct ui *ui)
 {
-	return (!fv->have_urls && ui->tag == NULL &&
-	    ui->feed_sort == CONF_FSORT_NONE && !ui->feed_asc &&
-	    store_hide(ui->store) == NULL);
+	return (ui->tag == NULL && ui->feed_sort == CONF_FSORT_NONE &&
+	    !ui->feed_asc && store_hide(ui->store) == NULL);
+}
+
+/* A feed of the urls file: its counts go into the list's totals. */
+static void
+urls_sum(void *arg, const char *url, int64_t unread, int64_t total)
+{
+	struct feeds_view *fv = arg;
+	const struct urls_feed *uf;
+	long k;
+
+	if ((k = urls_find(&fv->urls, url)) == -1)
+		return;
+	uf = &fv->urls.feeds[k];
+	if (uf->hidden || uf->kind == URLS_QUERY || uf->kind == URLS_SEPARATOR)
+		return;
+	fv->unread += unread;
+	fv->total += total;
+}
+
+/*
+ * The first screen of a urls file: the store's rows of its first entries
+ * until a screenful is shown (build_vis: query feeds not counted yet and
+ * separators always are; read feeds unless show-read-feeds is off), and
+ * the totals of every feed listed.  Its sync to the store waits for the
+ * whole list: the screen is the same without it (a feed new to the store
+ * has no articles; tags and titles are the file's).
+ */
+static int
+urls_first(struct ui *ui, struct feeds_view *fv, struct err *err)
+{
+	size_t i, shown = 0, rows = (size_t)ui_body_rows(ui);
+	struct store_feed f;
+	int rc;
+
+	fv->all.feeds = xcalloc(rows + 1, sizeof(*fv->all.feeds));
+	fv->all.n = 0;
+	for (i = 0; i < fv->nent && shown < rows; i++) {
+		if (fv->ent[i].kind == E_FEED) {
+			rc = store_feed_get_url(ui->store, fv->ent[i].uf->url,
+			    &f, err);
+			if (rc == -1)
+				return (-1);
+			if (!ui->show_read_feeds && (rc == 1 || f.unread == 0)) {
+				store_feed_clear(&f);
+				continue;
+			}
+			if (rc == 0) {
+				/* The sync would set it so. */
+				free(f.user_title);
+				f.user_title = fv->ent[i].uf->title != NULL ?
+				    xstrdup(fv->ent[i].uf->title) : NULL;
+				fv->all.feeds[fv->all.n++] = f;
+			}
+		}
+		shown++;
+	}
+	return (store_feeds_counts_each(ui->store, urls_sum, fv, err));
 }
 
 static void
@@ -501,18 +574,28 @@ load(struct ui *ui, struct feeds_view *fv, bool first)
 	struct entry *e;
 	int64_t keep;
 	size_t i;
+	bool quick = first && first_only(ui);
 
 	keep_of(fv, &keep_uf, &keep);
-	if (load_urls(ui, fv))
+	if (load_urls(ui, fv, quick))
 		keep_uf = NULL;		/* the old lines are gone */
+	if (!quick && fv->sync_due)
+		sync_urls(ui, fv);
 	store_feed_list_free(&fv->all);
 	free(fv->latest);
 	fv->latest = NULL;
 	fv->unread = fv->total = 0;
-	fv->partial = first && first_only(ui, fv) &&
+	fv->partial = quick && (fv->have_urls ? urls_first(ui, fv, &err) :
 	    store_feeds_first(ui->store, (size_t)ui_body_rows(ui),
 	    !ui->show_read_feeds, &fv->all, &fv->unread, &fv->total,
-	    &err) == 0;
+	    &err)) == 0;
+	if (quick && !fv->partial) {
+		/* Read it all after all (and say why it failed). */
+		store_feed_list_free(&fv->all);
+		fv->unread = fv->total = 0;
+		if (fv->sync_due)
+			sync_urls(ui, fv);
+	}
 	if (fv->partial)
 		fv->hidden_exact = true;	/* no killfile */
 	else if (store_feeds_list_now(ui->store, &fv->all, &fv->hidden_exact,
@@ -645,6 +728,23 @@ ui_feeds_work(struct ui *ui)
 	}
 	return (false);
 }
+/*
+ * Before the interface ends: the urls file's feeds written to the store
+ * if the first screen left that for later (so that cleanup-on-quit never
+ * takes a feed the file lists again).
+ */
+void
+ui_feeds_finish(struct ui *ui)
+{
+	struct ui_view *v = ui->view;
+
+	while (v != NULL && v->parent != NULL)
+		v = v->parent;
+	if (v != NULL && v->ops == &feeds_ops && !store_damaged(ui->store) &&
+	    ((struct feeds_view *)v)->sync_due)
+		sync_urls(ui, (struct feeds_view *)v);
+}
+
 struct ui_view *
 ui_feeds_new(struct ui *ui)
 {

@@ -504,5 +504,6 @@ void	 ui_feeds_reload_urls(struct ui *ui);
 /* Work for the idle loop (query feed counts, an edited urls file); true
  * while more is left. */
 bool	 ui_feeds_work(struct ui *ui);
+void	 ui_feeds_finish(struct ui *ui);
 
 #endif

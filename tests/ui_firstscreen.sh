@@ -8,6 +8,11 @@
 #  - Seen (tmux): the first screen is the whole list's first rows, with
 #    the totals of every feed, read feeds shown or hidden, a gone feed
 #    left out and an error marked; End reaches the last feed at once.
+#  - With a urls file, its sync to the store waits for the whole list:
+#    the first screen is the file's all the same (a new feed, a gone one
+#    listed again, a title, a hidden feed, a query feed, a separator),
+#    and the sync is done before gazette ends however early it quits
+#    (cleanup-on-quit would take the feed listed again).
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui_lib.sh"
 
@@ -47,6 +52,7 @@ db.execute("UPDATE feeds SET last_error = 'HTTP 500'"
            " WHERE url = 'http://feeds.example/5.xml'")
 db.commit()
 PY
+cp "$DB" "$T/u.db" && cp "$DB" "$T/u2.db"
 # 39 feeds listed, 117 articles, 2 of every unread feed's 3 unread.
 TOTALS="Your feeds (74 unread, 117 total)"
 
@@ -82,4 +88,56 @@ keys l
 check "l shows the read feeds again" wait_re '^  39 N  *(2/3) Feed 40 '
 keys Q
 check "show-read-feeds no: quits cleanly" [ "$(wait_exit)" = 0 ]
+
+# The urls file: feed 4 (gone) listed again, a new feed, feed 8 hidden,
+# feeds 30 to 40 no longer listed.
+{
+	echo "http://feeds.example/1.xml"
+	echo '"query:Unread ones:unread = \"yes\""'
+	echo "http://new.example/x.xml"
+	for f in 2 3 4; do echo "http://feeds.example/$f.xml"; done
+	echo 'http://feeds.example/6.xml "~My Title"'
+	echo "http://feeds.example/7.xml news"
+	echo 'http://feeds.example/8.xml "!hide"'
+	echo "---"
+	for f in 5 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 \
+	    28 29; do
+		echo "http://feeds.example/$f.xml"
+	done
+} > "$T/urls"
+# 28 feeds with articles listed, 2 of them read.
+ui_start 100 12 -- -d "$T/u.db" -u "$T/urls"
+if wait_for "Your feeds (52 unread, 84 total)"; then
+	ok "urls: the totals of the feeds listed"
+else show; fail "urls: the totals of the feeds listed"; fi
+check "urls: a new feed" wait_re '^   3  *(0/0) http://new.example/x.xml$'
+check "urls: a gone feed listed again" wait_re '^   6 N  *(2/3) Feed 4$'
+check "urls: the file's title" wait_re '^   7 N  *(2/3) My Title$'
+check "urls: tags, and the hidden feed left out" \
+    wait_re '^   8 N  *(2/3) Feed 7 .*\[news\]'
+keys End
+check "urls: End, the last of 31 entries" wait_re '^  31 N  *(2/3) Feed 29$'
+keys Q
+check "urls: quits cleanly" [ "$(wait_exit)" = 0 ]
+
+# Quitting right after the first draw (GAZETTE_EXIT_AFTER_DRAW), before
+# the whole list was read: the file was synced all the same.
+python3 "$srcdir/tests/firstscreen-faults.py" 1 "$GAZETTE" -d "$T/u2.db" \
+    -u "$T/urls" > "$T/drawn"
+check "urls: drawn, and gazette ended" grep -qv "not drawn" "$T/drawn"
+python3 - "$T/u2.db" > "$T/rows" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+q = "SELECT f.gone, count(i.id) FROM feeds f LEFT JOIN items i" \
+    " ON i.feed_id = f.id WHERE f.url = ? GROUP BY f.id"
+for url in ("http://feeds.example/4.xml", "http://new.example/x.xml",
+            "http://feeds.example/30.xml"):
+    print(url, db.execute(q, (url,)).fetchall())
+PY
+check "urls: the gone feed listed again kept its articles" \
+    grep -qxF "http://feeds.example/4.xml [(0, 3)]" "$T/rows"
+check "urls: the new feed was stored" \
+    grep -qxF "http://new.example/x.xml [(0, 0)]" "$T/rows"
+check "urls: a feed no longer listed went (cleanup-on-quit)" \
+    grep -qxF "http://feeds.example/30.xml []" "$T/rows"
 tap_done
