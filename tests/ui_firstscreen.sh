@@ -70,8 +70,8 @@ keys Enter
 if wait_for "Articles in 'Feed 40' (2 unread, 3 total)"; then
 	ok "Enter opens the last feed"
 else show; fail "Enter opens the last feed"; fi
-keys q Q
-check "quits cleanly" [ "$(wait_exit)" = 0 ]
+keys q
+ui_quit "the whole list"
 
 printf 'show-read-feeds no\n' > "$T/hide"
 ui_start 100 12 -- -d "$DB" -u /dev/null -c "$T/hide"
@@ -86,8 +86,7 @@ check "show-read-feeds no: End, the last of 37 feeds" \
     wait_re '^  37 N  *(2/3) Feed 40 '
 keys l
 check "l shows the read feeds again" wait_re '^  39 N  *(2/3) Feed 40 '
-keys Q
-check "show-read-feeds no: quits cleanly" [ "$(wait_exit)" = 0 ]
+ui_quit "show-read-feeds no"
 
 # The urls file: feed 4 (gone) listed again, a new feed, feed 8 hidden,
 # feeds 30 to 40 no longer listed.
@@ -117,8 +116,7 @@ check "urls: tags, and the hidden feed left out" \
     wait_re '^   8 N  *(2/3) Feed 7 .*\[news\]'
 keys End
 check "urls: End, the last of 31 entries" wait_re '^  31 N  *(2/3) Feed 29$'
-keys Q
-check "urls: quits cleanly" [ "$(wait_exit)" = 0 ]
+ui_quit "urls"
 
 # Quitting right after the first draw (GAZETTE_EXIT_AFTER_DRAW), before
 # the whole list was read: the file was synced all the same.
