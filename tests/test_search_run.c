@@ -3,10 +3,12 @@
  * API.  gazette_rank against FTS5's own bm25(); search_run's windows,
  * ties and filters against the same ranking done in plain SQL; the rank
  * cap and the flag that says it cut the ranking; a search's cost in
- * SQLite's steps does not grow with the number of feeds.
+ * SQLite's steps does not grow with the number of feeds, nor its memory
+ * (fresh memory is a page fault a page) with the number of articles.
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -450,6 +452,139 @@ test_cost_not_feeds(void **state)
 	search_query_free(q);
 }
 
+
+/* An article of about 1 KB that holds "alpha" once. */
+static void
+add_long_item(struct store *st, int64_t feed, int k)
+{
+	struct err err = ERR_INIT;
+	enum store_upsert r;
+	struct item it;
+	char guid[32], body[1200];
+	size_t len;
+	int w;
+
+	item_init(&it);
+	(void)snprintf(guid, sizeof(guid), "long%d", k);
+	len = (size_t)snprintf(body, sizeof(body), "alpha %d", k);
+	for (w = 0; w < 120; w++)
+		len += (size_t)snprintf(body + len, sizeof(body) - len, " %s%d",
+		    words[(k + w) % 8], w);
+	it.guid = xstrdup(guid);
+	it.title = xstrdup(guid);
+	it.link = xstrdup(guid);
+	it.published = 1700000000 + (int64_t)k * 60;
+	it.content_type = "text";
+	it.content = xstrdup(body);
+	assert_int_equal(store_item_upsert(st, feed, &it, 1700000000, &r,
+	    &err), 0);
+	item_clear(&it);
+}
+
+static void
+remove_files(const char *path)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-search",
+	    "-search-wal", "-search-shm" };
+	char side[160];
+	size_t i;
+
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		(void)snprintf(side, sizeof(side), "%s%s", path, sfx[i]);
+		unlink(side);
+	}
+}
+
+/* Bytes malloc has handed out and not had back (glibc). */
+static size_t
+heap_used(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+	struct mallinfo2 m = mallinfo2();
+
+	return (m.uordblks + m.hblkhd);
+#else
+	return (0);
+#endif
+}
+
+/*
+ * Opening the store and the index's reader takes memory for what they
+ * read, not for pages they might read: SQLite as Debian builds it gave
+ * each database a bulk of 20 cache pages at its first read, 3 x 172 KiB
+ * for a store, its index and the store attached to the index.
+ */
+static void
+test_open_memory(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct store *st;
+	size_t before, after;
+
+	if (heap_used() == 0)
+		skip();
+	before = heap_used();
+	st = store_open(f->path, 0, &err);
+	assert_non_null(st);
+	assert_int_equal(search_pending(st, &err), 0);
+	after = heap_used();
+	if (after - before > 256 * 1024)
+		fail_msg("opening a store and its index takes %zu KiB",
+		    (after - before) / 1024);
+	store_close(st);
+}
+
+/*
+ * A search that reads many articles keeps few of their pages: the 1500
+ * hits of a search read every article's row, some 200 pages of 8 KiB,
+ * into the attached store's page cache (2 MB by default), fresh memory
+ * for each page.
+ */
+static void
+test_cache_small(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct search_query *q = search_compile("alpha", NOW, &err);
+	struct search_results r;
+	struct search_opts o;
+	struct store *st;
+	char path[96];
+	int cur = 0, hi = 0;
+	int64_t feed;
+	int k;
+
+	assert_non_null(q);
+	(void)snprintf(path, sizeof(path), "%s-big", f->path);
+	st = store_open(path, STORE_CREATE, &err);
+	assert_non_null(st);
+	assert_int_equal(store_begin(st, &err), 0);
+	feed = store_feed_ensure(st, "http://big.example/", &err);
+	assert_true(feed > 0);
+	for (k = 0; k < 1500; k++)
+		add_long_item(st, feed, k);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(search_sync(st, &err), 0);
+	store_close(st);
+
+	st = store_open(path, 0, &err);
+	assert_non_null(st);
+	memset(&o, 0, sizeof(o));
+	o.limit = 1500;
+	assert_int_equal(search_run(st, q, &o, &r, &err), 0);
+	assert_int_equal(r.n, 1500);
+	search_results_free(&r);
+	assert_int_equal(sqlite3_db_status(search_index_db(st, &err),
+	    SQLITE_DBSTATUS_CACHE_USED, &cur, &hi, 0), SQLITE_OK);
+	if (cur > 512 * 1024)
+		fail_msg("a search of 1500 articles keeps %d KiB of pages",
+		    cur / 1024);
+	store_close(st);
+	search_query_free(q);
+	remove_files(path);
+}
+
 int
 main(void)
 {
@@ -459,6 +594,8 @@ main(void)
 		cmocka_unit_test(test_filters_windows),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_cost_not_feeds),
+		cmocka_unit_test(test_open_memory),
+		cmocka_unit_test(test_cache_small),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
