@@ -652,14 +652,26 @@ run_once(struct store *st, const struct search_query *q,
 		    "reindex");
 		return (-1);
 	}
+	/*
+	 * One read transaction for all the statements: each statement on
+	 * its own began and ended one on the store and on the index (shm
+	 * locks, a look at the files), one for every date read.
+	 */
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		search_db_err(db, err, "cannot begin a search");
+		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
+		return (-1);
+	}
 	if (search_query_fts(q) == NULL && search_query_cjk(q) == NULL)
 		rc = run_list(db, q, &o, limit, out, err);
 	else
 		rc = run_ranked(db, q, &o, dead > 0, limit, out, err);
-	if (rc == -1) {
+	if (rc == -1)
 		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
+	if (!sqlite3_get_autocommit(db))
+		(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc == -1)
 		search_results_free(out);
-	}
 	return (rc);
 }
 

@@ -4,7 +4,8 @@
  * ties and filters against the same ranking done in plain SQL; the rank
  * cap and the flag that says it cut the ranking; a search's cost in
  * SQLite's steps does not grow with the number of feeds, nor its memory
- * (fresh memory is a page fault a page) with the number of articles.
+ * (fresh memory is a page fault a page) with the number of articles;
+ * a search is one read transaction.
  */
 #include "config.h"
 
@@ -585,6 +586,82 @@ test_cache_small(void **state)
 	remove_files(path);
 }
 
+/*
+ * Read transactions counted through the database files' shared-memory
+ * locking: a WAL reader takes a shared lock on a read mark at the start
+ * of each read transaction.
+ */
+static sqlite3_io_methods count_methods;
+static const sqlite3_io_methods *real_methods;
+static long shared_locks;
+
+static int
+count_shm_lock(sqlite3_file *f, int ofst, int n, int flags)
+{
+	if (flags == (SQLITE_SHM_LOCK | SQLITE_SHM_SHARED))
+		shared_locks++;
+	return (real_methods->xShmLock(f, ofst, n, flags));
+}
+
+/* Watch (on) or stop watching the locks of db's file schema. */
+static void
+count_watch(sqlite3 *db, const char *schema, bool on)
+{
+	sqlite3_file *f = NULL;
+
+	assert_int_equal(sqlite3_file_control(db, schema,
+	    SQLITE_FCNTL_FILE_POINTER, &f), SQLITE_OK);
+	assert_non_null(f);
+	if (on) {
+		real_methods = f->pMethods;
+		count_methods = *f->pMethods;
+		count_methods.xShmLock = count_shm_lock;
+		f->pMethods = &count_methods;
+	} else
+		f->pMethods = real_methods;
+}
+
+/*
+ * A search is one read transaction, not one for each statement run: the
+ * dates of the best matches and the hits' rows were read one statement
+ * run each, every one a read transaction on the store and the index.
+ */
+static void
+test_one_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct search_query *q = search_compile("alpha", NOW, &err);
+	struct search_results r;
+	struct search_opts o;
+	struct store *st;
+	sqlite3 *ix;
+
+	assert_non_null(q);
+	st = store_open(f->path, 0, &err);
+	assert_non_null(st);
+	assert_int_equal(search_pending(st, &err), 0);
+	assert_non_null(ix = search_index_db(st, &err));
+	count_watch(store_db(st), "main", true);
+	count_watch(ix, "main", true);
+	count_watch(ix, "store", true);
+	memset(&o, 0, sizeof(o));
+	o.limit = 20;
+	shared_locks = 0;
+	assert_int_equal(search_run(st, q, &o, &r, &err), 0);
+	count_watch(store_db(st), "main", false);
+	count_watch(ix, "main", false);
+	count_watch(ix, "store", false);
+	assert_int_equal(r.n, 20);
+	/* the store's question about gone feeds, the index's state, the run */
+	if (shared_locks > 8)
+		fail_msg("a search of 20 hits took %ld read transactions",
+		    shared_locks);
+	search_results_free(&r);
+	store_close(st);
+	search_query_free(q);
+}
+
 int
 main(void)
 {
@@ -596,6 +673,7 @@ main(void)
 		cmocka_unit_test(test_cost_not_feeds),
 		cmocka_unit_test(test_open_memory),
 		cmocka_unit_test(test_cache_small),
+		cmocka_unit_test(test_one_transaction),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
