@@ -681,6 +681,16 @@ cmd_start(struct fetch *f, struct fetch_xfer *x)
 	xfer_link(f, x);
 }
 
+/*
+ * libcurl's receive buffer, per transfer (16 KiB by default): each fill
+ * is a recv call and a call of on_data, that is of the parser.  64 KiB
+ * holds most feeds whole.  A cold refresh of bench/refresh's 1000 feeds
+ * (about 60 KB each) made 4,000 recvfrom and 9,566 poll calls with 16
+ * KiB, 1,000 and 6,989 with 64 KiB, and took about 6% less CPU (plain
+ * and gzip, 6 alternating runs each).
+ */
+#define RECV_BUFFER	65536L
+
 static void
 xfer_start(struct fetch *f, struct fetch_xfer *x)
 {
@@ -745,6 +755,7 @@ xfer_start(struct fetch *f, struct fetch_xfer *x)
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, RECV_BUFFER);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
 	if (f->has_opts)

@@ -46,6 +46,15 @@ print(c.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE ?",
     ("search%",)).fetchone()[0])' "$DB")
 check "the store holds no index table ($n)" [ "$n" = 0 ]
 check "found" [ "$(hits alpaca)" -eq 50 ]
+# pagesize FILE: the page size of an SQLite file
+pagesize() {
+	python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("PRAGMA page_size").fetchone()[0])' "$1"
+}
+# Fewer, larger pages: a quarter of the WAL and checkpoint I/O calls
+# while a refresh indexes (search_index.c).
+check "a new index file has 16 KiB pages ($(pagesize "$IX"))" \
+    [ "$(pagesize "$IX")" = 16384 ]
 
 # Missing: made again from the store by the next search.
 rm_index
@@ -81,6 +90,8 @@ check "not a database: every article found" [ "$(hits alpaca)" -eq 40 ]
 check "not a database: and the others" [ "$(hits bison)" -eq 30 ]
 consistent
 check "not a database: consistent after" [ $? -eq 0 ]
+check "not a database: made again with 16 KiB pages" \
+    [ "$(pagesize "$IX")" = 16384 ]
 size=$(wc -c < "$IX")
 check "the index has pages to damage ($size bytes)" [ "$size" -gt 16384 ]
 dd if=/dev/urandom of="$IX" bs=4096 seek=2 count=$((size / 4096 - 2)) \
