@@ -69,23 +69,17 @@ if wait_for "Articles in 'Paging' ($N unread, $N total)" &&
     wait_rows 1; then ok "the top of the list"
 else show; fail "the top of the list"; fi
 keys End
-if wait_rows $N; then ok "End: the end of the list, in gazette list's order"
-else show; fail "End: the end of the list, in gazette list's order"; fi
+check "End: the end of the list, in gazette list's order" wait_rows $N
 keys PPage PPage PPage PPage PPage
-if wait_rows $((N - 5 * 26)); then ok "paging up from the end"
-else show; fail "paging up from the end"; fi
+check "paging up from the end" wait_rows $((N - 5 * 26))
 keys 7 0 0 End
-if wait_rows 700; then ok "700 End: a jump into the middle"
-else show; fail "700 End: a jump into the middle"; fi
+check "700 End: a jump into the middle" wait_rows 700
 keys NPage NPage NPage NPage
-if wait_rows $((700 + 4 * 26)); then ok "paging down from the middle"
-else show; fail "paging down from the middle"; fi
+check "paging down from the middle" wait_rows $((700 + 4 * 26))
 keys k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k k
-if wait_rows $((700 + 4 * 26 - 40)); then ok "40 rows up, one at a time"
-else show; fail "40 rows up, one at a time"; fi
+check "40 rows up, one at a time" wait_rows $((700 + 4 * 26 - 40))
 keys Home
-if wait_rows 1; then ok "Home: back to the top"
-else show; fail "Home: back to the top"; fi
+check "Home: back to the top" wait_rows 1
 keys Enter
 check "Enter on the first row opens the newest article" \
     wait_for "Title: $(sed -n 1p "$T/titles")"

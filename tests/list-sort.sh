@@ -156,20 +156,15 @@ wait_rows() {
 pages() {
 	titles "$1"
 	keys Home
-	if wait_rows 1; then ok "$1: the top"
-	else show; fail "$1: the top"; fi
+	check "$1: the top" wait_rows 1
 	keys End
-	if wait_rows $N; then ok "$1: End"
-	else show; fail "$1: End"; fi
+	check "$1: End" wait_rows $N
 	keys PPage PPage PPage
-	if wait_rows $((N - 3 * 26)); then ok "$1: paging up from the end"
-	else show; fail "$1: paging up from the end"; fi
+	check "$1: paging up from the end" wait_rows $((N - 3 * 26))
 	keys 4 5 0 End
-	if wait_rows 450; then ok "$1: a jump into the middle"
-	else show; fail "$1: a jump into the middle"; fi
+	check "$1: a jump into the middle" wait_rows 450
 	keys NPage NPage NPage
-	if wait_rows $((450 + 3 * 26)); then ok "$1: paging down"
-	else show; fail "$1: paging down"; fi
+	check "$1: paging down" wait_rows $((450 + 3 * 26))
 }
 
 # open_sorting DB ORDER: the interface on DB with article-sort-order

@@ -91,9 +91,8 @@ if command -v tmux >/dev/null 2>&1; then
 	ui_start 100 20 -- -c "$T/config" -d "$DB" -u "$URLS"
 	wait_for "Your feeds" >/dev/null || { show; fail "ui: starts"; }
 	keys R
-	if wait_until 30 sh -c "grep -q '^--\$' '$T/log'"; then
-		ok "ui: R with new articles ran the program"
-	else show; fail "ui: R with new articles ran the program"; fi
+	check "ui: R with new articles ran the program" \
+	    wait_until 30 sh -c "grep -q '^--\$' '$T/log'"
 	check "ui: its message" [ "$(head -n 1 "$T/log")" = \
 	    "gazette: finished reload, 2 unread feeds (8 unread articles total)" ]
 	keys Q
@@ -108,9 +107,8 @@ if command -v tmux >/dev/null 2>&1; then
 	wait_for "Your feeds" >/dev/null || { show; fail "ui: starts"; }
 	check "notify-beep: no bell before" [ ! -e "$T/rang" ]
 	keys R
-	if wait_until 30 test -e "$T/rang"; then
-		ok "notify-beep: R with new articles rang the bell"
-	else show; fail "notify-beep: R with new articles rang the bell"; fi
+	check "notify-beep: R with new articles rang the bell" \
+	    wait_until 30 test -e "$T/rang"
 	keys Q
 	wait_exit 30 >/dev/null
 else

@@ -41,8 +41,7 @@ open_article() {
 
 ui_start 80 60 -- -d "$DB" -u /dev/null
 wait_for "Reading feed" >/dev/null
-if open_article 3 "Long lines"; then ok "the article opens"
-else show; fail "the article opens"; fi
+check "the article opens" open_article 3 "Long lines"
 
 # The pre line of 122 columns: cut at 79 with a mark, the rest below.
 if wait_for '| less -R'; then ok "pre: the end of a long line is shown"
@@ -65,8 +64,7 @@ else printf '# got %s\n' "$got"; show; fail "link list: the long URL is shown wh
 
 # u: the selected link whole, wrapped; y copies all of it.
 keys u
-if wait_for "Links (1)"; then ok "u lists the links"
-else show; fail "u lists the links"; fi
+check "u lists the links" wait_for "Links (1)"
 check "u: the selected URL's end is shown" wait_for "section-3"
 got=$(grep -A10 '^   1  ' "$T/screen" | sed 's/^   1  //; s/^      //' |
 	tr -d '\n' | sed 's/ *$//')
@@ -85,8 +83,7 @@ keys q q q
 wait_for "Your feeds" >/dev/null
 
 # Media: numbered with their kind, listed with what they are.
-if open_article 2 "Media"; then ok "the media article opens"
-else show; fail "the media article opens"; fi
+check "the media article opens" open_article 2 "Media"
 check "an iframe is a numbered link" \
 	wait_for "[iframe 1: YouTube video player]"
 check "a video with its sources" grep -qF "[video 2, 3]" "$T/screen"
@@ -108,8 +105,7 @@ keys q q q
 wait_for "Your feeds" >/dev/null
 
 # A 13000-character link: y copies every character.
-if open_article 1 "Huge link"; then ok "the huge link article opens"
-else show; fail "the huge link article opens"; fi
+check "the huge link article opens" open_article 1 "Huge link"
 keys u
 wait_for "Links (1)" >/dev/null
 tm delete-buffer >/dev/null 2>&1
@@ -132,8 +128,7 @@ check "quits with status 0 ($st)" [ "$st" = 0 ]
 # Outside a UTF-8 locale the mark is an ASCII backslash.
 ui_start 80 60 LC_ALL=C -- -d "$DB" -u /dev/null
 wait_for "Reading feed" >/dev/null
-if open_article 3 "Long lines"; then ok "LC_ALL=C: the article opens"
-else show; fail "LC_ALL=C: the article opens"; fi
+check "LC_ALL=C: the article opens" open_article 3 "Long lines"
 check "LC_ALL=C: the end of the long pre line is shown" wait_for '| less -R'
 check "LC_ALL=C: the cut line ends with a backslash" \
 	grep -q '^\$ gazette render --width 60 .*\\$' "$T/screen"

@@ -35,8 +35,7 @@ wait_for "Hostile feed" >/dev/null
 keys Enter
 wait_for "Articles in 'Hostile feed'" >/dev/null
 keys Enter
-if wait_for "Title: Evil"; then ok "the article opens"
-else show; fail "the article opens"; fi
+check "the article opens" wait_for "Title: Evil"
 
 # 1 opens link 1 exactly as the link list shows it.
 link1=$(sed -n 's/^\[1\]: //p' "$T/screen")
@@ -65,16 +64,13 @@ if wait_for "no link 2" 5 || wait_for "refusing" 5 || wait_for "opened" 5; then
 	:
 fi
 keys '#'
-if wait_for "Link number:"; then ok "# asks for a link number"
-else show; fail "# asks for a link number"; fi
+check "# asks for a link number" wait_for "Link number:"
 keys 9 9 Enter
-if wait_for "no link 99"; then ok "# with a link that does not exist"
-else show; fail "# with a link that does not exist"; fi
+check "# with a link that does not exist" wait_for "no link 99"
 
 # u lists the links; Enter opens the selected one.
 keys u
-if wait_for "Links ("; then ok "u lists the links"
-else show; fail "u lists the links"; fi
+check "u lists the links" wait_for "Links ("
 keys Enter
 if wait_file "$T/argv"; then ok "Enter in the link list opens it"
 else fail "Enter in the link list opens it"; fi
@@ -82,8 +78,7 @@ rm -f "$T/argv"
 
 # y copies the selected link with OSC 52.
 keys y
-if wait_for "copied"; then ok "y says it copied"
-else show; fail "y says it copied"; fi
+check "y says it copied" wait_for "copied"
 deadline=$(( $(date +%s) + 10 ))
 while [ -z "$(tm list-buffers 2>/dev/null)" ] &&
     [ "$(date +%s)" -lt "$deadline" ]; do
@@ -158,16 +153,13 @@ wait_for "Articles in" >/dev/null
 keys Enter
 wait_for "Title: Evil" >/dev/null
 keys 1
-if wait_for "FAKE TEXT BROWSER http://x.example/b"; then
-	ok "a text browser runs in the terminal"
-else show; fail "a text browser runs in the terminal"; fi
+check "a text browser runs in the terminal" \
+    wait_for "FAKE TEXT BROWSER http://x.example/b"
 keys "typed" Enter
-if wait_for "Title: Evil"; then ok "the interface comes back after it"
-else show; fail "the interface comes back after it"; fi
+check "the interface comes back after it" wait_for "Title: Evil"
 check "the browser had the keyboard" grep -qx typed "$T/answer"
 keys y
-if wait_for "copying is off"; then ok "osc52 no: y refuses"
-else show; fail "osc52 no: y refuses"; fi
+check "osc52 no: y refuses" wait_for "copying is off"
 keys Q
 st=$(wait_exit)
 check "quits cleanly ($st)" [ "$st" = 0 ]

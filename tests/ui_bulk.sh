@@ -65,8 +65,8 @@ check "X: nothing marked read" [ "$(read_state)" = "a1u a2u a3u a4u" ]
 keys Enter
 wait_for "Fourth story" >/dev/null
 keys j j M
-if wait_for "2 articles above marked read"; then ok "mark-all-above-as-read says how many"
-else show; fail "mark-all-above-as-read says how many"; fi
+check "mark-all-above-as-read says how many" \
+    wait_for "2 articles above marked read"
 check "mark-all-above-as-read: the two above, not the selected one" \
     [ "$(read_state)" = "a1r a2r a3u a4u" ]
 
@@ -81,11 +81,10 @@ check "Y: marked read" [ "$(read_state)" = "a1r a2r a3r a4r" ]
 
 # save-all: every article, one file each, named as s names them.
 keys S
-if wait_for "Save all articles to directory: $T/saved"; then ok "save-all offers save-path"
-else show; fail "save-all offers save-path"; fi
+check "save-all offers save-path" \
+    wait_for "Save all articles to directory: $T/saved"
 keys Enter
-if wait_for "4 articles saved to $T/saved"; then ok "save-all saves every article"
-else show; fail "save-all saves every article"; fi
+check "save-all saves every article" wait_for "4 articles saved to $T/saved"
 (cd "$T/saved" && ls) > "$T/files"
 printf '%s\n' First_story.txt Fourth_story.txt Same_title-2.txt \
     Same_title.txt > "$T/expect"
@@ -97,11 +96,10 @@ echo mine > "$T/saved/Fourth_story.txt"
 keys S
 wait_for "Save all articles to directory:" >/dev/null
 keys Enter
-if wait_for "4 of the 4 files exist: overwrite them? (y/n)"; then ok "save-all asks before replacing files"
-else show; fail "save-all asks before replacing files"; fi
+check "save-all asks before replacing files" \
+    wait_for "4 of the 4 files exist: overwrite them? (y/n)"
 keys n
-if wait_for "existing files kept"; then ok "save-all, n: existing files kept"
-else show; fail "save-all, n: existing files kept"; fi
+check "save-all, n: existing files kept" wait_for "existing files kept"
 check "save-all, n: the file is untouched" \
     [ "$(cat "$T/saved/Fourth_story.txt")" = mine ]
 
@@ -109,16 +107,14 @@ check "save-all, n: the file is untouched" \
 keys Home Enter
 wait_for "Hello bold world" >/dev/null
 keys C-u
-if wait_for "<p>Hello <b>bold</b> world</p>"; then ok "^U shows the article's source"
-else show; fail "^U shows the article's source"; fi
+check "^U shows the article's source" wait_for "<p>Hello <b>bold</b> world</p>"
 check "^U: the title says so" grep -q "Source of 'First story'" "$T/screen"
 check "^U: the escape's text is dropped" grep -qF '<p>xred</p>' "$T/screen"
 tm capture-pane -p -e > "$T/styled"
 check "^U: and nothing turned red" \
     sh -c "! grep -F 'Hello' '$T/styled' | grep -qF \"\$(printf '\\033[31m')\""
 keys C-u
-if wait_gone "<b>bold</b>"; then ok "^U again: back to the article"
-else show; fail "^U again: back to the article"; fi
+check "^U again: back to the article" wait_gone "<b>bold</b>"
 check "^U again: rendered" grep -q "Hello bold world" "$T/screen"
 keys Q
 check "gazette exits 0" [ "$(wait_exit)" = 0 ]

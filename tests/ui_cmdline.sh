@@ -52,14 +52,12 @@ cmd "set show-keymap-hint?"
 status_is "show-keymap-hint=yes" "set NAME? shows the value"
 # set NAME VALUE: applied to the screen at once.
 cmd "set show-keymap-hint no"
-if wait_gone "$HINT" 10; then ok "set NAME VALUE: the hint line goes at once"
-else show; fail "set NAME VALUE: the hint line goes at once"; fi
+check "set NAME VALUE: the hint line goes at once" wait_gone "$HINT" 10
 check "set NAME VALUE: says the new value" grep -q "show-keymap-hint=no" "$T/screen"
 cmd "set show-keymap-hint!"
 status_is "$HINT" "set NAME!: a yes/no setting toggled"
 cmd "set show-keymap-hint=no"
-if wait_gone "$HINT" 10; then ok "set NAME=VALUE"
-else show; fail "set NAME=VALUE"; fi
+check "set NAME=VALUE" wait_gone "$HINT" 10
 cmd "set show-keymap-hint&"
 status_is "$HINT" "set NAME&: back to the default"
 cmd 'set browser "my browser %u"'
@@ -67,8 +65,8 @@ status_is 'browser="my browser %u"' "set NAME \"QUOTED VALUE\""
 cmd 'set datetime-format %Y/%m'
 status_is 'datetime-format=%Y/%m' "set datetime-format"
 keys Enter
-if wait_re "[0-9][0-9][0-9][0-9]/[0-9][0-9] " 10; then ok "datetime-format applies at once"
-else show; fail "datetime-format applies at once"; fi
+check "datetime-format applies at once" \
+    wait_re "[0-9][0-9][0-9][0-9]/[0-9][0-9] " 10
 keys q
 wait_for "Your feeds" >/dev/null
 cmd "set reload-threads 4"
@@ -122,17 +120,15 @@ keys q
 wait_for "Articles in 'Alpha News'" >/dev/null
 # A setting the list keeps a copy of: the order changes at once.
 cmd "set article-sort-order title-asc"
-if wait_re "^ *1 .*Alpha News story one" 10; then ok "set article-sort-order: the list reordered at once"
-else show; fail "set article-sort-order: the list reordered at once"; fi
+check "set article-sort-order: the list reordered at once" \
+    wait_re "^ *1 .*Alpha News story one" 10
 cmd "set article-sort-order title-desc"
-if wait_re "^ *1 .*Alpha News story two" 10; then ok "set article-sort-order again"
-else show; fail "set article-sort-order again"; fi
+check "set article-sort-order again" wait_re "^ *1 .*Alpha News story two" 10
 keys q
 wait_for "Your feeds" >/dev/null
 # tag NAME, tag.
 cmd "tag blog"
-if wait_gone "Alpha News" 10; then ok "tag NAME: only its feeds"
-else show; fail "tag NAME: only its feeds"; fi
+check "tag NAME: only its feeds" wait_gone "Alpha News" 10
 check "tag NAME: the tagged feed still listed" grep -q "Beta Blog" "$T/screen"
 cmd "tag"
 status_is "Tag:" "tag alone asks for the tag"
@@ -175,8 +171,7 @@ keys Escape
 # source FILE: read as the config is.
 printf 'show-keymap-hint no\nbind-key x open\n' > "$T/extra"
 cmd "source $T/extra"
-if wait_gone "$HINT" 10; then ok "source FILE applies a setting"
-else show; fail "source FILE applies a setting"; fi
+check "source FILE applies a setting" wait_gone "$HINT" 10
 check "source: says how many lines" grep -q "source: 2 lines applied" "$T/screen"
 keys x
 status_is "Articles in 'Gamma Journal'" "source: a binding applies"
@@ -300,8 +295,7 @@ wait_exit 30 >/dev/null
 printf 'run-on-startup set show-keymap-hint no ; next\n' > "$T/config"
 ui_start 100 20 -- -c "$T/config" -u "$URLS" -d "$DB"
 wait_for "Gamma Journal" >/dev/null
-if wait_gone "$HINT" 10; then ok "run-on-startup: set OPTION VALUE applied"
-else show; fail "run-on-startup: set OPTION VALUE applied"; fi
+check "run-on-startup: set OPTION VALUE applied" wait_gone "$HINT" 10
 keys Enter
 status_is "Articles in 'Beta Blog'" "run-on-startup: then the next operation"
 keys Q

@@ -44,9 +44,8 @@ check "a 5 MB config: larger than 4 MiB" \
 	echo 'show-keymap-hint no'
 } > "$T/bad"
 ui_start 80 24 -- -c "$T/bad" -u "$T/urls" -d "$DB"
-if wait_for "config: $T/bad:1: unknown option" 30; then
-	ok "a damaged config: the interface starts and names the first problem"
-else show; fail "a damaged config: the interface starts and names the first problem"; fi
+check "a damaged config: the interface starts and names the first problem" \
+    wait_for "config: $T/bad:1: unknown option" 30
 check "a damaged config: the good line after the bad ones applies" \
     sh -c "! grep -q 'q:Quit' '$T/screen'"
 keys q

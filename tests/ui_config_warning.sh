@@ -31,9 +31,8 @@ if wait_for "1 config line not applied, 3 applied unlike newsboat: ? (help) list
 then ok "one warning counts both kinds and names the key"
 else show; fail "one warning counts both kinds and names the key"; fi
 keys ?
-if wait_for "Config lines not applied, and what gazette does instead:"; then
-	ok "the help lists the lines not applied"
-else show; fail "the help lists the lines not applied"; fi
+check "the help lists the lines not applied" \
+    wait_for "Config lines not applied, and what gazette does instead:"
 check "each with its line and what gazette does instead" \
     grep -q "^  ssl-verifypeer ($CONF:1): certificates are always checked" "$T/screen"
 check "the help lists the lines applied unlike newsboat" \
@@ -45,8 +44,7 @@ check "delete-read-articles-on-quit: flagged ones kept" \
 check "feed-sort-order" grep -q "^  feed-sort-order ($CONF:4): " "$T/screen"
 check "a line applied as newsboat means it is not named" \
     sh -c "! grep -q 'show-read-feeds' '$T/screen'"
-if grep -qE ' quit +go back' "$T/screen"; then ok "the keys follow"
-else show; fail "the keys follow"; fi
+check "the keys follow" grep -qE ' quit +go back' "$T/screen"
 keys q Q
 st=$(wait_exit)
 check "quits cleanly ($st)" [ "$st" = 0 ]

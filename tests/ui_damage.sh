@@ -12,8 +12,7 @@
 damage_pages 4
 before=$(sum "$D")
 ui_start 100 30 -- -u "$U" -d "$D"
-if wait_for "Your feeds"; then ok "the feed list shows"
-else show; fail "the feed list shows"; fi
+check "the feed list shows" wait_for "Your feeds"
 keys Enter
 st=$(wait_exit)
 check "opening a damaged feed quits with status 2 ($st)" [ "$st" = 2 ]
@@ -35,8 +34,7 @@ check "a file cut short: left as it was" [ "$(sum "$D")" = "$before" ]
 damage_pages 4
 before=$(sum "$D")
 ui_start 100 30 -- -u "$U" -d "$D"
-if wait_for "Your feeds"; then ok "the feed list shows again"
-else show; fail "the feed list shows again"; fi
+check "the feed list shows again" wait_for "Your feeds"
 keys R
 st=$(wait_exit 60)
 check "damage found by R: status 2 ($st)" [ "$st" = 2 ]

@@ -71,36 +71,33 @@ wait_for "First zebra story" >/dev/null
 
 # D marks the selected article and moves on; D again unmarks.
 keys D
-if wait_re "^ *1 D .*First zebra story"; then ok "D marks the article (D in the list)"
-else show; fail "D marks the article (D in the list)"; fi
+check "D marks the article (D in the list)" \
+    wait_re "^ *1 D .*First zebra story"
 check "D: marked read" sh -c "'$GAZETTE' -d '$DB' list --json | grep '\"guid\":\"a1\"' | grep -q '\"read\":true'"
 check "D: still stored until purged" [ "$(stored)" = "a1 a2 a3 a4 b1 b2" ]
 keys K D
-if wait_re "^ *1    .*First zebra story"; then ok "D again unmarks it"
-else show; fail "D again unmarks it"; fi
+check "D again unmarks it" wait_re "^ *1    .*First zebra story"
 
 # $ purges: gone from the list and the store, its guid remembered.
 keys K D
 wait_re "^ *1 D .*First zebra story" >/dev/null
 keys '$'
-if wait_gone "First zebra story"; then ok "\$ purges the marked article"
-else show; fail "\$ purges the marked article"; fi
+check "\$ purges the marked article" wait_gone "First zebra story"
 check "\$: deleted from the store" [ "$(stored)" = "a2 a3 a4 b1 b2" ]
 check "\$: its guid kept (the feed will not bring it back)" [ "$(remembered)" = "a1" ]
 "$GAZETTE" -d "$DB" search --json zebra > "$T/search" 2>&1
 check "\$: gone from search" sh -c "! grep -q zebra '$T/search'"
-if wait_re "Articles in .Alpha feed. (3 unread, 3 total)"; then ok "\$: the counts follow"
-else show; fail "\$: the counts follow"; fi
+check "\$: the counts follow" \
+    wait_re "Articles in .Alpha feed. (3 unread, 3 total)"
 
 # Leaving the list purges what is marked.
 keys Home D
 wait_re "^ *1 D .*Second story" >/dev/null
 keys q
-if wait_re "(2/2) Alpha feed"; then ok "leaving the list purges: the feed list counts follow"
-else show; fail "leaving the list purges: the feed list counts follow"; fi
+check "leaving the list purges: the feed list counts follow" \
+    wait_re "(2/2) Alpha feed"
 check "leaving: deleted from the store" [ "$(stored)" = "a3 a4 b1 b2" ]
-if wait_re "(2/2) All stories"; then ok "the query feed loses it"
-else show; fail "the query feed loses it"; fi
+check "the query feed loses it" wait_re "(2/2) All stories"
 
 # In the article view D marks and goes on to the next unread article.
 keys Enter
@@ -108,27 +105,22 @@ wait_re "^ *1 N .*Third story" >/dev/null
 keys Enter
 wait_re "Third story" >/dev/null
 keys D
-if wait_for "Fourth story"; then ok "article view: D goes on to the next unread article"
-else show; fail "article view: D goes on to the next unread article"; fi
+check "article view: D goes on to the next unread article" \
+    wait_for "Fourth story"
 keys q
-if wait_re "^ *1 D .*Third story"; then ok "article view: D marked it in the list"
-else show; fail "article view: D marked it in the list"; fi
+check "article view: D marked it in the list" wait_re "^ *1 D .*Third story"
 
 # ^D asks first; n keeps everything, y marks every article.
 keys C-d
-if wait_for "delete all articles? (y/n)"; then ok "^D asks first"
-else show; fail "^D asks first"; fi
+check "^D asks first" wait_for "delete all articles? (y/n)"
 keys n
-if wait_re "^ *2    .*Fourth story"; then ok "^D, n: nothing marked"
-else show; fail "^D, n: nothing marked"; fi
+check "^D, n: nothing marked" wait_re "^ *2    .*Fourth story"
 keys C-d
 wait_for "delete all articles? (y/n)" >/dev/null
 keys y
-if wait_re "^ *2 D .*Fourth story"; then ok "^D, y: every article marked"
-else show; fail "^D, y: every article marked"; fi
+check "^D, y: every article marked" wait_re "^ *2 D .*Fourth story"
 keys q
-if wait_re "(0/0) Alpha feed"; then ok "^D: purged on leaving"
-else show; fail "^D: purged on leaving"; fi
+check "^D: purged on leaving" wait_re "(0/0) Alpha feed"
 check "^D: the feed's articles are deleted" [ "$(stored)" = "b1 b2" ]
 
 # A refresh does not bring them back.
@@ -139,8 +131,7 @@ wait_re "Articles in .Alpha feed" >/dev/null
 keys '?'
 wait_for "Help: keys in the articlelist" >/dev/null
 keys End
-if wait_for "purge-deleted"; then ok "the help lists purge-deleted"
-else show; fail "the help lists purge-deleted"; fi
+check "the help lists purge-deleted" wait_for "purge-deleted"
 check "the help lists delete-article on D" grep -q '^D  *delete-article' "$T/screen"
 check "the help lists delete-all-articles on ^D" grep -q '^\^D  *delete-all-articles' "$T/screen"
 keys Q

@@ -8,8 +8,7 @@
 mkdir -p "$T/tmp"
 ui_start 100 30 TMPDIR="$T/tmp" GAZETTE_DEMO_DIR="$srcdir/contrib/demo" \
     -- --demo
-if wait_for "Le Gazetier"; then ok "the demo starts"
-else show; fail "the demo starts"; fi
+check "the demo starts" wait_for "Le Gazetier"
 n=$(ls "$srcdir/contrib/demo" | grep -cE '\.(xml|atom|json|rss|rdf)$')
 check "every demo feed listed ($n)" wait_re "^ *$n N"
 check "a Japanese title" wait_re '端末ニュース'
@@ -19,21 +18,17 @@ check "a throwaway directory" [ -n "$(ls "$T/tmp")" ]
 # Open the French editorials and read the first one.
 line=$(grep -n 'Le Gazetier' "$T/screen" | head -1 | cut -d: -f1)
 keys "$((line - 1))" Enter
-if wait_for "Articles in 'Le Gazetier — éditoriaux'"; then
-	ok "the French feed opens"
-else show; fail "the French feed opens"; fi
+check "the French feed opens" wait_for "Articles in 'Le Gazetier — éditoriaux'"
 keys Enter
-if wait_for "Title: L’évolution de la concurrence : de l’espace à l’IA"; then
-	ok "the editorial's title, accents and apostrophes intact"
-else show; fail "the editorial's title, accents and apostrophes intact"; fi
+check "the editorial's title, accents and apostrophes intact" \
+    wait_for "Title: L’évolution de la concurrence : de l’espace à l’IA"
 # The body may be drawn a moment after the header: poll for it too.
 check "typographic quotes intact" \
     wait_for '« C’est un petit pas pour l’homme'
 check "accented capitals intact" wait_for 'Les États-Unis'
 # End scrolls to the bottom; the title line says so.
 keys End
-if wait_for "(100%)"; then ok "End: the end of the article"
-else show; fail "End: the end of the article"; fi
+check "End: the end of the article" wait_for "(100%)"
 keys q q
 
 # A podcast: its enclosure and categories in the header.

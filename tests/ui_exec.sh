@@ -30,8 +30,7 @@ URLS
 ui_start 100 30 -- -u "$U" -d "$DB"
 wait_for "Broken command" >/dev/null
 keys R
-if wait_re "(1/1) Generated feed" 30; then ok "R runs the exec: feed's command"
-else show; fail "R runs the exec: feed's command"; fi
+check "R runs the exec: feed's command" wait_re "(1/1) Generated feed" 30
 if wait_re "!.*Broken command" 30; then ok "the failing command's feed is marked failed"
 else show; fail "the failing command's feed is marked failed"; fi
 check "its stderr never reached the screen" sh -c "! grep -q SCREEN-NOISE '$T/screen'"
@@ -40,12 +39,11 @@ check "its stderr never reached the screen" sh -c "! grep -q SCREEN-NOISE '$T/sc
 wait_for "2 feeds: 1 fetched" >/dev/null
 keys Down
 keys e
-if wait_for "command exited with status 9: SCREEN-NOISE"; then ok "e shows the exit status and stderr"
-else show; fail "e shows the exit status and stderr"; fi
+check "e shows the exit status and stderr" \
+    wait_for "command exited with status 9: SCREEN-NOISE"
 keys Home
 keys r
-if wait_re "(2/2) Generated feed" 30; then ok "r runs it again"
-else show; fail "r runs it again"; fi
+check "r runs it again" wait_re "(2/2) Generated feed" 30
 keys Q
 check "gazette exits 0" [ "$(wait_exit)" = 0 ]
 tap_done

@@ -33,8 +33,7 @@ wait_for "Alpha feed" >/dev/null
 # E: the editor gets the urls file as one argument; the new feed is
 # listed as soon as it returns, before any refresh.
 keys E
-if wait_for "Bravo feed"; then ok "E: the edited urls file is read again"
-else show; fail "E: the edited urls file is read again"; fi
+check "E: the edited urls file is read again" wait_for "Bravo feed"
 printf '%s\n' --wait "$U" > "$T/expect"
 check "E: \$EDITOR ran with its own words and the urls file" \
     cmp -s "$T/expect" "$T/edit-argv"
@@ -47,15 +46,13 @@ touch -r "$U" "$U.tmp"
 cat "$U.tmp" > "$U"
 touch -r "$U.tmp" "$U"
 keys C-r
-if wait_for "Bravo fiid"; then ok "^R: the urls file is read again"
-else show; fail "^R: the urls file is read again"; fi
+check "^R: the urls file is read again" wait_for "Bravo fiid"
 
 # |: the article's text on the command's standard input.
 keys Enter
 wait_for "Alpha story" >/dev/null
 keys '|'
-if wait_for "Pipe article to command:"; then ok "|: asks for a command"
-else show; fail "|: asks for a command"; fi
+check "|: asks for a command" wait_for "Pipe article to command:"
 keys -l "cat > '$T/piped'; echo \$# > '$T/piped-argc'"
 keys Enter
 check "|: the command ran" wait_until 15 test -s "$T/piped-argc"
@@ -63,8 +60,7 @@ check "|: the article's header reached it" grep -q '^Title: Alpha story' "$T/pip
 check "|: and its text" grep -q 'Body of the alpha story' "$T/piped"
 check "|: nothing from the article on its command line" \
     [ "$(cat "$T/piped-argc")" = 0 ]
-if wait_re "Articles in .Alpha feed"; then ok "|: the screen is back"
-else show; fail "|: the screen is back"; fi
+check "|: the screen is back" wait_re "Articles in .Alpha feed"
 
 # In the article view too; a failing command is named.
 keys Enter
@@ -73,8 +69,7 @@ keys '|'
 wait_for "Pipe article to command:" >/dev/null
 keys -l "exit 5"
 keys Enter
-if wait_for "exited with status 5"; then ok "|: a failing command is named"
-else show; fail "|: a failing command is named"; fi
+check "|: a failing command is named" wait_for "exited with status 5"
 
 keys Q
 check "gazette exits 0" [ "$(wait_exit)" = 0 ]
@@ -101,8 +96,7 @@ printf '%s\n' "http://a.example/1" "Alpha story" "" "Alpha feed" > "$T/expect"
 if cmp -s "$T/expect" "$T/bm-argv"; then ok "^B: url, title, empty description, feed title"
 else sed 's/^/# got: /' "$T/bm-argv"; fail "^B: url, title, empty description, feed title"; fi
 check "^B: not interactive: no terminal" grep -q notty "$T/bm-tty"
-if wait_for "saved as bookmark"; then ok "^B: its first line on the status line"
-else show; fail "^B: its first line on the status line"; fi
+check "^B: its first line on the status line" wait_for "saved as bookmark"
 keys Q
 wait_exit > /dev/null
 
@@ -116,13 +110,12 @@ wait_for "Alpha story" >/dev/null
 keys Enter
 wait_for "Body of the alpha story" >/dev/null
 keys C-b
-if wait_for "URL: http://a.example/1"; then ok "^B: asks for the URL, offering the link"
-else show; fail "^B: asks for the URL, offering the link"; fi
+check "^B: asks for the URL, offering the link" \
+    wait_for "URL: http://a.example/1"
 keys Enter
 wait_for "Title: Alpha story" >/dev/null
 keys Enter
-if wait_for "Description:"; then ok "^B: then the title, then a description"
-else show; fail "^B: then the title, then a description"; fi
+check "^B: then the title, then a description" wait_for "Description:"
 keys -l 'a "quoted" $(note)'
 keys Enter
 wait_for "Feed title: Alpha feed" >/dev/null
@@ -132,8 +125,7 @@ printf '%s\n' "http://a.example/1" "Alpha story" 'a "quoted" $(note)' "Alpha fee
 if cmp -s "$T/expect" "$T/bm-argv"; then ok "^B: the typed description as one argument"
 else sed 's/^/# got: /' "$T/bm-argv"; fail "^B: the typed description as one argument"; fi
 check "^B: bookmark-interactive: it had the terminal" grep -q '^tty' "$T/bm-tty"
-if wait_for "Body of the alpha story"; then ok "^B: the screen is back"
-else show; fail "^B: the screen is back"; fi
+check "^B: the screen is back" wait_for "Body of the alpha story"
 keys Q
 check "gazette exits 0 again" [ "$(wait_exit)" = 0 ]
 tap_done

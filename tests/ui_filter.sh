@@ -48,9 +48,8 @@ keys F
 check "F asks for a filter" wait_for "Filter:"
 keys -l 'title =~ "rust"'
 keys Enter
-if wait_for "Articles in 'Alpha' (2 unread, 2 total), filter: title =~ \"rust\""; then
-	ok "F: the counts are the filter's"
-else show; fail "F: the counts are the filter's"; fi
+check "F: the counts are the filter's" \
+    wait_for "Articles in 'Alpha' (2 unread, 2 total), filter: title =~ \"rust\""
 check "F: a matching row" wait_re '^   1 N .*Rust tips'
 check "F: the other matching row" wait_re '^   2 N .*Rust news'
 check "F: not the others" sh -c "! grep -q 'Go news' '$T/screen'"
@@ -62,9 +61,7 @@ check "a bad filter: its position" wait_for "position 1: expected an attribute"
 check "a bad filter: the list stays" \
     wait_for "(2 unread, 2 total), filter: title =~ \"rust\""
 keys C-f
-if wait_for "Articles in 'Alpha' (4 unread, 4 total)"; then
-	ok "^F clears the filter"
-else show; fail "^F clears the filter"; fi
+check "^F clears the filter" wait_for "Articles in 'Alpha' (4 unread, 4 total)"
 check "^F: every article again" wait_re 'Go news'
 keys f
 check "f lists the defined filters" wait_re '^   1 .*by bob .*author = "bob"'

@@ -58,8 +58,7 @@ TOTALS="Your feeds (74 unread, 117 total)"
 
 # In 12 lines the body has 9 rows: the list goes on below them.
 ui_start 100 12 -- -d "$DB" -u /dev/null
-if wait_for "$TOTALS"; then ok "the totals of every feed"
-else show; fail "the totals of every feed"; fi
+check "the totals of every feed" wait_for "$TOTALS"
 check "a read feed is listed" wait_re '^   2      *(0/3) Feed 2 '
 check "the gone feed is not; the failed one is marked" \
     wait_re '^   4 N! *(2/3) Feed 5 '
@@ -67,16 +66,14 @@ check "tags are shown" wait_re 'Feed 6 .*\[even\]'
 keys End
 check "End: the last of 39 feeds" wait_re '^  39 N  *(2/3) Feed 40 '
 keys Enter
-if wait_for "Articles in 'Feed 40' (2 unread, 3 total)"; then
-	ok "Enter opens the last feed"
-else show; fail "Enter opens the last feed"; fi
+check "Enter opens the last feed" \
+    wait_for "Articles in 'Feed 40' (2 unread, 3 total)"
 keys q
 ui_quit "the whole list"
 
 printf 'show-read-feeds no\n' > "$T/hide"
 ui_start 100 12 -- -d "$DB" -u /dev/null -c "$T/hide"
-if wait_for "$TOTALS"; then ok "show-read-feeds no: the totals of every feed"
-else show; fail "show-read-feeds no: the totals of every feed"; fi
+check "show-read-feeds no: the totals of every feed" wait_for "$TOTALS"
 check "show-read-feeds no: read feeds are left out" \
     wait_re '^   2 N! *(2/3) Feed 5 '
 check "show-read-feeds no: a screenful of unread feeds" \
@@ -106,9 +103,8 @@ ui_quit "show-read-feeds no"
 } > "$T/urls"
 # 28 feeds with articles listed, 2 of them read.
 ui_start 100 12 -- -d "$T/u.db" -u "$T/urls"
-if wait_for "Your feeds (52 unread, 84 total)"; then
-	ok "urls: the totals of the feeds listed"
-else show; fail "urls: the totals of the feeds listed"; fi
+check "urls: the totals of the feeds listed" \
+    wait_for "Your feeds (52 unread, 84 total)"
 check "urls: a new feed" wait_re '^   3  *(0/0) http://new.example/x.xml$'
 check "urls: a gone feed listed again" wait_re '^   6 N  *(2/3) Feed 4$'
 check "urls: the file's title" wait_re '^   7 N  *(2/3) My Title$'

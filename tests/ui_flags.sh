@@ -29,12 +29,11 @@ wait_for "Alpha feed" >/dev/null
 keys Enter
 wait_for "First story" >/dev/null
 keys C-e
-if wait_for "Flags:"; then ok "^E asks for the flags"
-else show; fail "^E asks for the flags"; fi
+check "^E asks for the flags" wait_for "Flags:"
 keys -l "b a1b"
 keys Enter
-if wait_for "flags: ab (only the letters"; then ok "^E: letters kept, ordered, once; the rest named"
-else show; fail "^E: letters kept, ordered, once; the rest named"; fi
+check "^E: letters kept, ordered, once; the rest named" \
+    wait_for "flags: ab (only the letters"
 check "^E: stored" [ "$(stored_flags)" = "a1=ab" ]
 check "^E: the article is flagged" sh -c \
     "'$GAZETTE' -d '$DB' list --json | grep '\"guid\":\"a1\"' | grep -q '\"flagged\":true'"
@@ -47,22 +46,18 @@ check "filter: not the other" sh -c \
 
 # Shown in the article view; the query feed holds it.
 keys Enter
-if wait_for "Flags: ab"; then ok "the article view lists the flags"
-else show; fail "the article view lists the flags"; fi
+check "the article view lists the flags" wait_for "Flags: ab"
 keys q
 keys q
-if wait_re "(0/1) With b"; then ok "the query feed on flags counts it (read by now)"
-else show; fail "the query feed on flags counts it (read by now)"; fi
+check "the query feed on flags counts it (read by now)" wait_re "(0/1) With b"
 
 # ^E again offers them; emptied, the article is unflagged.
 keys Enter
 wait_for "First story" >/dev/null
 keys C-e
-if wait_for "Flags: ab"; then ok "^E offers the flags it has"
-else show; fail "^E offers the flags it has"; fi
+check "^E offers the flags it has" wait_for "Flags: ab"
 keys C-u Enter
-if wait_for "flags: none"; then ok "^E: cleared"
-else show; fail "^E: cleared"; fi
+check "^E: cleared" wait_for "flags: none"
 check "cleared: no row" [ "$(stored_flags)" = "" ]
 check "cleared: unflagged" sh -c \
     "'$GAZETTE' -d '$DB' list --json | grep '\"guid\":\"a1\"' | grep -q '\"flagged\":false'"
@@ -71,8 +66,7 @@ check "cleared: unflagged" sh -c \
 keys '!'
 sleep 0.5
 keys C-e
-if wait_for "Flags: s"; then ok "a flagged article has the flag s"
-else show; fail "a flagged article has the flag s"; fi
+check "a flagged article has the flag s" wait_for "Flags: s"
 keys -l "Zx"
 keys Enter
 wait_for "flags: Zsx" >/dev/null

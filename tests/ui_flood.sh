@@ -34,8 +34,7 @@ DB="$T/g.db"
 mkdir -p "$XDG_CONFIG_HOME/gazette"
 echo 'bind-key f open-search-feed articlelist' > "$XDG_CONFIG_HOME/gazette/config"
 ui_start 100 30 -- -d "$DB" -u "$T/urls"
-if wait_for "Your feeds"; then ok "the feed list"
-else show; fail "the feed list"; fi
+check "the feed list" wait_for "Your feeds"
 check "the flooded feed title keeps the text after the flood" \
     wait_re 'Flood a.* feed end'
 check "the long feed title is cut with an ellipsis" wait_re 'Long LLLL*…'

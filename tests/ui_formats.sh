@@ -30,9 +30,8 @@ itemview-title-format "Reading '%T' %u/%t"
 datetime-format "%Y"
 CFG
 ui_start 60 20 -- -c "$T/config" -u "$URLS" -d "$DB"
-if wait_for "gazette - My feeds (all) 2/2"; then
-	ok "feedlist-title-format: %N, a conditional, %u/%t"
-else show; fail "feedlist-title-format: %N, a conditional, %u/%t"; fi
+check "feedlist-title-format: %N, a conditional, %u/%t" \
+    wait_for "gazette - My feeds (all) 2/2"
 # 10 cells of the title: five CJK characters; the fill ends the line
 # at column 60 with the first tag.
 check "feedlist-format: width in cells, (unread/total), %> fill, %T" \
@@ -41,17 +40,15 @@ w=$(grep 'news$' "$T/screen" | sed 's/[^ -~]/WW/g' | awk '{ print length }')
 check "feedlist-format: the line is the window's width ($w)" [ "$w" = 60 ]
 check "no config line left out" [ ! -s "$T/stderr" ]
 keys Enter
-if wait_for "In 日本語ニュース: 2 of 2 (file:///"; then
-	ok "articlelist-title-format: %T %u %t %U"
-else show; fail "articlelist-title-format: %T %u %t %U"; fi
+check "articlelist-title-format: %T %u %t %U" \
+    wait_for "In 日本語ニュース: 2 of 2 (file:///"
 check "articlelist-format: %i %f %-8a %t (newest first)" \
     grep -qx '1  |N |Bob Long|世界 second *' "$T/screen"
 check "articlelist-format: %T empty in one feed's list" \
     grep -qx '2  |N |Ann     |first story *' "$T/screen"
 keys Enter
-if wait_for "Reading '世界 second' 1/2"; then
-	ok "itemview-title-format: %T and the feed's counts"
-else show; fail "itemview-title-format: %T and the feed's counts"; fi
+check "itemview-title-format: %T and the feed's counts" \
+    wait_for "Reading '世界 second' 1/2"
 keys Q
 st=$(wait_exit 30)
 check "quits" [ "$st" = 0 ]
@@ -61,9 +58,8 @@ printf 'file://%s/f.xml news\n"query:All:title =~ \\"s\\""\n' "$T" > "$URLS"
 ui_start 60 20 -- -c "$T/config" -u "$URLS" -d "$DB"
 wait_for "My feeds" >/dev/null
 keys Down Enter
-if wait_re "first story <日本語ニュース>"; then
-	ok "articlelist-format: %T is the feed in a query feed"
-else show; fail "articlelist-format: %T is the feed in a query feed"; fi
+check "articlelist-format: %T is the feed in a query feed" \
+    wait_re "first story <日本語ニュース>"
 keys Q
 wait_exit 30 >/dev/null
 

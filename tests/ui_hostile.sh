@@ -24,19 +24,16 @@ intact() {
 
 ui_start 100 30 -- -d "$DB" -u /dev/null
 before=$(tm display-message -p '#{pane_title}')
-if wait_for "Hostile feed"; then ok "the hostile feed is listed, sanitised"
-else show; fail "the hostile feed is listed, sanitised"; fi
+check "the hostile feed is listed, sanitised" wait_for "Hostile feed"
 check "feed list intact" intact
 check "failed feed marked with !" wait_re '^   1 N! .*Hostile feed'
 check "no paste buffer after the feed list" no_buffers
 keys e
-if wait_for "with an escape"; then ok "the error is viewable, sanitised"
-else show; fail "the error is viewable, sanitised"; fi
+check "the error is viewable, sanitised" wait_for "with an escape"
 check "no paste buffer after the error" no_buffers
 
 keys Enter
-if wait_for "Articles in 'Hostile feed'"; then ok "article list"
-else show; fail "article list"; fi
+check "article list" wait_for "Articles in 'Hostile feed'"
 check "article list intact" intact
 check "titles sanitised" wait_re 'Evil title.* end'
 check "authors sanitised" wait_re 'Mallory Red'
@@ -44,8 +41,7 @@ check "no paste buffer after the list" no_buffers
 
 for n in 1 2 3; do
 	keys Enter
-	if wait_for "Title: "; then ok "article $n opens"
-	else show; fail "article $n opens"; fi
+	check "article $n opens" wait_for "Title: "
 	check "article $n intact" intact
 	check "article $n: no paste buffer" no_buffers
 	keys q j

@@ -28,46 +28,37 @@ bind-key x quit dirbrowser
 CONF
 
 ui_start 100 30 -- -d "$DB" -u /dev/null
-if wait_for "Your feeds (6 unread, 12 total)"; then ok "feed list"
-else show; fail "feed list"; fi
+check "feed list" wait_for "Your feeds (6 unread, 12 total)"
 
 # n in the article list skips the read Article 1.
 keys Enter
 wait_for "Articles in 'Feed 1'" >/dev/null
 keys n Enter
-if wait_for "Title: Article 2 of feed 1"; then ok "n skips a read article"
-else show; fail "n skips a read article"; fi
+check "n skips a read article" wait_for "Title: Article 2 of feed 1"
 keys n
-if wait_for "Title: Article 3 of feed 1"; then ok "n in the article view"
-else show; fail "n in the article view"; fi
+check "n in the article view" wait_for "Title: Article 3 of feed 1"
 # Article 2 was read here: p does not land on it again.
 keys p
-if wait_for "no previous feed with unread articles"; then
-	ok "p skips what the article view just read"
-else show; fail "p skips what the article view just read"; fi
+check "p skips what the article view just read" \
+    wait_for "no previous feed with unread articles"
 check "p stayed on Article 3" wait_for "Title: Article 3 of feed 1"
 # Past the last unread one: on into Feed 3 (Feed 2 has none).
 keys n
-if wait_for "Title: Article 2 of feed 3"; then
-	ok "n crosses into the next feed with unread articles"
-else show; fail "n crosses into the next feed with unread articles"; fi
+check "n crosses into the next feed with unread articles" \
+    wait_for "Title: Article 2 of feed 3"
 keys q
-if wait_for "Articles in 'Feed 3' (1 unread, 3 total)"; then
-	ok "the list below the article is the new feed's"
-else show; fail "the list below the article is the new feed's"; fi
+check "the list below the article is the new feed's" \
+    wait_for "Articles in 'Feed 3' (1 unread, 3 total)"
 # p: nothing unread before, in this feed or the ones above.
 keys p
-if wait_for "no previous feed with unread articles"; then
-	ok "p skips read articles and read feeds"
-else show; fail "p skips read articles and read feeds"; fi
+check "p skips read articles and read feeds" \
+    wait_for "no previous feed with unread articles"
 
 # ^N / ^P: the next and previous feeds with unread articles.
 keys C-n
-if wait_for "Articles in 'Feed 4' (2 unread, 3 total)"; then ok "^N"
-else show; fail "^N"; fi
+check "^N" wait_for "Articles in 'Feed 4' (2 unread, 3 total)"
 keys C-p
-if wait_for "Articles in 'Feed 3' (1 unread, 3 total)"; then ok "^P"
-else show; fail "^P"; fi
+check "^P" wait_for "Articles in 'Feed 3' (1 unread, 3 total)"
 keys Enter
 check "^P selected the feed's unread article" \
     wait_for "Title: Article 3 of feed 3"
@@ -79,25 +70,20 @@ wait_for "Articles in 'Feed 4'" >/dev/null
 # N toggles and moves on: ^N selected Article 2, N leaves Article 3
 # selected.
 keys N
-if wait_for "Articles in 'Feed 4' (1 unread, 3 total)"; then
-	ok "N marks the article read"
-else show; fail "N marks the article read"; fi
+check "N marks the article read" \
+    wait_for "Articles in 'Feed 4' (1 unread, 3 total)"
 keys Enter
-if wait_for "Title: Article 3 of feed 4"; then ok "N moves to the next entry"
-else show; fail "N moves to the next entry"; fi
+check "N moves to the next entry" wait_for "Title: Article 3 of feed 4"
 # In the article view N only toggles.
 keys N
-if wait_for "marked unread"; then ok "N in the article view toggles"
-else show; fail "N in the article view toggles"; fi
+check "N in the article view toggles" wait_for "marked unread"
 
 # s: the article as text in save-path, named after its title.
 SAVED="$T/saved/Article_3_of_feed_4.txt"
 keys s
-if wait_for "Save to: $SAVED"; then ok "s offers save-path and the title"
-else show; fail "s offers save-path and the title"; fi
+check "s offers save-path and the title" wait_for "Save to: $SAVED"
 keys Enter
-if wait_for "saved to $SAVED"; then ok "s saves"
-else show; fail "s saves"; fi
+check "s saves" wait_for "saved to $SAVED"
 check "the saved file has the header" grep -q '^Title: Article 3 of feed 4$' \
     "$SAVED"
 check "the saved file has the body" grep -q 'Body of article 3, feed 4' \
@@ -106,18 +92,15 @@ check "the saved file has the links" grep -q '^\[1\]: http://a.example/3' \
     "$SAVED"
 echo mine > "$SAVED"
 keys s Enter
-if wait_for "The file exists: overwrite it? (y/n)"; then
-	ok "s asks before overwriting"
-else show; fail "s asks before overwriting"; fi
+check "s asks before overwriting" \
+    wait_for "The file exists: overwrite it? (y/n)"
 keys n
-if wait_for "not saved"; then ok "one key answers no"
-else show; fail "one key answers no"; fi
+check "one key answers no" wait_for "not saved"
 check "the file is kept" grep -qx mine "$SAVED"
 keys s Enter
 wait_for "overwrite it?" >/dev/null
 keys y
-if wait_for "saved to $SAVED"; then ok "y overwrites"
-else show; fail "y overwrites"; fi
+check "y overwrites" wait_for "saved to $SAVED"
 check "the file is the article again" grep -q '^Title: Article 3' "$SAVED"
 
 # ! flags (s saves now).
@@ -129,16 +112,14 @@ else show; fail "! flags the article"; fi
 
 # A newsboat action gazette lacks says so.
 keys D
-if wait_for "view-dialogs: gazette's views are one stack"; then
-	ok "a missing action's key says so"
-else show; fail "a missing action's key says so"; fi
+check "a missing action's key says so" \
+    wait_for "view-dialogs: gazette's views are one stack"
 
 # ^K from the feed list: the only unread article left, opened.
 keys q
 check "one unread article left" wait_for "Your feeds (1 unread, 12 total)"
 keys C-k
-if wait_for "Title: Article 3 of feed 4"; then ok "^K random unread"
-else show; fail "^K random unread"; fi
+check "^K random unread" wait_for "Title: Article 3 of feed 4"
 keys Q
 wait_exit >/dev/null
 check "one warning for view-dialogs, bound twice" \
@@ -156,9 +137,7 @@ wait_for "Your feeds" >/dev/null
 keys Enter
 wait_for "Articles in 'Feed 1'" >/dev/null
 keys n n n
-if wait_for "no more unread articles"; then
-	ok "goto-next-feed no: n stops"
-else show; fail "goto-next-feed no: n stops"; fi
+check "goto-next-feed no: n stops" wait_for "no more unread articles"
 check "still in Feed 1" wait_for "Articles in 'Feed 1'"
 keys Q
 wait_exit >/dev/null
@@ -191,8 +170,7 @@ wait_for "Articles in 'Links'" >/dev/null
 keys Enter
 wait_for "Title: Many links" >/dev/null
 keys 1
-if wait_for "Link number: 1"; then ok "1 waits for a second digit"
-else show; fail "1 waits for a second digit"; fi
+check "1 waits for a second digit" wait_for "Link number: 1"
 keys 2 Enter
 deadline=$(( $(date +%s) + 15 ))
 while [ ! -f "$T/url" ] && [ "$(date +%s)" -lt "$deadline" ]; do

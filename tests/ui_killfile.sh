@@ -29,9 +29,8 @@ CFG
 ui_start 100 30 -- -d "$DB" -u "$U" -c "$C"
 check "the feed is listed" wait_re '^   1 .*(0/0) .*a\.xml'
 keys R
-if wait_re '^   1 N .*(2/2) Alpha'; then
-	ok "after R the feed counts what the rule let in"
-else show; fail "after R the feed counts what the rule let in"; fi
+check "after R the feed counts what the rule let in" \
+    wait_re '^   1 N .*(2/2) Alpha'
 check "the query feed does not count it" wait_re '^   2 N .*(2/2) Every news'
 check "the status line says nothing failed" wait_re '2 new articles'
 check "the article was not stored" \
@@ -53,9 +52,8 @@ CFG
 ui_start 100 30 -- -d "$DB" -u "$U" -c "$C"
 check "display: the feed is listed" wait_re '^   1 .*(0/0) .*a\.xml'
 keys R
-if wait_re '^   1 N .*(2/2) Alpha'; then
-	ok "display: after R the hidden article is not counted"
-else show; fail "display: after R the hidden article is not counted"; fi
+check "display: after R the hidden article is not counted" \
+    wait_re '^   1 N .*(2/2) Alpha'
 check "display: the article is stored" \
     [ "$(sqlite3 "$DB" "SELECT count(*) FROM items WHERE title LIKE 'Windows%'")" -eq 1 ]
 check "display: the query feed does not count it" \
@@ -81,9 +79,8 @@ check "display: the feed list's count follows" wait_re '^   1 N .*(1/2) Alpha'
 printf 'a1\na2\na3\n' > "$T/read"
 "$GAZETTE" -d "$DB" import-read "$T/read" 2> "$T/err"
 check "display: another writer marks all three read" [ $? -eq 0 ]
-if wait_re '^   1   .*(0/2) Alpha'; then
-	ok "display: another writer's change is counted, the hidden one not"
-else show; fail "display: another writer's change is counted, the hidden one not"; fi
+check "display: another writer's change is counted, the hidden one not" \
+    wait_re '^   1   .*(0/2) Alpha'
 keys q
 wait_exit >/dev/null
 tap_done

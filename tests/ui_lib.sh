@@ -181,5 +181,13 @@ ui_quit() {
 
 # Show the pane in the log when a check fails.
 show() {
-	sed 's/^/# /' "$UI_DIR/screen"
+	[ ! -f "$UI_DIR/screen" ] || sed 's/^/# /' "$UI_DIR/screen"
+}
+
+# check DESCRIPTION COMMAND...: tap.sh's, and the pane in the log when
+# it fails.
+check() {
+	_ck_desc=$1
+	shift
+	if "$@"; then ok "$_ck_desc"; else show; fail "$_ck_desc"; fi
 }

@@ -38,11 +38,9 @@ read_state() {
 }
 
 ui_start 100 30 -- -u "$T/urls-drip" -d "$DB"
-if wait_for "Your feeds (3 unread, 3 total)"; then ok "first screen"
-else show; fail "first screen"; fi
+check "first screen" wait_for "Your feeds (3 unread, 3 total)"
 keys Enter
-if wait_for "alpha item 1"; then ok "the articles of alpha"
-else show; fail "the articles of alpha"; fi
+check "the articles of alpha" wait_for "alpha item 1"
 
 # cron: a refresh from outside, stuck on the drip.
 "$GAZETTE" -u "$T/urls-drip" -d "$DB" refresh --quiet > "$T/drip.out" 2>&1 &
@@ -51,8 +49,7 @@ check "the outside refresh fetches the drip" drip_started 1
 keys N
 # Well under the 30 s the interface used to freeze for (generous for a
 # loaded machine: a mark lands in milliseconds).
-if wait_for "(2 unread" 20; then ok "N marks the article read at once"
-else show; fail "N marks the article read at once"; fi
+check "N marks the article read at once" wait_for "(2 unread" 20
 check "while the outside refresh still downloads" kill -0 $pid
 check "the mark is stored" [ "$(read_state alpha-3)" = read ]
 check "no error on the status line" sh -c '! grep -qi "locked\|busy" "$1"' \
@@ -66,8 +63,7 @@ check "R fetches the drip" drip_started 2
 keys Enter
 wait_for "alpha item 1" >/dev/null
 keys j N
-if wait_for "(1 unread" 20; then ok "N lands during R as well"
-else show; fail "N lands during R as well"; fi
+check "N lands during R as well" wait_for "(1 unread" 20
 check "no error on the status line then" sh -c '! grep -qi "locked\|busy" "$1"' \
     sh "$T/screen"
 check "that mark is stored too" [ "$(read_state alpha-2)" = read ]

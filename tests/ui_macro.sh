@@ -55,18 +55,15 @@ check "no warning about the config" [ ! -s "$T/stderr" ]
 keys Enter
 wait_for "the story" >/dev/null
 keys , b
-if wait_file "$T/two.url"; then ok ",b: the macro's browser opened the link"
-else show; fail ",b: the macro's browser opened the link"; fi
+check ",b: the macro's browser opened the link" wait_file "$T/two.url"
 check ",b: the link as one argument, unchanged" \
     [ "$(cat "$T/two.url")" = "$LINK" ]
 check ",b: not the configured browser" [ ! -f "$T/one.url" ]
 keys o
-if wait_file "$T/one.url"; then ok "then o: the browser set back by the macro"
-else show; fail "then o: the browser set back by the macro"; fi
+check "then o: the browser set back by the macro" wait_file "$T/one.url"
 rm -f "$T/two.url"
 keys , s
-if wait_file "$T/sh.url"; then ok ",s: a browser with shell syntax ran"
-else show; fail ",s: a browser with shell syntax ran"; fi
+check ",s: a browser with shell syntax ran" wait_file "$T/sh.url"
 check ",s: it got the link as \$1, unchanged" \
     [ "$(cat "$T/sh.url")" = "$LINK" ]
 sleep 1
@@ -74,8 +71,7 @@ check ",s: the shell text in the link ran nothing" [ ! -e "$T/pwned" ]
 screen > "$T/screen"
 check "the article is unread before ,r" grep -q '^ *1 N' "$T/screen"
 keys , r
-if wait_re '^ *1  ' 10; then ok ",r: an action (toggle-article-read)"
-else show; fail ",r: an action (toggle-article-read)"; fi
+check ",r: an action (toggle-article-read)" wait_re '^ *1  ' 10
 keys , u
 if wait_re '^ *1 N' 10; then ok ',u: toggle-article-read "unread" on a read one'
 else show; fail ',u: toggle-article-read "unread" on a read one'; fi
@@ -89,20 +85,16 @@ keys , m
 sleep 1
 check ',m again: still read' wait_re '^ *1  ' 5
 keys , x
-if wait_for "no macro on x"; then ok ",x: no such macro, said so"
-else show; fail ",x: no such macro, said so"; fi
+check ",x: no such macro, said so" wait_for "no macro on x"
 rm -f "$T/one.url"
 keys , Escape
 sleep 0.5
 keys o
-if wait_file "$T/one.url"; then ok ", Escape: cancelled, the next key is a key again"
-else show; fail ", Escape: cancelled, the next key is a key again"; fi
+check ", Escape: cancelled, the next key is a key again" wait_file "$T/one.url"
 keys '?'
 wait_for 'Help: keys' >/dev/null
 keys End
-if wait_for "Macros (macro-prefix, then the key):"; then
-	ok "help: the macros listed"
-else show; fail "help: the macros listed"; fi
+check "help: the macros listed" wait_for "Macros (macro-prefix, then the key):"
 check "help: a macro with its description" \
     grep -Eq '^, b +macro +open with two' "$T/screen"
 check "help: a macro without one shows its commands" \

@@ -19,84 +19,69 @@ bind-key f open-search-feed articlelist
 CONF
 
 ui_start 100 30 -- -d "$DB" -u /dev/null
-if wait_for "Your feeds (60 unread, 90 total)"; then ok "feed list with counts"
-else show; fail "feed list with counts"; fi
+check "feed list with counts" wait_for "Your feeds (60 unread, 90 total)"
 check "three feeds listed" wait_re '^   3 N .*(20/30) Feed 3'
 check "a config warning names file and line" \
     wait_for "config: $CONF:3: unknown option 'bogus-option'"
 check "tags are shown" wait_re 'Feed 2 .*\[even\]'
 
 keys Enter
-if wait_for "Articles in 'Feed 1' (20 unread, 30 total)"; then
-	ok "Enter opens the article list"
-else show; fail "Enter opens the article list"; fi
+check "Enter opens the article list" \
+    wait_for "Articles in 'Feed 1' (20 unread, 30 total)"
 check "read and unread rows differ" wait_re '^   2 N '
 check "read rows have no N" wait_re '^   1    '
 
 # A count before j moves that many rows; Enter opens the article.
 keys 3 j Enter
-if wait_for "Title: Article 4 of feed 1"; then ok "3j then Enter opens the 4th"
-else show; fail "3j then Enter opens the 4th"; fi
+check "3j then Enter opens the 4th" wait_for "Title: Article 4 of feed 1"
 check "article header: link" wait_re '^Link: http://feeds.example/1/4.html'
 check "numbered links in the body" wait_re 'a first link\[1\]'
 check "the link list" wait_re '^\[1\]: http://a.example/4'
 
 keys J
-if wait_for "Title: Article 5 of feed 1"; then ok "J: next article"
-else show; fail "J: next article"; fi
+check "J: next article" wait_for "Title: Article 5 of feed 1"
 keys K
-if wait_for "Title: Article 4 of feed 1"; then ok "K: previous article"
-else show; fail "K: previous article"; fi
+check "K: previous article" wait_for "Title: Article 4 of feed 1"
 keys q
-if wait_for "Articles in 'Feed 1' (19 unread, 30 total)"; then
-	ok "reading an article marks it read"
-else show; fail "reading an article marks it read"; fi
+check "reading an article marks it read" \
+    wait_for "Articles in 'Feed 1' (19 unread, 30 total)"
 
 # 17 then o... here: 7 then Enter selects entry 7.
 keys 7 Enter
-if wait_for "Title: Article 7 of feed 1"; then ok "7 Enter opens entry 7"
-else show; fail "7 Enter opens entry 7"; fi
+check "7 Enter opens entry 7" wait_for "Title: Article 7 of feed 1"
 keys q q
 
 # The help view lists the bindings in force, the config's included.
 keys h
-if wait_for "Help: keys in the feedlist"; then ok "a rebound key opens help"
-else show; fail "a rebound key opens help"; fi
+check "a rebound key opens help" wait_for "Help: keys in the feedlist"
 check "help lists the rebound key" grep -qE '^\?, h +help ' "$T/screen"
 check "help lists hard-quit" grep -qE '^Q +hard-quit ' "$T/screen"
 keys q
 
 # Search from the feed list; Enter opens a hit with its matches.
 keys /
-if wait_for "Search:"; then ok "/ opens the search prompt"
-else show; fail "/ opens the search prompt"; fi
+check "/ opens the search prompt" wait_for "Search:"
 keys "article 9 of feed 2" Enter
-if wait_for "Search 'article 9 of feed 2'"; then ok "search results"
-else show; fail "search results"; fi
+check "search results" wait_for "Search 'article 9 of feed 2'"
 check "the best hit first" grep -q '^   1 .*Feed 2 .*Article 9 of feed 2' \
     "$T/screen"
 keys Enter
-if wait_for "Title: Article 9 of feed 2"; then ok "Enter opens the hit"
-else show; fail "Enter opens the hit"; fi
+check "Enter opens the hit" wait_for "Title: Article 9 of feed 2"
 check "the article counts its matches" wait_re 'matches'
 keys n
-if wait_for "match 2 of"; then ok "n: the next match"
-else show; fail "n: the next match"; fi
+check "n: the next match" wait_for "match 2 of"
 keys N
-if wait_for "match 1 of"; then ok "N: the previous match"
-else show; fail "N: the previous match"; fi
+check "N: the previous match" wait_for "match 1 of"
 keys q q
 
 # f searches the current feed only.
 keys j Enter
 wait_for "Articles in 'Feed 2'" >/dev/null
 keys f
-if wait_for "Search in Feed 2:"; then ok "f: search this feed"
-else show; fail "f: search this feed"; fi
+check "f: search this feed" wait_for "Search in Feed 2:"
 keys "article" Enter
-if wait_for "Search 'article' in 'Feed 2' (30 results)"; then
-	ok "f: only this feed's articles"
-else show; fail "f: only this feed's articles"; fi
+check "f: only this feed's articles" \
+    wait_for "Search 'article' in 'Feed 2' (30 results)"
 check "f: no other feed in the hits" sh -c "! grep -q 'Feed [13] ' '$T/screen'"
 keys q q k
 
@@ -104,54 +89,44 @@ keys q q k
 keys t
 wait_for "Tag:" >/dev/null
 keys even Enter
-if wait_for "tag even"; then ok "t: filter by tag"
-else show; fail "t: filter by tag"; fi
+check "t: filter by tag" wait_for "tag even"
 check "t: only the tagged feed" sh -c "grep -q 'Feed 2' '$T/screen' && ! grep -q 'Feed 1 ' '$T/screen'"
 keys C-t
-if wait_for "Feed 3"; then ok "^T: every tag again"
-else show; fail "^T: every tag again"; fi
+check "^T: every tag again" wait_for "Feed 3"
 
 # A marks a feed read (^T kept Feed 2 selected); l hides read feeds; C
 # asks before marking all.
 keys A
-if wait_for "(0/30) Feed 2"; then ok "A marks the feed read"
-else show; fail "A marks the feed read"; fi
+check "A marks the feed read" wait_for "(0/30) Feed 2"
 keys k l
-if wait_gone "Feed 2 "; then ok "l hides read feeds"
-else show; fail "l hides read feeds"; fi
+check "l hides read feeds" wait_gone "Feed 2 "
 keys l
 wait_for "Feed 2 " >/dev/null
 keys C
-if wait_for "Mark every article read? (y/n)"; then ok "C asks first"
-else show; fail "C asks first"; fi
+check "C asks first" wait_for "Mark every article read? (y/n)"
 keys n
 if wait_for "nothing marked"; then ok "C: no means no (one key)"
 else show; fail "C: no means no"; fi
 check "C: counts unchanged" wait_re '(19/30) Feed 1'
 # History: UP brings earlier queries back.
 keys / Up Up
-if wait_for "Search: article 9 of feed 2"; then ok "search history"
-else show; fail "search history"; fi
+check "search history" wait_for "Search: article 9 of feed 2"
 keys C-u "zzzqqqnothing" Enter
-if wait_for "No articles match."; then ok "no hits, said so"
-else show; fail "no hits, said so"; fi
+check "no hits, said so" wait_for "No articles match."
 keys q
 
 # Resize down to 40x10 and back: no crash, redrawn.
 tm resize-window -x 40 -y 10 2>/dev/null
-if wait_for "(20/30)"; then ok "redrawn at 40x10"
-else show; fail "redrawn at 40x10"; fi
+check "redrawn at 40x10" wait_for "(20/30)"
 lines=$(wc -l < "$T/screen")
 check "40x10 fits (10 lines)" [ "$lines" -le 10 ]
 tm resize-window -x 20 -y 5 2>/dev/null
 tm resize-window -x 100 -y 30 2>/dev/null
-if wait_for "Your feeds"; then ok "survives 20x5 and comes back"
-else show; fail "survives 20x5 and comes back"; fi
+check "survives 20x5 and comes back" wait_for "Your feeds"
 
 # An outside writer adds a feed: the open interface notices.
 "$FILL" "$DB" 4 30
-if wait_for "Feed 4"; then ok "an outside write shows up without a restart"
-else show; fail "an outside write shows up without a restart"; fi
+check "an outside write shows up without a restart" wait_for "Feed 4"
 check "the counts follow" wait_re '120 total'
 
 keys Q
@@ -222,14 +197,13 @@ check "max-items: 12 rows" sh -c "grep -q '^  12 ' '$T/screen' && ! grep -q '^  
 keys G
 if wait_for "Articles in" && grep -q '^  12 .*$' "$T/screen"; then
 	keys Enter
-	if wait_for "Title: Article 12 of feed 1"; then ok "vi: G goes to the last entry"
-	else show; fail "vi: G goes to the last entry"; fi
+	check "vi: G goes to the last entry" \
+	    wait_for "Title: Article 12 of feed 1"
 else show; fail "vi: G goes to the last entry"; fi
 long=$(awk 'length > 45 && !/^(Title|Link|Feed|Author|Date|Categories|Enclosure):/' "$T/screen" | grep -cv 'q:Quit\|gazette ')
 check "text-width 40 wraps the body at 40 columns" [ "$long" -eq 0 ]
 keys q g Enter
-if wait_for "Title: Article 1 of feed 1"; then ok "vi: g goes to the first entry"
-else show; fail "vi: g goes to the first entry"; fi
+check "vi: g goes to the first entry" wait_for "Title: Article 1 of feed 1"
 keys Q
 wait_exit >/dev/null
 : > "$CONF"
@@ -241,11 +215,9 @@ for term in xterm screen tmux-256color linux vt100; do
 		continue
 	fi
 	ui_start 80 24 TERM=$term -- -d "$DB" -u /dev/null
-	if wait_for "Your feeds"; then ok "TERM=$term: first screen"
-	else show; fail "TERM=$term: first screen"; fi
+	check "TERM=$term: first screen" wait_for "Your feeds"
 	keys Enter
-	if wait_for "Articles in 'Feed 1'"; then ok "TERM=$term: keys work"
-	else show; fail "TERM=$term: keys work"; fi
+	check "TERM=$term: keys work" wait_for "Articles in 'Feed 1'"
 	keys Q
 	st=$(wait_exit)
 	check "TERM=$term: exits 0" [ "$st" = 0 ]

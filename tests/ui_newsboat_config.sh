@@ -74,8 +74,7 @@ printf 'confirm-exit yes\n' > "$T/config"
 ui_start 100 30 -- -c "$T/config" -u "$URLS" -d "$DB"
 wait_for "Your feeds" 15 || { show; fail "confirm-exit: starts"; }
 keys q
-if wait_for "Do you really want to quit? (y/n)"; then ok "confirm-exit: q asks"
-else show; fail "confirm-exit: q asks"; fi
+check "confirm-exit: q asks" wait_for "Do you really want to quit? (y/n)"
 keys Escape	# no (a line prompt or a one-key one)
 check "confirm-exit: Escape stays" wait_gone "Do you really want to quit"
 sleep 0.5
@@ -102,15 +101,12 @@ wait_exit 30 > /dev/null
 # Back to the first interface: when its minute is up, auto-reload brings
 # stories 3 to 5 above the cursor.
 ui_session reload
-if wait_re "5 unread" 150; then ok "auto-reload: refreshed again within reload-time"
-else show; fail "auto-reload: refreshed again within reload-time"; fi
-if wait_for "Articles in 'Auto Feed' (5 unread, 5 total)"; then
-	ok "auto-reload brings the new articles"
-else show; fail "auto-reload brings the new articles"; fi
+check "auto-reload: refreshed again within reload-time" wait_re "5 unread" 150
+check "auto-reload brings the new articles" \
+    wait_for "Articles in 'Auto Feed' (5 unread, 5 total)"
 keys Enter
-if wait_for "Title: story 1"; then
-	ok "auto-reload: the cursor stays on the same article"
-else show; fail "auto-reload: the cursor stays on the same article"; fi
+check "auto-reload: the cursor stays on the same article" \
+    wait_for "Title: story 1"
 keys Q
 st=$(wait_exit 30)
 check "quits cleanly after auto-reload ($st)" [ "$st" = 0 ]

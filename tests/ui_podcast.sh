@@ -46,38 +46,31 @@ keys Enter
 wait_for "No audio here" > /dev/null
 keys Home
 keys e
-if wait_for "the article has no podcast to queue"; then ok "e: an article without one says so"
-else show; fail "e: an article without one says so"; fi
+check "e: an article without one says so" \
+    wait_for "the article has no podcast to queue"
 keys End
 keys e
-if wait_for "1 podcast queued for download"; then ok "e: the podcast is queued"
-else show; fail "e: the podcast is queued"; fi
+check "e: the podcast is queued" wait_for "1 podcast queued for download"
 P="$T/dl/\`touch pwned\`\$(touch pwned) -x.mp3"
 check "e: the queue has it in podboat's format" \
     grep -qxF "$BASE/media/ep.mp3 \"$P\"" "$Q"
 keys e
-if wait_for "already in the download queue"; then ok "e: twice queues once"
-else show; fail "e: twice queues once"; fi
+check "e: twice queues once" wait_for "already in the download queue"
 check "e: one line" [ "$(wc -l < "$Q")" -eq 1 ]
 
 # The article view has e too.
 keys Enter
 wait_for "An episode." > /dev/null
 keys e
-if wait_for "already in the download queue"; then ok "e in the article view"
-else show; fail "e in the article view"; fi
+check "e in the article view" wait_for "already in the download queue"
 
 keys V
-if wait_for "Downloads (1)"; then ok "V: the downloads view"
-else show; fail "V: the downloads view"; fi
-if wait_re "queued .*ep.mp3"; then ok "V: podlist-format's status and URL"
-else show; fail "V: podlist-format's status and URL"; fi
+check "V: the downloads view" wait_for "Downloads (1)"
+check "V: podlist-format's status and URL" wait_re "queued .*ep.mp3"
 keys p
-if wait_for "not downloaded yet"; then ok "p before the download says so"
-else show; fail "p before the download says so"; fi
+check "p before the download says so" wait_for "not downloaded yet"
 keys d
-if wait_re "ready .*ep.mp3"; then ok "d: downloaded, the view follows"
-else show; fail "d: downloaded, the view follows"; fi
+check "d: downloaded, the view follows" wait_re "ready .*ep.mp3"
 check "d: the file is whole" cmp -s "$DOCS/ep.mp3" "$P"
 check "d: the queue says downloaded" grep -q '" downloaded$' "$Q"
 
@@ -89,13 +82,11 @@ else sed 's/^/# got: /' "$T/player-argv"; fail "p: its own words, then the file 
 check "p: the title was never shell text" \
     sh -c "[ ! -e '$T/pwned' ] && [ ! -e \"\$(cat '$T/player-pwd')/pwned\" ]"
 check "p: the player had the terminal" grep -q '^tty' "$T/player-tty"
-if wait_re "played .*ep.mp3"; then ok "p: marked played, the screen back"
-else show; fail "p: marked played, the screen back"; fi
+check "p: marked played, the screen back" wait_re "played .*ep.mp3"
 check "p: the queue says played" grep -q '" played$' "$Q"
 
 keys P
-if wait_for "Downloads (0)"; then ok "P: the played entry is purged"
-else show; fail "P: the played entry is purged"; fi
+check "P: the played entry is purged" wait_for "Downloads (0)"
 check "P: delete-played-files deletes its file" [ ! -e "$P" ]
 check "P: the queue is empty" [ ! -s "$Q" ]
 keys q

@@ -45,8 +45,7 @@ URLS
 
 # An empty database: the feeds are listed at once, before any refresh.
 ui_start 100 30 -- -d "$DB" -u "$U"
-if wait_re '^   2 .*(0/0) .*a\.xml'; then ok "a new urls file is listed at once"
-else show; fail "a new urls file is listed at once"; fi
+check "a new urls file is listed at once" wait_re '^   2 .*(0/0) .*a\.xml'
 check "a separator line is shown" wait_re '^   1 .*---Tech---'
 check "dashes are a separator too" wait_re '^   3 .*-----'
 check "the query feed is listed in its place" wait_re '^   4 .*Rusty .*\[saved\]'
@@ -58,9 +57,8 @@ check "no error for the separators" ui_not grep -q 'not a URL' "$T/screen"
 # A refresh from outside: counts follow, query feeds too.
 "$GAZETTE" -d "$DB" -u "$U" refresh --quiet 2> "$T/err"
 check "refresh" [ $? -eq 0 ]
-if wait_re '^   4 N .*(2/2) Rusty'; then
-	ok "the query feed counts the hidden feed's articles too"
-else show; fail "the query feed counts the hidden feed's articles too"; fi
+check "the query feed counts the hidden feed's articles too" \
+    wait_re '^   4 N .*(2/2) Rusty'
 check "the feed list's total leaves the hidden feed out" \
     wait_for "Your feeds (4 unread, 4 total)"
 check "the hidden feed is not listed" ui_not grep -q 'Beta' "$T/screen"
@@ -68,9 +66,7 @@ check "the hidden feed is not listed" ui_not grep -q 'Beta' "$T/screen"
 keys 5 Enter
 check "Enter on a broken query says why" wait_for "does not parse"
 keys 4 Enter
-if wait_for "Articles in 'Rusty' (2 unread, 2 total)"; then
-	ok "a query feed opens"
-else show; fail "a query feed opens"; fi
+check "a query feed opens" wait_for "Articles in 'Rusty' (2 unread, 2 total)"
 check "newest first: the first row" wait_re '^   1 N .*Rust in the kernel'
 check "newest first: the second row" wait_re '^   2 N .*Hidden rust article'
 keys N
@@ -78,9 +74,8 @@ check "N marks the row read in the query feed" \
     wait_for "Articles in 'Rusty' (1 unread, 2 total)"
 keys q
 check "the query feed's count follows" wait_re '^   4 N .*(1/2) Rusty'
-if wait_re '^   2 N .*(2/3) Alpha'; then
-	ok "the real article is read: its feed's count"
-else show; fail "the real article is read: its feed's count"; fi
+check "the real article is read: its feed's count" \
+    wait_re '^   2 N .*(2/3) Alpha'
 keys 4 A
 check "A in the feed list marks the query's articles read" \
     wait_re '^   4   .*(0/2) Rusty'
@@ -99,9 +94,8 @@ URLS
 # A new mtime even on coarse file systems, without waiting for the next
 # second: one long past.
 touch -d @946684800 "$U"
-if wait_re '^   1 N .*(2/3) Everything'; then
-	ok "a removed feed leaves the query feeds"
-else show; fail "a removed feed leaves the query feeds"; fi
+check "a removed feed leaves the query feeds" \
+    wait_re '^   1 N .*(2/3) Everything'
 check "a removed feed leaves the list" wait_gone 'Alpha'
 check "and the counts" wait_for "Your feeds (1 unread, 1 total)"
 check "urls problems reach the status line" \

@@ -39,9 +39,8 @@ check "refresh" [ $? -eq 0 ]
 check "gazette search finds the same two" [ "$(grep -c '"guid"' "$T/cli")" -eq 2 ]
 
 ui_start 100 30 -- -d "$DB" -u "$U"
-if wait_re '^   3 N .*(2/2) Evo .*\[saved\]'; then
-	ok "the search feed counts its matches (accents folded, -crab out)"
-else show; fail "the search feed counts its matches (accents folded, -crab out)"; fi
+check "the search feed counts its matches (accents folded, -crab out)" \
+    wait_re '^   3 N .*(2/2) Evo .*\[saved\]'
 check "a search that cannot work is listed with its error" \
     wait_re '^   4  ! .*(error) Nothing'
 keys 4 Enter
@@ -50,20 +49,17 @@ check "Enter on it says why" wait_for "this search does not work"
 # A refresh from outside adds a match: the count follows.
 rss "$T/feeds/b.xml" "Beta" "b1|The evolution of Rust" "b2|Evolution again"
 "$GAZETTE" -d "$DB" -u "$U" refresh --quiet 2> "$T/err"
-if wait_re '^   3 N .*(3/3) Evo'; then ok "the count follows a refresh"
-else show; fail "the count follows a refresh"; fi
+check "the count follows a refresh" wait_re '^   3 N .*(3/3) Evo'
 
 keys 3 Enter
-if wait_for "Evo: Search 'evolution -crab' (3 results)"; then
-	ok "it opens as search results"
-else show; fail "it opens as search results"; fi
+check "it opens as search results" \
+    wait_for "Evo: Search 'evolution -crab' (3 results)"
 check "the accented title is found" wait_re 'Évolution du noyau'
 check "the excluded one is not" sh -c "! grep -q 'Crab' '$T/screen'"
 keys Enter
 check "an article opens" wait_re "Article '.*[Ee]volution"
 keys q q
-if wait_re '^   3 N .*(2/3) Evo'; then ok "reading one: the count follows"
-else show; fail "reading one: the count follows"; fi
+check "reading one: the count follows" wait_re '^   3 N .*(2/3) Evo'
 keys 3 A
 check "A marks what it finds read" wait_re '^   3   .*(0/3) Evo'
 check "and no other article" wait_re '^   1 N .*(2/3) Alpha'

@@ -15,36 +15,29 @@ printf 'file://%s/alpha.xml\nfile://%s/beta.xml tech\n' "$T" "$T" > "$URLS"
     { echo "Bail out! the first refresh failed"; exit 1; }
 
 ui_start 100 30 -- -u "$URLS" -d "$DB"
-if wait_for "Your feeds (3 unread, 3 total)"; then ok "first screen"
-else show; fail "first screen"; fi
+check "first screen" wait_for "Your feeds (3 unread, 3 total)"
 
 # cron: an outside refresh while the interface is open.
 ui_feed alpha "Alpha News" 4
 "$GAZETTE" -u "$URLS" -d "$DB" refresh --quiet --force
-if wait_for "Your feeds (5 unread, 5 total)"; then
-	ok "an outside refresh shows the new articles"
-else show; fail "an outside refresh shows the new articles"; fi
+check "an outside refresh shows the new articles" \
+    wait_for "Your feeds (5 unread, 5 total)"
 check "the feed's count too" wait_re '(4/4) Alpha News'
 keys Enter
-if wait_for "Alpha News story 4"; then ok "the new article is listed"
-else show; fail "the new article is listed"; fi
+check "the new article is listed" wait_for "Alpha News story 4"
 keys q
 
 # R from inside: the status line reports, the counts follow.
 ui_feed beta "Beta Daily" 3
 keys R
-if wait_for "Your feeds (7 unread, 7 total)"; then ok "R refreshes every feed"
-else show; fail "R refreshes every feed"; fi
-if wait_gone "refreshing"; then ok "the status line says when it is done"
-else show; fail "the status line says when it is done"; fi
+check "R refreshes every feed" wait_for "Your feeds (7 unread, 7 total)"
+check "the status line says when it is done" wait_gone "refreshing"
 # Keys work while a refresh runs: start one and move at once.
 ui_feed beta "Beta Daily" 4
 keys j r
 keys Enter
-if wait_for "Articles in 'Beta Daily'"; then ok "keys work during a refresh"
-else show; fail "keys work during a refresh"; fi
-if wait_for "Beta Daily story 4"; then ok "r refreshed the selected feed"
-else show; fail "r refreshed the selected feed"; fi
+check "keys work during a refresh" wait_for "Articles in 'Beta Daily'"
+check "r refreshed the selected feed" wait_for "Beta Daily story 4"
 keys q
 # A feed that fails is marked, with its reason one key away.
 rm -f "$T/alpha.xml"
@@ -64,8 +57,7 @@ ui_feed alpha "Alpha News" 6
 mkdir -p "$XDG_CONFIG_HOME/gazette"
 printf 'refresh-on-startup yes\n' > "$XDG_CONFIG_HOME/gazette/config"
 ui_start 100 30 -- -u "$URLS" -d "$DB"
-if wait_for "(6/6) Alpha News"; then ok "refresh-on-startup fetches at start"
-else show; fail "refresh-on-startup fetches at start"; fi
+check "refresh-on-startup fetches at start" wait_for "(6/6) Alpha News"
 ui_quit "refresh-on-startup"
 
 tap_done

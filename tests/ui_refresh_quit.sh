@@ -68,8 +68,7 @@ printf '%s/hold/a.xml %s\n%s/hold/b.xml %s\n' "$BASE" "$SET" "$BASE" \
 rm -f "$DOCS"/*.go
 mkfeed "$DOCS/a.xml" a 5
 ui_start 100 30 TMPDIR="$TMP" -- -u "$URLS" -d "$DB"
-if wait_for "Your feeds (4 unread, 4 total)"; then ok "first screen"
-else show; fail "first screen"; fi
+check "first screen" wait_for "Your feeds (4 unread, 4 total)"
 keys r
 check "r starts fetching the feed" until_ok 30 seen a.xml 2
 keys q
@@ -93,8 +92,7 @@ mkfeed "$DOCS/b.xml" b 4
 printf 'not a feed\n' > "$DOCS/bad.txt"
 printf '%s/hold/bad.txt %s\n' "$BASE" "$SET" >> "$URLS"
 ui_start 100 30 TMPDIR="$TMP" -- -u "$URLS" -d "$DB"
-if wait_for "Your feeds (7 unread, 7 total)"; then ok "second start"
-else show; fail "second start"; fi
+check "second start" wait_for "Your feeds (7 unread, 7 total)"
 keys R
 both_started() {
 	seen bad.txt 1 && seen b.xml 2

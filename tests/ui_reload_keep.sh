@@ -25,13 +25,11 @@ wait_for "Articles in 'Alpha News' (5 unread" >/dev/null
 keys j j
 ui_feed alpha "Alpha News" 8
 "$GAZETTE" -u "$URLS" -d "$DB" refresh --quiet --force
-if wait_for "Articles in 'Alpha News' (8 unread, 8 total)"; then
-	ok "an outside refresh adds articles above the cursor"
-else show; fail "an outside refresh adds articles above the cursor"; fi
+check "an outside refresh adds articles above the cursor" \
+    wait_for "Articles in 'Alpha News' (8 unread, 8 total)"
 keys Enter
-if wait_for "Title: Alpha News story 3"; then
-	ok "the cursor stays on the same article"
-else show; fail "the cursor stays on the same article"; fi
+check "the cursor stays on the same article" \
+    wait_for "Title: Alpha News story 3"
 ui_quit "an outside refresh"
 
 # The feed list ordered by unread articles: Gamma, the feed selected,
@@ -46,9 +44,7 @@ if wait_re '(12/12) Gamma Post' && [ "$(grep -n 'Gamma Post' "$T/screen" |
 	ok "the feed with new articles moves in the feed list"
 else show; fail "the feed with new articles moves in the feed list"; fi
 keys Enter
-if wait_for "Articles in 'Gamma Post'"; then
-	ok "the cursor stays on the same feed"
-else show; fail "the cursor stays on the same feed"; fi
+check "the cursor stays on the same feed" wait_for "Articles in 'Gamma Post'"
 ui_quit "a feed that moves"
 
 tap_done

@@ -24,19 +24,16 @@ run() {
 # last is the first; off (the default), lists stop at their ends.
 run "wrap-scroll yes"
 keys k Enter
-if wait_for "Articles in 'Beta Daily'"; then
-	ok "wrap-scroll: up from the first entry selects the last"
-else show; fail "wrap-scroll: up from the first entry selects the last"; fi
+check "wrap-scroll: up from the first entry selects the last" \
+    wait_for "Articles in 'Beta Daily'"
 keys q j Enter
-if wait_for "Articles in 'Alpha News'"; then
-	ok "wrap-scroll: down from the last entry selects the first"
-else show; fail "wrap-scroll: down from the last entry selects the first"; fi
+check "wrap-scroll: down from the last entry selects the first" \
+    wait_for "Articles in 'Alpha News'"
 ui_quit "wrap-scroll"
 run "wrap-scroll no"
 keys k Enter
-if wait_for "Articles in 'Alpha News'"; then
-	ok "wrap-scroll no: up from the first entry stays there"
-else show; fail "wrap-scroll no: up from the first entry stays there"; fi
+check "wrap-scroll no: up from the first entry stays there" \
+    wait_for "Articles in 'Alpha News'"
 ui_quit "wrap-scroll no"
 
 # scrolloff: 12 rows leave 9 for the list; with scrolloff 3 the 7th
@@ -54,12 +51,10 @@ check "scrolloff: the cursor is on the 7th entry" \
     wait_for "Title: Alpha News story 34"
 keys q End
 # At the end of the list there is nothing more to keep below.
-if wait_re '^  40 .*story 1$'; then ok "scrolloff: G still reaches the last"
-else show; fail "scrolloff: G still reaches the last"; fi
+check "scrolloff: G still reaches the last" wait_re '^  40 .*story 1$'
 keys k k k k
-if wait_re '^  40 .*story 1$'; then
-	ok "scrolloff: moving up near the end keeps the end on screen"
-else show; fail "scrolloff: moving up near the end keeps the end on screen"; fi
+check "scrolloff: moving up near the end keeps the end on screen" \
+    wait_re '^  40 .*story 1$'
 ui_quit "scrolloff"
 # A large value keeps the cursor in the middle.
 run "scrolloff 100"

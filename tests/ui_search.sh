@@ -13,12 +13,10 @@ printf 'gen\thttp://cap.example/\t20001\tyak\ngen\thttp://few.example/\t5\tgnu\n
     { echo "Bail out! search_fill failed"; exit 1; }
 
 ui_start 100 30 -- -d "$DB" -u /dev/null
-if wait_for "Your feeds"; then ok "the feed list"
-else show; fail "the feed list"; fi
+check "the feed list" wait_for "Your feeds"
 
 keys /
-if wait_for "Search:"; then ok "/ opens the search prompt"
-else show; fail "/ opens the search prompt"; fi
+check "/ opens the search prompt" wait_for "Search:"
 keys yak Enter
 if wait_for "Search 'yak' (20000 results, newest 20000 ranked)"; then
 	ok "more matches than the cap: the title says the newest were ranked"
@@ -34,8 +32,7 @@ check "Home: back to the first hit" wait_re '^   1 N .*yak 20000'
 keys q /
 wait_for "Search:" > /dev/null
 keys gnu Enter
-if wait_for "Search 'gnu' (5 results)"; then ok "a small search: 5 results"
-else show; fail "a small search: 5 results"; fi
+check "a small search: 5 results" wait_for "Search 'gnu' (5 results)"
 check "a small search: nothing about ranking" \
     sh -c "! grep -q 'ranked' '$T/screen'"
 
@@ -43,9 +40,8 @@ check "a small search: nothing about ranking" \
 keys q /
 wait_for "Search:" > /dev/null
 keys "yak -7" Enter
-if wait_for "Search 'yak -7' (20000 results)"; then
-	ok "20000 matches exactly: no word about ranking"
-else show; fail "20000 matches exactly: no word about ranking"; fi
+check "20000 matches exactly: no word about ranking" \
+    wait_for "Search 'yak -7' (20000 results)"
 check "20000 matches: the title has no notice" \
     sh -c "! grep -q 'ranked' '$T/screen'"
 
@@ -53,9 +49,8 @@ check "20000 matches: the title has no notice" \
 keys q /
 wait_for "Search:" > /dev/null
 keys "is:unread" Enter
-if wait_for "Search 'is:unread' (20006 results)"; then
-	ok "filters only: the title counts every hit"
-else show; fail "filters only: the title counts every hit"; fi
+check "filters only: the title counts every hit" \
+    wait_for "Search 'is:unread' (20006 results)"
 keys End
 check "filters only: End lands on the last" wait_re '^20006 N '
 keys q Q

@@ -31,18 +31,16 @@ run "goto-first-unread yes"
 keys Enter
 wait_for "Articles in 'Alpha News'" >/dev/null
 keys Enter
-if wait_for "Title: Alpha News story 4"; then
-	ok "goto-first-unread: the feed opens on its first unread article"
-else show; fail "goto-first-unread: the feed opens on its first unread article"; fi
+check "goto-first-unread: the feed opens on its first unread article" \
+    wait_for "Title: Alpha News story 4"
 ui_quit "goto-first-unread"
 "$GAZETTE" -d "$DB" mark --unread alpha-4 >/dev/null
 run "goto-first-unread no"
 keys Enter
 wait_for "Articles in 'Alpha News'" >/dev/null
 keys Enter
-if wait_for "Title: Alpha News story 6"; then
-	ok "goto-first-unread no: the feed opens on its first article"
-else show; fail "goto-first-unread no: the feed opens on its first article"; fi
+check "goto-first-unread no: the feed opens on its first article" \
+    wait_for "Title: Alpha News story 6"
 ui_quit "goto-first-unread no"
 "$GAZETTE" -d "$DB" mark --read alpha-6 >/dev/null
 
@@ -52,13 +50,11 @@ run "openbrowser-and-mark-jumps-to-next-unread yes" "browser true"
 keys Enter
 wait_for "Articles in 'Alpha News' (3 unread" >/dev/null
 keys j j O
-if wait_for "Articles in 'Alpha News' (2 unread"; then
-	ok "openbrowser-and-mark: O marks the article read"
-else show; fail "openbrowser-and-mark: O marks the article read"; fi
+check "openbrowser-and-mark: O marks the article read" \
+    wait_for "Articles in 'Alpha News' (2 unread"
 keys Enter
-if wait_for "Title: Alpha News story 2"; then
-	ok "openbrowser-and-mark-jumps-to-next-unread: on to the next unread"
-else show; fail "openbrowser-and-mark-jumps-to-next-unread: on to the next unread"; fi
+check "openbrowser-and-mark-jumps-to-next-unread: on to the next unread" \
+    wait_for "Title: Alpha News story 2"
 ui_quit "openbrowser-and-mark"
 "$GAZETTE" -d "$DB" mark --unread alpha-4 alpha-2 >/dev/null
 
@@ -66,17 +62,14 @@ ui_quit "openbrowser-and-mark"
 # selected when the list opens too.
 run "mark-as-read-on-hover yes"
 keys Enter
-if wait_for "Articles in 'Alpha News' (3 unread, 6 total)"; then
-	ok "mark-as-read-on-hover: a read article selected stays as it was"
-else show; fail "mark-as-read-on-hover: a read article selected stays as it was"; fi
+check "mark-as-read-on-hover: a read article selected stays as it was" \
+    wait_for "Articles in 'Alpha News' (3 unread, 6 total)"
 keys j j
-if wait_for "Articles in 'Alpha News' (2 unread, 6 total)"; then
-	ok "mark-as-read-on-hover: selecting an unread article marks it read"
-else show; fail "mark-as-read-on-hover: selecting an unread article marks it read"; fi
+check "mark-as-read-on-hover: selecting an unread article marks it read" \
+    wait_for "Articles in 'Alpha News' (2 unread, 6 total)"
 keys j j j
-if wait_for "Articles in 'Alpha News' (0 unread, 6 total)"; then
-	ok "mark-as-read-on-hover: each one passed over"
-else show; fail "mark-as-read-on-hover: each one passed over"; fi
+check "mark-as-read-on-hover: each one passed over" \
+    wait_for "Articles in 'Alpha News' (0 unread, 6 total)"
 keys q
 check "mark-as-read-on-hover: the feed list counts follow" \
     wait_re '(0/6) Alpha News'
@@ -103,16 +96,15 @@ wait_for "Tag:" >/dev/null
 keys two Enter
 wait_gone "Alpha News" >/dev/null
 keys R
-if wait_re '(4/4) Beta Daily' 30; then ok "reload-only-visible-feeds: R refreshes the feed listed"
-else show; fail "reload-only-visible-feeds: R refreshes the feed listed"; fi
+check "reload-only-visible-feeds: R refreshes the feed listed" \
+    wait_re '(4/4) Beta Daily' 30
 wait_gone "refreshing" 30 >/dev/null
 keys C-t
-if wait_re '/6) Alpha News'; then
-	ok "reload-only-visible-feeds: not the feeds the tag hides"
-else show; fail "reload-only-visible-feeds: not the feeds the tag hides"; fi
+check "reload-only-visible-feeds: not the feeds the tag hides" \
+    wait_re '/6) Alpha News'
 keys R
-if wait_re '/8) Alpha News' 30; then ok "reload-only-visible-feeds: with every feed listed, R refreshes all"
-else show; fail "reload-only-visible-feeds: with every feed listed, R refreshes all"; fi
+check "reload-only-visible-feeds: with every feed listed, R refreshes all" \
+    wait_re '/8) Alpha News' 30
 wait_gone "refreshing" 30 >/dev/null
 ui_quit "reload-only-visible-feeds"
 
@@ -137,9 +129,8 @@ wait_re ') Gamma Post' >/dev/null
 keys Enter
 wait_for "Articles in 'Gamma Post'" >/dev/null
 keys Enter
-if wait_for "Full text 1 of Gamma Post."; then
-	ok "always-display-description no: the full text is shown"
-else show; fail "always-display-description no: the full text is shown"; fi
+check "always-display-description no: the full text is shown" \
+    wait_for "Full text 1 of Gamma Post."
 ui_quit "always-display-description no"
 
 tap_done

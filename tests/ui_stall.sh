@@ -12,8 +12,7 @@ DB="$T/g.db"
 ui_start 100 30 -- -d "$DB" -u /dev/null
 wait_for "Your feeds" > /dev/null
 keys Enter
-if wait_for "Article 1 of feed 1"; then ok "the article list"
-else show; fail "the article list"; fi
+check "the article list" wait_for "Article 1 of feed 1"
 
 # Another process takes the write lock for two seconds.
 python3 - "$DB" "$T/locked" <<'PY' &
@@ -33,15 +32,13 @@ keys N
 sleep 0.3
 keys /
 wait $lock
-if wait_for "(4 unread"; then ok "N lands once the lock is free"
-else show; fail "N lands once the lock is free"; fi
+check "N lands once the lock is free" wait_for "(4 unread"
 sleep 1
 screen > "$T/screen"
 check "the / typed during the wait is not replayed" \
     sh -c '! grep -q "Search:" "$1"' sh "$T/screen"
 keys /
-if wait_for "Search:"; then ok "a key typed after it works"
-else show; fail "a key typed after it works"; fi
+check "a key typed after it works" wait_for "Search:"
 keys Escape Q
 st=$(wait_exit)
 check "quits cleanly ($st)" [ "$st" = 0 ]

@@ -48,9 +48,8 @@ check "external-url-viewer: the first link on its standard input" \
 check "external-url-viewer: the second" \
     grep -qxF "http://two.example/" "$T/urlview-stdin"
 check "external-url-viewer: no argument" [ -z "$(cat "$T/urlview-argv")" ]
-if wait_for "Body of the alpha story"; then
-	ok "external-url-viewer: the article view is back"
-else show; fail "external-url-viewer: the article view is back"; fi
+check "external-url-viewer: the article view is back" \
+    wait_for "Body of the alpha story"
 keys Q
 wait_exit >/dev/null
 
@@ -73,9 +72,7 @@ check "pager: the text on standard input as well" \
     grep -q 'Body of the alpha story' "$T/pager-stdin"
 check "pager: the file is removed afterwards" \
     wait_until 15 test ! -e "$(sed -n 2p "$T/pager-argv")"
-if wait_re "Articles in .Alpha feed"; then
-	ok "pager: the article list is back"
-else show; fail "pager: the article list is back"; fi
+check "pager: the article list is back" wait_re "Articles in .Alpha feed"
 check "pager: the article is read" \
     sh -c "'$GAZETTE' -d '$DB' list --json | grep -q '\"read\":true'"
 keys Q
@@ -112,9 +109,8 @@ wait_for "Alpha feed" >/dev/null
 keys Enter
 wait_for "Alpha \$(touch" >/dev/null
 keys Enter
-if wait_for "RENDERED BY THE USER   spaced"; then
-	ok "html-renderer: its output is shown, spaces kept"
-else show; fail "html-renderer: its output is shown, spaces kept"; fi
+check "html-renderer: its output is shown, spaces kept" \
+    wait_for "RENDERED BY THE USER   spaced"
 check "html-renderer: the HTML on its standard input" \
     grep -q '<p>Body of the alpha story' "$T/render-stdin"
 check "html-renderer: escapes removed, text kept" \
@@ -154,12 +150,10 @@ wait_for "Alpha feed" >/dev/null
 keys Enter
 wait_for "Alpha \$(touch" >/dev/null
 keys Enter
-if wait_for "Body of the alpha story"; then
-	ok "html-renderer failing: gazette's own renderer"
-else show; fail "html-renderer failing: gazette's own renderer"; fi
-if wait_for "html-renderer: command exited with status 3: broken"; then
-	ok "html-renderer failing: the status line says why"
-else show; fail "html-renderer failing: the status line says why"; fi
+check "html-renderer failing: gazette's own renderer" \
+    wait_for "Body of the alpha story"
+check "html-renderer failing: the status line says why" \
+    wait_for "html-renderer: command exited with status 3: broken"
 keys Q
 check "gazette exits 0" [ "$(wait_exit)" = 0 ]
 check "nothing from the feed ran as shell text" [ ! -e "$T/pwned" ]
