@@ -1125,19 +1125,56 @@ reindex(struct store *st, struct err *err)
 	return (search_sync(st, err));
 }
 
+/*
+ * What reader_state read last, and the data versions of the index and
+ * the store it read them at: while neither file changed, the state
+ * read again would say the same (a search asked search_pending, then
+ * search_run asked search_index_ok: five statements read it twice).
+ */
+struct reader_memo {
+	bool	 valid;
+	int64_t	 dv[2];
+	struct ix_state x;
+	struct store_mark m;
+};
+
+/* Has any other connection changed either file since the memo? */
+static int
+data_versions(sqlite3 *db, int64_t dv[2], struct err *err)
+{
+	if (query_int(db, "PRAGMA main.data_version", 0, &dv[0], err) == -1 ||
+	    query_int(db, "PRAGMA store.data_version", 0, &dv[1], err) == -1)
+		return (-1);
+	return (0);
+}
+
 /* The state through the reader connection; x->ok false when unusable. */
 static int
 reader_state(struct store *st, sqlite3 **dbp, struct ix_state *x,
     struct store_mark *m, struct err *err)
 {
+	struct reader_memo *memo;
 	sqlite3 *db;
+	int64_t dv[2];
 
 	memset(x, 0, sizeof(*x));
 	if ((db = search_index_db(st, err)) == NULL)
 		return (-1);
 	*dbp = db;
+	memo = search_ix_memo(st, sizeof(*memo));
 	if (exec(db, "BEGIN", err) == -1)
 		return (-1);
+	if (data_versions(db, dv, err) == -1) {
+		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return (-1);
+	}
+	if (memo->valid && memo->dv[0] == dv[0] && memo->dv[1] == dv[1]) {
+		(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		*x = memo->x;
+		*m = memo->m;
+		return (0);
+	}
+	memo->valid = false;
 	if (read_store(db, true, m, err) == -1 ||
 	    read_state(db, x, err) == -1) {
 		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -1145,6 +1182,11 @@ reader_state(struct store *st, sqlite3 **dbp, struct ix_state *x,
 	}
 	(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	x->ok = state_fits(x, m);
+	memo->valid = true;
+	memo->dv[0] = dv[0];
+	memo->dv[1] = dv[1];
+	memo->x = *x;
+	memo->m = *m;
 	return (0);
 }
 

@@ -40,6 +40,7 @@ struct search_ix {
 	char		*store_uri;	/* file:STORE?mode=ro */
 	sqlite3		*w;
 	sqlite3		*q;
+	void		*memo;		/* search.c's, about what q read */
 };
 
 static void
@@ -49,6 +50,8 @@ ix_close_dbs(struct search_ix *ix)
 	sqlite3_close(ix->q);
 	ix->w = NULL;
 	ix->q = NULL;
+	free(ix->memo);
+	ix->memo = NULL;
 }
 
 static void
@@ -96,6 +99,16 @@ search_ix(struct store *st)
 	ix->store_uri = file_uri(store_path(st));
 	store_set_aux(st, ix, ix_free);
 	return (ix);
+}
+
+void *
+search_ix_memo(struct store *st, size_t size)
+{
+	struct search_ix *ix = search_ix(st);
+
+	if (ix->memo == NULL)
+		ix->memo = xcalloc(1, size);
+	return (ix->memo);
 }
 
 const char *

@@ -33,6 +33,11 @@ struct sqlite3 *search_ix_writer(struct store *st, struct err *err);
 struct sqlite3 *search_index_db(struct store *st, struct err *err);
 void	 search_ix_discard(struct store *st);
 const char *search_ix_path(struct store *st);
+/*
+ * size bytes (zeroed at first) that search.c keeps beside the reader:
+ * forgotten when the reader closes.
+ */
+void	*search_ix_memo(struct store *st, size_t size);
 /* An SQLite result code that says the file is damaged or not SQLite. */
 bool	 search_rc_damaged(int rc);
 

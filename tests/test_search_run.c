@@ -5,7 +5,7 @@
  * cap and the flag that says it cut the ranking; a search's cost in
  * SQLite's steps does not grow with the number of feeds, nor its memory
  * (fresh memory is a page fault a page) with the number of articles;
- * a search is one read transaction.
+ * a search is one read transaction; it reads the index's state once.
  */
 #include "config.h"
 
@@ -683,6 +683,73 @@ test_one_transaction(void **state)
 	search_query_free(q);
 }
 
+/* Statements run on a connection that read the index's state. */
+static long state_reads;
+
+static int
+count_state(unsigned type, void *arg, void *p, void *x)
+{
+	(void)arg;
+	(void)p;
+	if (type == SQLITE_TRACE_STMT && strstr(x, "search_state") != NULL)
+		state_reads++;
+	return (0);
+}
+
+/*
+ * gazette search asks search_pending whether the index is up to date,
+ * then search_run asks whether it is usable: while neither file
+ * changed, the state is read once.  A change by another connection is
+ * seen: the state is read again.
+ */
+static void
+test_state_read_once(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct search_query *q = search_compile("alpha", NOW, &err);
+	struct search_results r;
+	struct search_opts o;
+	struct store *st, *other;
+	int64_t feed;
+	sqlite3 *ix;
+
+	assert_non_null(q);
+	st = store_open(f->path, 0, &err);
+	assert_non_null(st);
+	assert_non_null(ix = search_index_db(st, &err));
+	sqlite3_trace_v2(ix, SQLITE_TRACE_STMT, count_state, NULL);
+	state_reads = 0;
+	assert_int_equal(search_pending(st, &err), 0);
+	assert_true(state_reads > 0);
+	state_reads = 0;
+	memset(&o, 0, sizeof(o));
+	o.limit = 20;
+	assert_int_equal(search_run(st, q, &o, &r, &err), 0);
+	if (state_reads != 0)
+		fail_msg("the index's state read again: %ld statements",
+		    state_reads);
+	search_results_free(&r);
+	/* another connection adds an article: pending, seen at once */
+	other = store_open(f->path, 0, &err);
+	assert_non_null(other);
+	assert_int_equal(store_begin(other, &err), 0);
+	feed = store_feed_find(other, "http://a.example/", &err);
+	assert_true(feed > 0);
+	add_item(other, feed, NITEMS + 1);
+	assert_int_equal(store_commit(other, &err), 0);
+	state_reads = 0;
+	assert_int_equal(search_pending(st, &err), 1);
+	assert_true(state_reads > 0);
+	/* indexed by the other one: up to date again */
+	assert_int_equal(search_sync(other, &err), 0);
+	assert_int_equal(search_pending(st, &err), 0);
+	store_close(other);
+	sqlite3_trace_v2(ix, 0, NULL, NULL);
+	store_close(st);
+	search_query_free(q);
+}
+
 int
 main(void)
 {
@@ -695,6 +762,7 @@ main(void)
 		cmocka_unit_test(test_open_memory),
 		cmocka_unit_test(test_cache_small),
 		cmocka_unit_test(test_one_transaction),
+		cmocka_unit_test(test_state_read_once),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
