@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,104 +15,129 @@
 #include "search_int.h"
 #include "xmalloc.h"
 
+/* A word: its folded code points in cps, its bytes in the text. */
+struct token {
+	size_t		 first;		/* index into cps */
+	size_t		 count;		/* code points */
+	size_t		 start;		/* byte offsets in the text */
+	size_t		 end;
+};
+
+/*
+ * The words of a text, split as they are asked for (tokens_have): a
+ * search for the first match of a word need not fold what follows it.
+ */
 struct tokens {
+	const char	*s;
+	size_t		 len;
+	size_t		 i;		/* where splitting goes on */
+	bool		 in;		/* inside the last token */
 	uint32_t	*cps;		/* folded code points of all tokens */
 	size_t		 ncps;
-	size_t		*first;		/* index into cps, per token */
-	size_t		*count;		/* code points per token */
-	size_t		*start;		/* byte offsets in the text */
-	size_t		*end;
+	size_t		 cpalloc;
+	struct token	*tok;
 	size_t		 n;
 	size_t		 alloc;
-	size_t		 cpalloc;
 };
 
 static void
-push_cp(struct tokens *t, uint32_t cp)
+tokens_init(struct tokens *t, const char *s, size_t len, size_t from)
 {
-	if (t->ncps == t->cpalloc) {
+	memset(t, 0, sizeof(*t));
+	t->s = s;
+	t->len = len;
+	t->i = from;
+}
+
+/* Room for two more code points (a fold gives at most two). */
+static void
+cp_room(struct tokens *t)
+{
+	if (t->ncps + 2 > t->cpalloc) {
 		t->cpalloc = t->cpalloc ? t->cpalloc * 2 : 64;
 		t->cps = xreallocarray(t->cps, t->cpalloc, sizeof(*t->cps));
 	}
-	t->cps[t->ncps++] = cp;
 }
 
-static void
+static struct token *
 push_token(struct tokens *t, size_t start)
 {
+	struct token *k;
+
 	if (t->n == t->alloc) {
 		t->alloc = t->alloc ? t->alloc * 2 : 16;
-		t->first = xreallocarray(t->first, t->alloc, sizeof(size_t));
-		t->count = xreallocarray(t->count, t->alloc, sizeof(size_t));
-		t->start = xreallocarray(t->start, t->alloc, sizeof(size_t));
-		t->end = xreallocarray(t->end, t->alloc, sizeof(size_t));
+		t->tok = xreallocarray(t->tok, t->alloc, sizeof(*t->tok));
 	}
-	t->first[t->n] = t->ncps;
-	t->count[t->n] = 0;
-	t->start[t->n] = start;
-	t->end[t->n] = start;
-	t->n++;
+	k = &t->tok[t->n++];
+	k->first = t->ncps;
+	k->count = 0;
+	k->start = start;
+	k->end = start;
+	t->in = true;
+	return (k);
 }
 
-/* Split s[from..] into folded words. */
-static void
-tokenize(const char *s, size_t from, struct tokens *t)
+/*
+ * Are the first n tokens known (split up to where token n begins, or to
+ * the end of the text)?  A token ends where the next begins: combining
+ * marks after it are its own.
+ */
+static bool
+tokens_have(struct tokens *t, size_t n)
 {
-	size_t len = strlen(s), i = from, at, k, nf;
+	const char *s = t->s;
+	struct token *k = t->n > 0 ? &t->tok[t->n - 1] : NULL;
+	size_t at, j, nf;
 	uint32_t cp, f[2];
-	bool in = false;
 
-	memset(t, 0, sizeof(*t));
-	while (i < len) {
-		at = i;
+	while (t->i < t->len && t->n <= n) {
+		at = t->i;
 		/* ASCII, most of most text: no decoding, folding by hand */
-		cp = (unsigned char)s[i];
+		cp = (unsigned char)s[t->i];
 		if (cp < 0x80) {
-			i++;
+			t->i++;
 			if (cp >= 'A' && cp <= 'Z')
 				cp += 'a' - 'A';
 			else if (!((cp >= 'a' && cp <= 'z') ||
 			    (cp >= '0' && cp <= '9'))) {
-				in = false;
+				t->in = false;
 				continue;
 			}
-			if (!in)
-				push_token(t, at);
-			in = true;
-			push_cp(t, cp);
-			t->count[t->n - 1]++;
-			t->end[t->n - 1] = i;
+			if (!t->in)
+				k = push_token(t, at);
+			cp_room(t);
+			t->cps[t->ncps++] = cp;
+			k->count++;
+			k->end = t->i;
 			continue;
 		}
-		cp = search_utf8_next(s, len, &i);
+		cp = search_utf8_next(s, t->len, &t->i);
 		if (cp >= 0x300 && cp <= 0x36f) {	/* combining mark */
-			if (in)
-				t->end[t->n - 1] = i;
+			if (t->in)
+				k->end = t->i;
 			continue;
 		}
 		if (!search_cp_word(cp)) {
-			in = false;
+			t->in = false;
 			continue;
 		}
-		if (!in)
-			push_token(t, at);
-		in = true;
+		if (!t->in)
+			k = push_token(t, at);
+		cp_room(t);
 		nf = search_fold(cp, f);
-		for (k = 0; k < nf; k++)
-			push_cp(t, f[k]);
-		t->count[t->n - 1] += nf;
-		t->end[t->n - 1] = i;
+		for (j = 0; j < nf; j++)
+			t->cps[t->ncps++] = f[j];
+		k->count += nf;
+		k->end = t->i;
 	}
+	return (t->n >= n);
 }
 
 static void
 tokens_free(struct tokens *t)
 {
 	free(t->cps);
-	free(t->first);
-	free(t->count);
-	free(t->start);
-	free(t->end);
+	free(t->tok);
 }
 
 /* Does term token k equal (or, prefix, begin) text token j? */
@@ -119,12 +145,12 @@ static bool
 token_eq(const struct tokens *term, size_t k, const struct tokens *text,
     size_t j, bool prefix)
 {
-	size_t n = term->count[k];
+	size_t n = term->tok[k].count;
 
-	if (prefix ? text->count[j] < n : text->count[j] != n)
+	if (prefix ? text->tok[j].count < n : text->tok[j].count != n)
 		return (false);
-	return (memcmp(term->cps + term->first[k], text->cps + text->first[j],
-	    n * sizeof(uint32_t)) == 0);
+	return (memcmp(term->cps + term->tok[k].first, text->cps +
+	    text->tok[j].first, n * sizeof(uint32_t)) == 0);
 }
 
 /* The first CJK run of s, as bytes. */
@@ -153,14 +179,13 @@ search_query_find(const struct search_query *q, const char *text,
 {
 	struct tokens tx, tm;
 	size_t i, j, k, best_s = (size_t)-1, best_e = 0, tlen;
-	bool tokenized = false;
 
 	if (text == NULL)
 		return (0);
 	tlen = strlen(text);
 	if (from > tlen)
 		return (0);
-	memset(&tx, 0, sizeof(tx));
+	tokens_init(&tx, text, tlen, from);
 	for (i = 0; i < search_query_nterms(q); i++) {
 		const struct search_term *t = search_query_term(q, i);
 
@@ -180,28 +205,24 @@ search_query_find(const struct search_query *q, const char *text,
 			free(needle);
 			continue;
 		}
-		if (!tokenized) {
-			tokenize(text, from, &tx);
-			tokenized = true;
-		}
-		tokenize(t->text, 0, &tm);
-		for (j = 0; tm.n > 0 && j + tm.n <= tx.n; j++) {
-			if (tx.start[j] >= best_s)
+		tokens_init(&tm, t->text, strlen(t->text), 0);
+		(void)tokens_have(&tm, SIZE_MAX);
+		for (j = 0; tm.n > 0 && tokens_have(&tx, j + tm.n); j++) {
+			if (tx.tok[j].start >= best_s)
 				break;
 			for (k = 0; k < tm.n; k++)
 				if (!token_eq(&tm, k, &tx, j + k,
 				    t->prefix && k + 1 == tm.n))
 					break;
 			if (k == tm.n) {
-				best_s = tx.start[j];
-				best_e = tx.end[j + tm.n - 1];
+				best_s = tx.tok[j].start;
+				best_e = tx.tok[j + tm.n - 1].end;
 				break;
 			}
 		}
 		tokens_free(&tm);
 	}
-	if (tokenized)
-		tokens_free(&tx);
+	tokens_free(&tx);
 	if (best_s == (size_t)-1)
 		return (0);
 	*start = best_s;

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -21,6 +23,7 @@
 #include "buf.h"
 #include "err.h"
 #include "search.h"
+#include "xmalloc.h"
 
 #define NOW	1767225600	/* 2026-01-01T00:00:00Z */
 
@@ -322,6 +325,87 @@ test_fts5_accepts_everything(void **state)
 	unlink(path);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define FIND_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FIND_ASAN 1
+#endif
+#endif
+
+/* The process's address space now, in bytes. */
+static size_t
+vm_bytes(void)
+{
+	unsigned long pages = 0;
+	FILE *fp = fopen("/proc/self/statm", "r");
+
+	assert_non_null(fp);
+	assert_int_equal(fscanf(fp, "%lu", &pages), 1);
+	fclose(fp);
+	return ((size_t)pages * (size_t)sysconf(_SC_PAGESIZE));
+}
+
+/*
+ * The first match is found without splitting the rest of the text into
+ * words (a snippet's search for where to begin): a match at the start
+ * of 8 MB of words is found in a process that may take 16 MB more.
+ * Splitting all of them took about 80 MB.  Matches found after words
+ * that end in combining marks, and a phrase, as before.
+ */
+static void
+test_find_first_only(void **state)
+{
+	struct err e = ERR_INIT;
+	struct search_query *q;
+	struct rlimit rl;
+	size_t n = 8 * 1024 * 1024, i, s, t;
+	char *text;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	q = search_compile("cafe \"new york\"", NOW, &e);
+	assert_non_null(q);
+	assert_int_equal(search_query_find(q, "xx cafe\xcc\x81, NEW  york",
+	    0, &s, &t), 1);
+	assert_int_equal(s, 3);
+	assert_int_equal(t, 9);
+	assert_int_equal(search_query_find(q, "xx cafe\xcc\x81, NEW  york",
+	    t, &s, &t), 1);
+	assert_int_equal(s, 11);
+	assert_int_equal(t, 20);
+	search_query_free(q);
+#ifdef FIND_ASAN
+	/* ASan reserves terabytes of address space: no limit to set. */
+	print_message("# test_find_first_only: no address space limit "
+	    "under ASan\n");
+	return;
+#endif
+	q = search_compile("alpha", NOW, &e);
+	assert_non_null(q);
+	text = xmalloc(n + 1);
+	memcpy(text, "alpha ", 6);
+	for (i = 6; i + 5 <= n; i += 5)
+		memcpy(text + i, "beta ", 5);
+	text[i] = '\0';
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid != -1);
+	if (pid == 0) {
+		rl.rlim_cur = rl.rlim_max = vm_bytes() + 16 * 1024 * 1024;
+		if (setrlimit(RLIMIT_AS, &rl) == -1)
+			_exit(3);
+		_exit(search_query_find(q, text, 0, &s, &t) == 1 && s == 0 &&
+		    t == 5 ? 0 : 2);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail_msg("the first match of 8 MB of words: status %d", status);
+	free(text);
+	search_query_free(q);
+}
+
 int
 main(void)
 {
@@ -331,6 +415,7 @@ main(void)
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_bigrams),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_find_first_only),
 		cmocka_unit_test(test_fts5_accepts_everything),
 	};
 
