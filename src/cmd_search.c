@@ -141,7 +141,8 @@ add_line(struct buf *b, const struct search_hit *h, bool bold)
 
 /* Open the database: read-write when possible, else read-only. */
 static struct store *
-open_db(struct cmd_ctx *ctx, const char *what, bool *writable, int *rc)
+open_db(struct cmd_ctx *ctx, const char *what, int flags, bool *writable,
+    int *rc)
 {
 	struct err err = ERR_INIT;
 	struct store *st;
@@ -161,11 +162,11 @@ open_db(struct cmd_ctx *ctx, const char *what, bool *writable, int *rc)
 		return (NULL);
 	}
 	*writable = true;
-	if ((st = store_open(path, 0, &err)) == NULL) {
+	if ((st = store_open(path, flags, &err)) == NULL) {
 		struct err err2 = ERR_INIT;
 
 		*writable = false;
-		st = store_open(path, STORE_READONLY, &err2);
+		st = store_open(path, flags | STORE_READONLY, &err2);
 	}
 	if (st == NULL) {
 		cmd_warn("%s", err.msg);
@@ -253,7 +254,8 @@ cmd_search(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn("search: %s", err.msg);
 		goto out;
 	}
-	if ((st = open_db(ctx, "search", &writable, &rc)) == NULL)
+	if ((st = open_db(ctx, "search", STORE_SHARED, &writable,
+	    &rc)) == NULL)
 		goto out;
 	memset(&o, 0, sizeof(o));
 	o.limit = (size_t)limit;
@@ -351,7 +353,7 @@ cmd_reindex(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn("usage: gazette reindex [--check]");
 		return (CMD_EXIT_USAGE);
 	}
-	if ((st = open_db(ctx, "reindex", &writable, &rc)) == NULL)
+	if ((st = open_db(ctx, "reindex", 0, &writable, &rc)) == NULL)
 		return (rc);
 	if (check) {
 		if (search_check(st, &err) == -1) {

@@ -67,7 +67,7 @@ ix_free(void *arg)
 
 /* A file name as an SQLite URI (RFC 3986 escapes for what URIs need). */
 static char *
-file_uri(const char *path)
+file_uri(const char *path, bool shared)
 {
 	struct buf b;
 	const char *p;
@@ -80,7 +80,7 @@ file_uri(const char *path)
 		else
 			(void)buf_addch(&b, *p);
 	}
-	(void)buf_addstr(&b, "?mode=ro");
+	(void)buf_addstr(&b, shared ? "?mode=ro&cache=shared" : "?mode=ro");
 	return (buf_detach(&b));
 }
 
@@ -96,7 +96,7 @@ search_ix(struct store *st)
 	n = strlen(store_path(st)) + sizeof(INDEX_SUFFIX);
 	ix->path = xmalloc(n);
 	(void)snprintf(ix->path, n, "%s%s", store_path(st), INDEX_SUFFIX);
-	ix->store_uri = file_uri(store_path(st));
+	ix->store_uri = file_uri(store_path(st), store_shared(st));
 	store_set_aux(st, ix, ix_free);
 	return (ix);
 }

@@ -332,7 +332,10 @@ store_open(const char *path, int flags, struct err *err)
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
 	st->readonly = (flags & STORE_READONLY) != 0;
+	st->shared = (flags & STORE_SHARED) != 0;
 	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (st->shared)
+		oflags |= SQLITE_OPEN_SHAREDCACHE;
 	rc = sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX,
 	    NULL);
 	store_damage_watch(st);
@@ -454,6 +457,12 @@ const char *
 store_path(const struct store *st)
 {
 	return (st->path);
+}
+
+bool
+store_shared(const struct store *st)
+{
+	return (st->shared);
 }
 
 int64_t

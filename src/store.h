@@ -41,6 +41,14 @@
 /* store_open flags */
 #define STORE_READONLY	0x01	/* open read-only; never migrates */
 #define STORE_CREATE	0x02	/* create the file (0600, dirs 0700) if absent */
+/*
+ * One schema and page cache for the handle's connection and the search
+ * reader's (SQLite's shared cache; store_shared): the store's schema is
+ * read once, not once a connection.  For a process that only reads
+ * (gazette search): in a shared cache a writer locks out the other
+ * connection's readers (SQLITE_LOCKED) where WAL would let them read.
+ */
+#define STORE_SHARED	0x04
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION	13
@@ -228,6 +236,8 @@ void		 store_close(struct store *st);
 /* The connection, for src/search.c only. */
 struct sqlite3	*store_db(struct store *st);
 const char	*store_path(const struct store *st);
+/* Opened with STORE_SHARED. */
+bool		 store_shared(const struct store *st);
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t		 store_data_version(struct store *st);
 

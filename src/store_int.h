@@ -105,6 +105,7 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	bool		 readonly;
+	bool		 shared;	/* STORE_SHARED */
 	/* store_damage.c: what is damaged (NULL: nothing known), and the
 	   process's count of damaged pages met when the store was opened. */
 	char		*damage;

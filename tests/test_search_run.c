@@ -750,6 +750,98 @@ test_state_read_once(void **state)
 	search_query_free(q);
 }
 
+/*
+ * Databases opened by SQLite (a pager each, which reads the schema of
+ * its file on its first use) through a VFS that counts them.
+ */
+static sqlite3_vfs count_vfs;
+static sqlite3_vfs *real_vfs;
+static long db_opens;
+
+static int
+count_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags,
+    int *out)
+{
+	(void)vfs;
+	if (flags & SQLITE_OPEN_MAIN_DB)
+		db_opens++;
+	return (real_vfs->xOpen(real_vfs, name, f, flags, out));
+}
+
+static void
+count_opens(bool on)
+{
+	if (on) {
+		real_vfs = sqlite3_vfs_find(NULL);
+		count_vfs = *real_vfs;
+		count_vfs.zName = "count";
+		count_vfs.xOpen = count_open;
+		assert_int_equal(sqlite3_vfs_register(&count_vfs, 1),
+		    SQLITE_OK);
+	} else {
+		assert_int_equal(sqlite3_vfs_unregister(&count_vfs),
+		    SQLITE_OK);
+		assert_int_equal(sqlite3_vfs_register(real_vfs, 1),
+		    SQLITE_OK);
+	}
+}
+
+/*
+ * gazette search opens the store STORE_SHARED: the search reader's
+ * view of the store is the handle's own (one file descriptor, one page
+ * cache, one schema read), where it was a second connection that read
+ * the store's schema again: two files opened (the store, the index),
+ * not three.  It finds what a handle of its own finds,
+ * and a shared handle still brings the index up to date.
+ */
+static void
+test_store_read_once(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	struct search_query *q = search_compile("alpha", NOW, &err);
+	struct search_results r, r2;
+	struct search_opts o;
+	struct store *st;
+	int64_t feed;
+	size_t i;
+
+	assert_non_null(q);
+	memset(&o, 0, sizeof(o));
+	o.limit = 20;
+	assert_int_equal(search_run(f->st, q, &o, &r, &err), 0);
+	db_opens = 0;
+	count_opens(true);
+	st = store_open(f->path, STORE_SHARED, &err);
+	assert_non_null(st);
+	assert_non_null(search_index_db(st, &err));
+	count_opens(false);
+	if (db_opens != 2)
+		fail_msg("the store and its search reader opened %ld "
+		    "databases", db_opens);
+	assert_int_equal(search_pending(st, &err), 0);
+	assert_int_equal(search_run(st, q, &o, &r2, &err), 0);
+	assert_int_equal(r2.n, r.n);
+	for (i = 0; i < r.n; i++)
+		assert_int_equal(r2.hits[i].item_id, r.hits[i].item_id);
+	search_results_free(&r2);
+	/* an article more: indexed through the shared handle, then found */
+	assert_int_equal(store_begin(st, &err), 0);
+	feed = store_feed_find(st, "http://a.example/", &err);
+	assert_true(feed > 0);
+	add_item(st, feed, NITEMS + 2);
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(search_pending(st, &err), 1);
+	assert_int_equal(search_sync(st, &err), 0);
+	assert_int_equal(search_pending(st, &err), 0);
+	assert_int_equal(search_run(st, q, &o, &r2, &err), 0);
+	assert_true(r2.n >= r.n);
+	search_results_free(&r2);
+	search_results_free(&r);
+	store_close(st);
+	search_query_free(q);
+}
+
 int
 main(void)
 {
@@ -763,6 +855,7 @@ main(void)
 		cmocka_unit_test(test_cache_small),
 		cmocka_unit_test(test_one_transaction),
 		cmocka_unit_test(test_state_read_once),
+		cmocka_unit_test(test_store_read_once),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
