@@ -1156,20 +1156,25 @@ reader_state(struct store *st, sqlite3 **dbp, struct ix_state *x,
 	struct reader_memo *memo;
 	sqlite3 *db;
 	int64_t dv[2];
+	bool own;
 
 	memset(x, 0, sizeof(*x));
 	if ((db = search_index_db(st, err)) == NULL)
 		return (-1);
 	*dbp = db;
 	memo = search_ix_memo(st, sizeof(*memo));
-	if (exec(db, "BEGIN", err) == -1)
+	/* in the caller's read transaction when it has one (search_run) */
+	own = sqlite3_get_autocommit(db) != 0;
+	if (own && exec(db, "BEGIN", err) == -1)
 		return (-1);
 	if (data_versions(db, dv, err) == -1) {
-		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		if (own)
+			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return (-1);
 	}
 	if (memo->valid && memo->dv[0] == dv[0] && memo->dv[1] == dv[1]) {
-		(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		if (own)
+			(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		*x = memo->x;
 		*m = memo->m;
 		return (0);
@@ -1177,10 +1182,12 @@ reader_state(struct store *st, sqlite3 **dbp, struct ix_state *x,
 	memo->valid = false;
 	if (read_store(db, true, m, err) == -1 ||
 	    read_state(db, x, err) == -1) {
-		(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		if (own)
+			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return (-1);
 	}
-	(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (own)
+		(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	x->ok = state_fits(x, m);
 	memo->valid = true;
 	memo->dv[0] = dv[0];

@@ -643,23 +643,27 @@ run_once(struct store *st, const struct search_query *q,
 		    "filter functions");
 		return (-1);
 	}
-	if ((ok = search_index_ok(st, &dead, err)) == -1) {
-		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
-		return (-1);
-	}
-	if (ok == 0 && !search_query_filters_only(q)) {
-		err_set(err, ERR_DB, "no search index yet: run gazette "
-		    "reindex");
-		return (-1);
-	}
 	/*
-	 * One read transaction for all the statements: each statement on
-	 * its own began and ended one on the store and on the index (shm
-	 * locks, a look at the files), one for every date read.
+	 * One read transaction for all the statements, the index's state
+	 * included: each statement on its own began and ended one on the
+	 * store and on the index (shm locks, a look at the files), one for
+	 * every date read.
 	 */
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
 		search_db_err(db, err, "cannot begin a search");
 		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
+		return (-1);
+	}
+	if ((ok = search_index_ok(st, &dead, err)) == -1 ||
+	    (ok == 0 && !search_query_filters_only(q))) {
+		if (ok == -1)
+			*damaged = search_rc_damaged(
+			    sqlite3_extended_errcode(db));
+		else
+			err_set(err, ERR_DB, "no search index yet: run "
+			    "gazette reindex");
+		if (!sqlite3_get_autocommit(db))
+			(void)sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		return (-1);
 	}
 	if (search_query_fts(q) == NULL && search_query_cjk(q) == NULL)
