@@ -7,7 +7,9 @@
  *    catching up do not wait for each other.
  *  - the reader: the index file with the store attached read-only as
  *    "store", so that one statement matches in the index and reads the
- *    articles (search_run.c).  It never writes.
+ *    articles (search_run.c).  It never writes.  A store opened
+ *    STORE_SHARED is attached in SQLite's shared cache: the reader
+ *    uses the handle's own pages and schema of the store.
  * The file is derived data.  Missing, it is created (empty: search.c
  * fills it, in pages of 16 KiB: open_writer); not a database or damaged (SQLITE_NOTADB, SQLITE_CORRUPT),
  * it is removed with its -wal and -shm and made again.  Nothing in it
@@ -37,7 +39,7 @@
 
 struct search_ix {
 	char		*path;		/* the index file */
-	char		*store_uri;	/* file:STORE?mode=ro */
+	char		*store_uri;	/* file:STORE?mode=ro[&cache=shared] */
 	sqlite3		*w;
 	sqlite3		*q;
 	void		*memo;		/* search.c's, about what q read */
