@@ -253,6 +253,11 @@ int	 search_pending(struct store *st, struct err *err);
 /* Articles not yet searchable (0: up to date), -1 on error. */
 int64_t	 search_lag(struct store *st, struct err *err);
 /*
+ * Moves when another connection commits to the index (PRAGMA
+ * data_version); 0 while this process has not read the index.
+ */
+int64_t	 search_data_version(struct store *st);
+/*
  * Check the index against the articles (FTS5 integrity-check, row
  * counts): 0 consistent, -1 not (or error), with the reason in err.
  */

@@ -266,6 +266,28 @@ search_ix_writer(struct store *st, struct err *err)
 	return (ix->w);
 }
 
+/*
+ * PRAGMA data_version of the index file through the reader: it moves
+ * when another connection (a refresh's indexer, this process's own
+ * writer) commits to the index.  0 while the reader is not open, when
+ * nothing read from the index can be stale; it is not opened for this.
+ */
+int64_t
+search_data_version(struct store *st)
+{
+	struct search_ix *ix = store_aux(st);
+	sqlite3_stmt *s;
+	int64_t v = 0;
+
+	if (ix == NULL || ix->q == NULL || sqlite3_prepare_v2(ix->q,
+	    "PRAGMA main.data_version", -1, &s, NULL) != SQLITE_OK)
+		return (0);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return (v);
+}
+
 sqlite3 *
 search_index_db(struct store *st, struct err *err)
 {

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "search.h"
 #include "store.h"
 #include "ui.h"
 #include "ui_int.h"
@@ -481,12 +482,22 @@ resize(struct ui *ui)
 	ui_reload_all(ui);
 }
 
+/*
+ * Another process wrote: the store (a refresh storing, gazette mark...),
+ * or the index alone (a refresh indexing what it stored a moment ago,
+ * gazette search catching the index up), which changes what a query
+ * feed counts.  The index's version is taken from 0 without a reload:
+ * it is 0 until something here first read the index.
+ */
 static void
 check_data_version(struct ui *ui)
 {
 	int64_t v = store_data_version(ui->store);
+	int64_t iv = search_data_version(ui->store);
+	bool index_moved = ui->index_version != 0 && iv != ui->index_version;
 
-	if (v != ui->data_version) {
+	ui->index_version = iv;
+	if (v != ui->data_version || index_moved) {
 		ui->data_version = v;
 		ui_reload_all(ui);
 		ui_refresh_progress(ui);

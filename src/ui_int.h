@@ -123,6 +123,7 @@ struct ui {
 	attr_t		 attrs[UI_NROLES];
 	short		 pairs[UI_NROLES];
 	int64_t		 data_version;
+	int64_t		 index_version;	/* search_data_version */
 	char		 status[512];	/* sanitised, shown until next key */
 	bool		 status_error;
 	long		 count;		/* typed count, 0 for none */

@@ -63,6 +63,16 @@ check "reading one: the count follows" wait_re '^   3 N .*(2/3) Evo'
 keys 3 A
 check "A marks what it finds read" wait_re '^   3   .*(0/3) Evo'
 check "and no other article" wait_re '^   1 N .*(2/3) Alpha'
+
+# An article stored but not indexed yet (as a refresh leaves it for a
+# moment), then indexed by another process while the store stays as it
+# is: the count follows the index too.
+printf 'item\tfile://%s/feeds/b.xml\tb9\tEvolution stored first\t\t-\tx\n' \
+    "$T" | "$builddir/tests/search_fill" "$DB" > "$T/fill.out" 2>&1
+check "stored: the feed's count follows" wait_re '^   2 N .*(1/3) Beta'
+check "not indexed yet: not counted" wait_re '^   3   .*(0/3) Evo'
+"$GAZETTE" -d "$DB" search evolution > /dev/null 2>&1
+check "indexed from outside: counted" wait_re '^   3 N .*(1/4) Evo'
 keys q
 wait_exit >/dev/null
 tap_done
