@@ -13,6 +13,14 @@
  * job) that searches next finds them, and a search never pays for a
  * refresh's indexing.  The wait is the last batch only: the rest was
  * indexed while the refresh fetched.
+ *
+ * That last batch is the tail of a cold refresh: on bench/refresh
+ * (1000 feeds) 10,000-20,000 articles wait when the writer is done,
+ * 0.3-0.5 s of FTS5 on one core with the batch's reader beside it.
+ * Waking the indexer sooner does not shorten it (see INDEX_ROWS), and
+ * checkpointing the index on a thread of its own, as the store is
+ * (store_ckpt.c), changed the wall time by -5% to +2%: no more than two
+ * builds of the same code differ by.
  */
 #include "config.h"
 

@@ -8,8 +8,8 @@
  * write lock is never held while the refresh waits on the network, and
  * other writers (the interface marking read, a second program) get it
  * between groups.  The search index is not written here: a commit wakes
- * the indexer thread (refresh_index.c) once INDEX_ROWS articles wait.  WAL checkpoints run on a
- * thread of their own meanwhile (store_ckpt.c).
+ * the indexer thread (refresh_index.c) once INDEX_ROWS articles wait.
+ * WAL checkpoints run on a thread of their own meanwhile (store_ckpt.c).
  *
  * A feed's report waits for the commit of the group that stored it: the
  * counters say what the database holds, not what was attempted.  When a
@@ -56,6 +56,16 @@ struct refresh_pending {
  * transaction, a new FTS5 segment to merge later.  Waking it at every
  * commit (a few hundred articles) cost 1.5 times the CPU of the whole
  * cold refresh on bench/refresh; the rest is indexed at the end.
+ *
+ * Waking it sooner does not make a refresh searchable sooner: on
+ * bench/refresh (1000 feeds, alternated runs) a first batch at 2,000
+ * articles after a first group of 100 ms, with the threshold counted
+ * from what the indexer last took rather than from the last wake, came
+ * out 2-6% slower with 0-9% more CPU, and a wake at every commit once
+ * the fetch side had nothing left 3% slower.  While feeds are fetched
+ * the fetch side, this writer, the indexer and its reader want about
+ * three cores of the two: what the indexer does earlier, the fetch
+ * side does later, and the smaller early batches cost CPU.
  */
 #define INDEX_ROWS	10000
 
