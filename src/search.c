@@ -83,13 +83,18 @@
 #define TEXT_COLS	SEARCH_TEXT_COLS
 #define FEED_TITLE	SEARCH_FEED_TITLE
 
+#define LEN_CREATE	"CREATE TABLE IF NOT EXISTS search_len (chunk INTEGER" \
+	" PRIMARY KEY, lens BLOB)"
+
 static const char *const schema_create =
 	"DROP TABLE IF EXISTS search_fts;"
 	"DROP TABLE IF EXISTS search_cjk;"
 	"DROP TABLE IF EXISTS search_feed;"
 	"DROP TABLE IF EXISTS search_state;"
+	"DROP TABLE IF EXISTS search_len;"
 	"CREATE TABLE search_state (key TEXT PRIMARY KEY, value)"
 	" WITHOUT ROWID;"
+	LEN_CREATE ";"
 	"CREATE TABLE search_feed (id INTEGER PRIMARY KEY, title TEXT);"
 	"CREATE VIRTUAL TABLE search_fts USING fts5(title, author, feed, text,"
 	" content='', tokenize='unicode61 remove_diacritics 2');"
@@ -97,7 +102,8 @@ static const char *const schema_create =
 	"CREATE VIRTUAL TABLE search_cjk USING fts5(title, author, feed, text,"
 	" tokenize='ascii');"
 	"INSERT INTO search_state(key, value) VALUES ('version', 4),"
-	" ('store', ''), ('seq', 0), ('titles', -1), ('docs', 0), ('dead', 0);";
+	" ('store', ''), ('seq', 0), ('titles', -1), ('docs', 0), ('dead', 0),"
+	" ('lens', 0), ('lens_titles', -1);";
 
 /* What the index says of itself (search_state). */
 struct ix_state {
@@ -106,6 +112,8 @@ struct ix_state {
 	int64_t	 titles;	/* the store's rename count when mirrored */
 	int64_t	 docs;		/* rows in search_fts, dead ones included */
 	int64_t	 dead;		/* rows no article has any more */
+	int64_t	 lens;		/* search_len is exact up to this seq, */
+	int64_t	 lens_titles;	/* with the feed titles of this count */
 	char	 store[64];	/* the store's store_id.id */
 };
 
@@ -247,6 +255,9 @@ read_state(sqlite3 *db, struct ix_state *x, struct err *err)
 	int rc;
 
 	memset(x, 0, sizeof(*x));
+	/* an index made before search_len: not filled */
+	x->lens = -1;
+	x->lens_titles = -2;
 	if (query_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
 	    " ('search_state', 'search_feed', 'search_fts', 'search_cjk')", 0,
 	    &n, err) == -1)
@@ -272,6 +283,10 @@ read_state(sqlite3 *db, struct ix_state *x, struct err *err)
 			x->docs = v;
 		else if (strcmp(k, "dead") == 0)
 			x->dead = v;
+		else if (strcmp(k, "lens") == 0)
+			x->lens = v;
+		else if (strcmp(k, "lens_titles") == 0)
+			x->lens_titles = v;
 		else if (strcmp(k, "store") == 0)
 			(void)snprintf(x->store, sizeof(x->store), "%s",
 			    (const char *)sqlite3_column_text(s, 1));
@@ -341,6 +356,7 @@ schema_create_fresh(sqlite3 *db, const struct store_mark *m,
 	memset(x, 0, sizeof(*x));
 	x->ok = true;
 	x->titles = -1;
+	x->lens_titles = -1;
 	(void)snprintf(x->store, sizeof(x->store), "%s", m->id);
 	return (0);
 }
@@ -353,6 +369,8 @@ struct indexer {
 	sqlite3_stmt	*cjk;
 	sqlite3_stmt	*cjk_del;
 	struct buf	 bi[4];
+	unsigned char	*touched;	/* search_len chunks, one byte each */
+	size_t		 ntouched;
 };
 
 static int
@@ -388,6 +406,25 @@ indexer_close(struct indexer *ix)
 	sqlite3_finalize(ix->cjk_del);
 	for (k = 0; k < 4; k++)
 		buf_free(&ix->bi[k]);
+	free(ix->touched);
+}
+
+/* A row's length changes: its chunk of search_len is made again. */
+static void
+indexer_touch(struct indexer *ix, int64_t rowid)
+{
+	size_t c, n;
+
+	if (rowid < 0)
+		return;
+	c = (size_t)(rowid / SEARCH_LEN_ROWS);
+	if (c >= ix->ntouched) {
+		n = c + 1 > ix->ntouched * 2 ? c + 1 : ix->ntouched * 2;
+		ix->touched = xreallocarray(ix->touched, n, 1);
+		memset(ix->touched + ix->ntouched, 0, n - ix->ntouched);
+		ix->ntouched = n;
+	}
+	ix->touched[c] = 1;
 }
 
 /*
@@ -432,6 +469,7 @@ index_row(struct indexer *ix, const struct row *r, bool del, bool replace,
 	bool cjk = false;
 	int k;
 
+	indexer_touch(ix, r->rowid);
 	sqlite3_bind_int64(s, 1, r->rowid);
 	for (k = 0; k < 4; k++) {
 		if (r->v[k] == NULL)
@@ -909,6 +947,103 @@ count_dead(sqlite3 *sdb, const struct ix_state *x, int64_t *dead,
 }
 
 /*
+ * search_len's chunks lo to hi (inclusive) made again from
+ * search_fts_docsize, in one pass over its rows in that range: each
+ * row's length (search_docsize_total) as a little-endian uint16 at
+ * (rowid % SEARCH_LEN_ROWS) * 2 of its chunk's blob; a chunk without
+ * rows has no blob.
+ */
+static int
+lens_fill(sqlite3 *db, int64_t lo, int64_t hi, struct err *err)
+{
+	unsigned char blob[SEARCH_LEN_ROWS * 2];
+	sqlite3_stmt *del, *get, *put;
+	int64_t chunk = -1, c, id, t;
+	int rc = -1, step, at;
+
+	del = search_prep(db, "DELETE FROM search_len WHERE chunk BETWEEN ?1"
+	    " AND ?2", err);
+	get = search_prep(db, "SELECT id, sz FROM search_fts_docsize WHERE"
+	    " id BETWEEN ?1 AND ?2 ORDER BY id", err);
+	put = search_prep(db, "INSERT INTO search_len(chunk, lens) VALUES"
+	    " (?1, ?2)", err);
+	if (del == NULL || get == NULL || put == NULL)
+		goto out;
+	sqlite3_bind_int64(del, 1, lo);
+	sqlite3_bind_int64(del, 2, hi);
+	if (step_done(db, del, err) == -1)
+		goto out;
+	sqlite3_bind_int64(get, 1, lo * SEARCH_LEN_ROWS);
+	sqlite3_bind_int64(get, 2, hi >= INT64_MAX / SEARCH_LEN_ROWS ?
+	    INT64_MAX : hi * SEARCH_LEN_ROWS + SEARCH_LEN_ROWS - 1);
+	for (;;) {
+		step = sqlite3_step(get);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			search_db_err(db, err, "cannot read its lengths");
+			goto out;
+		}
+		id = step == SQLITE_ROW ? sqlite3_column_int64(get, 0) : -1;
+		c = id >= 0 ? id / SEARCH_LEN_ROWS : -1;
+		if (chunk != -1 && c != chunk) {
+			sqlite3_bind_int64(put, 1, chunk);
+			sqlite3_bind_blob(put, 2, blob, sizeof(blob),
+			    SQLITE_STATIC);
+			if (step_done(db, put, err) == -1)
+				goto out;
+		}
+		if (step == SQLITE_DONE)
+			break;
+		if (id < 0)
+			continue;
+		if (c != chunk) {
+			memset(blob, 0, sizeof(blob));
+			chunk = c;
+		}
+		t = search_docsize_total(sqlite3_column_blob(get, 1),
+		    sqlite3_column_bytes(get, 1));
+		/* 0: not known (the reader asks FTS5), 65535: that or more */
+		if (t < 0)
+			t = 0;
+		else if (t > SEARCH_LEN_MAX)
+			t = SEARCH_LEN_MAX;
+		at = (int)(id % SEARCH_LEN_ROWS) * 2;
+		blob[at] = (unsigned char)(t & 0xff);
+		blob[at + 1] = (unsigned char)(t >> 8);
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(del);
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	return (rc);
+}
+
+/*
+ * search_len after a batch: the chunks the batch touched made again, or
+ * all of them when it was not exact before the batch (an index made by
+ * an earlier version, or written by one since).
+ */
+static int
+lens_update(struct indexer *ix, bool whole, struct err *err)
+{
+	size_t c, e;
+
+	if (whole)
+		return (lens_fill(ix->db, 0, INT64_MAX, err));
+	for (c = 0; c < ix->ntouched; c = e) {
+		if (!ix->touched[c]) {
+			e = c + 1;
+			continue;
+		}
+		for (e = c; e < ix->ntouched && ix->touched[e]; e++)
+			;
+		if (lens_fill(ix->db, (int64_t)c, (int64_t)e - 1, err) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
  * One batch, in the caller's transactions (the index's write, the
  * store's read): 1 when more work remains, 0 done, -1 error.
  */
@@ -921,6 +1056,7 @@ sync_batch(sqlite3 *db, sqlite3 *sdb, size_t batch, int64_t *indexed,
 	struct store_mark m;
 	size_t nnew = 0;
 	int64_t dead;
+	bool lens_whole;
 	int rc = -1;
 
 	if (read_store(sdb, false, &m, err) == -1 ||
@@ -928,7 +1064,9 @@ sync_batch(sqlite3 *db, sqlite3 *sdb, size_t batch, int64_t *indexed,
 		return (-1);
 	if (!state_fits(&x, &m) && schema_create_fresh(db, &m, &x, err) == -1)
 		return (-1);
-	if (indexer_open(&ix, db, err) == -1)
+	lens_whole = x.lens != x.seq || x.lens_titles != x.titles;
+	if (indexer_open(&ix, db, err) == -1 ||
+	    (lens_whole && exec(db, LEN_CREATE, err) == -1))
 		goto out;
 	if (x.titles != m.titles) {
 		if (sync_feeds(&ix, sdb, x.seq, err) == -1 ||
@@ -941,6 +1079,10 @@ sync_batch(sqlite3 *db, sqlite3 *sdb, size_t batch, int64_t *indexed,
 	/* all seen: past the deletes' seqs too */
 	if (nnew < batch && x.seq < m.max_seq)
 		x.seq = m.max_seq;
+	if (lens_update(&ix, lens_whole, err) == -1 ||
+	    set_state(db, "lens", x.seq, NULL, err) == -1 ||
+	    set_state(db, "lens_titles", m.titles, NULL, err) == -1)
+		goto out;
 	if (set_state(db, "seq", x.seq, NULL, err) == -1 ||
 	    set_state(db, "docs", x.docs, NULL, err) == -1)
 		goto out;
@@ -971,7 +1113,8 @@ work_pending(sqlite3 *db, sqlite3 *sdb, bool *work, struct err *err)
 	if (read_state(db, &x, err) == -1)
 		return (-1);
 	*work = !state_fits(&x, &m) || x.seq != m.max_seq ||
-	    x.titles != m.titles;
+	    x.titles != m.titles || x.lens != x.seq ||
+	    x.lens_titles != x.titles;
 	return (0);
 }
 

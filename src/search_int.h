@@ -47,6 +47,18 @@ bool	 search_rc_damaged(int rc);
  */
 int	 search_index_ok(struct store *st, int64_t *dead, struct err *err);
 
+/*
+ * search_len: each article's length (its tokens in every column of
+ * search_fts) for the ranking, SEARCH_LEN_ROWS consecutive rowids a row
+ * (chunk = rowid / SEARCH_LEN_ROWS), each a little-endian uint16; 0 is
+ * "not known", SEARCH_LEN_MAX "that or more": for both the ranking asks
+ * FTS5 (search.c keeps it, search_rank.c reads it).
+ */
+#define SEARCH_LEN_ROWS	512
+#define SEARCH_LEN_MAX	65535
+/* The sum of a docsize record's varints, -1 when malformed. */
+int64_t	 search_docsize_total(const unsigned char *p, int len);
+
 /* Register gazette_rank() on a connection (search_rank.c): 0 or -1. */
 struct sqlite3;
 struct sqlite3_stmt;

@@ -47,6 +47,10 @@ struct search_rank_data {
 	double	 avgdl;		/* average tokens a row */
 	double	*idf;		/* nphrase */
 	double	*freq;		/* nphrase, the current row's */
+	sqlite3_blob *blob;	/* on search_len, once opened */
+	int64_t	 chunk;		/* the chunk in lens, -1 none */
+	int	 nlens;		/* its bytes */
+	unsigned char lens[SEARCH_LEN_ROWS * 2];
 };
 
 static int
@@ -63,6 +67,8 @@ data_free(void *p)
 {
 	struct search_rank_data *d = p;
 
+	if (d->blob != NULL)
+		(void)sqlite3_blob_close(d->blob);
 	sqlite3_free(d);
 }
 
@@ -84,6 +90,7 @@ data_get(const Fts5ExtensionApi *x, Fts5Context *fts,
 	if (d == NULL)
 		return (SQLITE_NOMEM);
 	memset(d, 0, sizeof(*d));
+	d->chunk = -1;
 	d->nphrase = n;
 	d->idf = (double *)(void *)(d + 1);
 	d->freq = d->idf + (n > 0 ? n : 1);
@@ -120,8 +127,8 @@ data_get(const Fts5ExtensionApi *x, Fts5Context *fts,
  * column.  SQLite varints: big-endian groups of 7 bits, the high bit set
  * on all but the last byte; a 9th byte carries 8 bits.  -1 if malformed.
  */
-static int64_t
-docsize_total(const unsigned char *p, int len)
+int64_t
+search_docsize_total(const unsigned char *p, int len)
 {
 	int64_t total = 0;
 	int i = 0;
@@ -146,6 +153,50 @@ docsize_total(const unsigned char *p, int len)
 		total += (int64_t)v;
 	}
 	return (total);
+}
+
+/*
+ * The row's length from search_len, -1 when it does not say.  The
+ * matches come newest first: each chunk is read once, whole, through
+ * one blob handle moved from row to row (sqlite3_blob_reopen: a seek,
+ * no statement).
+ */
+static int64_t
+len_of(struct search_rank_data *d, sqlite3 *db, sqlite3_int64 rowid)
+{
+	int64_t c = rowid / SEARCH_LEN_ROWS;
+	int at = (int)(rowid % SEARCH_LEN_ROWS) * 2, v, rc;
+
+	if (rowid < 0)
+		return (-1);
+	if (c != d->chunk) {
+		d->chunk = c;
+		d->nlens = 0;
+		if (d->blob == NULL)
+			rc = sqlite3_blob_open(db, "main", "search_len",
+			    "lens", c, 0, &d->blob);
+		else
+			rc = sqlite3_blob_reopen(d->blob, c);
+		if (rc == SQLITE_OK) {
+			d->nlens = sqlite3_blob_bytes(d->blob);
+			if (d->nlens > (int)sizeof(d->lens))
+				d->nlens = (int)sizeof(d->lens);
+			if (sqlite3_blob_read(d->blob, d->lens, d->nlens, 0)
+			    != SQLITE_OK)
+				rc = SQLITE_ERROR;
+		}
+		if (rc != SQLITE_OK) {
+			/* no such chunk: the handle is spent */
+			d->nlens = 0;
+			if (d->blob != NULL)
+				(void)sqlite3_blob_close(d->blob);
+			d->blob = NULL;
+		}
+	}
+	if (at + 1 >= d->nlens)
+		return (-1);
+	v = d->lens[at] | d->lens[at + 1] << 8;
+	return (v == 0 || v == SEARCH_LEN_MAX ? -1 : v);
 }
 
 static void
@@ -177,9 +228,15 @@ rank_fn(const Fts5ExtensionApi *x, Fts5Context *fts, sqlite3_context *ctx,
 			f += (size_t)ic < RANK_NWEIGHT ? rank_weight[ic] : 1.0;
 		d->freq[i] = f;
 	}
-	if (rc == SQLITE_OK && nval > 0 &&
-	    sqlite3_value_type(val[0]) == SQLITE_BLOB) {
-		int64_t t = docsize_total(sqlite3_value_blob(val[0]),
+	if (rc == SQLITE_OK && nval == 0) {
+		int64_t t = len_of(d, sqlite3_context_db_handle(ctx),
+		    x->xRowid(fts));
+
+		if (t >= 0)
+			dl = (double)t;
+	} else if (rc == SQLITE_OK && sqlite3_value_type(val[0]) ==
+	    SQLITE_BLOB) {
+		int64_t t = search_docsize_total(sqlite3_value_blob(val[0]),
 		    sqlite3_value_bytes(val[0]));
 
 		if (t >= 0)

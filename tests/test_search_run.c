@@ -152,13 +152,15 @@ teardown(void **state)
  * IDF, a factor common to every row, is left out).
  */
 static void
-compare_bm25(sqlite3 *db, const char *expr, bool single)
+compare_bm25_with(sqlite3 *db, const char *expr, bool single, bool lens)
 {
 	sqlite3_stmt *s;
 	double ratio = 0.0;
 	int rows = 0, rc;
 
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT gazette_rank("
+	assert_int_equal(sqlite3_prepare_v2(db, lens ? "SELECT gazette_rank("
+	    "search_fts), -bm25(search_fts, 10.0, 4.0, 2.0, 1.0) FROM"
+	    " search_fts m WHERE search_fts MATCH ?1" : "SELECT gazette_rank("
 	    "search_fts, z.sz), -bm25(search_fts, 10.0, 4.0, 2.0, 1.0) FROM"
 	    " search_fts m JOIN search_fts_docsize z ON z.id = m.rowid WHERE"
 	    " search_fts MATCH ?1", -1, &s, NULL), SQLITE_OK);
@@ -185,6 +187,14 @@ compare_bm25(sqlite3 *db, const char *expr, bool single)
 	sqlite3_finalize(s);
 	if (rows < 2)
 		fail_msg("%s: only %d rows", expr, rows);
+}
+
+/* The length from the docsize record joined, and from search_len. */
+static void
+compare_bm25(sqlite3 *db, const char *expr, bool single)
+{
+	compare_bm25_with(db, expr, single, false);
+	compare_bm25_with(db, expr, single, true);
 }
 
 static void
@@ -846,6 +856,224 @@ test_store_read_once(void **state)
 	search_query_free(q);
 }
 
+/*
+ * search_len against search_fts_docsize, read from the index file on a
+ * connection of the test's own: every indexed row's length (its docsize
+ * record's varints summed here) where search_len says, and the state
+ * saying it is exact for what is indexed.  *rows: rows compared.
+ */
+static void
+check_lens(struct fixture *f, int64_t *rows)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char path[128];
+	int64_t n = 0;
+	int rc;
+
+	(void)snprintf(path, sizeof(path), "%s-search", f->path);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM"
+	    " search_state WHERE key = 'lens') IS (SELECT value FROM"
+	    " search_state WHERE key = 'seq') AND (SELECT value FROM"
+	    " search_state WHERE key = 'lens_titles') IS (SELECT value FROM"
+	    " search_state WHERE key = 'titles')", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	if (sqlite3_column_int(s, 0) != 1)
+		fail_msg("search_len not marked exact");
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT d.id, d.sz, l.lens"
+	    " FROM search_fts_docsize d LEFT JOIN search_len l ON l.chunk ="
+	    " d.id / 512", -1, &s, NULL), SQLITE_OK);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0), want = 0, got;
+		const unsigned char *p = sqlite3_column_blob(s, 1);
+		const unsigned char *l = sqlite3_column_blob(s, 2);
+		int i, len = sqlite3_column_bytes(s, 1), at;
+		uint64_t v = 0;
+
+		for (i = 0; i < len; i++) {
+			v = v << 7 | (p[i] & 0x7f);
+			if ((p[i] & 0x80) == 0) {
+				want += (int64_t)v;
+				v = 0;
+			}
+		}
+		at = (int)(id % 512) * 2;
+		if (l == NULL || sqlite3_column_bytes(s, 2) < at + 2)
+			fail_msg("row %lld: no length", (long long)id);
+		got = l[at] | l[at + 1] << 8;
+		if (got != want)
+			fail_msg("row %lld: length %lld, docsize says %lld",
+			    (long long)id, (long long)got, (long long)want);
+		n++;
+	}
+	assert_int_equal(rc, SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	*rows = n;
+}
+
+/* More articles, in a feed of their own, indexed 300 a batch. */
+static int64_t
+add_many(struct fixture *f, int from, int n)
+{
+	struct err err = ERR_INIT;
+	struct search_sync_opts so;
+	int64_t feed;
+	int k;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	feed = store_feed_ensure(f->st, "http://many.example/", &err);
+	assert_true(feed > 0);
+	for (k = from; k < from + n; k++)
+		add_item(f->st, feed, k);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	memset(&so, 0, sizeof(so));
+	so.batch = 300;
+	assert_int_equal(search_sync_with(f->st, &so, &err), 0);
+	return (feed);
+}
+
+/* search_len is exact after syncs, a rename and a rebuild. */
+static void
+test_lens_exact(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	int64_t rows, feed;
+
+	check_lens(f, &rows);
+	assert_int_equal(rows, NITEMS);
+	/* several chunks, batches ending inside them */
+	feed = add_many(f, 1000, 1300);
+	check_lens(f, &rows);
+	assert_int_equal(rows, NITEMS + 1300);
+	/* a rename indexes the feed's rows again: longer now */
+	assert_int_equal(store_feed_set_meta(f->st, feed, "Many More Words In"
+	    " This Title", NULL, &err), 0);
+	assert_int_equal(search_sync(f->st, &err), 0);
+	check_lens(f, &rows);
+	assert_int_equal(rows, NITEMS + 1300);
+	assert_int_equal(search_reindex(f->st, &err), 0);
+	check_lens(f, &rows);
+	assert_int_equal(rows, NITEMS + 1300);
+}
+
+/* The scores of a search of text, in the order found. */
+static size_t
+scores(struct fixture *f, const char *text, double *out, size_t max)
+{
+	struct err err = ERR_INIT;
+	struct search_query *q = search_compile(text, NOW, &err);
+	struct search_results r;
+	struct search_opts o;
+	size_t i;
+
+	assert_non_null(q);
+	memset(&o, 0, sizeof(o));
+	o.limit = max;
+	assert_int_equal(search_run(f->st, q, &o, &r, &err), 0);
+	for (i = 0; i < r.n; i++)
+		out[i] = r.hits[i].score;
+	i = r.n;
+	search_results_free(&r);
+	search_query_free(q);
+	return (i);
+}
+
+static int
+count_docsize(void *arg, int action, const char *a, const char *b,
+    const char *schema, const char *trigger)
+{
+	(void)b;
+	(void)schema;
+	(void)trigger;
+	if (action == SQLITE_READ && a != NULL &&
+	    strcmp(a, "search_fts_docsize") == 0)
+		(*(int *)arg)++;
+	return (SQLITE_OK);
+}
+
+/* The scores of text as they were, and whether docsize was read. */
+static void
+same_scores(struct fixture *f, const char *text, const double *want,
+    size_t n, bool docsize)
+{
+	struct err err = ERR_INIT;
+	sqlite3 *ix = search_index_db(f->st, &err);
+	double got[NITEMS * 2];
+	int reads = 0;
+	size_t i;
+
+	assert_non_null(ix);
+	sqlite3_set_authorizer(ix, count_docsize, &reads);
+	assert_int_equal(scores(f, text, got, NITEMS * 2), n);
+	sqlite3_set_authorizer(ix, NULL, NULL);
+	for (i = 0; i < n; i++)
+		if (got[i] != want[i])
+			fail_msg("%s: hit %zu scores %.17g, was %.17g", text,
+			    i, got[i], want[i]);
+	if (docsize && reads == 0)
+		fail_msg("%s: search_len used while not exact", text);
+	if (!docsize && reads != 0)
+		fail_msg("%s: docsize read %d times", text, reads);
+}
+
+static void
+sql_on_index(struct fixture *f, const char *sql)
+{
+	sqlite3 *db;
+	char path[128];
+
+	(void)snprintf(path, sizeof(path), "%s-search", f->path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+/*
+ * A ranked search takes the rows' lengths from search_len, not from
+ * search_fts_docsize; an index without it (made by an earlier version)
+ * or with it out of date (written by one since) ranks the same through
+ * docsize, and the next sync fills it, without indexing anything again.
+ */
+static void
+test_lens_old_index(void **state)
+{
+	struct fixture *f = *state;
+	struct err err = ERR_INIT;
+	const char *const q[] = { "alpha", "alpha gamma", "gam*",
+	    "title:alpha OR beta", "\"alpha beta\"" };
+	double want[sizeof(q) / sizeof(q[0])][NITEMS * 2];
+	size_t n[sizeof(q) / sizeof(q[0])], i;
+	int64_t rows;
+
+	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
+		n[i] = scores(f, q[i], want[i], NITEMS * 2);
+		assert_true(n[i] >= 4);
+		same_scores(f, q[i], want[i], n[i], false);
+	}
+	/* out of date: wrong lengths, marked so */
+	sql_on_index(f, "UPDATE search_len SET lens = zeroblob(1024);"
+	    "UPDATE search_state SET value = value - 1 WHERE key = 'lens'");
+	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
+		same_scores(f, q[i], want[i], n[i], true);
+	/* as an earlier version made it */
+	sql_on_index(f, "DROP TABLE search_len; DELETE FROM search_state"
+	    " WHERE key IN ('lens', 'lens_titles')");
+	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
+		same_scores(f, q[i], want[i], n[i], true);
+	assert_int_equal(search_sync(f->st, &err), 0);
+	check_lens(f, &rows);
+	assert_int_equal(rows, NITEMS);
+	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
+		same_scores(f, q[i], want[i], n[i], false);
+}
+
 int
 main(void)
 {
@@ -860,6 +1088,10 @@ main(void)
 		cmocka_unit_test(test_one_transaction),
 		cmocka_unit_test(test_state_read_once),
 		cmocka_unit_test(test_store_read_once),
+		cmocka_unit_test_setup_teardown(test_lens_exact, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_lens_old_index, setup,
+		    teardown),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
