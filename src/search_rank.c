@@ -2,19 +2,27 @@
  * search_rank.c: gazette_rank(), the FTS5 auxiliary function that scores
  * a match, registered on a connection by search_run.
  *
+ *     gazette_rank(search_fts)
  *     gazette_rank(search_fts, search_fts_docsize.sz)
  *
  * It is FTS5's bm25() with the weights title 10, author 4, feed 2,
  * text 1, computed the same way (k1 1.2, b 0.75, the length of a row is
  * its tokens in every column, IDF floored at 1e-6), as a positive number
  * (higher is better), with two differences that make it cheaper:
- * - The row's length comes from its docsize record, which the query
- *   joins and passes as the second argument, instead of from
- *   xColumnSize.  FTS5 reads that record with a statement of its own per
- *   row (a seek, a step and a reset); the join reads it in the same
- *   B-tree walk.  At 1M articles this is most of bm25's cost: scoring
- *   the newest 20,000 matches of a word on a fresh connection took 22 ms
- *   of CPU with bm25 and 13 ms this way.
+ * - The row's length does not come from xColumnSize, which reads the
+ *   row's docsize record with a statement of its own per row (a seek, a
+ *   step and a reset): at 1M articles that was most of bm25's cost
+ *   (the newest 20,000 matches of a word on a fresh connection: 22 ms of
+ *   CPU with bm25, 13 ms with a join).  With one argument it comes from
+ *   search_len (search.c), read a chunk of SEARCH_LEN_ROWS rows at a
+ *   time through one blob handle kept in the auxdata and moved with
+ *   sqlite3_blob_reopen; matches come newest first, so each chunk is
+ *   read once.  A 1% word at 1M articles touched nearly every page of
+ *   docsize through the join (~3,500 preads of 4 KiB); search_len is
+ *   ~125 pages.  With the docsize record as second argument (joined by
+ *   the query: search_cjk, or an index whose search_len is not exact)
+ *   the record is read in the same B-tree walk.  Where neither says
+ *   (a chunk missing, a length past 16 bits), xColumnSize.
  * - With a single phrase (one word, one "phrase", one prefix*) the IDF
  *   is a factor common to every row: it cannot change the order, so it
  *   is not computed (it is 1).  Computing it means a second pass over

@@ -441,11 +441,15 @@ lens_exact(sqlite3 *db)
 	sqlite3_stmt *s = NULL;
 	bool ok = false;
 
-	if (sqlite3_prepare_v2(db, "SELECT count(*) = 2 FROM search_state a"
-	    " JOIN search_state b ON b.value = a.value WHERE (a.key, b.key)"
-	    " IN (VALUES ('lens', 'seq'), ('lens_titles', 'titles'))", -1, &s,
-	    NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-		ok = sqlite3_column_int(s, 0) != 0;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) = 2 AND (SELECT value"
+	    " FROM search_state WHERE key = 'lens_rows') = ?1 FROM"
+	    " search_state a JOIN search_state b ON b.value = a.value WHERE"
+	    " (a.key, b.key) IN (VALUES ('lens', 'seq'), ('lens_titles',"
+	    " 'titles'))", -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_int(s, 1, SEARCH_LEN_ROWS);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			ok = sqlite3_column_int(s, 0) != 0;
+	}
 	sqlite3_finalize(s);
 	return (ok);
 }
