@@ -38,25 +38,30 @@
  *   "word"; bigrams make any substring of two or more characters a
  *   phrase, and a single character a prefix.
  * - search_len: each row's length for the ranking (its tokens in every
- *   column, what its search_fts_docsize record sums to), 512 rows a
- *   blob (chunk = rowid / 512) of little-endian uint16.  The ranking of
- *   a common word read one docsize record a match, and those touch
+ *   column, what its search_fts_docsize record sums to), 4096 rows a
+ *   blob (chunk = rowid / 4096) of little-endian uint16.  The ranking
+ *   of a common word read one docsize record a match, and those touch
  *   nearly every page of docsize (3,410 pages of 4 KiB at 1M articles,
- *   a pread each: 24 ms of a 1% word's search); the whole of search_len
- *   is 2 MB at 1M articles, 1,954 blobs on ~125 pages.  512 rows a
- *   blob: measured against 4096, see search_rank.c.  16 bits hold any
- *   article shorter than 65,535 words (a 400 KB text); a longer one is
- *   stored as 65,535, and 0 for a length not known: the ranking asks
- *   FTS5 (xColumnSize) for both, so scores stay exact.  Derived from
- *   docsize: after each batch every chunk of a row the batch indexed or
- *   took out (new rows, a renamed feed's rows; a rebuild is batches of
- *   new rows) is made again from docsize, in the batch's transaction.
- *   search_state says it is exact (lens = seq, lens_titles = titles:
- *   an earlier version indexing since moves seq or titles, not these;
- *   and lens_rows = 512, the chunk size it was written with);
- *   the reader (search_run) uses it only then, else joins docsize.  An
- *   index without it, or out of date, is filled from docsize in one
- *   pass by the next batch (0.15 s for 1M rows), not rebuilt.
+ *   a pread each: 3,551 preads for a 1% word's search, 43M
+ *   instructions); search_len is 2 MB at 1M articles, 245 blobs, and
+ *   the same search makes 821 preads and 24M instructions.  Rows a
+ *   blob, measured (instructions of `gazette search` at 1M articles,
+ *   0.1% / 1% / 10% words): 512 rows 11.5M / 26.7M / 38.2M, 2048
+ *   10.9M / 24.1M / 37.7M, 4096 10.7M / 23.7M / 37.6M: fewer blobs to
+ *   seek, and 8 KiB still fits a page of the index's 16 KiB.  16 bits
+ *   hold any article shorter than 65,535 words (a 400 KB text); a longer
+ *   one is stored as 65,535, and 0 for a length not known: the ranking
+ *   asks FTS5 (xColumnSize) for both, so scores stay exact.  Derived
+ *   from docsize: after each batch every chunk of a row the batch
+ *   indexed or took out (new rows, a renamed feed's rows; a rebuild is
+ *   batches of new rows) is made again from docsize, in the batch's
+ *   transaction.  search_state says it is exact (lens = seq,
+ *   lens_titles = titles: an earlier version indexing since moves seq
+ *   or titles, not these; and lens_rows = 4096, the size it was
+ *   written with); the reader (search_run) uses it only then, else
+ *   joins docsize.  An index without it, or out of date, is filled from
+ *   docsize in one pass by the next sync (0.2-0.4 s for 1M rows), not
+ *   rebuilt.
  * - Feeding: search_sync indexes every item whose seq is beyond
  *   search_state.seq, a batch of rows per transaction of the index
  *   (reading the store in one read transaction each: a consistent

@@ -54,7 +54,7 @@ int	 search_index_ok(struct store *st, int64_t *dead, struct err *err);
  * "not known", SEARCH_LEN_MAX "that or more": for both the ranking asks
  * FTS5 (search.c keeps it, search_rank.c reads it).
  */
-#define SEARCH_LEN_ROWS	512
+#define SEARCH_LEN_ROWS	4096
 #define SEARCH_LEN_MAX	65535
 /* The sum of a docsize record's varints, -1 when malformed. */
 int64_t	 search_docsize_total(const unsigned char *p, int len);

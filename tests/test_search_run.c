@@ -885,7 +885,8 @@ check_lens(struct fixture *f, int64_t *rows)
 	sqlite3_finalize(s);
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT d.id, d.sz, l.lens"
 	    " FROM search_fts_docsize d LEFT JOIN search_len l ON l.chunk ="
-	    " d.id / 512", -1, &s, NULL), SQLITE_OK);
+	    " d.id / ?1", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int(s, 1, SEARCH_LEN_ROWS);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(s, 0), want = 0, got;
 		const unsigned char *p = sqlite3_column_blob(s, 1);
@@ -900,7 +901,7 @@ check_lens(struct fixture *f, int64_t *rows)
 				v = 0;
 			}
 		}
-		at = (int)(id % 512) * 2;
+		at = (int)(id % SEARCH_LEN_ROWS) * 2;
 		if (l == NULL || sqlite3_column_bytes(s, 2) < at + 2)
 			fail_msg("row %lld: no length", (long long)id);
 		got = l[at] | l[at + 1] << 8;
@@ -946,19 +947,19 @@ test_lens_exact(void **state)
 
 	check_lens(f, &rows);
 	assert_int_equal(rows, NITEMS);
-	/* several chunks, batches ending inside them */
-	feed = add_many(f, 1000, 1300);
+	/* two chunks, batches ending inside them */
+	feed = add_many(f, 1000, 4200);
 	check_lens(f, &rows);
-	assert_int_equal(rows, NITEMS + 1300);
+	assert_int_equal(rows, NITEMS + 4200);
 	/* a rename indexes the feed's rows again: longer now */
 	assert_int_equal(store_feed_set_meta(f->st, feed, "Many More Words In"
 	    " This Title", NULL, &err), 0);
 	assert_int_equal(search_sync(f->st, &err), 0);
 	check_lens(f, &rows);
-	assert_int_equal(rows, NITEMS + 1300);
+	assert_int_equal(rows, NITEMS + 4200);
 	assert_int_equal(search_reindex(f->st, &err), 0);
 	check_lens(f, &rows);
-	assert_int_equal(rows, NITEMS + 1300);
+	assert_int_equal(rows, NITEMS + 4200);
 }
 
 /* The scores of a search of text, in the order found. */
@@ -1021,17 +1022,26 @@ same_scores(struct fixture *f, const char *text, const double *want,
 		fail_msg("%s: docsize read %d times", text, reads);
 }
 
+/* sql on the index file, ?1 a blob of wrong lengths (1799 each). */
 static void
 sql_on_index(struct fixture *f, const char *sql)
 {
+	static unsigned char wrong[SEARCH_LEN_ROWS * 2];
 	sqlite3 *db;
+	sqlite3_stmt *s;
 	char path[128];
 
+	memset(wrong, 7, sizeof(wrong));
 	(void)snprintf(path, sizeof(path), "%s-search", f->path);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	sqlite3_busy_timeout(db, 10000);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
 		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_bind_parameter_count(s) > 0)
+		sqlite3_bind_blob(s, 1, wrong, sizeof(wrong), SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(s);
 	sqlite3_close(db);
 }
 
@@ -1058,13 +1068,15 @@ test_lens_old_index(void **state)
 		same_scores(f, q[i], want[i], n[i], false);
 	}
 	/* out of date: wrong lengths, marked so */
-	sql_on_index(f, "UPDATE search_len SET lens = zeroblob(1024);"
-	    "UPDATE search_state SET value = value - 1 WHERE key = 'lens'");
+	sql_on_index(f, "UPDATE search_len SET lens = ?1");
+	sql_on_index(f, "UPDATE search_state SET value = value - 1 WHERE key"
+	    " = 'lens'");
 	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
 		same_scores(f, q[i], want[i], n[i], true);
 	/* as an earlier version made it */
-	sql_on_index(f, "DROP TABLE search_len; DELETE FROM search_state"
-	    " WHERE key IN ('lens', 'lens_titles')");
+	sql_on_index(f, "DROP TABLE search_len");
+	sql_on_index(f, "DELETE FROM search_state WHERE key IN ('lens',"
+	    " 'lens_titles', 'lens_rows')");
 	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
 		same_scores(f, q[i], want[i], n[i], true);
 	assert_int_equal(search_sync(f->st, &err), 0);
