@@ -48,7 +48,8 @@
  *   blob, measured (instructions of `gazette search` at 1M articles,
  *   0.1% / 1% / 10% words): 512 rows 11.5M / 26.7M / 38.2M, 2048
  *   10.9M / 24.1M / 37.7M, 4096 10.7M / 23.7M / 37.6M: fewer blobs to
- *   seek, and 8 KiB still fits a page of the index's 16 KiB.  16 bits
+ *   seek (measured on an older index of 4 KiB pages, where a blob
+ *   overflows; in one of 16 KiB pages it fits a page).  16 bits
  *   hold any article shorter than 65,535 words (a 400 KB text); a longer
  *   one is stored as 65,535, and 0 for a length not known: the ranking
  *   asks FTS5 (xColumnSize) for both, so scores stay exact.  Derived

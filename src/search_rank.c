@@ -19,9 +19,9 @@
  *   sqlite3_blob_reopen; matches come newest first, so each chunk is
  *   read once.  A 1% word at 1M articles touched nearly every page of
  *   docsize through the join (~3,500 preads of 4 KiB); search_len is
- *   245 blobs of 8 KiB.  With the docsize record as second argument (joined by
- *   the query: search_cjk, or an index whose search_len is not exact)
- *   the record is read in the same B-tree walk.  Where neither says
+ *   245 blobs of 8 KiB.  With the docsize record as second argument
+ *   (joined by the query: search_cjk, or an index whose search_len is
+ *   not exact) the record is read in the same B-tree walk.  Where neither says
  *   (a chunk missing, a length past 16 bits), xColumnSize.
  * - With a single phrase (one word, one "phrase", one prefix*) the IDF
  *   is a factor common to every row: it cannot change the order, so it
