@@ -56,10 +56,11 @@
  *   from docsize: after each batch every chunk of a row the batch
  *   indexed or took out (new rows, a renamed feed's rows; a rebuild is
  *   batches of new rows) is made again from docsize, in the batch's
- *   transaction.  search_state says it is exact (lens = seq,
- *   lens_titles = titles: an earlier version indexing since moves seq
- *   or titles, not these; and lens_rows = 4096, the size it was
- *   written with); the reader (search_run) uses it only then, else
+ *   transaction.  search_state's key lens says for which seq and feed
+ *   titles count it is exact, and with how many rows a chunk: it is
+ *   exact while they equal seq, titles and 4096 (an earlier version
+ *   indexing since moves seq or titles, not lens); the reader
+ *   (search_run, search_index_lens_ok) uses it only then, else
  *   joins docsize.  An index without it, or out of date, is filled from
  *   docsize in one pass by the next sync (0.2-0.4 s for 1M rows), not
  *   rebuilt.
@@ -129,7 +130,7 @@ static const char *const schema_create =
 	" tokenize='ascii');"
 	"INSERT INTO search_state(key, value) VALUES ('version', 4),"
 	" ('store', ''), ('seq', 0), ('titles', -1), ('docs', 0), ('dead', 0),"
-	" ('lens', 0), ('lens_titles', -1);";
+	" ('lens', '');";
 
 /* What the index says of itself (search_state). */
 struct ix_state {
@@ -138,9 +139,12 @@ struct ix_state {
 	int64_t	 titles;	/* the store's rename count when mirrored */
 	int64_t	 docs;		/* rows in search_fts, dead ones included */
 	int64_t	 dead;		/* rows no article has any more */
-	int64_t	 lens;		/* search_len is exact up to this seq, */
-	int64_t	 lens_titles;	/* with the feed titles of this count, */
-	int64_t	 lens_rows;	/* SEARCH_LEN_ROWS rows a chunk */
+	/* search_len is exact up to this seq, with the feed titles of this
+	   count, in chunks of this many rows (the key lens: "seq titles
+	   rows", one row of search_state, read with the others) */
+	int64_t	 lens;
+	int64_t	 lens_titles;
+	int64_t	 lens_rows;
 	char	 store[64];	/* the store's store_id.id */
 };
 
@@ -273,6 +277,20 @@ set_state(sqlite3 *db, const char *key, int64_t v, const char *text,
 	return (0);
 }
 
+/* The key lens, "seq titles rows" (lens_set); left as is if not that. */
+static void
+lens_parse(struct ix_state *x, const char *v)
+{
+	long long seq, titles, rows;
+
+	if (v != NULL && sscanf(v, "%lld %lld %lld", &seq, &titles, &rows) ==
+	    3) {
+		x->lens = seq;
+		x->lens_titles = titles;
+		x->lens_rows = rows;
+	}
+}
+
 /* Read search_state: 0 (st->ok says whether it is usable), -1 error. */
 static int
 read_state(sqlite3 *db, struct ix_state *x, struct err *err)
@@ -311,11 +329,7 @@ read_state(sqlite3 *db, struct ix_state *x, struct err *err)
 		else if (strcmp(k, "dead") == 0)
 			x->dead = v;
 		else if (strcmp(k, "lens") == 0)
-			x->lens = v;
-		else if (strcmp(k, "lens_titles") == 0)
-			x->lens_titles = v;
-		else if (strcmp(k, "lens_rows") == 0)
-			x->lens_rows = v;
+			lens_parse(x, (const char *)sqlite3_column_text(s, 1));
 		else if (strcmp(k, "store") == 0)
 			(void)snprintf(x->store, sizeof(x->store), "%s",
 			    (const char *)sqlite3_column_text(s, 1));
@@ -380,13 +394,24 @@ state_fits(const struct ix_state *x, const struct store_mark *m)
 	    x->seq <= m->max_seq);
 }
 
+/* search_len is exact for seq and titles, in SEARCH_LEN_ROWS a chunk. */
+static int
+lens_set(sqlite3 *db, int64_t seq, int64_t titles, struct err *err)
+{
+	char v[80];
+
+	(void)snprintf(v, sizeof(v), "%lld %lld %d", (long long)seq,
+	    (long long)titles, SEARCH_LEN_ROWS);
+	return (set_state(db, "lens", 0, v, err));
+}
+
 static int
 schema_create_fresh(sqlite3 *db, const struct store_mark *m,
     struct ix_state *x, struct err *err)
 {
 	if (exec(db, schema_create, err) == -1 ||
 	    set_state(db, "store", 0, m->id, err) == -1 ||
-	    set_state(db, "lens_rows", SEARCH_LEN_ROWS, NULL, err) == -1)
+	    lens_set(db, 0, -1, err) == -1)
 		return (-1);
 	/* a tuning knob only: an FTS5 that does not know it still works */
 	(void)sqlite3_exec(db, "INSERT INTO search_fts(search_fts, rank)"
@@ -1119,10 +1144,7 @@ sync_batch(sqlite3 *db, sqlite3 *sdb, size_t batch, int64_t *indexed,
 	if (nnew < batch && x.seq < m.max_seq)
 		x.seq = m.max_seq;
 	if (lens_update(&ix, lens_whole, err) == -1 ||
-	    set_state(db, "lens", x.seq, NULL, err) == -1 ||
-	    set_state(db, "lens_titles", m.titles, NULL, err) == -1 ||
-	    (lens_whole && set_state(db, "lens_rows", SEARCH_LEN_ROWS, NULL,
-	    err) == -1))
+	    lens_set(db, x.seq, m.titles, err) == -1)
 		goto out;
 	if (set_state(db, "seq", x.seq, NULL, err) == -1 ||
 	    set_state(db, "docs", x.docs, NULL, err) == -1)
@@ -1403,6 +1425,22 @@ search_index_ok(struct store *st, int64_t *dead, struct err *err)
 	if (dead != NULL)
 		*dead = x.dead;
 	return (x.ok);
+}
+
+int
+search_index_lens_ok(struct store *st)
+{
+	struct err err = ERR_INIT;
+	struct ix_state x;
+	struct store_mark m;
+	sqlite3 *db;
+
+	/* the state read by search_index_ok, not read again */
+	if (reader_state(st, &db, &x, &m, &err) == -1) {
+		err_clear(&err);
+		return (0);
+	}
+	return (x.ok && lens_exact(&x));
 }
 
 static int64_t

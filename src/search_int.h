@@ -46,6 +46,11 @@ bool	 search_rc_damaged(int rc);
  * store, 0 not, -1 error; *dead (may be NULL): its dead rows.
  */
 int	 search_index_ok(struct store *st, int64_t *dead, struct err *err);
+/*
+ * 1 when search_len is exact for every row indexed (gazette_rank may
+ * read the rows' lengths there), 0 not or on error (search.c).
+ */
+int	 search_index_lens_ok(struct store *st);
 
 /*
  * search_len: each article's length (its tokens in every column of

@@ -428,39 +428,18 @@ kth_score(const struct search_cand *c, size_t n, size_t k)
 }
 
 /*
- * Is search_len exact for every row indexed (search.c)?  Then the
- * ranking reads the rows' lengths there, a few hundred small blobs,
- * instead of joining search_fts_docsize: one docsize record a match,
- * and a common word's matches touch nearly every page of that table
- * (3,410 pages of 4 KiB at 1M articles, read one pread each).  An index
- * written by an older version lacks it, or has it out of date: the join.
- */
-static bool
-lens_exact(sqlite3 *db)
-{
-	sqlite3_stmt *s = NULL;
-	bool ok = false;
-
-	if (sqlite3_prepare_v2(db, "SELECT count(*) = 2 AND (SELECT value"
-	    " FROM search_state WHERE key = 'lens_rows') = ?1 FROM"
-	    " search_state a JOIN search_state b ON b.value = a.value WHERE"
-	    " (a.key, b.key) IN (VALUES ('lens', 'seq'), ('lens_titles',"
-	    " 'titles'))", -1, &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_int(s, 1, SEARCH_LEN_ROWS);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			ok = sqlite3_column_int(s, 0) != 0;
-	}
-	sqlite3_finalize(s);
-	return (ok);
-}
-
-/*
  * Read and score the matches (at most cap of them, newest first): *n
  * candidates, *capped when more matched.  *dated: dates were read too.
+ * lens: search_len is exact (search_index_lens_ok), the ranking reads
+ * the rows' lengths there, a few hundred small blobs, instead of joining
+ * search_fts_docsize: one docsize record a match, and a common word's
+ * matches touch nearly every page of that table (3,410 pages of 4 KiB
+ * at 1M articles, one pread each).  An index written by an older
+ * version lacks it, or has it out of date: the join.
  */
 static int
 read_matches(sqlite3 *db, const struct search_query *q,
-    const struct search_opts *o, bool dead, size_t cap,
+    const struct search_opts *o, bool dead, bool lens, size_t cap,
     struct search_cand **out, size_t *n, bool *capped, bool *dated,
     struct err *err)
 {
@@ -476,8 +455,7 @@ read_matches(sqlite3 *db, const struct search_query *q,
 	   reading the dates while matching costs far less than after. */
 	*dated = needs_items(q, o, dead) || o->ranking != NULL;
 	buf_init(&sql, 64 * 1024);
-	build_match_sql(&sql, q, o, *dated, search_query_fts(q) != NULL &&
-	    lens_exact(db));
+	build_match_sql(&sql, q, o, *dated, lens);
 	s = search_prep(db, buf_str(&sql), err);
 	buf_free(&sql);
 	if (s == NULL)
@@ -555,7 +533,7 @@ read_dates(sqlite3 *db, struct search_cand *c, size_t n, struct err *err)
  */
 static int
 run_ranked(sqlite3 *db, const struct search_query *q,
-    const struct search_opts *o, bool dead, size_t limit,
+    const struct search_opts *o, bool dead, bool lens, size_t limit,
     struct search_results *out, struct err *err)
 {
 	struct search_cand *c = NULL;
@@ -572,9 +550,8 @@ run_ranked(sqlite3 *db, const struct search_query *q,
 		n = r->n;
 		out->capped = r->capped;
 		dated = r->dated;
-	} else if (read_matches(db, q, o, dead, cap, &c, &n, &out->capped,
-	    &dated,
-	    err) == -1)
+	} else if (read_matches(db, q, o, dead, lens, cap, &c, &n,
+	    &out->capped, &dated, err) == -1)
 		return (-1);
 	if (r != NULL && !r->valid) {
 		r->valid = true;
@@ -701,7 +678,8 @@ run_once(struct store *st, const struct search_query *q,
 	if (search_query_fts(q) == NULL && search_query_cjk(q) == NULL)
 		rc = run_list(db, q, &o, limit, out, err);
 	else
-		rc = run_ranked(db, q, &o, dead > 0, limit, out, err);
+		rc = run_ranked(db, q, &o, dead > 0,
+		    search_index_lens_ok(st) == 1, limit, out, err);
 	if (rc == -1)
 		*damaged = search_rc_damaged(sqlite3_extended_errcode(db));
 	if (!sqlite3_get_autocommit(db))

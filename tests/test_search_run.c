@@ -467,6 +467,9 @@ test_cost_not_feeds(void **state)
 		assert_true(store_feed_ensure(f->st, url, &err) > 0);
 	}
 	assert_int_equal(store_commit(f->st, &err), 0);
+	/* the first search after a change reads the index's state again
+	   (about 300 steps, whatever the number of feeds): the next one */
+	(void)search_steps(f, q);
 	after = search_steps(f, q);
 	/* a scan of 3000 feeds takes some 12,000 steps */
 	if (after > before + 300)
@@ -876,9 +879,10 @@ check_lens(struct fixture *f, int64_t *rows)
 	    NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM"
 	    " search_state WHERE key = 'lens') IS (SELECT value FROM"
-	    " search_state WHERE key = 'seq') AND (SELECT value FROM"
-	    " search_state WHERE key = 'lens_titles') IS (SELECT value FROM"
-	    " search_state WHERE key = 'titles')", -1, &s, NULL), SQLITE_OK);
+	    " search_state WHERE key = 'seq') || ' ' || (SELECT value FROM"
+	    " search_state WHERE key = 'titles') || ' ' || ?1", -1, &s,
+	    NULL), SQLITE_OK);
+	sqlite3_bind_int(s, 1, SEARCH_LEN_ROWS);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	if (sqlite3_column_int(s, 0) != 1)
 		fail_msg("search_len not marked exact");
@@ -1022,6 +1026,9 @@ same_scores(struct fixture *f, const char *text, const double *want,
 		fail_msg("%s: docsize read %d times", text, reads);
 }
 
+#define STR1(x)	#x
+#define STR(x)	STR1(x)
+
 /* sql on the index file, ?1 a blob of wrong lengths (1799 each). */
 static void
 sql_on_index(struct fixture *f, const char *sql)
@@ -1069,14 +1076,13 @@ test_lens_old_index(void **state)
 	}
 	/* out of date: wrong lengths, marked so */
 	sql_on_index(f, "UPDATE search_len SET lens = ?1");
-	sql_on_index(f, "UPDATE search_state SET value = value - 1 WHERE key"
-	    " = 'lens'");
+	sql_on_index(f, "UPDATE search_state SET value = '1 -1 "
+	    STR(SEARCH_LEN_ROWS) "' WHERE key = 'lens'");
 	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
 		same_scores(f, q[i], want[i], n[i], true);
 	/* as an earlier version made it */
 	sql_on_index(f, "DROP TABLE search_len");
-	sql_on_index(f, "DELETE FROM search_state WHERE key IN ('lens',"
-	    " 'lens_titles', 'lens_rows')");
+	sql_on_index(f, "DELETE FROM search_state WHERE key = 'lens'");
 	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++)
 		same_scores(f, q[i], want[i], n[i], true);
 	assert_int_equal(search_sync(f->st, &err), 0);
