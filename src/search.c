@@ -42,9 +42,9 @@
  *   blob (chunk = rowid / 4096) of little-endian uint16.  The ranking
  *   of a common word read one docsize record a match, and those touch
  *   nearly every page of docsize (3,410 pages of 4 KiB at 1M articles,
- *   a pread each: 3,551 preads for a 1% word's search, 43M
+ *   a pread each: 3,548 preads for a 1% word's whole search, 41.4M
  *   instructions); search_len is 2 MB at 1M articles, 245 blobs, and
- *   the same search makes 821 preads and 24M instructions.  Rows a
+ *   the same search makes 818 preads and 21.5M instructions.  Rows a
  *   blob, measured (instructions of `gazette search` at 1M articles,
  *   0.1% / 1% / 10% words): 512 rows 11.5M / 26.7M / 38.2M, 2048
  *   10.9M / 24.1M / 37.7M, 4096 10.7M / 23.7M / 37.6M: fewer blobs to
@@ -62,8 +62,8 @@
  *   indexing since moves seq or titles, not lens); the reader
  *   (search_run, search_index_lens_ok) uses it only then, else
  *   joins docsize.  An index without it, or out of date, is filled from
- *   docsize in one pass by the next sync (0.2-0.4 s for 1M rows), not
- *   rebuilt.
+ *   docsize in one pass by the next sync (1M rows: 0.2 to 1 s, cache
+ *   warm or not), not rebuilt.
  * - Feeding: search_sync indexes every item whose seq is beyond
  *   search_state.seq, a batch of rows per transaction of the index
  *   (reading the store in one read transaction each: a consistent
