@@ -1489,7 +1489,8 @@ search_pending(struct store *st, struct err *err)
 	(void)store_damage_ignore(was);
 	if (rc == -1)
 		return (-1);
-	return (!x.ok || x.seq != m.max_seq || x.titles != m.titles);
+	return (!x.ok || x.seq != m.max_seq || x.titles != m.titles ||
+	    !lens_exact(&x));
 }
 
 static int

@@ -56,6 +56,25 @@ print(sqlite3.connect(sys.argv[1]).execute("PRAGMA page_size").fetchone()[0])' "
 check "a new index file has 16 KiB pages ($(pagesize "$IX"))" \
     [ "$(pagesize "$IX")" = 16384 ]
 
+# An index made before search_len (the ranking's lengths): the next
+# search fills the table, without a reindex.
+lens() {
+	python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("SELECT count(*) FROM search_len").fetchone()[0],
+    c.execute("SELECT count(*) FROM search_state WHERE key = ?",
+    ("lens",)).fetchone()[0])' "$IX" 2>/dev/null
+}
+check "the lengths are kept ($(lens))" [ "$(lens)" = "1 1" ]
+python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("DROP TABLE search_len")
+c.execute("DELETE FROM search_state WHERE key = ?", ("lens",))
+c.commit()' "$IX"
+check "an older index: no lengths ($(lens))" [ -z "$(lens)" ]
+check "an older index: found" [ "$(hits alpaca)" -eq 50 ]
+check "and the search filled the lengths ($(lens))" [ "$(lens)" = "1 1" ]
+
 # Missing: made again from the store by the next search.
 rm_index
 check "missing index: every article found again" [ "$(hits alpaca)" -eq 50 ]
